@@ -1,0 +1,58 @@
+# gcmhub: the team's interface. `make run` serves the demo; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export DEBUG ?= 1
+export PYTHONDONTWRITEBYTECODE := 1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help install system-deps run test lint format migrations-check messages bench clean
+
+help:
+	@echo "make run     set up everything and serve the demo on http://127.0.0.1:8000"
+	@echo "make test    set up and run ruff, the migrations check and the whole test suite"
+	@echo "make install create the virtual environment, install, migrate, compile translations"
+	@echo "make messages  refresh locale/tr/LC_MESSAGES/django.po from the code"
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+system-deps:
+	@command -v msgfmt >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext)
+
+install: system-deps $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py migrate --no-input -v0
+
+run: install
+	$(PY) manage.py load_demo
+	@echo
+	@echo "Serving gcmhub on http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+chromium:
+	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+
+test: install chromium lint migrations-check
+	$(PY) -m pytest
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check:
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l tr --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+cycle = "networks/<slug:network_slug>/cycles/<int:cycle_pk>/"
+
+urlpatterns = [
+    path("accounts/", include("gcmhub.directory.account_urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("framework/", include("gcmhub.framework.urls")),
+    path(cycle, include("gcmhub.framework.cycle_urls")),
+    path(cycle, include("gcmhub.directory.cycle_urls")),
+    path("networks/<slug:network_slug>/", include("gcmhub.directory.urls")),
+    path("", include("gcmhub.core.urls")),
+]

@@ -1,0 +1,43 @@
+"""Demo data of the reference case: the UN Network on Migration in Türkiye, 2021."""
+
+import datetime as dt
+
+from gcmhub.core.models import Cycle, Network
+
+NETWORK = {
+    "slug": "turkiye",
+    "name": "UN Network on Migration in Türkiye",
+    "name_tr": "Türkiye BM Göç Ağı",
+    "country": "TR",
+    "established_on": dt.date(2021, 2, 18),
+    "description": (
+        "Established in Ankara on 18 February 2021 and coordinated by IOM with the UN Resident "
+        "Coordinator's Office. It works with the Directorate General of Migration Management "
+        "(DGMM), the government agency responsible for the GCM, and keeps its work "
+        "complementary to the UN Sustainable Development Cooperation Framework 2021-2025."
+    ),
+}
+
+CYCLE = {
+    "title": "GCM Needs Assessment 2021",
+    "title_tr": "GCM İhtiyaç Analizi 2021",
+    "country": "TR",
+    "start_date": dt.date(2021, 3, 1),
+    "end_date": dt.date(2022, 5, 20),
+    "short_term_until": dt.date(2022, 5, 17),
+    "short_term_note": "IMRF, New York, 17-20 May 2022",
+    "medium_term_until": dt.date(2025, 12, 31),
+    "medium_term_note": "End of the UNSDCF 2021-2025",
+    "long_term_until": dt.date(2030, 12, 31),
+    "long_term_note": "2030 Agenda for Sustainable Development",
+}
+
+
+def load() -> tuple[Network, Cycle]:
+    data = dict(NETWORK)
+    network, _ = Network.objects.update_or_create(slug=data.pop("slug"), defaults=data)
+    data = dict(CYCLE)
+    cycle, _ = Cycle.objects.update_or_create(
+        network=network, title=data.pop("title"), defaults=data
+    )
+    return network, cycle

@@ -1,0 +1,68 @@
+from itertools import pairwise
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gcmhub.core.models import Cycle, User
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CycleForm(forms.ModelForm):
+    class Meta:
+        model = Cycle
+        fields = [
+            "title",
+            "title_tr",
+            "country",
+            "start_date",
+            "end_date",
+            "short_term_until",
+            "short_term_note",
+            "medium_term_until",
+            "medium_term_note",
+            "long_term_until",
+            "long_term_note",
+        ]
+        widgets = {
+            name: DateInput()
+            for name in [
+                "start_date",
+                "end_date",
+                "short_term_until",
+                "medium_term_until",
+                "long_term_until",
+            ]
+        }
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The cycle cannot end before it starts."))
+        order = [
+            ("start_date", data.get("start_date")),
+            ("short_term_until", data.get("short_term_until")),
+            ("medium_term_until", data.get("medium_term_until")),
+            ("long_term_until", data.get("long_term_until")),
+        ]
+        messages = {
+            "short_term_until": _("The short term must end on or after the start of the cycle."),
+            "medium_term_until": _("The medium term must end on or after the short term."),
+            "long_term_until": _("The long term must end on or after the medium term."),
+        }
+        for (_unused, before), (name, after) in pairwise(order):
+            if before and after and after < before:
+                self.add_error(name, messages[name])
+        return data
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "language"]

@@ -1,0 +1,28 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from gcmhub.core import demo as core_demo
+from gcmhub.directory import demo as directory_demo
+from gcmhub.framework import demo as framework_demo
+
+
+class Command(BaseCommand):
+    help = "Load (or refresh) the Türkiye 2021 demo data set; safe to run again."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        network, cycle = core_demo.load()
+        framework_demo.load(cycle)
+        users = directory_demo.load(network)
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {network} · {cycle}"))
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password for all: {directory_demo.DEMO_PASSWORD})")
+        for username in ["coordinator", "consultant", "focal", "observer"]:
+            membership = (
+                users[username].memberships.select_related("organisation").get(network=network)
+            )
+            where = f" · {membership.organisation.label}" if membership.organisation else ""
+            self.stdout.write(f"  {username:<12} {membership.get_role_display()}{where}")
+        self.stdout.write(
+            f"  ... and {len(users) - 4} more focal points and coordinators (see the People page)"
+        )

@@ -1,0 +1,53 @@
+"""Who may do what: one table from role to permissions, read by every access check.
+
+A person's role comes from their membership of a network. Platform administrators
+(superusers) may do everything everywhere. Rules that also depend on the organisation
+(a focal point edits only their own organisation's records) are checked by the access
+helper of that record type, on top of the permission named here.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    CONSULTANT = "consultant", _("Consultant")
+    FOCAL_POINT = "focal_point", _("Focal point")
+    OBSERVER = "observer", _("Observer")
+
+
+class Perm(StrEnum):
+    NETWORK_VIEW = "network.view"
+    CYCLE_VIEW = "cycle.view"
+    CYCLE_MANAGE = "cycle.manage"
+    ORGANISATION_VIEW = "organisation.view"
+    ORGANISATION_MANAGE = "organisation.manage"
+    MEMBER_VIEW = "member.view"
+    MEMBER_MANAGE = "member.manage"
+    HISTORY_VIEW = "history.view"
+
+
+_READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
+
+ROLE_PERMS: dict[str, frozenset[Perm]] = {
+    Role.COORDINATOR: frozenset(Perm),
+    Role.CONSULTANT: frozenset(_READ | {Perm.MEMBER_VIEW}),
+    Role.FOCAL_POINT: frozenset(_READ | {Perm.MEMBER_VIEW}),
+    Role.OBSERVER: frozenset(_READ),
+}
+
+
+def role_has_perm(role: str | None, perm: Perm) -> bool:
+    return perm in ROLE_PERMS.get(role or "", frozenset())
+
+
+def user_has_perm(user, perm: Perm, *, network) -> bool:
+    """Tell whether `user` holds `perm` in `network` (reached through an access helper)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return role_has_perm(network.user_role, perm)

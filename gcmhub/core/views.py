@@ -1,0 +1,125 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from gcmhub.core import services, stages
+from gcmhub.core.access import cycle_for_request, network_for_request, require
+from gcmhub.core.forms import CycleForm, ProfileForm
+from gcmhub.core.history import history_rows
+from gcmhub.core.permissions import Perm, user_has_perm
+from gcmhub.core.selectors import cycles_for_network, networks_for_user
+
+
+def home(request):
+    """Send people to the cycle they last worked on, else to their only network, else a list."""
+    last = request.session.get("last_cycle")
+    networks = list(networks_for_user(request.user))
+    if last and any(n.slug == last[0] for n in networks):
+        return redirect("cycle-detail", network_slug=last[0], cycle_pk=last[1])
+    if len(networks) == 1:
+        cycle = cycles_for_network(networks[0]).first()
+        if cycle is not None:
+            return redirect(cycle)
+        return redirect(networks[0])
+    return render(request, "core/network_list.html", {"networks": networks})
+
+
+def network_list(request):
+    networks = networks_for_user(request.user).prefetch_related("cycles")
+    return render(request, "core/network_list.html", {"networks": networks})
+
+
+def network_detail(request, network_slug):
+    network = network_for_request(request, network_slug)
+    cycles = cycles_for_network(network)
+    coordinators = network.memberships.filter(role="coordinator", is_active=True).select_related(
+        "user", "organisation"
+    )
+    return render(
+        request,
+        "core/network_detail.html",
+        {"network": network, "cycles": cycles, "coordinators": coordinators},
+    )
+
+
+def cycle_detail(request, network_slug, cycle_pk):
+    network = network_for_request(request, network_slug)
+    cycle = cycle_for_request(request, network, cycle_pk)
+    require(request.user, Perm.CYCLE_VIEW, network=network)
+    cycle_stages = [
+        (stage, stage.state(cycle, request.user))
+        for stage in stages.registered()
+        if user_has_perm(request.user, stage.perm, network=network)
+    ]
+    return render(
+        request,
+        "core/cycle_detail.html",
+        {"network": network, "cycle": cycle, "stages": cycle_stages, "section": "cycle"},
+    )
+
+
+def cycle_create(request, network_slug):
+    network = network_for_request(request, network_slug)
+    require(request.user, Perm.CYCLE_MANAGE, network=network)
+    form = CycleForm(request.POST or None, initial={"country": network.country})
+    if request.method == "POST" and form.is_valid():
+        cycle = services.cycle_create(network=network, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("The cycle has been created."))
+        return redirect(cycle)
+    return render(request, "core/cycle_form.html", {"network": network, "form": form})
+
+
+def cycle_edit(request, network_slug, cycle_pk):
+    network = network_for_request(request, network_slug)
+    cycle = cycle_for_request(request, network, cycle_pk)
+    require(request.user, Perm.CYCLE_MANAGE, network=network)
+    form = CycleForm(request.POST or None, instance=cycle)
+    if request.method == "POST" and form.is_valid():
+        services.cycle_update(cycle=cycle, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("The cycle has been saved."))
+        return redirect(cycle)
+    return render(
+        request, "core/cycle_form.html", {"network": network, "cycle": cycle, "form": form}
+    )
+
+
+def cycle_history(request, network_slug, cycle_pk):
+    network = network_for_request(request, network_slug)
+    cycle = cycle_for_request(request, network, cycle_pk)
+    require(request.user, Perm.HISTORY_VIEW, network=network)
+    return render(
+        request,
+        "core/history.html",
+        {"object": cycle, "rows": history_rows(cycle), "back_url": cycle.get_absolute_url()},
+    )
+
+
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_update_profile(user=request.user, data=form.cleaned_data)
+        messages.success(request, _("Your profile has been saved."))
+        response = redirect("profile")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, form.cleaned_data["language"], samesite="Lax"
+        )
+        return response
+    memberships = request.user.memberships.filter(is_active=True).select_related(
+        "network", "organisation"
+    )
+    return render(request, "core/profile.html", {"form": form, "memberships": memberships})
+
+
+@login_not_required
+@require_POST
+def language_set(request):
+    """Switch the interface language (Django's view) and remember it for the person's e-mails."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        services.user_set_language(user=request.user, language=language)
+    return response

@@ -1,0 +1,178 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from gcmhub.core.i18n import localized
+from gcmhub.core.models import Network
+from gcmhub.core.permissions import Role
+
+
+class OrganisationType(models.TextChoices):
+    GOVERNMENT = "government", _("Government")
+    UN_AGENCY = "un_agency", _("UN agency")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    ACADEMIA = "academia", _("Academia")
+    OTHER = "other", _("Other")
+
+
+class Organisation(models.Model):
+    """A government body, department, UN agency or other organisation taking part in a network.
+
+    Departments hang under their ministry or directorate through `parent` (a tree).
+    """
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="organisations", verbose_name=_("network")
+    )
+    name = models.CharField(_("name"), max_length=255)
+    name_tr = models.CharField(_("name in Turkish"), max_length=255, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    type = models.CharField(_("type"), max_length=20, choices=OrganisationType.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+    country = CountryField(_("country"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "name"], name="organisation_unique_name"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="organisation_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse(
+            "organisation-detail",
+            kwargs={"network_slug": self.network.slug, "organisation_pk": self.pk},
+        )
+
+    @property
+    def display_name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def label(self) -> str:
+        """Name with its acronym, as shown in lists and choices."""
+        if self.acronym:
+            return f"{self.display_name} ({self.acronym})"
+        return self.display_name
+
+
+class Membership(models.Model):
+    """A person's role in a network and, for focal points, the organisation they speak for."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["network", "role", "user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "user"], name="membership_one_per_network"),
+            models.CheckConstraint(
+                condition=~Q(role=Role.FOCAL_POINT) | Q(organisation__isnull=False),
+                name="membership_focal_point_has_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()} · {self.network}"
+
+
+class Invitation(models.Model):
+    """An e-mailed offer to join a network in a role; accepted once, through a signed link."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("network")
+    )
+    email = models.EmailField(_("e-mail address"))
+    full_name = models.CharField(_("name"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    language = models.CharField(
+        _("language of the e-mail"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(role=Role.FOCAL_POINT) | Q(organisation__isnull=False),
+                name="invitation_focal_point_has_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} · {self.get_role_display()} · {self.network}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None

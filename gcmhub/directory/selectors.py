@@ -1,0 +1,86 @@
+from django.db.models import Count, Q, QuerySet
+
+from gcmhub.core.models import Network
+from gcmhub.core.permissions import Role
+from gcmhub.directory.models import Invitation, Membership, Organisation
+
+
+def organisations_for_network(network: Network) -> QuerySet[Organisation]:
+    """Organisations of a network, each annotated with its number of active focal points."""
+    return network.organisations.annotate(
+        focal_point_count=Count(
+            "memberships",
+            filter=Q(memberships__role=Role.FOCAL_POINT, memberships__is_active=True),
+        )
+    ).order_by("name")
+
+
+def organisation_tree(organisations) -> list[Organisation]:
+    """Order organisations depth-first under their parents, setting `depth` and `path` on each.
+
+    Works on any list (one query upstream); an organisation whose parent is not in the
+    list is shown at the top level.
+    """
+    by_parent: dict[int | None, list[Organisation]] = {}
+    present = {o.pk for o in organisations}
+    for org in organisations:
+        key = org.parent_id if org.parent_id in present else None
+        by_parent.setdefault(key, []).append(org)
+    ordered: list[Organisation] = []
+
+    def walk(parent_id, depth, path):
+        for org in sorted(by_parent.get(parent_id, []), key=lambda o: o.display_name):
+            org.depth = depth
+            org.path = path
+            ordered.append(org)
+            walk(org.pk, depth + 1, [*path, org])
+
+    walk(None, 0, [])
+    return ordered
+
+
+def organisation_ancestors(organisation: Organisation) -> list[Organisation]:
+    """Return the chain of parents, top first (one query per level; trees are shallow)."""
+    chain = []
+    current = organisation.parent
+    while current is not None:
+        chain.insert(0, current)
+        current = current.parent
+    return chain
+
+
+def descendant_ids(organisation: Organisation) -> set[int]:
+    rows = list(organisation.network.organisations.values_list("pk", "parent_id"))
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in rows:
+        children.setdefault(parent_id, []).append(pk)
+    found, stack = set(), [organisation.pk]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+def memberships_for_network(network: Network, *, active: bool = True) -> QuerySet[Membership]:
+    return (
+        network.memberships.filter(is_active=active)
+        .select_related("user", "organisation")
+        .order_by("role", "user__last_name", "user__first_name", "user__username")
+    )
+
+
+def open_invitations_for_network(network: Network) -> QuerySet[Invitation]:
+    return network.invitations.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("organisation", "invited_by")
+
+
+def focal_points_by_organisation(network: Network) -> dict[int, list[Membership]]:
+    result: dict[int, list[Membership]] = {}
+    for membership in network.memberships.filter(
+        role=Role.FOCAL_POINT, is_active=True
+    ).select_related("user"):
+        result.setdefault(membership.organisation_id, []).append(membership)
+    return result

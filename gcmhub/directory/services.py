@@ -1,0 +1,174 @@
+"""Writes on organisations, memberships and invitations; each records who made it."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from gcmhub.core.models import Network, User
+from gcmhub.core.permissions import Role
+from gcmhub.directory.models import Invitation, Membership, Organisation
+from gcmhub.directory.selectors import descendant_ids
+
+INVITATION_SALT = "gcmhub.directory.invitation"
+
+
+def _save(obj, *, by, update_fields=None):
+    obj._history_user = by
+    obj.full_clean()
+    obj.save(update_fields=update_fields)
+    return obj
+
+
+def _check_parent(organisation: Organisation, parent: Organisation | None) -> None:
+    if parent is None:
+        return
+    if parent.network_id != organisation.network_id:
+        raise ValidationError({"parent": _("Choose an organisation of the same network.")})
+    if organisation.pk and (
+        parent.pk == organisation.pk or parent.pk in descendant_ids(organisation)
+    ):
+        raise ValidationError(
+            {"parent": _("An organisation cannot be part of itself or of one of its departments.")}
+        )
+
+
+@transaction.atomic
+def organisation_create(*, network: Network, by: User, data: dict) -> Organisation:
+    organisation = Organisation(network=network, **data)
+    _check_parent(organisation, data.get("parent"))
+    return _save(organisation, by=by)
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, by: User, data: dict) -> Organisation:
+    _check_parent(organisation, data.get("parent"))
+    for name, value in data.items():
+        setattr(organisation, name, value)
+    return _save(organisation, by=by, update_fields=list(data))
+
+
+def _keeps_a_coordinator(membership: Membership, *, role: str, is_active: bool) -> None:
+    if membership.role != Role.COORDINATOR or (role == Role.COORDINATOR and is_active):
+        return
+    others = Membership.objects.filter(
+        network=membership.network, role=Role.COORDINATOR, is_active=True
+    ).exclude(pk=membership.pk)
+    if not others.exists():
+        raise ValidationError(_("A network needs at least one active coordinator."))
+
+
+@transaction.atomic
+def membership_update(*, membership: Membership, by: User, data: dict) -> Membership:
+    _keeps_a_coordinator(
+        membership,
+        role=data.get("role", membership.role),
+        is_active=data.get("is_active", membership.is_active),
+    )
+    if data.get("role", membership.role) == Role.FOCAL_POINT and not data.get(
+        "organisation", membership.organisation
+    ):
+        raise ValidationError({"organisation": _("A focal point speaks for an organisation.")})
+    for name, value in data.items():
+        setattr(membership, name, value)
+    return _save(membership, by=by, update_fields=list(data))
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps(invitation.pk, salt=INVITATION_SALT)
+
+
+def invitation_from_token(token: str) -> Invitation | None:
+    """Return the invitation a link points to, or None if the link is forged or expired."""
+    max_age = settings.INVITATION_MAX_AGE_DAYS * 24 * 3600
+    try:
+        pk = signing.loads(token, salt=INVITATION_SALT, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return Invitation.objects.select_related("network", "organisation").filter(pk=pk).first()
+
+
+def _send_invitation(invitation: Invitation) -> None:
+    url = settings.SITE_URL + reverse("invitation-accept", args=[invitation_token(invitation)])
+    with translation.override(invitation.language):
+        context = {
+            "invitation": invitation,
+            "url": url,
+            "days": settings.INVITATION_MAX_AGE_DAYS,
+        }
+        subject = render_to_string("directory/email/invitation_subject.txt", context).strip()
+        body = render_to_string("directory/email/invitation_body.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+
+
+@transaction.atomic
+def invitation_create(*, network: Network, by: User, data: dict) -> Invitation:
+    """Invite someone to the network in a role; the e-mail leaves once the invitation is saved."""
+    email = data["email"]
+    if Membership.objects.filter(
+        network=network, user__email__iexact=email, is_active=True
+    ).exists():
+        raise ValidationError({"email": _("This person is already a member of the network.")})
+    if network.invitations.filter(
+        email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True
+    ).exists():
+        raise ValidationError(
+            {"email": _("An invitation to this address is still open; send it again instead.")}
+        )
+    organisation = data.get("organisation")
+    if organisation is not None and organisation.network_id != network.pk:
+        raise ValidationError({"organisation": _("Choose an organisation of this network.")})
+    invitation = _save(Invitation(network=network, invited_by=by, **data), by=by)
+    transaction.on_commit(lambda: _send_invitation(invitation))
+    return invitation
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation, by: User) -> Invitation:
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation is no longer open."))
+    transaction.on_commit(lambda: _send_invitation(invitation))
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation is no longer open."))
+    invitation.revoked_at = timezone.now()
+    return _save(invitation, by=by, update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """Make `user` a member in the invited role; an invitation is accepted only once."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation has already been used or was withdrawn."))
+    membership = Membership.objects.filter(network=invitation.network, user=user).first()
+    if membership is None:
+        membership = Membership(network=invitation.network, user=user)
+    membership.role = invitation.role
+    membership.organisation = invitation.organisation
+    membership.is_active = True
+    _save(membership, by=user)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    _save(invitation, by=user, update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+@transaction.atomic
+def user_create_from_invitation(*, invitation: Invitation, data: dict, password: str) -> User:
+    user = User(email=invitation.email, language=invitation.language, **data)
+    user.set_password(password)
+    user._history_user = None
+    user.full_clean(exclude=["password"])
+    user.save()
+    invitation_accept(invitation=invitation, user=user)
+    return user

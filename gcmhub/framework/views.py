@@ -1,0 +1,132 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from gcmhub.core.access import cycle_for_request, network_for_request, require
+from gcmhub.core.permissions import Perm
+from gcmhub.framework import selectors, services
+from gcmhub.framework.filters import ObjectiveFilter
+from gcmhub.framework.forms import CooperationFrameworkForm, OutcomeFormSet, PriorityFormSet
+from gcmhub.framework.models import (
+    GCM_RESOLUTION_URL,
+    FrameworkOutcome,
+    Objective,
+    StrategicPriority,
+)
+
+
+def objective_list(request):
+    filterset = ObjectiveFilter(request.GET or None, queryset=selectors.objectives_list())
+    context = {
+        "filter": filterset,
+        "objectives": filterset.qs,
+        "resolution_url": GCM_RESOLUTION_URL,
+        "section": "framework",
+    }
+    template = "framework/objective_list.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, context)
+
+
+def objective_detail(request, number):
+    try:
+        objective = selectors.objective_detail(number)
+    except Objective.DoesNotExist:
+        raise Http404 from None
+    context = {
+        "objective": objective,
+        "principles": selectors.principles(),
+        "previous_number": number - 1 if number > 1 else None,
+        "next_number": number + 1 if number < 23 else None,
+        "resolution_url": GCM_RESOLUTION_URL,
+        "section": "framework",
+    }
+    return render(request, "framework/objective_detail.html", context)
+
+
+def principle_list(request):
+    context = {
+        "principles": selectors.principles(),
+        "round_tables": selectors.round_tables().prefetch_related("objectives"),
+        "mgi_domains": selectors.mgi_domains(),
+        "resolution_url": GCM_RESOLUTION_URL,
+        "section": "framework",
+    }
+    return render(request, "framework/principle_list.html", context)
+
+
+def cooperation_framework_detail(request, network_slug, cycle_pk):
+    network = network_for_request(request, network_slug)
+    cycle = cycle_for_request(request, network, cycle_pk)
+    require(request.user, Perm.CYCLE_VIEW, network=network)
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "framework": selectors.cooperation_framework_for_cycle(cycle),
+        "section": "cooperation-framework",
+    }
+    return render(request, "framework/cooperation_framework_detail.html", context)
+
+
+def cooperation_framework_edit(request, network_slug, cycle_pk):
+    network = network_for_request(request, network_slug)
+    cycle = cycle_for_request(request, network, cycle_pk)
+    require(request.user, Perm.CYCLE_MANAGE, network=network)
+    framework = selectors.cooperation_framework_for_cycle(cycle)
+    data = request.POST or None
+    form = CooperationFrameworkForm(data, instance=framework, prefix="framework")
+    priorities = PriorityFormSet(
+        data,
+        prefix="priorities",
+        queryset=StrategicPriority.objects.filter(framework=framework).order_by("number"),
+    )
+    outcomes = OutcomeFormSet(
+        data,
+        prefix="outcomes",
+        queryset=FrameworkOutcome.objects.filter(priority__framework=framework)
+        .select_related("priority")
+        .order_by("code"),
+    )
+    if request.method == "POST" and _all_valid(form, priorities, outcomes):
+        services.cooperation_framework_save(
+            cycle=cycle,
+            by=request.user,
+            framework=form.cleaned_data,
+            priorities=_rows(priorities),
+            outcomes=_rows(outcomes),
+        )
+        messages.success(request, _("The cooperation framework has been saved."))
+        return redirect("cooperation-framework", network_slug=network.slug, cycle_pk=cycle.pk)
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "form": form,
+        "priorities": priorities,
+        "outcomes": outcomes,
+        "section": "cooperation-framework",
+    }
+    return render(request, "framework/cooperation_framework_form.html", context)
+
+
+def _all_valid(form, priorities, outcomes) -> bool:
+    valid = all([form.is_valid(), priorities.is_valid(), outcomes.is_valid()])
+    return valid and outcomes.check_priorities(priorities.kept_numbers())
+
+
+def _rows(formset):
+    """Turn a validated formset into (object or None, data, delete) triples, skipping blanks."""
+    rows = []
+    for form in formset.forms:
+        if not form.has_changed() and not form.instance.pk:
+            continue
+        data = {k: v for k, v in form.cleaned_data.items() if k not in {"id", "DELETE"}}
+        rows.append(
+            (
+                form.instance if form.instance.pk else None,
+                data,
+                bool(form.cleaned_data.get("DELETE")),
+            )
+        )
+    return rows
