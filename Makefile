@@ -51,7 +51,7 @@ migrations-check:
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l tr --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PY) manage.py makemessages -l tr --ignore=.venv --ignore=staticfiles --no-obsolete --add-location=file
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 clean:

@@ -23,6 +23,7 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["website"].assume_scheme = "https"
         self.fields["parent"].queryset = network.organisations.order_by("name")
         if self.instance.pk:
             self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(

@@ -66,7 +66,7 @@ def descendant_ids(organisation: Organisation) -> set[int]:
 def memberships_for_network(network: Network, *, active: bool = True) -> QuerySet[Membership]:
     return (
         network.memberships.filter(is_active=active)
-        .select_related("user", "organisation")
+        .select_related("user", "organisation__network")
         .order_by("role", "user__last_name", "user__first_name", "user__username")
     )
 
@@ -74,7 +74,7 @@ def memberships_for_network(network: Network, *, active: bool = True) -> QuerySe
 def open_invitations_for_network(network: Network) -> QuerySet[Invitation]:
     return network.invitations.filter(
         accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("organisation", "invited_by")
+    ).select_related("organisation__network", "invited_by")
 
 
 def focal_points_by_organisation(network: Network) -> dict[int, list[Membership]]:

@@ -54,7 +54,10 @@ def organisation_update(*, organisation: Organisation, by: User, data: dict) -> 
 
 
 def _keeps_a_coordinator(membership: Membership, *, role: str, is_active: bool) -> None:
-    if membership.role != Role.COORDINATOR or (role == Role.COORDINATOR and is_active):
+    stored = Membership.objects.select_for_update().get(pk=membership.pk)
+    if stored.role != Role.COORDINATOR or not stored.is_active:
+        return
+    if role == Role.COORDINATOR and is_active:
         return
     others = Membership.objects.filter(
         network=membership.network, role=Role.COORDINATOR, is_active=True

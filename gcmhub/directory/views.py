@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from gcmhub.core.access import cycle_for_request, network_for_request, require
 from gcmhub.core.history import history_rows
+from gcmhub.core.models import User
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.directory import selectors, services
 from gcmhub.directory.access import (
@@ -268,7 +269,7 @@ def invitation_accept(request, token):
             return redirect(invitation.network)
     existing_account = (
         not request.user.is_authenticated
-        and type(request.user)._default_manager.filter(email__iexact=invitation.email).exists()
+        and User.objects.filter(email__iexact=invitation.email).exists()
     )
     context = {"invitation": invitation, "form": form, "existing_account": existing_account}
     return render(request, "directory/invitation_accept.html", context)

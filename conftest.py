@@ -1,0 +1,103 @@
+"""Test set-up shared by every test: fast password hashing, plain static files, and personas.
+
+Personas (STYLE.md): the coordinator, the consultant, a focal point of organisation A and
+one of organisation B, an observer, and an outsider who belongs to another network.
+"""
+
+import pytest
+
+from gcmhub.core.permissions import Role
+from gcmhub.tests import factories
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def network(db):
+    return factories.NetworkFactory(slug="alpha", name="Alpha network")
+
+
+@pytest.fixture
+def cycle(network):
+    return factories.CycleFactory(network=network)
+
+
+@pytest.fixture
+def org_a(network):
+    return factories.OrganisationFactory(network=network, name="Ministry A", acronym="MA")
+
+
+@pytest.fixture
+def org_b(network):
+    return factories.OrganisationFactory(network=network, name="Agency B", acronym="AB")
+
+
+def _member(network, role, organisation=None, username=None):
+    return factories.MembershipFactory(
+        network=network, role=role, organisation=organisation, user__username=username
+    ).user
+
+
+@pytest.fixture
+def coordinator(network):
+    return _member(network, Role.COORDINATOR, username="coord")
+
+
+@pytest.fixture
+def consultant(network):
+    return _member(network, Role.CONSULTANT, username="consult")
+
+
+@pytest.fixture
+def focal_a(network, org_a):
+    return _member(network, Role.FOCAL_POINT, org_a, username="focal-a")
+
+
+@pytest.fixture
+def focal_b(network, org_b):
+    return _member(network, Role.FOCAL_POINT, org_b, username="focal-b")
+
+
+@pytest.fixture
+def observer(network):
+    return _member(network, Role.OBSERVER, username="obs")
+
+
+@pytest.fixture
+def other_network(db):
+    return factories.NetworkFactory(slug="beta", name="Beta network")
+
+
+@pytest.fixture
+def other_cycle(other_network):
+    return factories.CycleFactory(network=other_network)
+
+
+@pytest.fixture
+def other_org(other_network):
+    return factories.OrganisationFactory(network=other_network, name="Beta ministry")
+
+
+@pytest.fixture
+def outsider(other_network):
+    return _member(other_network, Role.COORDINATOR, username="outsider")
+
+
+@pytest.fixture
+def personas(coordinator, consultant, focal_a, focal_b, observer, outsider):
+    return {
+        "coordinator": coordinator,
+        "consultant": consultant,
+        "focal_a": focal_a,
+        "focal_b": focal_b,
+        "observer": observer,
+        "outsider": outsider,
+    }

@@ -1,0 +1,117 @@
+"""Every page, for every persona: allowed (200), refused (403), or not theirs (404).
+
+Members of another network cannot tell a network's pages from missing ones (404); members
+lacking a permission are refused (403); anonymous visitors are sent to the sign-in page.
+"""
+
+import pytest
+from django.urls import reverse
+
+A, F, N = 200, 403, 404
+PERSONAS = ["coordinator", "consultant", "focal_a", "observer", "outsider"]
+
+# url name, kwargs kind, expected status per persona (in the order of PERSONAS)
+PAGES = [
+    ("network-detail", "network", [A, A, A, A, N]),
+    ("cycle-create", "network", [A, F, F, F, N]),
+    ("cycle-detail", "cycle", [A, A, A, A, N]),
+    ("cycle-edit", "cycle", [A, F, F, F, N]),
+    ("cycle-history", "cycle", [A, F, F, F, N]),
+    ("cycle-setup", "cycle", [A, A, A, A, N]),
+    ("cooperation-framework", "cycle", [A, A, A, A, N]),
+    ("cooperation-framework-edit", "cycle", [A, F, F, F, N]),
+    ("organisation-list", "network", [A, A, A, A, N]),
+    ("organisation-create", "network", [A, F, F, F, N]),
+    ("organisation-detail", "organisation", [A, A, A, A, N]),
+    ("organisation-edit", "organisation", [A, F, F, F, N]),
+    ("organisation-history", "organisation", [A, F, F, F, N]),
+    ("member-list", "network", [A, A, A, F, N]),
+    ("member-edit", "membership", [A, F, F, F, N]),
+    ("member-history", "membership", [A, F, F, F, N]),
+    ("invitation-create", "network", [A, F, F, F, N]),
+    ("objective-list", "none", [A, A, A, A, A]),
+    ("objective-detail", "objective", [A, A, A, A, A]),
+    ("principle-list", "none", [A, A, A, A, A]),
+    ("network-list", "none", [A, A, A, A, A]),
+    ("profile", "none", [A, A, A, A, A]),
+]
+
+
+@pytest.fixture
+def objects(network, cycle, org_a, personas):
+    membership = personas["focal_a"].memberships.get()
+    return {
+        "none": {},
+        "network": {"network_slug": network.slug},
+        "cycle": {"network_slug": network.slug, "cycle_pk": cycle.pk},
+        "organisation": {"network_slug": network.slug, "organisation_pk": org_a.pk},
+        "membership": {"network_slug": network.slug, "membership_pk": membership.pk},
+        "objective": {"number": 10},
+    }
+
+
+CASES = [
+    pytest.param(name, kind, persona, expected, id=f"{name}-{persona}")
+    for name, kind, statuses in PAGES
+    for persona, expected in zip(PERSONAS, statuses, strict=True)
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "persona", "expected"), CASES)
+def test_page_answers_each_persona(client, objects, personas, name, kind, persona, expected):
+    client.force_login(personas[persona])
+    response = client.get(reverse(name, kwargs=objects[kind]))
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(("name", "kind"), [(name, kind) for name, kind, _ in PAGES])
+def test_anonymous_visitors_are_asked_to_sign_in(client, objects, name, kind):
+    url = reverse(name, kwargs=objects[kind])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("organisation-detail", "organisation"),
+        ("organisation-edit", "organisation"),
+        ("organisation-history", "organisation"),
+        ("member-edit", "membership"),
+        ("cycle-detail", "cycle"),
+        ("cooperation-framework", "cycle"),
+    ],
+)
+def test_another_networks_object_answers_404_through_my_network(
+    client, coordinator, network, other_network, other_cycle, other_org, outsider, name, kind
+):
+    """A coordinator cannot reach another network's object by putting its id in their URL."""
+    foreign = {
+        "organisation": {"network_slug": network.slug, "organisation_pk": other_org.pk},
+        "membership": {
+            "network_slug": network.slug,
+            "membership_pk": outsider.memberships.get().pk,
+        },
+        "cycle": {"network_slug": network.slug, "cycle_pk": other_cycle.pk},
+    }
+    client.force_login(coordinator)
+    assert client.get(reverse(name, kwargs=foreign[kind])).status_code == 404
+
+
+def test_a_superuser_administrator_sees_every_network(client, network, other_network, db):
+    from gcmhub.tests.factories import UserFactory
+
+    admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    for slug in [network.slug, other_network.slug]:
+        assert (
+            client.get(reverse("network-detail", kwargs={"network_slug": slug})).status_code == 200
+        )
+
+
+def test_a_former_member_no_longer_sees_the_network(client, network, focal_a):
+    focal_a.memberships.update(is_active=False)
+    client.force_login(focal_a)
+    url = reverse("network-detail", kwargs={"network_slug": network.slug})
+    assert client.get(url).status_code == 404
