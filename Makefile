@@ -6,7 +6,7 @@ export DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install system-deps run test lint format migrations-check messages bench clean
+.PHONY: help install system-deps chromium run test lint format migrations-check messages bench clean
 
 help:
 	@echo "make run     set up everything and serve the demo on http://127.0.0.1:8000"
@@ -56,3 +56,6 @@ messages: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+bench: install
+	$(PY) bench/run.py

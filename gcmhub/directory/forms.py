@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -14,16 +15,23 @@ class OrganisationChoiceField(forms.ModelChoiceField):
         return obj.label
 
 
+def https_urls(field, **kwargs):
+    """Read a web address typed without a scheme as https (Django 6's default)."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "name_tr", "acronym", "type", "parent", "country", "website", "notes"]
         field_classes = {"parent": OrganisationChoiceField}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        formfield_callback = https_urls
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["website"].assume_scheme = "https"
         self.fields["parent"].queryset = network.organisations.order_by("name")
         if self.instance.pk:
             self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(

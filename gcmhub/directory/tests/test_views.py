@@ -252,7 +252,8 @@ def test_coordinator_invites_a_focal_point_who_gets_an_email_in_their_language(
     message = mailoutbox[0]
     assert message.to == ["new@example.org"]
     assert "/accounts/invitations/" in message.body
-    assert "Deniz Er" in message.body
+    assert "Sayın Deniz Er" in message.body  # written in the invitee's language, Turkish
+    assert "davet ediyor" in message.body
 
 
 def test_an_invitation_for_a_focal_point_needs_an_organisation(

@@ -1,0 +1,119 @@
+"""Benchmark the main pages at scale: median time and query count per page.
+
+Run with `make bench`. It builds its own SQLite database (bench/bench.sqlite3) with one
+large network (BENCH_ORGS organisations in a three-level tree, BENCH_PEOPLE members) and
+renders each page BENCH_REPEAT times through Django's test client.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DEBUG", "1")
+os.environ["ALLOWED_HOSTS"] = "testserver"
+os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'bench' / 'bench.sqlite3'}"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+ORGS = int(os.environ.get("BENCH_ORGS", "300"))
+PEOPLE = int(os.environ.get("BENCH_PEOPLE", "600"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
+
+
+@transaction.atomic
+def build():
+    from gcmhub.core.models import Cycle, Network, User
+    from gcmhub.core.permissions import Role
+    from gcmhub.directory.models import Invitation, Membership, Organisation
+
+    network = Network.objects.create(name="Bench network", slug="bench", country="TR")
+    cycle = Cycle.objects.create(
+        network=network,
+        title="Bench cycle",
+        country="TR",
+        start_date="2021-01-01",
+        end_date="2022-12-31",
+        short_term_until="2022-05-17",
+        medium_term_until="2025-12-31",
+        long_term_until="2030-12-31",
+    )
+    organisations = []
+    for i in range(ORGS):
+        parent = organisations[i // 5] if i >= 5 else None
+        organisations.append(
+            Organisation.objects.create(
+                network=network, name=f"Organisation {i:04d}", type="government", parent=parent
+            )
+        )
+    users = User.objects.bulk_create(
+        User(username=f"user{i}", first_name="Bench", last_name=f"User {i}") for i in range(PEOPLE)
+    )
+    Membership.objects.bulk_create(
+        Membership(
+            network=network,
+            user=user,
+            role=Role.COORDINATOR if i == 0 else Role.FOCAL_POINT,
+            organisation=organisations[i % ORGS],
+        )
+        for i, user in enumerate(users)
+    )
+    Invitation.objects.bulk_create(
+        Invitation(network=network, email=f"invitee{i}@example.org", role=Role.OBSERVER)
+        for i in range(50)
+    )
+    return users[0], network, cycle
+
+
+def measure(client, url):
+    times = []
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    query_count = len(queries.captured_queries)
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), query_count
+
+
+def main():
+    settings.DEBUG = False  # as in production: no query log kept between measurements
+    database = Path(settings.DATABASES["default"]["NAME"])
+    database.unlink(missing_ok=True)
+    call_command("migrate", verbosity=0)
+    coordinator, network, cycle = build()
+    client = Client()
+    client.force_login(coordinator)
+    base = f"/networks/{network.slug}"
+    pages = {
+        "cycle home": f"{base}/cycles/{cycle.pk}/",
+        "cycle set-up": f"{base}/cycles/{cycle.pk}/setup/",
+        "organisations": f"{base}/organisations/",
+        "people": f"{base}/people/",
+        "objectives": "/framework/",
+        "objective 10": "/framework/objectives/10/",
+    }
+    print(f"gcmhub bench: {ORGS} organisations, {PEOPLE} people, median of {REPEAT} runs")
+    print(f"{'page':<16}{'median ms':>10}{'queries':>9}")
+    for name, url in pages.items():
+        median, queries = measure(client, url)
+        print(f"{name:<16}{median:>10.1f}{queries:>9}")
+    database.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()

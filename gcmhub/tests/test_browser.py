@@ -1,0 +1,119 @@
+"""Main journeys in a real browser: Playwright driving Debian's Chromium against a live server."""
+
+import os
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Playwright's sync API keeps an event loop on this thread; the test's own ORM calls
+    # (loading the demo, reading the mail outbox) are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def demo(live_server):
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return live_server.url
+
+
+def new_page(browser, **options):
+    context = browser.new_context(locale="en-GB", **options)
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+def sign_in(page, base, username):
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("demo-password")
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_focal_point_reads_objective_10_in_turkish(browser, demo):
+    page = new_page(browser)
+    sign_in(page, demo, "focal")
+    expect(page.get_by_role("heading", level=1)).to_have_text("GCM Needs Assessment 2021")
+
+    page.get_by_role("button", name="Türkçe").click()
+    expect(page.locator("html")).to_have_attribute("lang", "tr")
+    page.get_by_role("link", name="GCM çerçevesi").click()
+    page.get_by_role(
+        "link", name=re.compile(r"Uluslararası göç bağlamında insan ticaretinin")
+    ).click()
+
+    expect(page).to_have_url(re.compile(r"/framework/objectives/10/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Uluslararası göç bağlamında insan ticaretinin önlenmesi, bununla mücadele edilmesi "
+        "ve ortadan kaldırılması"
+    )
+    expect(page.locator(".official")).to_contain_text("Prevent, combat and eradicate trafficking")
+
+
+def test_coordinator_invites_a_focal_point_who_joins_from_the_email(browser, demo):
+    page = new_page(browser)
+    sign_in(page, demo, "coordinator")
+    page.get_by_role("link", name="People").click()
+    page.get_by_role("link", name="Invite someone").click()
+    page.get_by_label("E-mail address").fill("new.focal@example.org")
+    page.get_by_label("Name").fill("Deniz Er")
+    page.get_by_label("Role").select_option(label="Focal point")
+    page.get_by_label("Organisation").select_option(label="Department of Foreign Relations")
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "An invitation has been sent to new.focal@example.org"
+    )
+
+    link = re.search(r"http\S+/accounts/invitations/\S+/", mail.outbox[-1].body).group(0)
+    link = demo + link[link.index("/accounts/") :]
+    invitee = new_page(browser)
+    invitee.goto(link)
+    invitee.get_by_label("First name").fill("Deniz")
+    invitee.get_by_label("Last name").fill("Er")
+    invitee.get_by_label("Username").fill("deniz")
+    invitee.locator("#id_password1").fill("a-long-passphrase-42")
+    invitee.get_by_label("Password confirmation").fill("a-long-passphrase-42")
+    invitee.get_by_role("button", name="Create the account and join").click()
+    expect(invitee.get_by_role("heading", level=1)).to_have_text(
+        "UN Network on Migration in Türkiye"
+    )
+    expect(invitee.get_by_role("status")).to_contain_text("Welcome")
+
+
+def test_the_cycle_home_works_on_a_phone(browser, demo):
+    page = new_page(browser, viewport={"width": 390, "height": 844})
+    sign_in(page, demo, "observer")
+    expect(page.get_by_role("heading", name="Stages of the cycle")).to_be_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "the page scrolls sideways on a phone"
+    # A keyboard user reaches the main content first.
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
