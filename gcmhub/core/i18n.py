@@ -16,3 +16,19 @@ def localized(obj, field: str) -> str:
     if value:
         return value
     return getattr(obj, f"{field}_en", None) or getattr(obj, field, "")
+
+
+TURKISH_ALPHABET = "aâbcçdefgğhıiîjklmnoöprsştuûüvyz"
+_TURKISH_ORDER = {letter: index for index, letter in enumerate(TURKISH_ALPHABET)}
+_TURKISH_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def sort_key(text: str) -> tuple:
+    """Collate `text` as readers of the active language expect (Turkish: ç after c, ı before i).
+
+    Used for lists built in Python; SQLite, the default database, has no Turkish collation.
+    """
+    if current_language() != "tr":
+        return (text.casefold(),)
+    lowered = text.translate(_TURKISH_LOWER).lower()
+    return tuple((_TURKISH_ORDER.get(ch, 100 + ord(ch)), ch) for ch in lowered)

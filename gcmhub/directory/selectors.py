@@ -1,5 +1,6 @@
 from django.db.models import Count, Q, QuerySet
 
+from gcmhub.core.i18n import sort_key
 from gcmhub.core.models import Network
 from gcmhub.core.permissions import Role
 from gcmhub.directory.models import Invitation, Membership, Organisation
@@ -29,7 +30,7 @@ def organisation_tree(organisations) -> list[Organisation]:
     ordered: list[Organisation] = []
 
     def walk(parent_id, depth, path):
-        for org in sorted(by_parent.get(parent_id, []), key=lambda o: o.display_name):
+        for org in sorted(by_parent.get(parent_id, []), key=lambda o: sort_key(o.display_name)):
             org.depth = depth
             org.path = path
             ordered.append(org)

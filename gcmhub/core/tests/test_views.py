@@ -206,3 +206,31 @@ def test_other_network_is_not_listed_in_the_switcher(client, focal_a, cycle, oth
     assert "Alpha network" in content
     assert other_network.name not in content
     assert "Gamma network" not in content
+
+
+def test_turkish_lists_follow_the_turkish_alphabet(client, network, focal_a):
+    from gcmhub.tests.factories import OrganisationFactory
+
+    for name in [
+        "Uluslararası Göç Örgütü",
+        "Çalışma Bakanlığı",
+        "İçişleri Bakanlığı",
+        "Cumhurbaşkanlığı",
+    ]:
+        OrganisationFactory(network=network, name=name, name_tr=name)
+    client.force_login(focal_a)
+    client.post(reverse("language-set"), {"language": "tr", "next": "/"})
+    response = client.get(reverse("organisation-list", kwargs={"network_slug": network.slug}))
+    names = [o.display_name for o in response.context["organisations"] if o.name_tr]
+    assert names == [
+        "Cumhurbaşkanlığı",
+        "Çalışma Bakanlığı",
+        "İçişleri Bakanlığı",
+        "Uluslararası Göç Örgütü",
+    ]
+
+
+def test_english_dates_are_written_day_month_year(client, cycle, focal_a):
+    client.force_login(focal_a)
+    content = client.get(cycle.get_absolute_url()).content.decode()
+    assert "until 17 May 2022" in content
