@@ -233,7 +233,6 @@ def load(network: Network) -> dict[str, User]:
                 "last_name": last,
                 "email": f"{username}@example.org",
                 "password": password,
-                "language": "tr" if org and ORGANISATIONS[org][3] == GOV else "en",
             },
         )
         Membership.objects.update_or_create(

@@ -238,3 +238,19 @@ def test_focal_point_cannot_edit_the_cooperation_framework(client, cycle, focal_
     data = formset_data(priorities=[{"number": "1", "name": "X"}], outcomes=[])
     assert client.post(cf_url("cooperation-framework-edit", cycle), data).status_code == 403
     assert not CooperationFramework.objects.exists()
+
+
+def test_reference_data_is_read_only_in_the_admin(client, db):
+    from gcmhub.framework.models import Objective
+    from gcmhub.tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    objective = Objective.objects.get(number=10)
+    response = client.get(reverse("admin:framework_objective_change", args=[objective.pk]))
+    assert response.status_code == 200
+    assert "Prevent, combat and eradicate trafficking" in response.content.decode()
+    assert client.get(reverse("admin:framework_objective_add")).status_code == 403
+    data = {"number": 10, "title_en": "Changed"}
+    client.post(reverse("admin:framework_objective_change", args=[objective.pk]), data)
+    objective.refresh_from_db()
+    assert objective.title_en.startswith("Prevent")

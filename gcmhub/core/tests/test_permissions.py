@@ -1,0 +1,55 @@
+"""The permission table, role by role."""
+
+import pytest
+
+from gcmhub.core.permissions import Perm, Role, role_has_perm, user_has_perm
+
+EXPECTED = {
+    Role.COORDINATOR: set(Perm),
+    Role.CONSULTANT: {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW, Perm.MEMBER_VIEW},
+    Role.FOCAL_POINT: {
+        Perm.NETWORK_VIEW,
+        Perm.CYCLE_VIEW,
+        Perm.ORGANISATION_VIEW,
+        Perm.MEMBER_VIEW,
+    },
+    Role.OBSERVER: {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW},
+}
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_holds_exactly_its_permissions(role):
+    assert {perm for perm in Perm if role_has_perm(role, perm)} == EXPECTED[role]
+
+
+def test_only_coordinators_manage_cycles_organisations_and_people():
+    for perm in [
+        Perm.CYCLE_MANAGE,
+        Perm.ORGANISATION_MANAGE,
+        Perm.MEMBER_MANAGE,
+        Perm.HISTORY_VIEW,
+    ]:
+        assert [role for role in Role if role_has_perm(role, perm)] == [Role.COORDINATOR]
+
+
+def test_observers_do_not_see_the_list_of_people():
+    assert not role_has_perm(Role.OBSERVER, Perm.MEMBER_VIEW)
+
+
+def test_without_a_membership_nothing_is_allowed():
+    assert not any(role_has_perm(None, perm) for perm in Perm)
+
+
+def test_a_superuser_holds_every_permission_in_every_network(db, network):
+    from gcmhub.tests.factories import UserFactory
+
+    admin = UserFactory(is_superuser=True)
+    network.user_role = None
+    assert all(user_has_perm(admin, perm, network=network) for perm in Perm)
+
+
+def test_anonymous_visitors_hold_no_permission(network):
+    from django.contrib.auth.models import AnonymousUser
+
+    network.user_role = Role.COORDINATOR
+    assert not user_has_perm(AnonymousUser(), Perm.NETWORK_VIEW, network=network)
