@@ -1,4 +1,4 @@
-"""Read an object's audit trail (django-simple-history) as rows a person can read."""
+"""Read audit trails (django-simple-history) as rows a person can read."""
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
@@ -8,17 +8,35 @@ CHANGE_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 
 def history_rows(obj, *, limit: int = 200) -> list[dict]:
     """Return the newest `limit` changes of `obj`, each with the fields that changed."""
-    records = list(obj.history.select_related("history_user").order_by("-history_id")[: limit + 1])
+    return records_to_rows(obj.history.all(), limit=limit)
+
+
+def records_to_rows(*querysets, limit: int = 200) -> list[dict]:
+    """Merge historical records of one or more models, newest first, with what each changed.
+
+    Each change is compared with the previous record of the same object, so the trail of
+    several related objects (a framework with its priorities and outcomes) reads as one.
+    """
+    records = []
+    for queryset in querysets:
+        records += list(queryset.select_related("history_user").order_by("-history_date")[:limit])
+    records.sort(key=lambda r: r.history_date, reverse=True)
+    previous_of = {}
+    for record in sorted(records, key=lambda r: r.history_date):
+        key = (type(record), record.id)
+        record._previous = previous_of.get(key)
+        previous_of[key] = record
     rows = []
-    for record, previous in zip(records, [*records[1:], None], strict=True):
+    for record in records[:limit]:
+        model = record.instance_type
         changes = []
-        if previous is not None and record.history_type == "~":
-            for change in record.diff_against(previous).changes:
+        if record._previous is not None and record.history_type == "~":
+            for change in record.diff_against(record._previous).changes:
                 changes.append(
                     {
-                        "field": _field_label(obj, change.field),
-                        "old": _display(obj, change.field, change.old),
-                        "new": _display(obj, change.field, change.new),
+                        "field": _field_label(model, change.field),
+                        "old": _display(model, change.field, change.old),
+                        "new": _display(model, change.field, change.new),
                     }
                 )
         rows.append(
@@ -26,23 +44,24 @@ def history_rows(obj, *, limit: int = 200) -> list[dict]:
                 "date": record.history_date,
                 "user": record.history_user,
                 "type": CHANGE_TYPES.get(record.history_type, record.history_type),
+                "object": f"{model._meta.verbose_name}: {record.instance}",
                 "changes": changes,
                 "reason": record.history_change_reason,
             }
         )
-    return rows[:limit]
+    return rows
 
 
-def _field_label(obj, name: str) -> str:
+def _field_label(model, name: str) -> str:
     try:
-        return obj._meta.get_field(name).verbose_name
+        return model._meta.get_field(name).verbose_name
     except FieldDoesNotExist:
         return name
 
 
-def _display(obj, name: str, value):
+def _display(model, name: str, value):
     try:
-        field = obj._meta.get_field(name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return value
     if field.choices and value is not None:

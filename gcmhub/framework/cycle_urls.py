@@ -13,4 +13,9 @@ urlpatterns = [
         views.cooperation_framework_edit,
         name="cooperation-framework-edit",
     ),
+    path(
+        "cooperation-framework/history/",
+        views.cooperation_framework_history,
+        name="cooperation-framework-history",
+    ),
 ]

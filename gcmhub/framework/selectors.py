@@ -1,5 +1,6 @@
 from django.db.models import Count, Prefetch, QuerySet
 
+from gcmhub.core.history import records_to_rows
 from gcmhub.framework.models import (
     CooperationFramework,
     FrameworkOutcome,
@@ -8,6 +9,7 @@ from gcmhub.framework.models import (
     Objective,
     ObjectiveTarget,
     RoundTable,
+    StrategicPriority,
 )
 
 
@@ -47,4 +49,14 @@ def cooperation_framework_for_cycle(cycle) -> CooperationFramework | None:
         CooperationFramework.objects.filter(cycle=cycle)
         .prefetch_related("priorities", Prefetch("priorities__outcomes", queryset=outcomes))
         .first()
+    )
+
+
+def cooperation_framework_history(framework: CooperationFramework) -> list[dict]:
+    """The framework's audit trail with its priorities' and outcomes', deleted ones included."""
+    priority_ids = StrategicPriority.history.filter(framework_id=framework.pk).values("id")
+    return records_to_rows(
+        framework.history.all(),
+        StrategicPriority.history.filter(framework_id=framework.pk),
+        FrameworkOutcome.history.filter(priority_id__in=priority_ids),
     )

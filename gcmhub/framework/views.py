@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gcmhub.core.access import cycle_for_request, network_for_request, require
@@ -65,7 +66,7 @@ def cooperation_framework_detail(request, network_slug, cycle_pk):
         "network": network,
         "cycle": cycle,
         "framework": selectors.cooperation_framework_for_cycle(cycle),
-        "section": "cooperation-framework",
+        "section": "setup",
     }
     return render(request, "framework/cooperation_framework_detail.html", context)
 
@@ -105,7 +106,7 @@ def cooperation_framework_edit(request, network_slug, cycle_pk):
         "form": form,
         "priorities": priorities,
         "outcomes": outcomes,
-        "section": "cooperation-framework",
+        "section": "setup",
     }
     return render(request, "framework/cooperation_framework_form.html", context)
 
@@ -130,3 +131,22 @@ def _rows(formset):
             )
         )
     return rows
+
+
+def cooperation_framework_history(request, network_slug, cycle_pk):
+    network = network_for_request(request, network_slug)
+    cycle = cycle_for_request(request, network, cycle_pk)
+    require(request.user, Perm.HISTORY_VIEW, network=network)
+    framework = selectors.cooperation_framework_for_cycle(cycle)
+    if framework is None:
+        raise Http404
+    context = {
+        "object": framework,
+        "rows": selectors.cooperation_framework_history(framework),
+        "show_object": True,
+        "back_url": reverse(
+            "cooperation-framework", kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk}
+        ),
+        "section": "setup",
+    }
+    return render(request, "core/history.html", context)

@@ -7,6 +7,8 @@ lacking a permission are refused (403); anonymous visitors are sent to the sign-
 import pytest
 from django.urls import reverse
 
+from gcmhub.tests.factories import CooperationFrameworkFactory
+
 A, F, N = 200, 403, 404
 PERSONAS = ["coordinator", "consultant", "focal_a", "observer", "outsider"]
 
@@ -20,6 +22,7 @@ PAGES = [
     ("cycle-setup", "cycle", [A, A, A, A, N]),
     ("cooperation-framework", "cycle", [A, A, A, A, N]),
     ("cooperation-framework-edit", "cycle", [A, F, F, F, N]),
+    ("cooperation-framework-history", "cycle", [A, F, F, F, N]),
     ("organisation-list", "network", [A, A, A, A, N]),
     ("organisation-create", "network", [A, F, F, F, N]),
     ("organisation-detail", "organisation", [A, A, A, A, N]),
@@ -40,6 +43,7 @@ PAGES = [
 @pytest.fixture
 def objects(network, cycle, org_a, personas):
     membership = personas["focal_a"].memberships.get()
+    CooperationFrameworkFactory(cycle=cycle)
     return {
         "none": {},
         "network": {"network_slug": network.slug},

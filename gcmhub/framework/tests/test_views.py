@@ -254,3 +254,34 @@ def test_reference_data_is_read_only_in_the_admin(client, db):
     client.post(reverse("admin:framework_objective_change", args=[objective.pk]), data)
     objective.refresh_from_db()
     assert objective.title_en.startswith("Prevent")
+
+
+def test_cooperation_framework_history_shows_every_change_including_deletions(
+    client, cycle, coordinator
+):
+    outcome = FrameworkOutcomeFactory(
+        priority__framework__cycle=cycle, priority__number=1, code="1.1"
+    )
+    priority = outcome.priority
+    client.force_login(coordinator)
+    data = formset_data(
+        priorities=[{"id": priority.pk, "number": "1", "name": "Renamed priority"}],
+        outcomes=[
+            {
+                "id": outcome.pk,
+                "priority_number": "1",
+                "code": "1.1",
+                "statement": "x",
+                "DELETE": "on",
+            }
+        ],
+        initial_priorities=1,
+        initial_outcomes=1,
+    )
+    client.post(cf_url("cooperation-framework-edit", cycle), data)
+    response = client.get(cf_url("cooperation-framework-history", cycle))
+    rows = response.context["rows"]
+    assert {row["type"] for row in rows if row["user"] == coordinator} == {"Changed", "Deleted"}
+    content = response.content.decode()
+    assert "Renamed priority" in content
+    assert "cooperation framework outcome: 1.1" in content.lower()
