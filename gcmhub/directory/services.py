@@ -10,19 +10,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from gcmhub.core.audit import save_audited
 from gcmhub.core.models import Network, User
 from gcmhub.core.permissions import Role
 from gcmhub.directory.models import Invitation, Membership, Organisation
 from gcmhub.directory.selectors import descendant_ids
 
 INVITATION_SALT = "gcmhub.directory.invitation"
-
-
-def _save(obj, *, by, update_fields=None):
-    obj._history_user = by
-    obj.full_clean()
-    obj.save(update_fields=update_fields)
-    return obj
 
 
 def _check_parent(organisation: Organisation, parent: Organisation | None) -> None:
@@ -42,7 +36,7 @@ def _check_parent(organisation: Organisation, parent: Organisation | None) -> No
 def organisation_create(*, network: Network, by: User, data: dict) -> Organisation:
     organisation = Organisation(network=network, **data)
     _check_parent(organisation, data.get("parent"))
-    return _save(organisation, by=by)
+    return save_audited(organisation, by=by)
 
 
 @transaction.atomic
@@ -50,7 +44,7 @@ def organisation_update(*, organisation: Organisation, by: User, data: dict) -> 
     _check_parent(organisation, data.get("parent"))
     for name, value in data.items():
         setattr(organisation, name, value)
-    return _save(organisation, by=by, update_fields=list(data))
+    return save_audited(organisation, by=by, update_fields=list(data))
 
 
 def _keeps_a_coordinator(membership: Membership, *, role: str, is_active: bool) -> None:
@@ -79,7 +73,7 @@ def membership_update(*, membership: Membership, by: User, data: dict) -> Member
         raise ValidationError({"organisation": _("A focal point speaks for an organisation.")})
     for name, value in data.items():
         setattr(membership, name, value)
-    return _save(membership, by=by, update_fields=list(data))
+    return save_audited(membership, by=by, update_fields=list(data))
 
 
 def invitation_token(invitation: Invitation) -> str:
@@ -126,7 +120,7 @@ def invitation_create(*, network: Network, by: User, data: dict) -> Invitation:
     organisation = data.get("organisation")
     if organisation is not None and organisation.network_id != network.pk:
         raise ValidationError({"organisation": _("Choose an organisation of this network.")})
-    invitation = _save(Invitation(network=network, invited_by=by, **data), by=by)
+    invitation = save_audited(Invitation(network=network, invited_by=by, **data), by=by)
     transaction.on_commit(lambda: _send_invitation(invitation))
     return invitation
 
@@ -144,7 +138,7 @@ def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
     if not invitation.is_open:
         raise ValidationError(_("This invitation is no longer open."))
     invitation.revoked_at = timezone.now()
-    return _save(invitation, by=by, update_fields=["revoked_at"])
+    return save_audited(invitation, by=by, update_fields=["revoked_at"])
 
 
 @transaction.atomic
@@ -159,10 +153,10 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     membership.role = invitation.role
     membership.organisation = invitation.organisation
     membership.is_active = True
-    _save(membership, by=user)
+    save_audited(membership, by=user)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
-    _save(invitation, by=user, update_fields=["accepted_at", "accepted_by"])
+    save_audited(invitation, by=user, update_fields=["accepted_at", "accepted_by"])
     return membership
 
 
@@ -170,8 +164,6 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
 def user_create_from_invitation(*, invitation: Invitation, data: dict, password: str) -> User:
     user = User(email=invitation.email, language=invitation.language, **data)
     user.set_password(password)
-    user._history_user = None
-    user.full_clean(exclude=["password"])
-    user.save()
+    save_audited(user, by=None)
     invitation_accept(invitation=invitation, user=user)
     return user

@@ -2,15 +2,9 @@
 
 from django.db import transaction
 
+from gcmhub.core.audit import delete_audited, save_audited
 from gcmhub.core.models import Cycle, User
 from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
-
-
-def _save(obj, *, by):
-    obj._history_user = by
-    obj.full_clean(validate_unique=False, validate_constraints=False)
-    obj.save()
-    return obj
 
 
 @transaction.atomic
@@ -33,7 +27,7 @@ def cooperation_framework_save(
     )
     for name, value in framework.items():
         setattr(instance, name, value)
-    _save(instance, by=by)
+    save_audited(instance, by=by)
 
     by_number = {}
     for priority, data, delete in priorities:
@@ -47,23 +41,21 @@ def cooperation_framework_save(
     for offset, priority in enumerate(p for p in by_number.values() if p.pk):
         StrategicPriority.objects.filter(pk=priority.pk).update(number=1000 + offset)
     for priority in by_number.values():
-        _save(priority, by=by)
+        save_audited(priority, by=by)
 
     for outcome, data, delete in outcomes:
         if delete:
             if outcome is not None and outcome.pk:
-                outcome._history_user = by
-                outcome.delete()
+                delete_audited(outcome, by=by)
             continue
         data = dict(data)
         outcome = outcome or FrameworkOutcome()
         outcome.priority = by_number[data.pop("priority_number")]
         for name, value in data.items():
             setattr(outcome, name, value)
-        _save(outcome, by=by)
+        save_audited(outcome, by=by)
 
     for priority, _data, delete in priorities:
         if delete and priority is not None and priority.pk:
-            priority._history_user = by
-            priority.delete()
+            delete_audited(priority, by=by)
     return instance
