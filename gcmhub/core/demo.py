@@ -16,6 +16,12 @@ NETWORK = {
         "(DGMM), the government agency responsible for the GCM, and keeps its work "
         "complementary to the UN Sustainable Development Cooperation Framework 2021-2025."
     ),
+    "description_tr": (
+        "18 Şubat 2021'de Ankara'da kuruldu; IOM tarafından BM Mukim Koordinatörlük Ofisi ile "
+        "birlikte koordine edilir. GCM'den sorumlu kamu kurumu olan Göç İdaresi Genel "
+        "Müdürlüğü (GİGM) ile birlikte çalışır ve çalışmalarını BM Sürdürülebilir Kalkınma "
+        "İş Birliği Çerçevesi 2021-2025 ile tamamlayıcı biçimde yürütür."
+    ),
 }
 
 CYCLE = {
@@ -26,10 +32,13 @@ CYCLE = {
     "end_date": dt.date(2022, 5, 20),
     "short_term_until": dt.date(2022, 5, 17),
     "short_term_note": "IMRF, New York, 17-20 May 2022",
+    "short_term_note_tr": "IMRF, New York, 17-20 Mayıs 2022",
     "medium_term_until": dt.date(2025, 12, 31),
     "medium_term_note": "End of the UNSDCF 2021-2025",
+    "medium_term_note_tr": "UNSDCF 2021-2025 döneminin sonu",
     "long_term_until": dt.date(2030, 12, 31),
     "long_term_note": "2030 Agenda for Sustainable Development",
+    "long_term_note_tr": "2030 Sürdürülebilir Kalkınma Gündemi",
 }
 
 

@@ -24,10 +24,13 @@ class CycleForm(forms.ModelForm):
             "end_date",
             "short_term_until",
             "short_term_note",
+            "short_term_note_tr",
             "medium_term_until",
             "medium_term_note",
+            "medium_term_note_tr",
             "long_term_until",
             "long_term_note",
+            "long_term_note_tr",
         ]
         widgets = {
             name: DateInput()

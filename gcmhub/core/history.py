@@ -1,6 +1,7 @@
 """Read audit trails (django-simple-history) as rows a person can read."""
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import BooleanField
 from django.utils.translation import gettext_lazy as _
 
 CHANGE_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
@@ -39,6 +40,8 @@ def records_to_rows(*querysets, limit: int = 200) -> list[dict]:
                         "new": _display(model, change.field, change.new),
                     }
                 )
+        if record.history_type == "~" and record._previous is not None and not changes:
+            continue  # saved without a change: nothing to tell
         rows.append(
             {
                 "date": record.history_date,
@@ -66,6 +69,8 @@ def _display(model, name: str, value):
         return value
     if field.choices and value is not None:
         return dict(field.flatchoices).get(value, value)
+    if isinstance(field, BooleanField):
+        return _("Yes") if value else _("No")
     if field.is_relation and value is not None:
         related = field.related_model._default_manager.filter(pk=value).first()
         return related if related is not None else value

@@ -32,3 +32,32 @@ def sort_key(text: str) -> tuple:
         return (text.casefold(),)
     lowered = text.translate(_TURKISH_LOWER).lower()
     return tuple((_TURKISH_ORDER.get(ch, 100 + ord(ch)), ch) for ch in lowered)
+
+
+_ASCII_FOLD = str.maketrans("çğıöşüâîû", "cgiosuaiu")
+
+
+def search_fold(text: str) -> str:
+    """Fold text for searching: Turkish-aware lower case, then without Turkish diacritics.
+
+    "İÇİŞLERİ", "içişleri" and "icisleri" all fold to "icisleri", so people find what they
+    mean whatever their keyboard; SQLite's LIKE ignores case for ASCII letters only.
+    """
+    return text.translate(_TURKISH_LOWER).lower().translate(_ASCII_FOLD)
+
+
+def search_filter(queryset, value: str, fields: list[str]):
+    """Keep the rows of `queryset` whose `fields` contain `value`, compared folded.
+
+    Reads the candidate texts once (lists here are hundreds of rows, not millions).
+    """
+    needle = search_fold(value.strip())
+    if not needle:
+        return queryset
+    candidates = queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
+    matches = {
+        pk
+        for pk, *texts in candidates.values_list("pk", *fields)
+        if any(needle in search_fold(text or "") for text in texts)
+    }
+    return queryset.filter(pk__in=matches)

@@ -18,7 +18,7 @@ class User(AbstractUser):
         max_length=8,
         choices=settings.LANGUAGES,
         default="en",
-        help_text=_("Used for the interface and for e-mails sent to this person."),
+        help_text=_("Language of the interface and of the e-mails gcmhub sends."),
     )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
@@ -33,12 +33,13 @@ class User(AbstractUser):
 class Network(models.Model):
     """A UN country network on migration; it owns its cycles, organisations and members."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name in English"), max_length=200)
     name_tr = models.CharField(_("name in Turkish"), max_length=200, blank=True)
     slug = models.SlugField(_("short name in addresses"), unique=True)
     country = CountryField(_("country"))
     established_on = models.DateField(_("established on"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description in English"), blank=True)
+    description_tr = models.TextField(_("description in Turkish"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -56,6 +57,10 @@ class Network(models.Model):
     def display_name(self) -> str:
         return localized(self, "name")
 
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")
+
 
 class Horizon(models.TextChoices):
     SHORT = "short", _("Short term")
@@ -69,7 +74,7 @@ class Cycle(models.Model):
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="cycles", verbose_name=_("network")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title in English"), max_length=200)
     title_tr = models.CharField(_("title in Turkish"), max_length=200, blank=True)
     country = CountryField(_("country"))
     start_date = models.DateField(_("start date"))
@@ -78,6 +83,9 @@ class Cycle(models.Model):
     short_term_note = models.CharField(
         _("short-term milestone"), max_length=200, blank=True, help_text=_("e.g. the IMRF")
     )
+    short_term_note_tr = models.CharField(
+        _("short-term milestone in Turkish"), max_length=200, blank=True
+    )
     medium_term_until = models.DateField(_("medium term until"))
     medium_term_note = models.CharField(
         _("medium-term milestone"),
@@ -85,9 +93,15 @@ class Cycle(models.Model):
         blank=True,
         help_text=_("e.g. the end of the cooperation framework"),
     )
+    medium_term_note_tr = models.CharField(
+        _("medium-term milestone in Turkish"), max_length=200, blank=True
+    )
     long_term_until = models.DateField(_("long term until"))
     long_term_note = models.CharField(
         _("long-term milestone"), max_length=200, blank=True, help_text=_("e.g. 2030 Agenda")
+    )
+    long_term_note_tr = models.CharField(
+        _("long-term milestone in Turkish"), max_length=200, blank=True
     )
     history = HistoricalRecords()
 
@@ -123,7 +137,7 @@ class Cycle(models.Model):
         """Return the three horizons with the date each starts and ends."""
         starts = [self.start_date, self.short_term_until, self.medium_term_until]
         ends = [self.short_term_until, self.medium_term_until, self.long_term_until]
-        notes = [self.short_term_note, self.medium_term_note, self.long_term_note]
+        notes = [localized(self, f"{h}_term_note") for h in Horizon.values]
         return [
             {"horizon": h, "label": h.label, "after": s, "until": e, "note": n}
             for h, s, e, n in zip(Horizon, starts, ends, notes, strict=True)

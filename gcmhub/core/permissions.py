@@ -19,6 +19,14 @@ class Role(models.TextChoices):
     OBSERVER = "observer", _("Observer")
 
 
+ROLE_PLURALS = {
+    Role.COORDINATOR: _("Coordinators"),
+    Role.CONSULTANT: _("Consultants"),
+    Role.FOCAL_POINT: _("Focal points"),
+    Role.OBSERVER: _("Observers"),
+}
+
+
 class Perm(StrEnum):
     NETWORK_VIEW = "network.view"
     CYCLE_VIEW = "cycle.view"

@@ -10,7 +10,7 @@ from gcmhub.core import services, stages
 from gcmhub.core.access import cycle_for_request, network_for_request, require
 from gcmhub.core.forms import CycleForm, ProfileForm
 from gcmhub.core.history import history_rows
-from gcmhub.core.permissions import Perm, user_has_perm
+from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.core.selectors import cycles_for_network, networks_for_user
 
 
@@ -36,7 +36,7 @@ def network_list(request):
 def network_detail(request, network_slug):
     network = network_for_request(request, network_slug)
     cycles = cycles_for_network(network)
-    coordinators = network.memberships.filter(role="coordinator", is_active=True).select_related(
+    coordinators = network.memberships.filter(role=Role.COORDINATOR, is_active=True).select_related(
         "user", "organisation"
     )
     return render(

@@ -15,13 +15,13 @@ DEMO_PASSWORD = "demo-password"
 GOV = OrganisationType.GOVERNMENT
 UN = OrganisationType.UN_AGENCY
 
-# key: (name, Turkish name, acronym, type, parent key, notes)
+# key: (name, Turkish name, acronym or (acronym, Turkish acronym), type, parent key, notes)
 ORGANISATIONS = {
     "moi": ("Ministry of Interior", "İçişleri Bakanlığı", "MoI", GOV, None, ""),
     "dgmm": (
         "Directorate General of Migration Management",
         "Göç İdaresi Genel Müdürlüğü",
-        "DGMM",
+        ("DGMM", "GİGM"),
         GOV,
         "moi",
         "Set up by Law No. 6458 (2013); the government agency responsible for the GCM. "
@@ -59,7 +59,7 @@ ORGANISATIONS = {
         "dgmm",
         "",
     ),
-    "tnp": ("Turkish National Police", "Emniyet Genel Müdürlüğü", "TNP", GOV, "moi", ""),
+    "tnp": ("Turkish National Police", "Emniyet Genel Müdürlüğü", ("TNP", "EGM"), GOV, "moi", ""),
     "tnp-cmsbg": (
         "Department of Counter Migrant Smuggling and Border Gates",
         "Göçmen Kaçakçılığıyla Mücadele ve Hudut Kapıları Daire Başkanlığı",
@@ -71,7 +71,7 @@ ORGANISATIONS = {
     "molss": (
         "Ministry of Labour and Social Security",
         "Çalışma ve Sosyal Güvenlik Bakanlığı",
-        "MoLSS",
+        ("MoLSS", "ÇSGB"),
         GOV,
         None,
         "",
@@ -84,7 +84,14 @@ ORGANISATIONS = {
         "molss",
         "Works under the International Labour Force Law No. 6735 (2016).",
     ),
-    "mone": ("Ministry of National Education", "Millî Eğitim Bakanlığı", "MoNE", GOV, None, ""),
+    "mone": (
+        "Ministry of National Education",
+        "Millî Eğitim Bakanlığı",
+        ("MoNE", "MEB"),
+        GOV,
+        None,
+        "",
+    ),
     "mone-gdlll": (
         "General Directorate for Lifelong Learning",
         "Hayat Boyu Öğrenme Genel Müdürlüğü",
@@ -112,7 +119,7 @@ ORGANISATIONS = {
     "unhcr": (
         "Office of the UN High Commissioner for Refugees",
         "BM Mülteciler Yüksek Komiserliği",
-        "UNHCR",
+        ("UNHCR", "BMMYK"),
         UN,
         None,
         "",
@@ -135,7 +142,7 @@ ORGANISATIONS = {
         "",
     ),
     "unfpa": ("United Nations Population Fund", "BM Nüfus Fonu", "UNFPA", UN, None, ""),
-    "unwomen": ("UN Women", "BM Kadın Birimi", "UN Women", UN, None, ""),
+    "unwomen": ("UN Women", "BM Kadın Birimi", ("UN Women", "BM Kadın"), UN, None, ""),
     "who": ("World Health Organization", "Dünya Sağlık Örgütü", "WHO", UN, None, ""),
     "unodc": (
         "United Nations Office on Drugs and Crime",
@@ -202,12 +209,14 @@ FOCAL_POINT_NAMES = [
 def load(network: Network) -> dict[str, User]:
     organisations: dict[str, Organisation] = {}
     for key, (name, name_tr, acronym, kind, parent, notes) in ORGANISATIONS.items():
+        acronym, acronym_tr = acronym if isinstance(acronym, tuple) else (acronym, "")
         organisations[key], _ = Organisation.objects.update_or_create(
             network=network,
             name=name,
             defaults={
                 "name_tr": name_tr,
                 "acronym": acronym,
+                "acronym_tr": acronym_tr,
                 "type": kind,
                 "parent": organisations[parent] if parent else None,
                 "country": "TR" if kind == GOV else "",

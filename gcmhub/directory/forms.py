@@ -2,17 +2,28 @@ import django_filters
 from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.core.i18n import search_filter
 from gcmhub.core.models import User
 from gcmhub.core.permissions import Role
 from gcmhub.directory.models import Invitation, Membership, Organisation, OrganisationType
+from gcmhub.directory.selectors import descendant_ids, organisation_tree
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.label
+
+
+def use_tree_choices(field, queryset) -> None:
+    """Offer organisations as a tree: departments indented under their ministry, in the
+    alphabetical order of the interface language."""
+    field.queryset = queryset
+    indent = "\u2003"  # an em space: kept by browsers inside <option>
+    field.choices = [("", field.empty_label)] + [
+        (org.pk, indent * org.depth + org.label) for org in organisation_tree(list(queryset))
+    ]
 
 
 def https_urls(field, **kwargs):
@@ -25,18 +36,28 @@ def https_urls(field, **kwargs):
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "name_tr", "acronym", "type", "parent", "country", "website", "notes"]
+        fields = [
+            "name",
+            "name_tr",
+            "acronym",
+            "acronym_tr",
+            "type",
+            "parent",
+            "country",
+            "website",
+            "notes",
+        ]
         field_classes = {"parent": OrganisationChoiceField}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         formfield_callback = https_urls
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = network.organisations.order_by("name")
+        parents = network.organisations.all()
         if self.instance.pk:
-            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
-                pk=self.instance.pk
-            )
+            excluded = {self.instance.pk, *descendant_ids(self.instance)}
+            parents = parents.exclude(pk__in=excluded)
+        use_tree_choices(self.fields["parent"], parents)
 
 
 class FocalPointRoleMixin:
@@ -45,7 +66,9 @@ class FocalPointRoleMixin:
     def clean(self):
         data = super().clean()
         if data.get("role") == Role.FOCAL_POINT and not data.get("organisation"):
-            self.add_error("organisation", _("A focal point speaks for an organisation."))
+            self.add_error(
+                "organisation", _("Choose the organisation this focal point speaks for.")
+            )
         return data
 
 
@@ -57,7 +80,7 @@ class InvitationForm(FocalPointRoleMixin, forms.ModelForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = network.organisations.order_by("name")
+        use_tree_choices(self.fields["organisation"], network.organisations.all())
         self.fields["organisation"].help_text = _("Required for focal points.")
 
 
@@ -69,7 +92,7 @@ class MembershipForm(FocalPointRoleMixin, forms.ModelForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = network.organisations.order_by("name")
+        use_tree_choices(self.fields["organisation"], network.organisations.all())
 
 
 class AccountFromInvitationForm(BaseUserCreationForm):
@@ -96,6 +119,4 @@ class OrganisationFilter(django_filters.FilterSet):
         fields = ["q", "type"]
 
     def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(name__icontains=value) | Q(name_tr__icontains=value) | Q(acronym__icontains=value)
-        )
+        return search_filter(queryset, value, ["name", "name_tr", "acronym", "acronym_tr"])

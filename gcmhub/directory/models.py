@@ -28,9 +28,10 @@ class Organisation(models.Model):
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="organisations", verbose_name=_("network")
     )
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(_("name in English"), max_length=255)
     name_tr = models.CharField(_("name in Turkish"), max_length=255, blank=True)
-    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    acronym = models.CharField(_("acronym in English"), max_length=40, blank=True)
+    acronym_tr = models.CharField(_("acronym in Turkish"), max_length=40, blank=True)
     type = models.CharField(_("type"), max_length=20, choices=OrganisationType.choices)
     parent = models.ForeignKey(
         "self",
@@ -50,7 +51,11 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "name"], name="organisation_unique_name"),
+            models.UniqueConstraint(
+                fields=["network", "name"],
+                name="organisation_unique_name",
+                violation_error_message=_("The network already has an organisation of this name."),
+            ),
             models.CheckConstraint(
                 condition=~Q(parent=models.F("pk")), name="organisation_not_own_parent"
             ),
@@ -70,10 +75,18 @@ class Organisation(models.Model):
         return localized(self, "name")
 
     @property
+    def display_acronym(self) -> str:
+        return localized(self, "acronym")
+
+    @property
+    def short_name(self) -> str:
+        return self.display_acronym or self.display_name
+
+    @property
     def label(self) -> str:
         """Name with its acronym, as shown in lists and choices."""
-        if self.acronym:
-            return f"{self.display_name} ({self.acronym})"
+        if self.display_acronym:
+            return f"{self.display_name} ({self.display_acronym})"
         return self.display_name
 
 
@@ -108,7 +121,11 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["network", "role", "user__last_name", "user__first_name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "user"], name="membership_one_per_network"),
+            models.UniqueConstraint(
+                fields=["network", "user"],
+                name="membership_one_per_network",
+                violation_error_message=_("This person is already a member of the network."),
+            ),
             models.CheckConstraint(
                 condition=~Q(role=Role.FOCAL_POINT) | Q(organisation__isnull=False),
                 name="membership_focal_point_has_organisation",
@@ -117,6 +134,23 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.network}"
+
+
+ROLE_INVITATIONS = {
+    Role.COORDINATOR: _(
+        "You are invited as a coordinator: you will set up cycles, invite organisations and "
+        "people, and lead every stage."
+    ),
+    Role.CONSULTANT: _(
+        "You are invited as a consultant: you will gather and analyse the inputs and draft "
+        "the documents."
+    ),
+    Role.FOCAL_POINT: _(
+        "You are invited as a focal point: you will give your organisation's inputs, scores "
+        "and comments."
+    ),
+    Role.OBSERVER: _("You are invited as an observer: you will read what the network publishes."),
+}
 
 
 class Invitation(models.Model):
@@ -173,6 +207,10 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} · {self.get_role_display()} · {self.network}"
+
+    @property
+    def role_sentence(self) -> str:
+        return ROLE_INVITATIONS[self.role]
 
     @property
     def is_open(self) -> bool:

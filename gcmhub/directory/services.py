@@ -70,7 +70,9 @@ def membership_update(*, membership: Membership, by: User, data: dict) -> Member
     if data.get("role", membership.role) == Role.FOCAL_POINT and not data.get(
         "organisation", membership.organisation
     ):
-        raise ValidationError({"organisation": _("A focal point speaks for an organisation.")})
+        raise ValidationError(
+            {"organisation": _("Choose the organisation this focal point speaks for.")}
+        )
     for name, value in data.items():
         setattr(membership, name, value)
     return save_audited(membership, by=by, update_fields=list(data))

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from gcmhub.core.access import cycle_for_request, network_for_request, require
 from gcmhub.core.history import history_rows
 from gcmhub.core.models import User
-from gcmhub.core.permissions import Perm, Role, user_has_perm
+from gcmhub.core.permissions import ROLE_PLURALS, Perm, Role, user_has_perm
 from gcmhub.directory import selectors, services
 from gcmhub.directory.access import (
     get_invitation_for_network,
@@ -138,7 +138,7 @@ def member_list(request, network_slug):
     network = network_for_request(request, network_slug)
     require(request.user, Perm.MEMBER_VIEW, network=network)
     memberships = list(selectors.memberships_for_network(network))
-    groups = [(role.label, [m for m in memberships if m.role == role]) for role in Role]
+    groups = [(ROLE_PLURALS[role], [m for m in memberships if m.role == role]) for role in Role]
     context = {
         "network": network,
         "groups": [(label, members) for label, members in groups if members],
@@ -254,9 +254,13 @@ def invitation_accept(request, token):
         if request.method == "POST":
             return _accept_and_go(request, invitation, request.user)
     else:
-        form = AccountFromInvitationForm(
-            request.POST or None, initial={"username": invitation.email.split("@")[0]}
-        )
+        first, _sep, last = invitation.full_name.strip().rpartition(" ")
+        initial = {
+            "username": invitation.email.split("@")[0],
+            "first_name": first or last,
+            "last_name": last if first else "",
+        }
+        form = AccountFromInvitationForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             data = {k: form.cleaned_data[k] for k in ["first_name", "last_name", "username"]}
             user = services.user_create_from_invitation(

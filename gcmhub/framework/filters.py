@@ -1,7 +1,7 @@
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.core.i18n import search_filter
 from gcmhub.framework.models import Objective, RoundTable, SdgTarget
 
 
@@ -32,14 +32,17 @@ class ObjectiveFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         value = value.strip()
-        condition = (
-            Q(title_en__icontains=value)
-            | Q(title_tr__icontains=value)
-            | Q(short_label_en__icontains=value)
-            | Q(short_label_tr__icontains=value)
-            | Q(actions__gist_en__icontains=value)
-            | Q(actions__gist_tr__icontains=value)
-        )
         if value.isdigit():
-            condition |= Q(number=int(value))
-        return queryset.filter(condition).distinct()
+            return queryset.filter(number=int(value))
+        return search_filter(
+            queryset,
+            value,
+            [
+                "title_en",
+                "title_tr",
+                "short_label_en",
+                "short_label_tr",
+                "actions__gist_en",
+                "actions__gist_tr",
+            ],
+        )

@@ -72,7 +72,10 @@ class BaseOutcomeFormSet(forms.BaseModelFormSet):
             if data and not data.get("DELETE") and data.get("priority_number") not in numbers:
                 form.add_error(
                     "priority_number",
-                    _("There is no strategic priority %(number)s.")
+                    _(
+                        "There is no strategic priority %(number)s: add it above, or move "
+                        "this outcome to another priority or delete it."
+                    )
                     % {"number": data.get("priority_number")},
                 )
                 ok = False

@@ -121,6 +121,11 @@ class GuidingPrinciple(models.Model):
     def summary(self) -> str:
         return localized(self, "summary")
 
+    @property
+    def paragraph(self) -> str:
+        """The reference without its English prefix: "para 15(a)" gives "15(a)"."""
+        return self.gcm_ref.removeprefix("para ").strip()
+
 
 class SdgGoal(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
@@ -261,7 +266,7 @@ class StrategicPriority(models.Model):
         verbose_name=_("cooperation framework"),
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(_("name in English"), max_length=255)
     name_tr = models.CharField(_("name in Turkish"), max_length=255, blank=True)
     is_confirmed = models.BooleanField(
         _("confirmed"), default=True, help_text=_("Untick if the name is not yet verified.")
@@ -274,7 +279,9 @@ class StrategicPriority(models.Model):
         ordering = ["framework", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["framework", "number"], name="strategic_priority_unique_number"
+                fields=["framework", "number"],
+                name="strategic_priority_unique_number",
+                violation_error_message=_("Two strategic priorities have the same number."),
             )
         ]
 
@@ -296,7 +303,7 @@ class FrameworkOutcome(models.Model):
         verbose_name=_("strategic priority"),
     )
     code = models.CharField(_("code"), max_length=10)
-    statement = models.TextField(_("statement"))
+    statement = models.TextField(_("statement in English"))
     statement_tr = models.TextField(_("statement in Turkish"), blank=True)
     migration_relevant = models.BooleanField(_("concerns migration"), default=False)
     history = HistoricalRecords()
@@ -307,7 +314,9 @@ class FrameworkOutcome(models.Model):
         ordering = ["priority__number", "code"]
         constraints = [
             models.UniqueConstraint(
-                fields=["priority", "code"], name="framework_outcome_unique_code"
+                fields=["priority", "code"],
+                name="framework_outcome_unique_code",
+                violation_error_message=_("Two outcomes have the same code."),
             )
         ]
 

@@ -29,6 +29,18 @@ def cooperation_framework_save(
         setattr(instance, name, value)
     save_audited(instance, by=by)
 
+    # Delete first, then park the numbers and codes of what stays, so that renumbering,
+    # swapping or reusing a deleted number or code never trips the uniqueness constraints.
+    for outcome, _data, delete in outcomes:
+        if delete and outcome is not None and outcome.pk:
+            delete_audited(outcome, by=by)
+    existing = [p for p, _data, _delete in priorities if p is not None and p.pk]
+    for offset, priority in enumerate(existing):
+        StrategicPriority.objects.filter(pk=priority.pk).update(number=20000 + offset)
+    kept_outcomes = [o for o, _data, delete in outcomes if not delete and o is not None and o.pk]
+    for outcome in kept_outcomes:
+        FrameworkOutcome.objects.filter(pk=outcome.pk).update(code=f"~{outcome.pk}")
+
     by_number = {}
     for priority, data, delete in priorities:
         if delete:
@@ -36,17 +48,11 @@ def cooperation_framework_save(
         priority = priority or StrategicPriority(framework=instance)
         for name, value in data.items():
             setattr(priority, name, value)
-        by_number[priority.number] = priority
-    # Free the numbers first so that swapping two numbers does not break uniqueness.
-    for offset, priority in enumerate(p for p in by_number.values() if p.pk):
-        StrategicPriority.objects.filter(pk=priority.pk).update(number=1000 + offset)
-    for priority in by_number.values():
         save_audited(priority, by=by)
+        by_number[priority.number] = priority
 
     for outcome, data, delete in outcomes:
         if delete:
-            if outcome is not None and outcome.pk:
-                delete_audited(outcome, by=by)
             continue
         data = dict(data)
         outcome = outcome or FrameworkOutcome()

@@ -182,6 +182,7 @@ def test_password_reset_sends_a_link(client, focal_a, mailoutbox):
     assert response.status_code == 302
     assert len(mailoutbox) == 1
     assert "/accounts/reset/" in mailoutbox[0].body
+    assert f"Your username is {focal_a.username}." in mailoutbox[0].body
 
 
 def test_unknown_page_answers_404_in_the_layout(client, focal_a):
@@ -243,3 +244,25 @@ def test_a_person_who_prefers_turkish_gets_turkish_on_a_new_computer(client, cyc
     content = client.get(cycle.get_absolute_url()).content.decode()
     assert '<html lang="tr">' in content
     assert "Döngünün aşamaları" in content
+
+
+def test_search_ignores_turkish_case_and_diacritics(client, network, focal_a):
+    from gcmhub.tests.factories import OrganisationFactory
+
+    OrganisationFactory(network=network, name="Ministry of Interior", name_tr="İçişleri Bakanlığı")
+    client.force_login(focal_a)
+    url = reverse("organisation-list", kwargs={"network_slug": network.slug})
+    for query in ["içişleri", "İÇİŞLERİ", "icisleri", "BAKANLIĞI"]:
+        names = [o.name for o in client.get(url, {"q": query}).context["organisations"]]
+        assert names == ["Ministry of Interior"], query
+
+
+def test_history_leaves_out_saves_that_changed_nothing(client, cycle, coordinator):
+    from gcmhub.core.services import cycle_update
+
+    cycle_update(cycle=cycle, by=coordinator, data={"title": cycle.title})
+    cycle_update(cycle=cycle, by=coordinator, data={"title": "New title"})
+    client.force_login(coordinator)
+    kwargs = {"network_slug": cycle.network.slug, "cycle_pk": cycle.pk}
+    rows = client.get(reverse("cycle-history", kwargs=kwargs)).context["rows"]
+    assert [row["type"] for row in rows] == ["Changed", "Created"]

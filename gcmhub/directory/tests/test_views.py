@@ -88,7 +88,7 @@ def test_a_duplicate_organisation_name_is_refused_with_a_message(
         url("organisation-create", network), {"name": "Ministry A", "type": "government"}
     )
     assert response.status_code == 200
-    assert "already exists" in response.content.decode()
+    assert "The network already has an organisation of this name." in response.content.decode()
     assert Organisation.objects.filter(name="Ministry A").count() == 1
 
 
@@ -100,9 +100,14 @@ def test_an_organisation_cannot_be_placed_under_its_own_department(
     data = {"name": "Ministry A", "type": "government", "parent": department.pk}
     response = client.post(url("organisation-edit", network, organisation_pk=org_a.pk), data)
     assert response.status_code == 200
-    assert "cannot be part of itself or of one of its departments" in response.content.decode()
+    assert "Select a valid choice" in response.content.decode()  # not offered in the list
+    assert department.pk not in [c[0] for c in response.context["form"].fields["parent"].choices]
     org_a.refresh_from_db()
     assert org_a.parent is None
+    with pytest.raises(Exception, match="cannot be part of itself or of one of its departments"):
+        services.organisation_update(
+            organisation=org_a, by=coordinator, data={"parent": department}
+        )
 
 
 def test_the_parent_must_belong_to_the_same_network(network, coordinator, other_org):
@@ -156,10 +161,10 @@ def test_member_list_groups_people_by_role(client, network, personas):
         label: [m.user.username for m in members] for label, members in response.context["groups"]
     }
     assert groups == {
-        "Coordinator": ["coord"],
-        "Consultant": ["consult"],
-        "Focal point": ["focal-a", "focal-b"],
-        "Observer": ["obs"],
+        "Coordinators": ["coord"],
+        "Consultants": ["consult"],
+        "Focal points": ["focal-a", "focal-b"],
+        "Observers": ["obs"],
     }
 
 
@@ -194,7 +199,7 @@ def test_a_focal_point_needs_an_organisation(client, network, coordinator, consu
     data = {"role": Role.FOCAL_POINT, "organisation": "", "is_active": "on"}
     response = client.post(url("member-edit", network, membership_pk=membership.pk), data)
     assert response.status_code == 200
-    assert "A focal point speaks for an organisation." in response.content.decode()
+    assert "Choose the organisation this focal point speaks for." in response.content.decode()
 
 
 def test_the_last_coordinator_cannot_step_down(client, network, coordinator):
@@ -254,6 +259,7 @@ def test_coordinator_invites_a_focal_point_who_gets_an_email_in_their_language(
     assert "/accounts/invitations/" in message.body
     assert "Sayın Deniz Er" in message.body  # written in the invitee's language, Turkish
     assert "davet ediyor" in message.body
+    assert "Odak noktası olarak davet edildiniz" in message.body
 
 
 def test_an_invitation_for_a_focal_point_needs_an_organisation(
@@ -268,7 +274,7 @@ def test_an_invitation_for_a_focal_point_needs_an_organisation(
     }
     response = client.post(url("invitation-create", network), data)
     assert response.status_code == 200
-    assert "A focal point speaks for an organisation." in response.content.decode()
+    assert "Choose the organisation this focal point speaks for." in response.content.decode()
     assert not Invitation.objects.exists()
     assert mailoutbox == []
 

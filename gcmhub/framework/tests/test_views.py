@@ -196,7 +196,7 @@ def test_an_outcome_under_a_missing_priority_is_refused_and_nothing_is_saved(
     )
     response = client.post(cf_url("cooperation-framework-edit", cycle), data)
     assert response.status_code == 200
-    assert "There is no strategic priority 2." in response.content.decode()
+    assert "There is no strategic priority 2: add it above" in response.content.decode()
     assert not CooperationFramework.objects.filter(cycle=cycle).exists()
 
 
@@ -285,3 +285,59 @@ def test_cooperation_framework_history_shows_every_change_including_deletions(
     content = response.content.decode()
     assert "Renamed priority" in content
     assert "cooperation framework outcome: 1.1" in content.lower()
+
+
+def test_swapping_two_outcome_codes_saves(client, cycle, coordinator):
+    first = FrameworkOutcomeFactory(
+        priority__framework__cycle=cycle, priority__number=1, code="1.1"
+    )
+    second = FrameworkOutcomeFactory(priority=first.priority, code="1.2")
+    client.force_login(coordinator)
+    data = formset_data(
+        priorities=[{"id": first.priority.pk, "number": "1", "name": "People"}],
+        outcomes=[
+            {"id": first.pk, "priority_number": "1", "code": "1.2", "statement": "a"},
+            {"id": second.pk, "priority_number": "1", "code": "1.1", "statement": "b"},
+        ],
+        initial_priorities=1,
+        initial_outcomes=2,
+    )
+    assert client.post(cf_url("cooperation-framework-edit", cycle), data).status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.code, second.code) == ("1.2", "1.1")
+
+
+def test_replacing_a_deleted_priority_with_a_new_one_of_the_same_number_saves(
+    client, cycle, coordinator
+):
+    old = StrategicPriorityFactory(framework__cycle=cycle, number=3, name="Old")
+    outcome = FrameworkOutcomeFactory(priority=old, code="3.1")
+    client.force_login(coordinator)
+    data = formset_data(
+        priorities=[
+            {"id": old.pk, "number": "3", "name": "Old", "DELETE": "on"},
+            {"number": "3", "name": "New"},
+        ],
+        outcomes=[
+            {
+                "id": outcome.pk,
+                "priority_number": "3",
+                "code": "3.1",
+                "statement": "x",
+                "DELETE": "on",
+            }
+        ],
+        initial_priorities=1,
+        initial_outcomes=1,
+    )
+    assert client.post(cf_url("cooperation-framework-edit", cycle), data).status_code == 302
+    assert list(StrategicPriority.objects.values_list("number", "name")) == [(3, "New")]
+    assert not FrameworkOutcome.objects.exists()
+
+
+def test_objective_search_in_capital_turkish_letters(signed_in):
+    response = signed_in.get(reverse("objective-list"), {"q": "KAÇAKÇILIĞINA"})
+    assert [o.number for o in response.context["objectives"]] == [9]
+    response = signed_in.get(reverse("objective-list"), {"q": "İNSAN TİCARETİNİN"})
+    assert 10 in [o.number for o in response.context["objectives"]]
