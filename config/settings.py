@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "gcmhub.core",
     "gcmhub.framework",
     "gcmhub.directory",
+    "gcmhub.assessments",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +109,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", "14"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("tr", _("Turkish"))]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("framework/", include("gcmhub.framework.urls")),
     path(cycle, include("gcmhub.framework.cycle_urls")),
     path(cycle, include("gcmhub.directory.cycle_urls")),
+    path(cycle + "assessment/", include("gcmhub.assessments.urls")),
     path("networks/<slug:network_slug>/", include("gcmhub.directory.urls")),
     path("", include("gcmhub.core.urls")),
 ]

@@ -36,14 +36,24 @@ class Perm(StrEnum):
     MEMBER_VIEW = "member.view"
     MEMBER_MANAGE = "member.manage"
     HISTORY_VIEW = "history.view"
+    # Needs assessment
+    ASSESSMENT_VIEW = "assessment.view"
+    ASSESSMENT_MANAGE = "assessment.manage"
+    INPUT_CONTRIBUTE = "input.contribute"
+    INPUT_REVIEW = "input.review"
+    CONSULTATION_VIEW = "consultation.view"
+    CONSULTATION_MANAGE = "consultation.manage"
 
 
 _READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
+_ASSESS = {Perm.ASSESSMENT_VIEW, Perm.CONSULTATION_VIEW}
 
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
-    Role.COORDINATOR: frozenset(Perm),
-    Role.CONSULTANT: frozenset(_READ | {Perm.MEMBER_VIEW}),
-    Role.FOCAL_POINT: frozenset(_READ | {Perm.MEMBER_VIEW}),
+    Role.COORDINATOR: frozenset(Perm) - {Perm.INPUT_CONTRIBUTE},
+    Role.CONSULTANT: frozenset(
+        _READ | _ASSESS | {Perm.MEMBER_VIEW, Perm.INPUT_REVIEW, Perm.CONSULTATION_MANAGE}
+    ),
+    Role.FOCAL_POINT: frozenset(_READ | _ASSESS | {Perm.MEMBER_VIEW, Perm.INPUT_CONTRIBUTE}),
     Role.OBSERVER: frozenset(_READ),
 }
 
@@ -57,5 +67,5 @@ def user_has_perm(user, perm: Perm, *, network) -> bool:
     if not user.is_authenticated:
         return False
     if user.is_superuser:
-        return True
+        return perm != Perm.INPUT_CONTRIBUTE
     return role_has_perm(network.user_role, perm)

@@ -40,12 +40,25 @@ def test_without_a_membership_nothing_is_allowed():
     assert not any(role_has_perm(None, perm) for perm in Perm)
 
 
-def test_a_superuser_holds_every_permission_in_every_network(db, network):
+def test_a_superuser_holds_every_permission_but_speaking_for_an_organisation(db, network):
     from gcmhub.tests.factories import UserFactory
 
     admin = UserFactory(is_superuser=True)
     network.user_role = None
-    assert all(user_has_perm(admin, perm, network=network) for perm in Perm)
+    assert all(user_has_perm(admin, p, network=network) for p in Perm if p != Perm.INPUT_CONTRIBUTE)
+
+
+def test_only_focal_points_contribute_inputs_for_their_organisation():
+    assert [role for role in Role if role_has_perm(role, Perm.INPUT_CONTRIBUTE)] == [
+        Role.FOCAL_POINT
+    ]
+
+
+def test_observers_take_no_part_in_the_needs_assessment():
+    assessment = [
+        p for p in Perm if p.value.split(".")[0] in {"assessment", "input", "consultation"}
+    ]
+    assert not any(role_has_perm(Role.OBSERVER, p) for p in assessment)
 
 
 def test_anonymous_visitors_hold_no_permission(network):

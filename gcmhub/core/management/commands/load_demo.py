@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from gcmhub.assessments import demo as assessments_demo
 from gcmhub.core import demo as core_demo
 from gcmhub.directory import demo as directory_demo
 from gcmhub.framework import demo as framework_demo
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         network, cycle = core_demo.load()
         framework_demo.load(cycle)
         users = directory_demo.load(network)
+        assessments_demo.load(cycle, users)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {network} · {cycle}"))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {directory_demo.DEMO_PASSWORD})")

@@ -1,0 +1,246 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gcmhub.assessments.models import (
+    SHORT_TEXT_LIMIT,
+    TEXT_LIMIT,
+    Collection,
+    Consultation,
+    InputLanguage,
+    NeedType,
+    ReferenceKind,
+)
+from gcmhub.assessments.questionnaire import MAX_UPLOAD_BYTES
+from gcmhub.core.forms import DateInput
+from gcmhub.core.models import Horizon
+from gcmhub.directory.forms import use_tree_choices
+from gcmhub.framework.models import GuidingPrinciple, Objective
+
+
+class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.number}. {obj.title}"
+
+
+class CollectionForm(forms.ModelForm):
+    class Meta:
+        model = Collection
+        fields = ["deadline", "instructions"]
+        widgets = {"deadline": DateInput(), "instructions": forms.Textarea(attrs={"rows": 4})}
+
+
+class AssignmentForm(forms.Form):
+    objectives = ObjectiveChoiceField(
+        label=_("Objectives this organisation is asked about"),
+        queryset=Objective.objects.order_by("number"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class VolunteerForm(forms.Form):
+    objective = forms.ModelChoiceField(
+        label=_("Objective your organisation wants to speak to"), queryset=Objective.objects.none()
+    )
+
+    def __init__(self, *args, taken, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["objective"]
+        field.queryset = Objective.objects.exclude(pk__in=taken).order_by("number")
+        field.label_from_instance = lambda o: f"{o.number}. {o.title}"
+
+
+class InputForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    language = forms.ChoiceField(label=_("Language of the text"), choices=InputLanguage.choices)
+    situation = forms.CharField(
+        label=_("Situation and achievements"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What is in place: policies, services, results, good practices."),
+    )
+    gaps = forms.CharField(
+        label=_("Gaps and challenges"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    gcm_actions = forms.MultipleChoiceField(
+        label=_("GCM actions this input relates to"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    principles = forms.MultipleChoiceField(
+        label=_("Guiding principles this input reflects"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    consultations = forms.MultipleChoiceField(
+        label=_("Consultations this input draws on"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, objective, consultations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gcm_actions"].choices = [
+            (a.letter, f"({a.letter}) {a.gist}") for a in objective.actions.all()
+        ]
+        self.fields["principles"].choices = [
+            (p.key, p.name) for p in GuidingPrinciple.objects.order_by("order")
+        ]
+        self.fields["consultations"].choices = [(str(c.pk), str(c)) for c in consultations]
+        if not consultations:
+            del self.fields["consultations"]
+
+
+class NeedForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    type = forms.ChoiceField(
+        label=_("Type of need"), choices=[("", "---------"), *NeedType.choices]
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=SHORT_TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ProposedActionForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    description = forms.CharField(
+        label=_("Proposed action"),
+        max_length=SHORT_TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    horizon = forms.ChoiceField(
+        label=_("Suggested horizon"), choices=[("", "---------"), *Horizon.choices]
+    )
+    lead = forms.ModelChoiceField(
+        label=_("Suggested lead organisation"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_tree_choices(self.fields["lead"], organisations)
+
+
+class ReferenceForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "---------"), *ReferenceKind.choices])
+    title = forms.CharField(label=_("Title"), max_length=300)
+    url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
+    file = forms.FileField(label=_("File"), required=False)
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and file.size > MAX_UPLOAD_BYTES * 2:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return file
+
+
+class RowFormSet(forms.BaseFormSet):
+    """Rows left entirely empty are ignored; rows ticked for deletion are dropped."""
+
+    def rows(self) -> list[dict]:
+        rows = []
+        for form in self.forms:
+            if not form.has_changed() or form.cleaned_data.get("DELETE"):
+                continue
+            data = {k: v for k, v in form.cleaned_data.items() if k != "DELETE"}
+            rows.append(data)
+        return rows
+
+
+NeedFormSet = forms.formset_factory(NeedForm, formset=RowFormSet, extra=2, can_delete=True)
+ProposedActionFormSet = forms.formset_factory(
+    ProposedActionForm, formset=RowFormSet, extra=2, can_delete=True
+)
+ReferenceFormSet = forms.formset_factory(
+    ReferenceForm, formset=RowFormSet, extra=1, can_delete=True
+)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=SHORT_TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The organisation's focal points receive it by e-mail."),
+    )
+
+
+class ConsultationForm(forms.ModelForm):
+    class Meta:
+        model = Consultation
+        fields = ["date", "type", "title", "organisations", "objectives", "participants", "notes"]
+        widgets = {
+            "date": DateInput(),
+            "organisations": forms.CheckboxSelectMultiple,
+            "objectives": forms.CheckboxSelectMultiple,
+            "participants": forms.Textarea(attrs={"rows": 4}),
+            "notes": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = network.organisations.order_by("name")
+        self.fields["organisations"].label_from_instance = lambda o: o.label
+        self.fields["objectives"].queryset = Objective.objects.order_by("number")
+        self.fields["objectives"].label_from_instance = lambda o: f"{o.number}. {o.short_label}"
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    file = forms.FileField(label=_("File"))
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_UPLOAD_BYTES * 2:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return file
+
+
+class SynthesisForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Synthesis of the inputs on this objective"),
+        required=False,
+        max_length=TEXT_LIMIT * 3,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "The consultant's reading of all inputs: the raw material of the report's findings."
+        ),
+    )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Filled-in questionnaire (.xlsx)"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+
+class ApplyForm(forms.Form):
+    submit = forms.BooleanField(
+        label=_("Also submit the changed inputs as my organisation's position"), required=False
+    )
+
+
+class CoverageFilterForm(forms.Form):
+    organisation_type = forms.ChoiceField(label=_("Type of organisation"), required=False)
+    round_table = forms.ChoiceField(label=_("IMRF round table"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from gcmhub.directory.models import OrganisationType
+
+        super().__init__(*args, **kwargs)
+        self.fields["organisation_type"].choices = [("", _("All types")), *OrganisationType.choices]
+        self.fields["round_table"].choices = [("", _("All round tables"))] + [
+            (str(n), _("Round table %(number)s") % {"number": n}) for n in range(1, 5)
+        ]

@@ -1,0 +1,504 @@
+"""The needs assessment of a cycle: who is asked about which objective, what each organisation
+says about it (inputs), the consultations held, and the consultant's synthesis per objective."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from gcmhub.core.models import Cycle, Horizon
+from gcmhub.directory.models import Organisation
+from gcmhub.framework.models import Action, GuidingPrinciple, Objective
+
+TEXT_LIMIT = 10_000
+SHORT_TEXT_LIMIT = 1_000
+
+
+class Collection(models.Model):
+    """The collection phase of a cycle's inputs: its deadline and whether it is closed."""
+
+    cycle = models.OneToOneField(
+        Cycle, on_delete=models.CASCADE, related_name="collection", verbose_name=_("cycle")
+    )
+    deadline = models.DateField(_("deadline for inputs"), null=True, blank=True)
+    instructions = models.TextField(
+        _("instructions for contributors"),
+        blank=True,
+        help_text=_("Shown on the inputs page and in the questionnaire."),
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
+    requests_sent_at = models.DateTimeField(_("requests sent"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("collection of inputs")
+        verbose_name_plural = _("collections of inputs")
+
+    def __str__(self):
+        return str(self.cycle)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class AssignmentSource(models.TextChoices):
+    ASSIGNED = "assigned", _("Asked by the coordinator")
+    VOLUNTEERED = "volunteered", _("Added by the organisation")
+
+
+class Assignment(models.Model):
+    """An organisation is asked (or offers) to give its input on an objective in a cycle."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("cycle")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("organisation"),
+    )
+    objective = models.ForeignKey(
+        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=20,
+        choices=AssignmentSource.choices,
+        default=AssignmentSource.ASSIGNED,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["organisation__name", "objective__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "organisation", "objective"],
+                name="assignment_unique",
+                violation_error_message=_(
+                    "This organisation is already asked about this objective."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.objective.number}"
+
+
+class InputState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+class InputLanguage(models.TextChoices):
+    ENGLISH = "en", _("English")
+    TURKISH = "tr", _("Turkish")
+
+
+class Input(models.Model):
+    """What one organisation says about one GCM objective in a cycle."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="inputs", verbose_name=_("cycle")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="inputs",
+        verbose_name=_("organisation"),
+    )
+    objective = models.ForeignKey(
+        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
+    )
+    state = models.CharField(
+        _("state"), max_length=12, choices=InputState.choices, default=InputState.DRAFT
+    )
+    language = models.CharField(
+        _("language of the text"),
+        max_length=8,
+        choices=InputLanguage.choices,
+        default=InputLanguage.ENGLISH,
+    )
+    situation = models.TextField(_("situation and achievements"), blank=True, max_length=TEXT_LIMIT)
+    gaps = models.TextField(_("gaps and challenges"), blank=True, max_length=TEXT_LIMIT)
+    gcm_actions = models.ManyToManyField(
+        Action, blank=True, related_name="+", verbose_name=_("related GCM actions")
+    )
+    principles = models.ManyToManyField(
+        GuidingPrinciple,
+        blank=True,
+        related_name="+",
+        verbose_name=_("guiding principles reflected"),
+    )
+    consultations = models.ManyToManyField(
+        "Consultation", blank=True, related_name="inputs", verbose_name=_("consultations cited")
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reopened = models.BooleanField(_("reopened after the collection closed"), default=False)
+    illustrative = models.BooleanField(
+        _("illustrative demo content"),
+        default=False,
+        help_text=_(
+            "Set on demo data: the text is plausible, not an organisation's real position."
+        ),
+    )
+    history = HistoricalRecords(m2m_fields=[gcm_actions, principles, consultations])
+
+    class Meta:
+        verbose_name = _("input")
+        verbose_name_plural = _("inputs")
+        ordering = ["objective__number", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "organisation", "objective"],
+                name="input_unique",
+                violation_error_message=_(
+                    "This organisation already has an input on this objective."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=InputState.RETURNED) | ~Q(return_reason=""),
+                name="input_returned_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation.short_name} · {self.objective.number}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "input-detail",
+            kwargs={
+                "network_slug": self.cycle.network.slug,
+                "cycle_pk": self.cycle_id,
+                "input_pk": self.pk,
+            },
+        )
+
+
+class NeedType(models.TextChoices):
+    POLICY = "policy", _("Policy or legal framework")
+    CAPACITY = "capacity", _("Institutional capacity")
+    DATA = "data", _("Data")
+    FINANCING = "financing", _("Financing")
+    COORDINATION = "coordination", _("Coordination")
+    SERVICES = "services", _("Service delivery")
+    OTHER = "other", _("Other")
+
+
+class Need(models.Model):
+    input = models.ForeignKey(
+        Input, on_delete=models.CASCADE, related_name="needs", verbose_name=_("input")
+    )
+    type = models.CharField(_("type of need"), max_length=20, choices=NeedType.choices)
+    description = models.TextField(_("description"), max_length=SHORT_TEXT_LIMIT)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+        ordering = ["input", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.get_type_display()}: {self.description[:60]}"
+
+
+class ProposedAction(models.Model):
+    input = models.ForeignKey(
+        Input, on_delete=models.CASCADE, related_name="proposed_actions", verbose_name=_("input")
+    )
+    description = models.TextField(_("proposed action"), max_length=SHORT_TEXT_LIMIT)
+    horizon = models.CharField(_("suggested horizon"), max_length=10, choices=Horizon.choices)
+    lead = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("suggested lead organisation"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("proposed action")
+        verbose_name_plural = _("proposed actions")
+        ordering = ["input", "order", "pk"]
+
+    def __str__(self):
+        return self.description[:80]
+
+
+class ReferenceKind(models.TextChoices):
+    POLICY = "policy", _("Policy or strategy")
+    LAW = "law", _("Law or regulation")
+    PROGRAMME = "programme", _("Programme or project")
+    DATA = "data", _("Data source")
+    OTHER = "other", _("Other")
+
+
+def reference_upload_to(instance, filename):
+    return f"inputs/{instance.input.cycle_id}/{instance.input_id}/{filename}"
+
+
+class Reference(models.Model):
+    input = models.ForeignKey(
+        Input, on_delete=models.CASCADE, related_name="references", verbose_name=_("input")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ReferenceKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("link"), blank=True, max_length=500)
+    file = models.FileField(_("file"), upload_to=reference_upload_to, blank=True, max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+        ordering = ["input", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class ConsultationType(models.TextChoices):
+    INTERVIEW = "interview", _("Interview")
+    WORKSHOP = "workshop", _("Workshop")
+    QUESTIONNAIRE = "questionnaire", _("Questionnaire")
+    DESK_REVIEW = "desk_review", _("Desk review")
+    MEETING = "meeting", _("Meeting")
+
+
+class Consultation(models.Model):
+    """An interview, workshop, questionnaire or desk review of the needs assessment."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="consultations", verbose_name=_("cycle")
+    )
+    date = models.DateField(_("date"))
+    type = models.CharField(_("type"), max_length=20, choices=ConsultationType.choices)
+    title = models.CharField(_("title"), max_length=300)
+    organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("organisations taking part"),
+    )
+    objectives = models.ManyToManyField(
+        Objective, blank=True, related_name="+", verbose_name=_("objectives discussed")
+    )
+    participants = models.TextField(
+        _("people taking part"),
+        blank=True,
+        max_length=TEXT_LIMIT,
+        help_text=_("One person a line: name, position, organisation."),
+    )
+    notes = models.TextField(_("notes"), blank=True, max_length=TEXT_LIMIT * 3)
+    illustrative = models.BooleanField(_("illustrative demo content"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    history = HistoricalRecords(m2m_fields=[organisations, objectives])
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} · {self.title}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "consultation-detail",
+            kwargs={
+                "network_slug": self.cycle.network.slug,
+                "cycle_pk": self.cycle_id,
+                "consultation_pk": self.pk,
+            },
+        )
+
+    def participant_lines(self) -> list[str]:
+        return [line.strip() for line in self.participants.splitlines() if line.strip()]
+
+
+def attachment_upload_to(instance, filename):
+    return f"consultations/{instance.consultation.cycle_id}/{instance.consultation_id}/{filename}"
+
+
+class Attachment(models.Model):
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("consultation"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=300)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["consultation", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Synthesis(models.Model):
+    """The consultant's synthesis of all inputs on one objective: raw material for the report."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="syntheses", verbose_name=_("cycle")
+    )
+    objective = models.ForeignKey(
+        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
+    )
+    text = models.TextField(_("synthesis"), blank=True, max_length=TEXT_LIMIT * 3)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("synthesis")
+        verbose_name_plural = _("syntheses")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "objective"], name="synthesis_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.cycle} · {self.objective.number}"
+
+
+class QuestionnaireUpload(models.Model):
+    """An uploaded questionnaire, kept between its preview and its application (and after)."""
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Checked, waiting to be applied")
+        APPLIED = "applied", _("Applied")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    cycle = models.ForeignKey(
+        Cycle,
+        on_delete=models.CASCADE,
+        related_name="questionnaire_uploads",
+        verbose_name=_("cycle"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    payload = models.JSONField(_("content read from the file"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PREVIEWED
+    )
+    submit = models.BooleanField(_("submit after applying"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("questionnaire upload")
+        verbose_name_plural = _("questionnaire uploads")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.file_name
+
+
+class ReminderKind(models.TextChoices):
+    WEEK_BEFORE = "week", _("One week before the deadline")
+    DAYS_BEFORE = "days", _("Two days before the deadline")
+    OVERDUE = "overdue", _("The day after the deadline")
+
+
+class Reminder(models.Model):
+    """A reminder sent to an organisation; kept so that a daily run never sends it twice."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="+", verbose_name=_("cycle")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ReminderKind.choices)
+    deadline = models.DateField(_("deadline"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "organisation", "kind", "deadline"], name="reminder_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.get_kind_display()}"

@@ -1,0 +1,175 @@
+"""Reads of the needs assessment, filtered by what the user may see."""
+
+from collections import Counter, defaultdict
+
+from django.db.models import Prefetch, QuerySet
+
+from gcmhub.assessments.access import actor_for
+from gcmhub.assessments.models import (
+    Assignment,
+    Collection,
+    Consultation,
+    Input,
+    InputState,
+    Need,
+    NeedType,
+    ProposedAction,
+    Reference,
+    Synthesis,
+)
+from gcmhub.assessments.workflow import REVIEWERS
+from gcmhub.core.models import Cycle
+from gcmhub.core.permissions import Role
+from gcmhub.framework.models import Objective
+
+
+def collection_for_cycle(cycle: Cycle) -> Collection:
+    """The cycle's collection settings (an unsaved default if none were recorded)."""
+    return Collection.objects.filter(cycle=cycle).first() or Collection(cycle=cycle)
+
+
+def inputs_for_user(user, *, cycle: Cycle) -> QuerySet[Input]:
+    """Inputs the user may read: their organisation's (any state) for focal points; every
+    input that has been submitted at least once for the coordinator and the consultant."""
+    actor = actor_for(user, cycle.network)
+    inputs = cycle.inputs.select_related("organisation", "objective")
+    if actor.is_admin or actor.role in REVIEWERS:
+        return inputs.exclude(state=InputState.DRAFT)
+    if actor.role == Role.FOCAL_POINT and actor.organisation_id:
+        return inputs.filter(organisation_id=actor.organisation_id)
+    return inputs.none()
+
+
+def input_detail(input: Input) -> Input:
+    """Load what the input page shows, in a fixed number of queries."""
+    return (
+        Input.objects.select_related(
+            "organisation", "objective", "submitted_by", "reviewed_by", "updated_by"
+        )
+        .prefetch_related(
+            Prefetch("needs", queryset=Need.objects.order_by("order", "pk")),
+            Prefetch(
+                "proposed_actions",
+                queryset=ProposedAction.objects.select_related("lead").order_by("order", "pk"),
+            ),
+            Prefetch("references", queryset=Reference.objects.order_by("order", "pk")),
+            "gcm_actions",
+            "principles",
+            "consultations",
+        )
+        .get(pk=input.pk)
+    )
+
+
+def assignments_for_organisation(cycle: Cycle, organisation) -> QuerySet[Assignment]:
+    return cycle.assignments.filter(organisation=organisation).select_related("objective")
+
+
+def my_objectives(cycle: Cycle, organisation) -> list[dict]:
+    """The objectives an organisation speaks to, each with its input (or None)."""
+    assignments = list(
+        assignments_for_organisation(cycle, organisation).order_by("objective__number")
+    )
+    inputs = {i.objective_id: i for i in cycle.inputs.filter(organisation=organisation)}
+    return [{"assignment": a, "input": inputs.get(a.objective_id)} for a in assignments]
+
+
+def consultations_for_user(user, *, cycle: Cycle) -> QuerySet[Consultation]:
+    """All consultations for coordinator and consultant; a focal point sees those their
+    organisation took part in; observers none."""
+    actor = actor_for(user, cycle.network)
+    consultations = cycle.consultations.all()
+    if actor.is_admin or actor.role in REVIEWERS:
+        return consultations
+    if actor.role == Role.FOCAL_POINT and actor.organisation_id:
+        return consultations.filter(organisations__id=actor.organisation_id).distinct()
+    return consultations.none()
+
+
+def coverage(cycle: Cycle, *, organisation_type: str = "", round_table: int | None = None) -> dict:
+    """The matrix of objectives x organisations asked, with the state of each input.
+
+    Four queries whatever the size: objectives, assignments, inputs, organisations.
+    """
+    objectives = list(Objective.objects.select_related("round_table").order_by("number"))
+    if round_table:
+        objectives = [o for o in objectives if o.round_table.number == round_table]
+    assignments = cycle.assignments.select_related("organisation")
+    if organisation_type:
+        assignments = assignments.filter(organisation__type=organisation_type)
+    assigned = defaultdict(set)
+    organisations = {}
+    for a in assignments:
+        assigned[a.organisation_id].add(a.objective_id)
+        organisations[a.organisation_id] = a.organisation
+    states = {
+        (organisation_id, objective_id): state
+        for organisation_id, objective_id, state in cycle.inputs.values_list(
+            "organisation_id", "objective_id", "state"
+        )
+    }
+    columns = sorted(organisations.values(), key=lambda o: o.short_name)
+    rows = []
+    totals = Counter()
+    column_totals = {o.pk: Counter() for o in columns}
+    for objective in objectives:
+        cells = []
+        row_totals = Counter()
+        for organisation in columns:
+            if objective.pk not in assigned[organisation.pk]:
+                cells.append(None)
+                continue
+            state = states.get((organisation.pk, objective.pk), "missing")
+            cells.append(state)
+            row_totals[state] += 1
+            column_totals[organisation.pk][state] += 1
+            totals[state] += 1
+        rows.append(
+            {
+                "objective": objective,
+                "cells": cells,
+                "totals": row_totals,
+                "asked": sum(row_totals.values()),
+            }
+        )
+    return {
+        "columns": columns,
+        "rows": rows,
+        "column_totals": [column_totals[o.pk] for o in columns],
+        "column_asked": [sum(column_totals[o.pk].values()) for o in columns],
+        "totals": totals,
+        "asked": sum(totals.values()),
+    }
+
+
+def objective_inputs(cycle: Cycle, objective: Objective) -> list[Input]:
+    """Every input on an objective that reviewers may read, with its details (fixed queries)."""
+    return list(
+        cycle.inputs.filter(objective=objective)
+        .exclude(state=InputState.DRAFT)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("needs", queryset=Need.objects.order_by("order", "pk")),
+            Prefetch(
+                "proposed_actions",
+                queryset=ProposedAction.objects.select_related("lead").order_by("order", "pk"),
+            ),
+            Prefetch("references", queryset=Reference.objects.order_by("order", "pk")),
+            "gcm_actions",
+            "principles",
+            "consultations",
+        )
+        .order_by("organisation__name")
+    )
+
+
+def needs_by_type(inputs: list[Input]) -> list[tuple[str, str, int]]:
+    """Count needs per type over prefetched inputs: (type, label, count), every type listed."""
+    counts = Counter(need.type for input in inputs for need in input.needs.all())
+    return [(value, label, counts.get(value, 0)) for value, label in NeedType.choices]
+
+
+def synthesis_for(cycle: Cycle, objective: Objective) -> Synthesis:
+    return Synthesis.objects.filter(cycle=cycle, objective=objective).select_related(
+        "updated_by"
+    ).first() or Synthesis(cycle=cycle, objective=objective)
