@@ -8,6 +8,8 @@ from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import expect, sync_playwright
 
+from gcmhub.framework.reference import ensure_reference_data
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -22,7 +24,7 @@ CHROMIUM_ARGS = [
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed"),
 ]
 
@@ -41,6 +43,8 @@ def browser():
 
 @pytest.fixture
 def demo(live_server):
+    # Transactional tests start from an empty database: bring back the reference data.
+    ensure_reference_data()
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server.url
 

@@ -4,16 +4,20 @@ import pytest
 
 from gcmhub.core.permissions import Perm, Role, role_has_perm, user_has_perm
 
+READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
 EXPECTED = {
-    Role.COORDINATOR: set(Perm),
-    Role.CONSULTANT: {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW, Perm.MEMBER_VIEW},
-    Role.FOCAL_POINT: {
-        Perm.NETWORK_VIEW,
-        Perm.CYCLE_VIEW,
-        Perm.ORGANISATION_VIEW,
+    Role.COORDINATOR: set(Perm) - {Perm.INPUT_CONTRIBUTE},
+    Role.CONSULTANT: READ
+    | {
         Perm.MEMBER_VIEW,
+        Perm.ASSESSMENT_VIEW,
+        Perm.CONSULTATION_VIEW,
+        Perm.CONSULTATION_MANAGE,
+        Perm.INPUT_REVIEW,
     },
-    Role.OBSERVER: {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW},
+    Role.FOCAL_POINT: READ
+    | {Perm.MEMBER_VIEW, Perm.ASSESSMENT_VIEW, Perm.CONSULTATION_VIEW, Perm.INPUT_CONTRIBUTE},
+    Role.OBSERVER: READ,
 }
 
 
@@ -28,6 +32,7 @@ def test_only_coordinators_manage_cycles_organisations_and_people():
         Perm.ORGANISATION_MANAGE,
         Perm.MEMBER_MANAGE,
         Perm.HISTORY_VIEW,
+        Perm.ASSESSMENT_MANAGE,
     ]:
         assert [role for role in Role if role_has_perm(role, perm)] == [Role.COORDINATOR]
 
