@@ -523,9 +523,11 @@ class SheetReader:
         self.at = layout(len(self.actions))
         self.labels = _labels()
         self.ok = True
+        self.bad_rows: set[int] = set()
 
     def problem(self, row, column, message) -> None:
         self.ok = False
+        self.bad_rows.add(row)
         self.reader.problem(message, self.ws.title, row, column)
 
     def value(self, column: str, row: int, *, limit: int) -> str:
@@ -602,6 +604,8 @@ class SheetReader:
             row = at.needs_first + i
             kind = self.choice("B", row, _choices(NeedType), _("type of need"))
             description = self.value("C", row, limit=SHORT_TEXT_LIMIT)
+            if row in self.bad_rows:
+                continue
             if description and not kind:
                 if self.ws[f"B{row}"].value in (None, ""):
                     self.problem(row, "B", _("Choose the type of this need."))
@@ -614,6 +618,8 @@ class SheetReader:
             description = self.value("B", row, limit=SHORT_TEXT_LIMIT)
             horizon = self.choice("C", row, _choices(Horizon), _("horizon"))
             lead = self.choice("D", row, self.organisations, _("organisation"))
+            if row in self.bad_rows:
+                continue
             if description and not horizon and self.ws[f"C{row}"].value in (None, ""):
                 self.problem(row, "C", _("Choose a horizon for this action."))
             elif (horizon or lead) and not description:
@@ -639,6 +645,8 @@ class SheetReader:
             url = self.value("D", row, limit=URL_LIMIT)
             if url and not url.startswith(("http://", "https://")):
                 self.problem(row, "D", _("A link starts with http:// or https://."))
+            if row in self.bad_rows:
+                continue
             if (kind or url) and not title:
                 self.problem(row, "C", _("Give the title of this reference."))
             elif title and not kind and self.ws[f"B{row}"].value in (None, ""):

@@ -122,3 +122,42 @@ def test_the_cycle_home_works_on_a_phone(browser, demo):
     # A keyboard user reaches the main content first.
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+
+
+def test_an_input_is_submitted_returned_fixed_and_accepted(browser, demo):
+    focal = new_page(browser)
+    focal.on("dialog", lambda dialog: dialog.accept())
+    sign_in(focal, demo, "focal")
+    focal.get_by_role("link", name="Needs assessment").first.click()
+    row = focal.get_by_role("row", name=re.compile(r"^21\. Cooperate in facilitating"))
+    row.get_by_role("link", name="Open").click()
+    focal.get_by_role("link", name="Edit").click()
+    focal.get_by_label("Gaps and challenges").fill("Reintegration support ends too early.")
+    focal.locator("#id_needs-0-type").select_option("services")
+    focal.locator("#id_needs-0-description").fill("Reintegration counselling for a year after return.")
+    focal.get_by_role("button", name="Save and submit").click()
+    expect(focal.get_by_role("status")).to_contain_text("Your input has been submitted.")
+    input_url = focal.url
+
+    consultant = new_page(browser)
+    sign_in(consultant, demo, "consultant")
+    consultant.goto(input_url)
+    expect(consultant.locator(".badge.state-submitted")).to_have_text("Submitted")
+    consultant.get_by_label("Reason").fill("Please add a proposed action with a horizon.")
+    consultant.get_by_role("button", name="Return with this reason").click()
+    expect(consultant.get_by_role("status")).to_contain_text("The input has been returned")
+
+    focal.goto(input_url)
+    expect(focal.get_by_role("note")).to_contain_text("Please add a proposed action with a horizon.")
+    focal.get_by_role("link", name="Edit").click()
+    focal.locator("#id_actions-0-description").fill("Fund a reintegration counselling service.")
+    focal.locator("#id_actions-0-horizon").select_option("medium")
+    focal.get_by_role("button", name="Save and submit").click()
+    expect(focal.get_by_role("status")).to_contain_text("Your input has been submitted.")
+
+    consultant.goto(input_url)
+    consultant.get_by_role("button", name="Accept").click()
+    expect(consultant.locator(".badge.state-accepted")).to_have_text("Accepted")
+    focal.goto(input_url)
+    expect(focal.locator(".badge.state-accepted")).to_have_text("Accepted")
+    expect(focal.get_by_role("link", name="Edit")).to_have_count(0)

@@ -1,0 +1,223 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from gcmhub.assessments import services
+from gcmhub.assessments.models import (
+    Assignment,
+    AssignmentSource,
+    Input,
+    InputState,
+    Need,
+    Reminder,
+)
+from gcmhub.assessments.services import InputContent
+from gcmhub.assessments.tests.conftest import make_input
+from gcmhub.framework.models import Objective
+
+
+def content(**overrides):
+    base = {
+        "language": "en",
+        "situation": "Situation",
+        "gaps": "Gaps",
+        "needs": [{"type": "data", "description": "Better data"}],
+        "proposed_actions": [{"description": "Train staff", "horizon": "short", "lead": None}],
+        "references": [{"kind": "law", "title": "Law No. 6458", "url": "https://example.org"}],
+        "gcm_actions": ["a", "c"],
+        "principles": ["human_rights"],
+    }
+    return InputContent(**{**base, **overrides})
+
+
+def test_focal_point_saves_an_input_with_its_parts(draft, focal_a):
+    services.input_save(input=draft, by=focal_a, content=content(), expected_version=1)
+    draft.refresh_from_db()
+    assert draft.version == 2
+    assert draft.situation == "Situation"
+    assert [n.description for n in draft.needs.all()] == ["Better data"]
+    assert [a.letter for a in draft.gcm_actions.order_by("letter")] == ["a", "c"]
+    assert draft.history.first().history_user == focal_a
+
+
+def test_saving_over_a_newer_version_is_refused_and_changes_nothing(draft, focal_a):
+    services.input_save(
+        input=draft, by=focal_a, content=content(situation="First"), expected_version=1
+    )
+    with pytest.raises(services.StaleVersion):
+        services.input_save(
+            input=draft, by=focal_a, content=content(situation="Second"), expected_version=1
+        )
+    draft.refresh_from_db()
+    assert draft.situation == "First"
+
+
+def test_text_is_cleaned_of_markup(draft, focal_a):
+    services.input_save(
+        input=draft,
+        by=focal_a,
+        content=content(situation="<script>alert(1)</script><b>Bold</b> & fine"),
+        expected_version=1,
+    )
+    draft.refresh_from_db()
+    assert draft.situation == "Bold & fine"
+
+
+def test_another_organisations_focal_point_cannot_save(draft, focal_b):
+    with pytest.raises(PermissionDenied):
+        services.input_save(input=draft, by=focal_b, content=content(), expected_version=1)
+
+
+def test_rows_keep_their_identity_when_edited(draft, focal_a):
+    services.input_save(input=draft, by=focal_a, content=content(), expected_version=1)
+    need = draft.needs.get()
+    services.input_save(
+        input=draft,
+        by=focal_a,
+        content=content(needs=[{"id": need.pk, "type": "policy", "description": "Changed"}]),
+        expected_version=2,
+    )
+    need.refresh_from_db()
+    assert (need.type, need.description) == ("policy", "Changed")
+    assert Need.objects.filter(input=draft).count() == 1
+
+
+def test_submit_return_resubmit_accept(
+    draft, focal_a, consultant, mailoutbox, django_capture_on_commit_callbacks
+):
+    services.input_submit(input=draft, by=focal_a)
+    draft.refresh_from_db()
+    assert (draft.state, draft.submitted_by) == (InputState.SUBMITTED, focal_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.input_return(input=draft, by=consultant, reason="Name the law.")
+    draft.refresh_from_db()
+    assert (draft.state, draft.return_reason) == (InputState.RETURNED, "Name the law.")
+    assert mailoutbox[0].to == [focal_a.email]
+    assert "Name the law." in mailoutbox[0].body
+    services.input_submit(input=draft, by=focal_a)
+    services.input_accept(input=draft, by=consultant)
+    draft.refresh_from_db()
+    assert (draft.state, draft.reviewed_by) == (InputState.ACCEPTED, consultant)
+
+
+def test_returning_needs_a_reason(submitted, consultant):
+    with pytest.raises(ValidationError, match="Say why"):
+        services.input_return(input=submitted, by=consultant, reason="  ")
+    submitted.refresh_from_db()
+    assert submitted.state == InputState.SUBMITTED
+
+
+def test_a_focal_point_cannot_accept_their_own_input(submitted, focal_a):
+    with pytest.raises(PermissionDenied):
+        services.input_accept(input=submitted, by=focal_a)
+
+
+def test_closing_locks_inputs_and_one_can_be_reopened(
+    cycle, draft, submitted, focal_a, coordinator, consultant
+):
+    services.input_accept(input=submitted, by=consultant)
+    services.collection_close(cycle=cycle, by=coordinator)
+    with pytest.raises(PermissionDenied):
+        services.input_save(input=draft, by=focal_a, content=content(), expected_version=1)
+    submitted.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.input_reopen(input=submitted, by=coordinator, reason="")
+    services.input_reopen(input=submitted, by=coordinator, reason="A figure is wrong.")
+    submitted.refresh_from_db()
+    assert (submitted.state, submitted.reopened) == (InputState.RETURNED, True)
+    services.input_save(
+        input=submitted, by=focal_a, content=content(), expected_version=submitted.version
+    )
+    services.input_submit(input=submitted, by=focal_a)
+    services.input_accept(input=submitted, by=consultant)
+    submitted.refresh_from_db()
+    assert (submitted.state, submitted.reopened) == (InputState.ACCEPTED, False)
+
+
+def test_the_consultant_cannot_reopen(cycle, submitted, coordinator, consultant):
+    services.collection_close(cycle=cycle, by=coordinator)
+    with pytest.raises(PermissionDenied):
+        services.input_reopen(input=submitted, by=consultant, reason="x")
+
+
+def test_assignments_replace_the_coordinators_choice_but_keep_volunteered_ones(
+    cycle, org_a, coordinator, focal_a, objective, assignments, collection
+):
+    services.assignment_volunteer(
+        cycle=cycle, objective=Objective.objects.get(number=1), by=focal_a
+    )
+    services.assignments_set(
+        cycle=cycle,
+        organisation=org_a,
+        objectives=[Objective.objects.get(number=11)],
+        by=coordinator,
+    )
+    numbers = sorted(
+        cycle.assignments.filter(organisation=org_a).values_list("objective__number", flat=True)
+    )
+    assert numbers == [1, 11]
+    assert (
+        cycle.assignments.get(organisation=org_a, objective__number=1).source
+        == AssignmentSource.VOLUNTEERED
+    )
+
+
+def test_an_objective_with_an_input_cannot_be_taken_away(cycle, org_a, coordinator, draft):
+    with pytest.raises(ValidationError, match="already written an input"):
+        services.assignments_set(cycle=cycle, organisation=org_a, objectives=[], by=coordinator)
+    assert cycle.assignments.filter(organisation=org_a, objective=draft.objective).exists()
+
+
+def test_inputs_start_only_on_objectives_asked(cycle, org_a, focal_a, collection):
+    with pytest.raises(ValidationError, match="not asked"):
+        services.input_open(
+            cycle=cycle, organisation=org_a, objective=Objective.objects.get(number=2), by=focal_a
+        )
+
+
+def test_reminders_go_once_to_organisations_with_missing_inputs(
+    cycle, collection, assignments, submitted_b, focal_a, focal_b, mailoutbox
+):
+    today = collection.deadline - dt.timedelta(days=6)
+    assert services.reminders_send(today=today) == 1  # org A has nothing submitted; B is done
+    assert mailoutbox[0].to == [focal_a.email]
+    assert "14 May 2021" in mailoutbox[0].subject
+    assert services.reminders_send(today=today) == 0  # run again the same day: nothing
+    assert services.reminders_send(today=collection.deadline - dt.timedelta(days=1)) == 1
+    assert services.reminders_send(today=collection.deadline + dt.timedelta(days=1)) == 1
+    assert Reminder.objects.count() == 3
+
+
+def test_no_reminders_once_the_collection_is_closed(
+    cycle, collection, assignments, coordinator, mailoutbox
+):
+    services.collection_close(cycle=cycle, by=coordinator)
+    assert services.reminders_send(today=collection.deadline) == 0
+
+
+def test_requests_mail_each_focal_point_their_questionnaire(
+    cycle, collection, assignments, coordinator, focal_a, focal_b, mailoutbox
+):
+    assert services.requests_send(cycle=cycle, by=coordinator) == 2
+    message = next(m for m in mailoutbox if m.to == [focal_a.email])
+    assert "9. Strengthen the transnational response to smuggling of migrants" in message.body
+    name, data, mimetype = message.attachments[0]
+    assert name.endswith(".xlsx")
+    assert data[:2] == b"PK"
+    collection.refresh_from_db()
+    assert collection.requests_sent_at is not None
+
+
+def test_input_counts_by_state_are_stored_once_per_pair(cycle, org_a, objective, assignments):
+    make_input(cycle, org_a, objective)
+    with pytest.raises(Exception):  # noqa: B017 - the database refuses a second input
+        Input.objects.create(cycle=cycle, organisation=org_a, objective=objective)
+
+
+def test_volunteering_needs_a_focal_point(cycle, coordinator, collection):
+    with pytest.raises(PermissionDenied):
+        services.assignment_volunteer(
+            cycle=cycle, objective=Objective.objects.get(number=1), by=coordinator
+        )
+    assert not Assignment.objects.exists()
