@@ -225,7 +225,7 @@ def test_added_rows_are_reported_with_their_sheet_and_cell(ready, org_a, focal_a
     first = problems[0]
     assert (first.sheet, first.column, first.row) == (SHEET, "A", AT.needs_title)
     assert "rows or columns seem to have been added or removed" in first.message
-    assert "sheet “Objective 9”, cell A8" == first.where()
+    assert first.where() == "sheet “Objective 9”, cell A8"
     assert snapshot(ready) == before
 
 
