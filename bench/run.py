@@ -31,6 +31,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 ORGS = int(os.environ.get("BENCH_ORGS", "300"))
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "600"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
+ORG_FOR_QUESTIONNAIRE = 1
 
 
 @transaction.atomic
@@ -74,7 +75,44 @@ def build():
         Invitation(network=network, email=f"invitee{i}@example.org", role=Role.OBSERVER)
         for i in range(50)
     )
+    build_assessment(cycle, organisations)
     return users[0], network, cycle
+
+
+def build_assessment(cycle, organisations):
+    """Every organisation asked about four objectives, with a submitted input and its parts."""
+    from gcmhub.assessments.models import Assignment, Input, Need, ProposedAction
+    from gcmhub.framework.models import Objective
+
+    objectives = list(Objective.objects.order_by("number"))
+    pairs = [
+        (o, objectives[(i + k * 5) % 23]) for i, o in enumerate(organisations) for k in range(4)
+    ]
+    Assignment.objects.bulk_create(
+        Assignment(cycle=cycle, organisation=o, objective=obj) for o, obj in pairs
+    )
+    states = ["submitted", "accepted", "returned", "draft"]
+    inputs = Input.objects.bulk_create(
+        Input(
+            cycle=cycle,
+            organisation=o,
+            objective=obj,
+            state=states[i % 4],
+            return_reason="Reason" if states[i % 4] == "returned" else "",
+            situation="Situation text. " * 40,
+            gaps="Gaps text. " * 40,
+        )
+        for i, (o, obj) in enumerate(pairs)
+    )
+    Need.objects.bulk_create(
+        Need(input=i, type=t, description="A need described in one sentence.")
+        for i in inputs
+        for t in ("data", "capacity", "coordination")
+    )
+    ProposedAction.objects.bulk_create(
+        ProposedAction(input=i, description="An action.", horizon="short", lead=i.organisation)
+        for i in inputs
+    )
 
 
 def measure(client, url):
@@ -99,11 +137,18 @@ def main():
     client = Client()
     client.force_login(coordinator)
     base = f"/networks/{network.slug}"
+    assess = f"{base}/cycles/{cycle.pk}/assessment"
     pages = {
         "cycle home": f"{base}/cycles/{cycle.pk}/",
         "cycle set-up": f"{base}/cycles/{cycle.pk}/setup/",
         "organisations": f"{base}/organisations/",
         "people": f"{base}/people/",
+        "assessment": f"{assess}/",
+        "inputs": f"{assess}/inputs/",
+        "coverage": f"{assess}/coverage/",
+        "synthesis 9": f"{assess}/objectives/9/",
+        "coverage xlsx": f"{assess}/coverage/?format=xlsx",
+        "questionnaire": f"{assess}/questionnaires/{ORG_FOR_QUESTIONNAIRE}.xlsx",
         "objectives": "/framework/",
         "objective 10": "/framework/objectives/10/",
     }
@@ -112,6 +157,7 @@ def main():
     for name, url in pages.items():
         median, queries = measure(client, url)
         print(f"{name:<16}{median:>10.1f}{queries:>9}")
+    print("(4 inputs an organisation, 3 needs and 1 proposed action each)")
     database.unlink(missing_ok=True)
 
 

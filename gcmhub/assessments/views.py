@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -244,10 +245,15 @@ def input_list(request, network_slug, cycle_pk):
         inputs = inputs.filter(state=state)
     if objective.isdigit():
         inputs = inputs.filter(objective__number=int(objective))
+    page = Paginator(inputs.order_by("objective__number", "organisation__name"), 50).get_page(
+        request.GET.get("page")
+    )
     context = {
         "network": network,
         "cycle": cycle,
-        "inputs": inputs.order_by("objective__number", "organisation__name"),
+        "inputs": page.object_list,
+        "page": page,
+        "filters": request.GET.copy(),
         "states": InputState.choices,
         "state": state,
         "objective": objective,
