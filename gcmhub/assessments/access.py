@@ -4,8 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from gcmhub.assessments.models import Consultation, Input
-from gcmhub.assessments.workflow import Actor, InputFacts, Step, can
+from gcmhub.assessments.workflow import InputFacts, Step, can
 from gcmhub.core.models import Cycle, Network
+from gcmhub.core.permissions import Actor
 
 
 def actor_for(user, network: Network) -> Actor:

@@ -3,15 +3,11 @@
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from gcmhub.assessments.models import (
     Assignment,
@@ -25,12 +21,15 @@ from gcmhub.assessments.models import (
     Reference,
     Synthesis,
 )
-from gcmhub.assessments.workflow import Actor, InputFacts, Step, can, next_state
+from gcmhub.assessments.workflow import InputFacts, Step, can, next_state
 from gcmhub.core.audit import delete_audited, save_audited
 from gcmhub.core.models import Cycle, User
-from gcmhub.core.permissions import Role
+from gcmhub.core.notify import cycle_url, send_templated
+from gcmhub.core.permissions import Actor, Role
 from gcmhub.core.text import clean_text
-from gcmhub.directory.models import Membership, Organisation
+from gcmhub.directory.models import Organisation
+from gcmhub.directory.selectors import actor_of as directory_actor_of
+from gcmhub.directory.selectors import focal_points_of
 from gcmhub.framework.models import Action, GuidingPrinciple, Objective
 
 
@@ -39,17 +38,7 @@ class StaleVersion(ValidationError):
 
 
 def actor_of(user: User, cycle: Cycle) -> Actor:
-    """Read the acting user's role from the database (services do not trust callers)."""
-    membership = (
-        Membership.objects.filter(network_id=cycle.network_id, user=user, is_active=True)
-        .only("role", "organisation_id")
-        .first()
-    )
-    return Actor(
-        role=membership.role if membership else None,
-        organisation_id=membership.organisation_id if membership else None,
-        is_admin=user.is_superuser,
-    )
+    return directory_actor_of(user, cycle.network_id)
 
 
 def _collection(cycle: Cycle, *, lock: bool = False) -> Collection:
@@ -426,29 +415,15 @@ def synthesis_save(
 
 
 def _focal_points(organisation_id: int, network_id: int):
-    return User.objects.filter(
-        memberships__network_id=network_id,
-        memberships__organisation_id=organisation_id,
-        memberships__role=Role.FOCAL_POINT,
-        memberships__is_active=True,
-        is_active=True,
-    ).exclude(email="")
+    return focal_points_of(organisation_id, network_id)
 
 
 def _send(user: User, template: str, context: dict, attachments=()) -> None:
-    with translation.override(user.language):
-        subject = render_to_string(f"assessments/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"assessments/email/{template}_body.txt", {**context, "user": user})
-    message = EmailMessage(subject, body, to=[user.email])
-    for name, content, mimetype in attachments:
-        message.attach(name, content, mimetype)
-    message.send()
+    send_templated(user, f"assessments/email/{template}", context, attachments)
 
 
 def _cycle_url(cycle: Cycle, name: str, **kwargs) -> str:
-    return settings.SITE_URL + reverse(
-        name, kwargs={"network_slug": cycle.network.slug, "cycle_pk": cycle.pk, **kwargs}
-    )
+    return cycle_url(cycle, name, **kwargs)
 
 
 def _notify_returned(input: Input) -> None:
@@ -518,15 +493,16 @@ class PlannedChange:
     changed_fields: list[str] = field(default_factory=list)
 
 
+PART = "part of an input, in a list of what changed"
 FIELD_LABELS = {
-    "language": gettext_lazy("language"),
-    "situation": gettext_lazy("situation and achievements"),
-    "gaps": gettext_lazy("gaps and challenges"),
-    "needs": gettext_lazy("needs"),
-    "proposed_actions": gettext_lazy("proposed actions"),
-    "references": gettext_lazy("references"),
-    "gcm_actions": gettext_lazy("GCM actions"),
-    "principles": gettext_lazy("guiding principles"),
+    "language": pgettext_lazy(PART, "language"),
+    "situation": pgettext_lazy(PART, "situation and achievements"),
+    "gaps": pgettext_lazy(PART, "gaps and challenges"),
+    "needs": pgettext_lazy(PART, "needs"),
+    "proposed_actions": pgettext_lazy(PART, "proposed actions"),
+    "references": pgettext_lazy(PART, "references"),
+    "gcm_actions": pgettext_lazy(PART, "GCM actions"),
+    "principles": pgettext_lazy(PART, "guiding principles"),
 }
 
 
@@ -608,12 +584,12 @@ def plan_problems(plan: list[PlannedChange]) -> list[str]:
             )
         elif change.status == "locked":
             problems.append(
-                _("Objective %(number)d: the input is %(state)s and cannot be changed now.")
+                _("Objective %(number)d: the input cannot be changed now (%(state)s).")
                 % {
                     "number": change.objective.number,
-                    "state": change.input.get_state_display().lower()
+                    "state": change.input.get_state_display()
                     if change.input
-                    else _("closed"),
+                    else _("the collection is closed"),
                 }
             )
     return problems

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from gcmhub.assessments.models import InputState
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Actor, Role
 
 REVIEWERS = {Role.COORDINATOR, Role.CONSULTANT}
 
@@ -22,15 +22,6 @@ class Step(StrEnum):
     RETURN = "return"
     ACCEPT = "accept"
     REOPEN = "reopen"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who acts: their role in the network, their organisation, and whether they administer."""
-
-    role: str | None
-    organisation_id: int | None = None
-    is_admin: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ A person's role comes from their membership of a network. Platform administrator
 helper of that record type, on top of the permission named here.
 """
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import models
@@ -43,17 +44,26 @@ class Perm(StrEnum):
     INPUT_REVIEW = "input.review"
     CONSULTATION_VIEW = "consultation.view"
     CONSULTATION_MANAGE = "consultation.manage"
+    # Prioritisation
+    PRIORITY_VIEW = "priority.view"
+    PRIORITY_SCORE = "priority.score"
+    PRIORITY_RESULTS = "priority.results"
+    PRIORITY_MANAGE = "priority.manage"
 
 
 _READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
-_ASSESS = {Perm.ASSESSMENT_VIEW, Perm.CONSULTATION_VIEW}
+# What only a focal point does: speak for their organisation (not even an administrator).
+_SPEAK_FOR_ORGANISATION = {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE}
+_ASSESS = {Perm.ASSESSMENT_VIEW, Perm.CONSULTATION_VIEW, Perm.PRIORITY_VIEW}
 
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
-    Role.COORDINATOR: frozenset(Perm) - {Perm.INPUT_CONTRIBUTE},
+    Role.COORDINATOR: frozenset(Perm) - _SPEAK_FOR_ORGANISATION,
     Role.CONSULTANT: frozenset(
-        _READ | _ASSESS | {Perm.MEMBER_VIEW, Perm.INPUT_REVIEW, Perm.CONSULTATION_MANAGE}
+        _READ
+        | _ASSESS
+        | {Perm.MEMBER_VIEW, Perm.INPUT_REVIEW, Perm.CONSULTATION_MANAGE, Perm.PRIORITY_RESULTS}
     ),
-    Role.FOCAL_POINT: frozenset(_READ | _ASSESS | {Perm.MEMBER_VIEW, Perm.INPUT_CONTRIBUTE}),
+    Role.FOCAL_POINT: frozenset(_READ | _ASSESS | {Perm.MEMBER_VIEW} | _SPEAK_FOR_ORGANISATION),
     Role.OBSERVER: frozenset(_READ),
 }
 
@@ -67,5 +77,14 @@ def user_has_perm(user, perm: Perm, *, network) -> bool:
     if not user.is_authenticated:
         return False
     if user.is_superuser:
-        return perm != Perm.INPUT_CONTRIBUTE
+        return perm not in _SPEAK_FOR_ORGANISATION
     return role_has_perm(network.user_role, perm)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts in a network: their role, the organisation they speak for, administrator or not."""
+
+    role: str | None
+    organisation_id: int | None = None
+    is_admin: bool = False

@@ -2,7 +2,7 @@ from django.db.models import Count, Q, QuerySet
 
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.models import Network
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Actor, Role
 from gcmhub.directory.models import Invitation, Membership, Organisation
 
 
@@ -85,3 +85,30 @@ def focal_points_by_organisation(network: Network) -> dict[int, list[Membership]
     ).select_related("user"):
         result.setdefault(membership.organisation_id, []).append(membership)
     return result
+
+
+def actor_of(user, network_id: int) -> Actor:
+    """Read a user's role in a network from the database (services do not trust callers)."""
+    membership = (
+        Membership.objects.filter(network_id=network_id, user=user, is_active=True)
+        .only("role", "organisation_id")
+        .first()
+    )
+    return Actor(
+        role=membership.role if membership else None,
+        organisation_id=membership.organisation_id if membership else None,
+        is_admin=user.is_superuser,
+    )
+
+
+def focal_points_of(organisation_id: int, network_id: int):
+    """The active focal points of an organisation who have an e-mail address."""
+    from gcmhub.core.models import User
+
+    return User.objects.filter(
+        memberships__network_id=network_id,
+        memberships__organisation_id=organisation_id,
+        memberships__role=Role.FOCAL_POINT,
+        memberships__is_active=True,
+        is_active=True,
+    ).exclude(email="")

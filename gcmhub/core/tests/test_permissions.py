@@ -6,7 +6,7 @@ from gcmhub.core.permissions import Perm, Role, role_has_perm, user_has_perm
 
 READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
 EXPECTED = {
-    Role.COORDINATOR: set(Perm) - {Perm.INPUT_CONTRIBUTE},
+    Role.COORDINATOR: set(Perm) - {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE},
     Role.CONSULTANT: READ
     | {
         Perm.MEMBER_VIEW,
@@ -14,9 +14,18 @@ EXPECTED = {
         Perm.CONSULTATION_VIEW,
         Perm.CONSULTATION_MANAGE,
         Perm.INPUT_REVIEW,
+        Perm.PRIORITY_VIEW,
+        Perm.PRIORITY_RESULTS,
     },
     Role.FOCAL_POINT: READ
-    | {Perm.MEMBER_VIEW, Perm.ASSESSMENT_VIEW, Perm.CONSULTATION_VIEW, Perm.INPUT_CONTRIBUTE},
+    | {
+        Perm.MEMBER_VIEW,
+        Perm.ASSESSMENT_VIEW,
+        Perm.CONSULTATION_VIEW,
+        Perm.INPUT_CONTRIBUTE,
+        Perm.PRIORITY_VIEW,
+        Perm.PRIORITY_SCORE,
+    },
     Role.OBSERVER: READ,
 }
 
@@ -33,6 +42,7 @@ def test_only_coordinators_manage_cycles_organisations_and_people():
         Perm.MEMBER_MANAGE,
         Perm.HISTORY_VIEW,
         Perm.ASSESSMENT_MANAGE,
+        Perm.PRIORITY_MANAGE,
     ]:
         assert [role for role in Role if role_has_perm(role, perm)] == [Role.COORDINATOR]
 
@@ -50,13 +60,13 @@ def test_a_superuser_holds_every_permission_but_speaking_for_an_organisation(db,
 
     admin = UserFactory(is_superuser=True)
     network.user_role = None
-    assert all(user_has_perm(admin, p, network=network) for p in Perm if p != Perm.INPUT_CONTRIBUTE)
+    speaking = {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE}
+    assert all(user_has_perm(admin, p, network=network) for p in Perm if p not in speaking)
 
 
-def test_only_focal_points_contribute_inputs_for_their_organisation():
-    assert [role for role in Role if role_has_perm(role, Perm.INPUT_CONTRIBUTE)] == [
-        Role.FOCAL_POINT
-    ]
+def test_only_focal_points_contribute_inputs_and_scores_for_their_organisation():
+    for perm in (Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE):
+        assert [role for role in Role if role_has_perm(role, perm)] == [Role.FOCAL_POINT]
 
 
 def test_observers_take_no_part_in_the_needs_assessment():

@@ -1,0 +1,244 @@
+"""Prioritisation of a cycle: criteria and weights, partners' scores, and the decisions."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from gcmhub.assessments.models import Input
+from gcmhub.core.i18n import localized
+from gcmhub.core.models import Cycle
+from gcmhub.directory.models import Organisation
+from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
+
+
+class Axis(models.TextChoices):
+    IMPORTANCE = "importance", _("Importance")
+    FEASIBILITY = "feasibility", _("Feasibility")
+    NONE = "none", _("Neither")
+
+
+class Criterion(models.Model):
+    """A criterion objectives are scored on, 1 to 5, with its weight in the cycle."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("cycle")
+    )
+    key = models.SlugField(_("key"), max_length=40)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name in English"), max_length=120)
+    name_tr = models.CharField(_("name in Turkish"), max_length=120, blank=True)
+    question = models.CharField(_("question in English"), max_length=300, blank=True)
+    question_tr = models.CharField(_("question in Turkish"), max_length=300, blank=True)
+    weight = models.DecimalField(
+        _("weight"), max_digits=5, decimal_places=2, default=1, validators=[MinValueValidator(0.01)]
+    )
+    axis = models.CharField(
+        _("axis of the priority matrix"),
+        max_length=12,
+        choices=Axis.choices,
+        default=Axis.IMPORTANCE,
+    )
+    anchors = models.JSONField(
+        _("meaning of each score"),
+        default=dict,
+        help_text=_('{"en": [five texts for 1 to 5], "tr": [five texts]}'),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["cycle", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "key"], name="criterion_unique_key"),
+            models.CheckConstraint(condition=Q(weight__gt=0), name="criterion_weight_positive"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def display_question(self) -> str:
+        return localized(self, "question")
+
+    def anchor_texts(self, language: str) -> list[str]:
+        texts = self.anchors.get(language) or self.anchors.get("en") or []
+        return [str(t) for t in texts] + [""] * (5 - len(texts))
+
+
+class RoundStatus(models.TextChoices):
+    SETUP = "setup", _("Being prepared")
+    OPEN = "open", _("Open for scoring")
+    CLOSED = "closed", _("Closed")
+
+
+class ScoringRound(models.Model):
+    cycle = models.OneToOneField(
+        Cycle, on_delete=models.CASCADE, related_name="scoring_round", verbose_name=_("cycle")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.SETUP
+    )
+    deadline = models.DateField(_("deadline for scores"), null=True, blank=True)
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("scoring round")
+        verbose_name_plural = _("scoring rounds")
+
+    def __str__(self):
+        return str(self.cycle)
+
+
+class SheetState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class ScoreSheet(models.Model):
+    """An invited organisation's scores: one sheet per organisation and cycle."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="score_sheets", verbose_name=_("cycle")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="score_sheets",
+        verbose_name=_("organisation"),
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=SheetState.choices, default=SheetState.DRAFT
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    reminded_at = models.DateTimeField(_("last reminded"), null=True, blank=True)
+    illustrative = models.BooleanField(_("illustrative demo content"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("score sheet")
+        verbose_name_plural = _("score sheets")
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "organisation"], name="score_sheet_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.cycle}"
+
+
+class ScoreRow(models.Model):
+    """An organisation's scores on one objective: a value per criterion key, or outside mandate."""
+
+    sheet = models.ForeignKey(
+        ScoreSheet, on_delete=models.CASCADE, related_name="rows", verbose_name=_("score sheet")
+    )
+    objective = models.ForeignKey(
+        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
+    )
+    values = models.JSONField(_("scores"), default=dict)
+    outside_mandate = models.BooleanField(_("outside our mandate"), default=False)
+    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("scores on an objective")
+        verbose_name_plural = _("scores on objectives")
+        ordering = ["sheet", "objective__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "objective"], name="score_row_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.sheet.organisation} · {self.objective.number}"
+
+
+class DecisionHorizon(models.TextChoices):
+    SHORT = "short", _("Short term")
+    MEDIUM = "medium", _("Medium term")
+    LONG = "long", _("Long term")
+    NOT_NOW = "not_now", _("Not prioritised now")
+
+
+class Decision(models.Model):
+    """The network's decision on an objective: its horizon and what it serves and rests on."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("cycle")
+    )
+    objective = models.ForeignKey(
+        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
+    )
+    horizon = models.CharField(_("horizon"), max_length=10, choices=DecisionHorizon.choices)
+    outcomes = models.ManyToManyField(
+        FrameworkOutcome,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("cooperation framework outcomes served"),
+    )
+    sdg_targets = models.ManyToManyField(
+        SdgTarget, blank=True, related_name="+", verbose_name=_("SDG targets served")
+    )
+    lead_organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="+", verbose_name=_("lead organisations")
+    )
+    supporting_organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="+", verbose_name=_("supporting organisations")
+    )
+    inputs = models.ManyToManyField(
+        Input, blank=True, related_name="decisions", verbose_name=_("inputs it rests on")
+    )
+    rationale = models.TextField(_("rationale"), blank=True, max_length=5000)
+    computed_rank = models.PositiveSmallIntegerField(_("computed rank"), null=True, blank=True)
+    suggested_horizon = models.CharField(
+        _("horizon the rank suggests"), max_length=10, choices=DecisionHorizon.choices, blank=True
+    )
+    departs_from_rank = models.BooleanField(_("departs from the computed rank"), default=False)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    decided_at = models.DateTimeField(_("decided"), auto_now=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    illustrative = models.BooleanField(_("illustrative demo content"), default=False)
+    history = HistoricalRecords(
+        m2m_fields=[outcomes, sdg_targets, lead_organisations, supporting_organisations, inputs]
+    )
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["cycle", "objective__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "objective"], name="decision_unique"),
+            models.CheckConstraint(
+                condition=Q(departs_from_rank=False) | ~Q(rationale=""),
+                name="decision_departure_has_rationale",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.objective.number}: {self.get_horizon_display()}"

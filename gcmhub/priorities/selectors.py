@@ -1,0 +1,149 @@
+"""Reads of the prioritisation, and the bridge from the database to the pure aggregation."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from gcmhub.core.models import Cycle
+from gcmhub.framework.models import Objective
+from gcmhub.priorities import aggregation
+from gcmhub.priorities.models import (
+    Criterion,
+    Decision,
+    ScoreRow,
+    ScoreSheet,
+    ScoringRound,
+    SheetState,
+)
+
+
+def scoring_round_for(cycle: Cycle) -> ScoringRound:
+    return ScoringRound.objects.filter(cycle=cycle).first() or ScoringRound(cycle=cycle)
+
+
+def criteria_for(cycle: Cycle) -> list[Criterion]:
+    return list(cycle.criteria.order_by("order", "pk"))
+
+
+def sheets_with_progress(cycle: Cycle) -> list[ScoreSheet]:
+    """Invited organisations' sheets, each with `answered`: objectives scored or declined."""
+    sheets = list(
+        cycle.score_sheets.select_related("organisation", "submitted_by").order_by(
+            "organisation__name"
+        )
+    )
+    answered = Counter(
+        sheet_id
+        for sheet_id, values, outside in ScoreRow.objects.filter(sheet__cycle=cycle).values_list(
+            "sheet_id", "values", "outside_mandate"
+        )
+        if outside or any(v is not None for v in (values or {}).values())
+    )
+    for sheet in sheets:
+        sheet.answered = answered.get(sheet.pk, 0)
+    return sheets
+
+
+@dataclass
+class PriorityResults:
+    results: aggregation.Results
+    criteria: list[Criterion]
+    objectives: dict[int, Objective]
+    organisations: dict[str, object]
+    submitted: int
+    decisions: dict[int, Decision]
+
+    @property
+    def ranked_count(self) -> int:
+        return sum(1 for r in self.results.objectives if r.rank is not None)
+
+    def rows(self) -> list[dict]:
+        """One row a ranked objective, ready for the table and the export."""
+        rows = []
+        for result in self.results.objectives:
+            decision = self.decisions.get(result.objective)
+            rows.append(
+                {
+                    "result": result,
+                    "objective": self.objectives[result.objective],
+                    "suggested": aggregation.suggested_horizon(result.rank, self.ranked_count),
+                    "decision": decision,
+                }
+            )
+        return rows
+
+
+def priority_results(cycle: Cycle, *, with_sensitivity: bool = True) -> PriorityResults:
+    """Aggregate the submitted score sheets of a cycle (four queries whatever their number)."""
+    criteria = criteria_for(cycle)
+    objectives = {
+        o.number: o for o in Objective.objects.select_related("round_table").order_by("number")
+    }
+    rows = ScoreRow.objects.filter(
+        sheet__cycle=cycle, sheet__state=SheetState.SUBMITTED
+    ).select_related("sheet__organisation", "objective")
+    organisations = {}
+    answers = []
+    for row in rows:
+        key = str(row.sheet.organisation_id)
+        organisations[key] = row.sheet.organisation
+        answers.append(
+            aggregation.Answer(
+                organisation=key,
+                objective=row.objective.number,
+                values=row.values,
+                outside_mandate=row.outside_mandate,
+            )
+        )
+    results = aggregation.aggregate(
+        [aggregation.Criterion(c.key, float(c.weight), c.axis) for c in criteria],
+        answers,
+        list(objectives),
+        with_sensitivity=with_sensitivity,
+    )
+    decisions = {
+        d.objective.number: d
+        for d in cycle.decisions.select_related("objective").prefetch_related("outcomes")
+    }
+    return PriorityResults(
+        results=results,
+        criteria=criteria,
+        objectives=objectives,
+        organisations=organisations,
+        submitted=len(organisations),
+        decisions=decisions,
+    )
+
+
+def objective_scores(cycle: Cycle, objective: Objective):
+    """Each submitted organisation's row on one objective, with its organisation."""
+    return (
+        ScoreRow.objects.filter(
+            sheet__cycle=cycle, sheet__state=SheetState.SUBMITTED, objective=objective
+        )
+        .select_related("sheet__organisation")
+        .order_by("sheet__organisation__name")
+    )
+
+
+def sheet_for_organisation(cycle: Cycle, organisation_id: int) -> ScoreSheet | None:
+    return (
+        cycle.score_sheets.filter(organisation_id=organisation_id)
+        .select_related("organisation")
+        .first()
+    )
+
+
+def decisions_by_horizon(cycle: Cycle) -> list[tuple[str, str, list[Decision]]]:
+    from gcmhub.priorities.models import DecisionHorizon
+
+    decisions = list(
+        cycle.decisions.select_related("objective")
+        .prefetch_related(
+            "outcomes", "lead_organisations", "supporting_organisations", "sdg_targets"
+        )
+        .order_by("objective__number")
+    )
+    return [
+        (value, label, [d for d in decisions if d.horizon == value])
+        for value, label in DecisionHorizon.choices
+    ]

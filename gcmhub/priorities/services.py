@@ -1,0 +1,328 @@
+"""Writes of the prioritisation: criteria, invitations, scores, the round, and decisions."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from gcmhub.assessments.services import StaleVersion, actor_of
+from gcmhub.core.audit import delete_audited, save_audited
+from gcmhub.core.models import Cycle, User
+from gcmhub.core.notify import cycle_url, send_templated
+from gcmhub.core.permissions import Role
+from gcmhub.core.text import clean_text
+from gcmhub.directory.models import Organisation
+from gcmhub.directory.selectors import focal_points_of
+from gcmhub.framework.models import Objective
+from gcmhub.priorities import aggregation
+from gcmhub.priorities.defaults import DEFAULT_CRITERIA
+from gcmhub.priorities.models import (
+    Criterion,
+    Decision,
+    RoundStatus,
+    ScoreRow,
+    ScoreSheet,
+    ScoringRound,
+    SheetState,
+)
+
+
+def _round(cycle: Cycle, *, lock: bool = False) -> ScoringRound:
+    scoring_round, created = ScoringRound.objects.get_or_create(cycle=cycle)
+    if created and not cycle.criteria.exists():
+        for order, data in enumerate(DEFAULT_CRITERIA):
+            Criterion.objects.create(cycle=cycle, order=order, **data)
+    if lock:
+        scoring_round = ScoringRound.objects.select_for_update().get(pk=scoring_round.pk)
+    return scoring_round
+
+
+def round_prepare(*, cycle: Cycle) -> ScoringRound:
+    """Make sure the cycle has a scoring round, with the default criteria the first time."""
+    with transaction.atomic():
+        return _round(cycle)
+
+
+def _require_coordinator(user: User, cycle: Cycle) -> None:
+    actor = actor_of(user, cycle)
+    if not (actor.is_admin or actor.role == Role.COORDINATOR):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def criteria_save(*, cycle: Cycle, by: User, rows: list[dict]) -> list[Criterion]:
+    """Replace the criteria with `rows` (id, name, name_tr, question(s), weight, axis,
+    anchors); only before scoring opens, since scores refer to them."""
+    _require_coordinator(by, cycle)
+    scoring_round = _round(cycle, lock=True)
+    if scoring_round.status != RoundStatus.SETUP:
+        raise ValidationError(_("The criteria cannot change once scoring has opened."))
+    if not rows:
+        raise ValidationError(_("Keep at least one criterion."))
+    existing = {c.pk: c for c in cycle.criteria.all()}
+    kept, keys = [], set()
+    for order, row in enumerate(rows):
+        criterion = existing.get(row.get("id")) or Criterion(cycle=cycle)
+        for name in ("name", "name_tr", "question", "question_tr", "weight", "axis", "anchors"):
+            if name in row:
+                setattr(
+                    criterion,
+                    name,
+                    clean_text(row[name]) if isinstance(row[name], str) else row[name],
+                )
+        if not criterion.key:
+            criterion.key = _unique_key(
+                slugify(criterion.name)[:30] or "criterion",
+                keys | {c.key for c in existing.values()},
+            )
+        keys.add(criterion.key)
+        criterion.order = order
+        kept.append(save_audited(criterion, by=by))
+    for pk, criterion in existing.items():
+        if pk not in {c.pk for c in kept}:
+            delete_audited(criterion, by=by)
+    return kept
+
+
+def _unique_key(base: str, taken: set[str]) -> str:
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+@transaction.atomic
+def sheets_invite(*, cycle: Cycle, organisations, by: User) -> None:
+    """Make `organisations` the ones invited to score; a sheet with scores stays."""
+    _require_coordinator(by, cycle)
+    _round(cycle)
+    wanted = {o.pk for o in organisations}
+    if any(o.network_id != cycle.network_id for o in organisations):
+        raise ValidationError(_("Choose organisations of this network."))
+    for sheet in cycle.score_sheets.all():
+        if sheet.organisation_id not in wanted:
+            if sheet.rows.exists():
+                raise ValidationError(
+                    _("%(name)s has already scored; its sheet cannot be withdrawn.")
+                    % {"name": sheet.organisation.short_name}
+                )
+            delete_audited(sheet, by=by)
+    present = set(cycle.score_sheets.values_list("organisation_id", flat=True))
+    for organisation in organisations:
+        if organisation.pk not in present:
+            save_audited(ScoreSheet(cycle=cycle, organisation=organisation), by=by)
+
+
+@transaction.atomic
+def round_open(*, cycle: Cycle, by: User, deadline=None) -> ScoringRound:
+    _require_coordinator(by, cycle)
+    scoring_round = _round(cycle, lock=True)
+    if scoring_round.status == RoundStatus.OPEN:
+        raise ValidationError(_("Scoring is already open."))
+    if not cycle.score_sheets.exists():
+        raise ValidationError(_("Invite at least one organisation before opening the scoring."))
+    scoring_round.status = RoundStatus.OPEN
+    scoring_round.deadline = deadline
+    scoring_round.opened_at = scoring_round.opened_at or timezone.now()
+    scoring_round.closed_at = None
+    save_audited(scoring_round, by=by)
+    sheets = list(cycle.score_sheets.select_related("organisation"))
+    transaction.on_commit(lambda: _notify(cycle, sheets, "scoring_open", scoring_round.deadline))
+    return scoring_round
+
+
+@transaction.atomic
+def round_close(*, cycle: Cycle, by: User) -> ScoringRound:
+    _require_coordinator(by, cycle)
+    scoring_round = _round(cycle, lock=True)
+    if scoring_round.status != RoundStatus.OPEN:
+        raise ValidationError(_("Scoring is not open."))
+    scoring_round.status = RoundStatus.CLOSED
+    scoring_round.closed_at = timezone.now()
+    return save_audited(scoring_round, by=by)
+
+
+def _check_sheet(by: User, sheet: ScoreSheet) -> None:
+    actor = actor_of(by, sheet.cycle)
+    if actor.role != Role.FOCAL_POINT or actor.organisation_id != sheet.organisation_id:
+        raise PermissionDenied
+    scoring_round = ScoringRound.objects.filter(cycle=sheet.cycle).first()
+    if scoring_round is None or scoring_round.status != RoundStatus.OPEN:
+        raise ValidationError(_("Scoring is not open."))
+    if sheet.state == SheetState.SUBMITTED:
+        raise ValidationError(_("These scores have been submitted and can no longer change."))
+
+
+@transaction.atomic
+def sheet_save(
+    *, sheet: ScoreSheet, by: User, rows: dict[int, dict], expected_version: int
+) -> ScoreSheet:
+    """Save an organisation's scores: `rows` maps objective numbers to
+    {"values": {criterion key: 1-5 or None}, "outside_mandate": bool, "comment": str}."""
+    sheet = ScoreSheet.objects.select_for_update().select_related("cycle").get(pk=sheet.pk)
+    _check_sheet(by, sheet)
+    if sheet.version != expected_version:
+        raise StaleVersion(
+            _("Someone else saved these scores after you opened them; open them again.")
+        )
+    keys = set(sheet.cycle.criteria.values_list("key", flat=True))
+    objectives = {o.number: o for o in Objective.objects.filter(number__in=rows)}
+    existing = {r.objective_id: r for r in sheet.rows.all()}
+    for number, data in rows.items():
+        values = {k: v for k, v in data.get("values", {}).items() if k in keys}
+        if any(v is not None and v not in range(1, 6) for v in values.values()):
+            raise ValidationError(_("Scores go from 1 to 5."))
+        objective = objectives[number]
+        row = existing.get(objective.pk) or ScoreRow(sheet=sheet, objective=objective)
+        outside = bool(data.get("outside_mandate"))
+        row.values = {} if outside else {k: v for k, v in values.items() if v is not None}
+        row.outside_mandate = outside
+        row.comment = clean_text(data.get("comment", ""))
+        save_audited(row, by=by)
+    sheet.version += 1
+    return save_audited(sheet, by=by)
+
+
+def sheet_missing(sheet: ScoreSheet) -> list[int]:
+    """Objectives not yet scored on every criterion nor marked outside the mandate."""
+    keys = set(sheet.cycle.criteria.values_list("key", flat=True))
+    done = {
+        number
+        for number, values, outside in sheet.rows.values_list(
+            "objective__number", "values", "outside_mandate"
+        )
+        if outside or keys <= {k for k, v in (values or {}).items() if v is not None}
+    }
+    return [n for n in range(1, 24) if n not in done]
+
+
+@transaction.atomic
+def sheet_submit(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
+    """Submit the scores as the organisation's position: every objective must be answered."""
+    sheet = ScoreSheet.objects.select_for_update().select_related("cycle").get(pk=sheet.pk)
+    _check_sheet(by, sheet)
+    missing = sheet_missing(sheet)
+    if missing:
+        raise ValidationError(
+            _(
+                "Score every criterion of each objective, or mark it outside your mandate. "
+                "Still to answer: objectives %(numbers)s."
+            )
+            % {"numbers": ", ".join(str(n) for n in missing)}
+        )
+    sheet.state = SheetState.SUBMITTED
+    sheet.submitted_at = timezone.now()
+    sheet.submitted_by = by
+    return save_audited(sheet, by=by)
+
+
+@transaction.atomic
+def sheet_reopen(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
+    """Give a submitted sheet back to its organisation (the coordinator's call, while open)."""
+    _require_coordinator(by, sheet.cycle)
+    if sheet.state != SheetState.SUBMITTED:
+        raise ValidationError(_("These scores have not been submitted."))
+    sheet.state = SheetState.DRAFT
+    return save_audited(sheet, by=by, update_fields=["state"])
+
+
+def scores_remind(*, cycle: Cycle, by: User) -> int:
+    """E-mail the focal points of invited organisations that have not submitted."""
+    _require_coordinator(by, cycle)
+    scoring_round = ScoringRound.objects.filter(cycle=cycle).first()
+    if scoring_round is None or scoring_round.status != RoundStatus.OPEN:
+        raise ValidationError(_("Scoring is not open."))
+    sheets = list(cycle.score_sheets.filter(state=SheetState.DRAFT).select_related("organisation"))
+    sent = _notify(cycle, sheets, "scoring_reminder", scoring_round.deadline)
+    ScoreSheet.objects.filter(pk__in=[s.pk for s in sheets]).update(reminded_at=timezone.now())
+    return sent
+
+
+def _notify(cycle: Cycle, sheets, template: str, deadline) -> int:
+    sent = 0
+    for sheet in sheets:
+        context = {
+            "cycle": cycle,
+            "organisation": sheet.organisation,
+            "deadline": deadline,
+            "url": cycle_url(cycle, "scoring-sheet"),
+        }
+        for user in focal_points_of(sheet.organisation_id, cycle.network_id):
+            send_templated(user, f"priorities/email/{template}", context)
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def decision_save(
+    *, cycle: Cycle, objective: Objective, by: User, data: dict, expected_version: int
+) -> Decision:
+    """Record the network's decision on an objective; a decision that departs from the
+    horizon its computed rank suggests needs a rationale saying why."""
+    from gcmhub.priorities.selectors import priority_results
+
+    _require_coordinator(by, cycle)
+    decision, _created = Decision.objects.get_or_create(
+        cycle=cycle, objective=objective, defaults={"horizon": data["horizon"], "decided_by": by}
+    )
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if not _created and decision.version != expected_version:
+        raise StaleVersion(
+            _("Someone else changed this decision after you opened it; open it again.")
+        )
+    results = priority_results(cycle, with_sensitivity=False)
+    rank = results.results.by_objective()[objective.number].rank
+    suggested = aggregation.suggested_horizon(rank, results.ranked_count) or ""
+    rationale = clean_text(data.get("rationale", ""))
+    departs = bool(suggested) and data["horizon"] != suggested
+    if departs and not rationale:
+        raise ValidationError(
+            {
+                "rationale": _(
+                    "This decision departs from the computed rank: rank %(rank)s suggests "
+                    "“%(horizon)s”. Say why in the rationale."
+                )
+                % {"rank": rank, "horizon": dict(_horizon_labels())[suggested]}
+            }
+        )
+    chosen = [*data.get("lead_organisations", []), *data.get("supporting_organisations", [])]
+    if any(o.network_id != cycle.network_id for o in chosen):
+        raise ValidationError(_("Choose organisations of this network."))
+    decision.horizon = data["horizon"]
+    decision.rationale = rationale
+    decision.computed_rank = rank
+    decision.suggested_horizon = suggested
+    decision.departs_from_rank = departs
+    decision.decided_by = by
+    decision.version += 0 if _created else 1
+    save_audited(decision, by=by)
+    decision.outcomes.set(data.get("outcomes", []))
+    decision.sdg_targets.set(data.get("sdg_targets", []))
+    decision.lead_organisations.set(data.get("lead_organisations", []))
+    decision.supporting_organisations.set(data.get("supporting_organisations", []))
+    decision.inputs.set(
+        [
+            i
+            for i in data.get("inputs", [])
+            if i.cycle_id == cycle.pk and i.objective_id == objective.pk
+        ]
+    )
+    return decision
+
+
+def _horizon_labels():
+    from gcmhub.priorities.models import DecisionHorizon
+
+    return DecisionHorizon.choices
+
+
+@transaction.atomic
+def decision_delete(*, decision: Decision, by: User) -> None:
+    _require_coordinator(by, decision.cycle)
+    delete_audited(decision, by=by)
+
+
+def organisations_default_invited(cycle: Cycle):
+    """Organisations asked in the needs assessment: the natural ones to score."""
+    return Organisation.objects.filter(assignments__cycle=cycle).distinct()
