@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "gcmhub.framework",
     "gcmhub.directory",
     "gcmhub.assessments",
+    "gcmhub.priorities",
 ]
 
 MIDDLEWARE = [

@@ -44,6 +44,7 @@ class Criterion(models.Model):
     anchors = models.JSONField(
         _("meaning of each score"),
         default=dict,
+        blank=True,
         help_text=_('{"en": [five texts for 1 to 5], "tr": [five texts]}'),
     )
     history = HistoricalRecords()
@@ -155,7 +156,7 @@ class ScoreRow(models.Model):
     objective = models.ForeignKey(
         Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
     )
-    values = models.JSONField(_("scores"), default=dict)
+    values = models.JSONField(_("scores"), default=dict, blank=True)
     outside_mandate = models.BooleanField(_("outside our mandate"), default=False)
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
     history = HistoricalRecords()

@@ -221,6 +221,7 @@ def sheet_submit(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
 def sheet_reopen(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
     """Give a submitted sheet back to its organisation (the coordinator's call, while open)."""
     _require_coordinator(by, sheet.cycle)
+    sheet = ScoreSheet.objects.select_for_update().get(pk=sheet.pk)
     if sheet.state != SheetState.SUBMITTED:
         raise ValidationError(_("These scores have not been submitted."))
     sheet.state = SheetState.DRAFT

@@ -1,5 +1,5 @@
-"""Charts drawn by the server with matplotlib: one code for the web page (SVG) and for
-documents (PNG). Every chart comes with a text alternative."""
+"""Charts drawn by the server with matplotlib: one figure code for the web page (SVG) and for
+documents and downloads (PNG). Pages show each chart with a text alternative (a table)."""
 
 import io
 import re
@@ -10,9 +10,10 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 BRAND = "#0b4a7d"
+CONTESTED = "#b42318"
 plt.rcParams.update(
     {
         "font.family": "DejaVu Sans",
@@ -23,7 +24,31 @@ plt.rcParams.update(
 )
 
 
-def _bar_figure(labels: list[str], values: list[float], *, value_label: str):
+def to_svg(figure, *, title: str, chart_id: str = "chart") -> SafeString:
+    """The figure as inline SVG with a title for screen readers (the figure is closed)."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg")
+    plt.close(figure)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    title_id = f"{chart_id}-title"
+    svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{title_id}" class="chart" ', 1)
+    svg = re.sub(
+        r"(<svg[^>]*>)", rf'\1<title id="{title_id}">{escape(title)}</title>', svg, count=1
+    )
+    svg = re.sub(r'width="[\d.]+pt" height="[\d.]+pt"', "", svg, count=1)
+    return mark_safe(svg)
+
+
+def to_png(figure, *, dpi: int = 200) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def bar_figure(labels, values, *, value_label: str):
+    """Horizontal bars, first label on top, each bar with its value."""
     height = 0.45 * len(labels) + 0.9
     figure, axes = plt.subplots(figsize=(7, height), dpi=100)
     positions = list(range(len(labels)))[::-1]
@@ -37,27 +62,66 @@ def _bar_figure(labels: list[str], values: list[float], *, value_label: str):
     return figure
 
 
-def bar_chart_png(labels, values, *, value_label: str) -> bytes:
-    figure = _bar_figure(labels, values, value_label=value_label)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=200)
-    plt.close(figure)
-    return buffer.getvalue()
+def bar_chart_svg(labels, values, *, title: str, value_label: str) -> SafeString:
+    return to_svg(bar_figure(labels, values, value_label=value_label), title=title)
 
 
-def bar_chart_svg(labels, values, *, title: str, value_label: str) -> str:
-    """A horizontal bar chart as inline SVG, titled for screen readers."""
-    figure = _bar_figure(labels, values, value_label=value_label)
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg")
-    plt.close(figure)
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]
-    svg = re.sub(
-        r"<svg ", '<svg role="img" aria-labelledby="chart-title" class="chart" ', svg, count=1
-    )
-    svg = re.sub(
-        r"(<svg[^>]*>)", rf'\1<title id="chart-title">{escape(title)}</title>', svg, count=1
-    )
-    svg = re.sub(r'width="[\d.]+pt" height="[\d.]+pt"', "", svg, count=1)
-    return mark_safe(svg)
+def priority_matrix_figure(points, *, x_label: str, y_label: str, quadrants: dict[str, str]):
+    """Objectives placed by feasibility (x) and importance (y) on the 1-5 scale.
+
+    `points` are (label, feasibility, importance, contested); `quadrants` names the four
+    corners: "top_right", "top_left", "bottom_right", "bottom_left".
+    """
+    figure, axes = plt.subplots(figsize=(7.5, 6.5), dpi=100)
+    axes.set_xlim(1, 5)
+    axes.set_ylim(1, 5)
+    axes.axvline(3, color="#8a95a1", linewidth=1)
+    axes.axhline(3, color="#8a95a1", linewidth=1)
+    corners = {
+        "top_right": (4.95, 4.95, "right", "top"),
+        "top_left": (1.05, 4.95, "left", "top"),
+        "bottom_right": (4.95, 1.05, "right", "bottom"),
+        "bottom_left": (1.05, 1.05, "left", "bottom"),
+    }
+    for key, (x, y, ha, va) in corners.items():
+        axes.text(
+            x, y, str(quadrants[key]), ha=ha, va=va, fontsize=9, color="#4f5b68", style="italic"
+        )
+    for label, x, y, contested in points:
+        if x is None or y is None:
+            continue
+        axes.scatter(
+            [x], [y], s=260, color=CONTESTED if contested else BRAND, zorder=3, edgecolors="white"
+        )
+        axes.text(
+            x,
+            y,
+            str(label),
+            ha="center",
+            va="center",
+            color="white",
+            fontsize=8,
+            zorder=4,
+            weight="bold",
+        )
+    axes.set_xlabel(str(x_label))
+    axes.set_ylabel(str(y_label))
+    figure.tight_layout()
+    return figure
+
+
+def spread_figure(names, values, *, value_label: str, mean: float | None = None):
+    """Each organisation's score on one objective, as dots on the 1-5 scale."""
+    height = 0.4 * max(len(names), 1) + 1.0
+    figure, axes = plt.subplots(figsize=(7, height), dpi=100)
+    positions = list(range(len(names)))[::-1]
+    axes.scatter(values, positions, s=80, color=BRAND, zorder=3)
+    axes.set_yticks(positions, labels=[str(n) for n in names])
+    axes.set_xlim(0.8, 5.2)
+    axes.set_xticks([1, 2, 3, 4, 5])
+    axes.grid(axis="x", color="#d3d9e0")
+    if mean is not None:
+        axes.axvline(mean, color=CONTESTED, linestyle="--", linewidth=1)
+    axes.set_xlabel(str(value_label))
+    figure.tight_layout()
+    return figure

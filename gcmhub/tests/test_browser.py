@@ -161,3 +161,36 @@ def test_an_input_is_submitted_returned_fixed_and_accepted(browser, demo):
     focal.goto(input_url)
     expect(focal.locator(".badge.state-accepted")).to_have_text("Accepted")
     expect(focal.get_by_role("link", name="Edit")).to_have_count(0)
+
+
+def test_scores_are_submitted_and_a_decision_against_the_rank_needs_a_rationale(browser, demo):
+    focal = new_page(browser)
+    focal.on("dialog", lambda dialog: dialog.accept())
+    sign_in(focal, demo, "focal")
+    focal.get_by_role("link", name="Prioritisation").first.click()
+    focal.get_by_role("link", name="Score the objectives").click()
+    for number in range(19, 24):
+        for criterion in ["urgency", "policy", "feasibility", "benefit", "alignment"]:
+            focal.locator(f"#id_o{number}-{criterion}").select_option("3")
+    focal.get_by_label("Objective 20 is outside our mandate").check()
+    focal.get_by_role("button", name="Save and submit").click()
+    expect(focal.get_by_role("status")).to_contain_text("scores have been submitted")
+
+    coordinator = new_page(browser)
+    sign_in(coordinator, demo, "coordinator")
+    coordinator.get_by_role("link", name="Prioritisation").first.click()
+    coordinator.get_by_role("link", name="See the results").click()
+    expect(
+        coordinator.get_by_role("img", name="Priority matrix: importance against feasibility")
+    ).to_be_visible()
+    first = coordinator.locator("table.ranking tbody tr").first
+    expect(first.locator("td").first).to_have_text("1")
+    first.get_by_role("link").click()
+    coordinator.get_by_label("Not prioritised now").check()
+    coordinator.get_by_label("Rationale").fill("")
+    coordinator.get_by_role("button", name="Record the decision").click()
+    expect(coordinator.get_by_text("This decision departs from the computed rank")).to_be_visible()
+    coordinator.get_by_label("Rationale").fill("Already covered by a funded national programme.")
+    coordinator.get_by_role("button", name="Record the decision").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("The decision has been recorded.")
+    expect(coordinator.get_by_text("departs from the computed rank")).to_be_visible()

@@ -5,6 +5,7 @@ from gcmhub.assessments import demo as assessments_demo
 from gcmhub.core import demo as core_demo
 from gcmhub.directory import demo as directory_demo
 from gcmhub.framework import demo as framework_demo
+from gcmhub.priorities import demo as priorities_demo
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         framework_demo.load(cycle)
         users = directory_demo.load(network)
         assessments_demo.load(cycle, users)
+        priorities_demo.load(cycle, users)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {network} · {cycle}"))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {directory_demo.DEMO_PASSWORD})")

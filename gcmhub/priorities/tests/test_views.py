@@ -1,0 +1,230 @@
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from gcmhub.framework.models import Objective
+from gcmhub.priorities.models import Decision, ScoreSheet, SheetState
+
+A, F, N = 200, 403, 404
+PERSONAS = ["coordinator", "consultant", "focal_a", "observer", "outsider"]
+
+
+def url(cycle, name, **kwargs):
+    return reverse(
+        name, kwargs={"network_slug": cycle.network.slug, "cycle_pk": cycle.pk, **kwargs}
+    )
+
+
+PAGES = [
+    ("priorities-home", {}, [A, A, A, F, N]),
+    ("priority-criteria", {}, [A, A, A, F, N]),
+    ("scoring-sheet", {}, [F, F, A, F, N]),
+    ("priority-results", {}, [A, A, F, F, N]),
+    ("objective-priority", {"number": 1}, [A, A, F, F, N]),
+    ("decision-list", {}, [A, A, A, F, N]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "persona", "expected"),
+    [
+        pytest.param(name, kwargs, persona, status, id=f"{name}-{persona}")
+        for name, kwargs, statuses in PAGES
+        for persona, status in zip(PERSONAS, statuses, strict=True)
+    ],
+)
+def test_page_answers_each_persona(
+    client, cycle, personas, results_ready, name, kwargs, persona, expected
+):
+    client.force_login(personas[persona])
+    assert client.get(url(cycle, name, **kwargs)).status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "statuses"),
+    [
+        ("scoring-close", [302, F, F, F, N]),
+        ("scoring-remind", [302, F, F, F, N]),
+        ("priority-invite", [302, F, F, F, N]),
+    ],
+)
+def test_coordinator_actions_by_persona(client, cycle, personas, scoring, name, statuses):
+    for persona, expected in zip(PERSONAS, statuses, strict=True):
+        client.force_login(personas[persona])
+        assert client.post(url(cycle, name)).status_code == expected, persona
+
+
+def score_form(sheet, value="4", submit=False, skip=()):
+    data = {"version": sheet.version}
+    for n in range(1, 24):
+        if n in skip:
+            continue
+        for key in ["urgency", "policy", "feasibility", "benefit", "alignment"]:
+            data[f"o{n}-{key}"] = value
+    if submit:
+        data["submit"] = "1"
+    return data
+
+
+def test_focal_point_scores_and_submits_in_the_form(client, cycle, org_a, focal_a, scoring):
+    sheet = ScoreSheet.objects.get(organisation=org_a)
+    client.force_login(focal_a)
+    data = score_form(sheet, skip={12})
+    data["o12-outside_mandate"] = "on"
+    data["o12-comment"] = "Border procedures are not our mandate."
+    response = client.post(url(cycle, "scoring-sheet"), {**data, "submit": "1"})
+    assert response.status_code == 302
+    sheet.refresh_from_db()
+    assert sheet.state == SheetState.SUBMITTED
+    assert sheet.rows.get(objective__number=12).comment == "Border procedures are not our mandate."
+
+
+def test_submitting_an_incomplete_sheet_names_the_missing_objectives(
+    client, cycle, org_a, focal_a, scoring
+):
+    sheet = ScoreSheet.objects.get(organisation=org_a)
+    client.force_login(focal_a)
+    response = client.post(
+        url(cycle, "scoring-sheet"), score_form(sheet, submit=True, skip={4, 19}), follow=True
+    )
+    assert "Still to answer: objectives 4, 19." in response.content.decode()
+    sheet.refresh_from_db()
+    assert sheet.state == SheetState.DRAFT
+    assert sheet.rows.count() == 23  # the draft was saved
+
+
+def test_a_score_of_seven_is_refused(client, cycle, org_a, focal_a, scoring):
+    sheet = ScoreSheet.objects.get(organisation=org_a)
+    client.force_login(focal_a)
+    response = client.post(url(cycle, "scoring-sheet"), score_form(sheet, value="7"))
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not sheet.rows.exists()
+
+
+def test_results_rank_the_objectives_and_export(client, cycle, coordinator, results_ready):
+    client.force_login(coordinator)
+    response = client.get(url(cycle, "priority-results"))
+    rows = response.context["rows"]
+    assert [row["result"].objective for row in rows[:5]] == [1, 2, 3, 4, 5]
+    assert {row["result"].rank for row in rows[:5]} == {1}
+    assert rows[0]["suggested"] == "short"
+    assert "<svg" in response.content.decode()
+    assert "Agreement across organisations" in response.content.decode()
+    export = client.get(url(cycle, "priority-results") + "?format=xlsx")
+    ws = load_workbook(io.BytesIO(export.content)).active
+    assert ws["B5"].value.startswith("1. Collect and utilize accurate")
+    assert ws["A5"].value == 1
+    png = client.get(url(cycle, "priority-results") + "?format=png")
+    assert png["Content-Type"] == "image/png"
+    assert png.content[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = client.get(url(cycle, "priority-results") + "?format=svg")
+    assert svg.content.startswith(b"<svg")
+
+
+def test_results_keep_a_constant_number_of_queries(
+    client, cycle, coordinator, results_ready, django_assert_max_num_queries
+):
+    from gcmhub.priorities.models import ScoreSheet as Sheet
+    from gcmhub.priorities.tests.conftest import submitted_sheet
+    from gcmhub.tests.factories import OrganisationFactory
+
+    client.force_login(coordinator)
+    pages = [
+        url(cycle, "priority-results"),
+        url(cycle, "objective-priority", number=1),
+        url(cycle, "priorities-home"),
+    ]
+    counts = []
+    for page in pages:
+        with django_assert_max_num_queries(60) as captured:
+            client.get(page)
+        counts.append(len(captured.captured_queries))
+    for organisation in OrganisationFactory.create_batch(6, network=cycle.network):
+        Sheet.objects.create(cycle=cycle, organisation=organisation)
+        submitted_sheet(cycle, organisation, lambda n: 1 + n % 5)
+    for page, count in zip(pages, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            client.get(page)
+
+
+def test_a_decision_against_the_rank_asks_for_the_rationale(
+    client, cycle, coordinator, results_ready
+):
+    client.force_login(coordinator)
+    target = url(cycle, "objective-priority", number=1)
+    response = client.post(target, {"version": 1, "horizon": "long"})
+    assert response.status_code == 200
+    assert "This decision departs from the computed rank" in response.content.decode()
+    assert not Decision.objects.exists()
+    response = client.post(
+        target, {"version": 1, "horizon": "long", "rationale": "Needs a new law first."}
+    )
+    assert response.status_code == 302
+    decision = Decision.objects.get()
+    assert (decision.horizon, decision.departs_from_rank, decision.computed_rank) == (
+        "long",
+        True,
+        1,
+    )
+    assert client.get(url(cycle, "decision-history", number=1)).status_code == 200
+
+
+def test_the_consultant_reads_results_but_cannot_decide(client, cycle, consultant, results_ready):
+    client.force_login(consultant)
+    response = client.get(url(cycle, "objective-priority", number=1))
+    assert response.context["form"] is None
+    assert (
+        client.post(
+            url(cycle, "objective-priority", number=1), {"version": 1, "horizon": "short"}
+        ).status_code
+        == 403
+    )
+    assert not Decision.objects.exists()
+
+
+def test_decisions_are_listed_by_horizon(client, cycle, coordinator, focal_a, results_ready):
+    from gcmhub.priorities import services
+
+    services.decision_save(
+        cycle=cycle,
+        objective=Objective.objects.get(number=2),
+        by=coordinator,
+        data={"horizon": "short"},
+        expected_version=1,
+    )
+    client.force_login(focal_a)
+    groups = {
+        value: [d.objective.number for d in items]
+        for value, _label, items in client.get(url(cycle, "decision-list")).context["groups"]
+    }
+    assert groups == {"short": [2], "medium": [], "long": [], "not_now": []}
+
+
+def test_criteria_are_edited_before_scoring_opens(client, cycle, coordinator):
+    client.force_login(coordinator)
+    response = client.get(url(cycle, "priority-criteria"))
+    formset = response.context["formset"]
+    data = {"criteria-TOTAL_FORMS": "6", "criteria-INITIAL_FORMS": "5"}
+    for i, form in enumerate(formset.forms[:5]):
+        for key, value in form.initial.items():
+            data[f"criteria-{i}-{key}"] = value
+    data["criteria-0-weight"] = "2.5"
+    data["criteria-4-DELETE"] = "on"
+    response = client.post(url(cycle, "priority-criteria"), data)
+    assert response.status_code == 302
+    assert list(cycle.criteria.values_list("key", "weight")) == [
+        ("urgency", 2.5),
+        ("policy", 1),
+        ("feasibility", 1),
+        ("benefit", 1),
+    ]
+
+
+def test_criteria_cannot_be_posted_once_scoring_is_open(client, cycle, coordinator, scoring):
+    client.force_login(coordinator)
+    response = client.get(url(cycle, "priority-criteria"))
+    assert response.context["formset"] is None
+    assert client.post(url(cycle, "priority-criteria"), {}).status_code == 403

@@ -1,0 +1,434 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from gcmhub.assessments.access import actor_for
+from gcmhub.core.access import cycle_for_request, network_for_request, require
+from gcmhub.core.history import records_to_rows
+from gcmhub.core.permissions import Perm, Role, user_has_perm
+from gcmhub.framework.models import Objective
+from gcmhub.priorities import selectors, services
+from gcmhub.priorities.forms import (
+    CriterionForm,
+    CriterionFormSet,
+    DecisionForm,
+    InviteForm,
+    OpenForm,
+    ScoreRowForm,
+)
+from gcmhub.priorities.models import Decision, RoundStatus, SheetState
+from gcmhub.reporting import charts
+from gcmhub.reporting.xlsx import priorities_xlsx
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _cycle(request, network_slug, cycle_pk, perm=Perm.PRIORITY_VIEW):
+    network = network_for_request(request, network_slug)
+    cycle = cycle_for_request(request, network, cycle_pk)
+    require(request.user, perm, network=network)
+    return network, cycle
+
+
+def _redirect(name, cycle, **kwargs):
+    return redirect(name, network_slug=cycle.network.slug, cycle_pk=cycle.pk, **kwargs)
+
+
+def _errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def priorities_home(request, network_slug, cycle_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    scoring_round = selectors.scoring_round_for(cycle)
+    actor = actor_for(request.user, network)
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "round": scoring_round,
+        "criteria": selectors.criteria_for(cycle),
+        "section": "priorities",
+    }
+    if user_has_perm(request.user, Perm.PRIORITY_RESULTS, network=network):
+        sheets = selectors.sheets_with_progress(cycle)
+        context.update(
+            sheets=sheets, submitted=sum(1 for s in sheets if s.state == SheetState.SUBMITTED)
+        )
+    if user_has_perm(request.user, Perm.PRIORITY_MANAGE, network=network):
+        invited = [s.organisation for s in context.get("sheets", [])]
+        initial = invited or list(services.organisations_default_invited(cycle))
+        context.update(
+            invite_form=InviteForm(network=network, initial={"organisations": initial}),
+            open_form=OpenForm(initial={"deadline": scoring_round.deadline}),
+        )
+    if actor.role == Role.FOCAL_POINT:
+        context["my_sheet"] = selectors.sheet_for_organisation(cycle, actor.organisation_id)
+    context["decisions"] = selectors.decisions_by_horizon(cycle)
+    return render(request, "priorities/priorities_home.html", context)
+
+
+def criteria(request, network_slug, cycle_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    if user_has_perm(request.user, Perm.PRIORITY_MANAGE, network=network):
+        services.round_prepare(cycle=cycle)
+    scoring_round = selectors.scoring_round_for(cycle)
+    editable = scoring_round.status == RoundStatus.SETUP and user_has_perm(
+        request.user, Perm.PRIORITY_MANAGE, network=network
+    )
+    current = selectors.criteria_for(cycle)
+    for criterion in current:
+        criterion.anchor_list = criterion.anchor_texts(request.LANGUAGE_CODE)
+    formset = None
+    if editable:
+        formset = CriterionFormSet(
+            request.POST or None,
+            prefix="criteria",
+            initial=[CriterionForm.initial_for(c) for c in current],
+        )
+        if request.method == "POST" and formset.is_valid():
+            try:
+                services.criteria_save(cycle=cycle, by=request.user, rows=formset.rows())
+                messages.success(request, _("The criteria have been saved."))
+                return _redirect("priority-criteria", cycle)
+            except ValidationError as error:
+                _errors(request, error)
+    elif request.method == "POST":
+        raise PermissionDenied
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "round": scoring_round,
+        "criteria": current,
+        "formset": formset,
+        "language": request.LANGUAGE_CODE,
+        "section": "priorities",
+    }
+    return render(request, "priorities/criteria.html", context)
+
+
+@require_POST
+def invite(request, network_slug, cycle_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_MANAGE)
+    form = InviteForm(request.POST, network=network)
+    if form.is_valid():
+        try:
+            services.sheets_invite(
+                cycle=cycle, organisations=form.cleaned_data["organisations"], by=request.user
+            )
+            messages.success(request, _("The invited organisations have been saved."))
+        except ValidationError as error:
+            _errors(request, error)
+    return _redirect("priorities-home", cycle)
+
+
+@require_POST
+def round_open(request, network_slug, cycle_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_MANAGE)
+    form = OpenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.round_open(
+                cycle=cycle, by=request.user, deadline=form.cleaned_data["deadline"]
+            )
+            messages.success(
+                request,
+                _("Scoring is open; the invited organisations' focal points have been told."),
+            )
+        except ValidationError as error:
+            _errors(request, error)
+    return _redirect("priorities-home", cycle)
+
+
+@require_POST
+def round_close(request, network_slug, cycle_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_MANAGE)
+    try:
+        services.round_close(cycle=cycle, by=request.user)
+        messages.success(request, _("Scoring is closed."))
+    except ValidationError as error:
+        _errors(request, error)
+    return _redirect("priorities-home", cycle)
+
+
+@require_POST
+def remind(request, network_slug, cycle_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_MANAGE)
+    try:
+        sent = services.scores_remind(cycle=cycle, by=request.user)
+        messages.success(request, _("%(count)d reminders sent.") % {"count": sent})
+    except ValidationError as error:
+        _errors(request, error)
+    return _redirect("priorities-home", cycle)
+
+
+@require_POST
+def sheet_reopen(request, network_slug, cycle_pk, sheet_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_MANAGE)
+    sheet = cycle.score_sheets.filter(pk=sheet_pk).first()
+    if sheet is None:
+        raise Http404
+    try:
+        services.sheet_reopen(sheet=sheet, by=request.user)
+        messages.success(request, _("The scores are back with the organisation."))
+    except ValidationError as error:
+        _errors(request, error)
+    return _redirect("priorities-home", cycle)
+
+
+def scoring_sheet(request, network_slug, cycle_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_SCORE)
+    actor = actor_for(request.user, network)
+    sheet = selectors.sheet_for_organisation(cycle, actor.organisation_id)
+    if sheet is None:
+        raise Http404
+    scoring_round = selectors.scoring_round_for(cycle)
+    criteria_list = selectors.criteria_for(cycle)
+    for criterion in criteria_list:
+        criterion.anchor_list = criterion.anchor_texts(request.LANGUAGE_CODE)
+    objectives = list(Objective.objects.select_related("round_table").order_by("number"))
+    existing = {r.objective_id: r for r in sheet.rows.all()}
+    editable = scoring_round.status == RoundStatus.OPEN and sheet.state == SheetState.DRAFT
+    data = request.POST if request.method == "POST" and editable else None
+    forms = [
+        ScoreRowForm(
+            data,
+            prefix=f"o{o.number}",
+            objective=o,
+            criteria=criteria_list,
+            initial=_row_initial(existing.get(o.pk)),
+        )
+        for o in objectives
+    ]
+    if data is not None and all(f.is_valid() for f in forms):
+        try:
+            services.sheet_save(
+                sheet=sheet,
+                by=request.user,
+                rows={f.objective.number: f.row() for f in forms},
+                expected_version=int(request.POST.get("version", 0)),
+            )
+            if "submit" in request.POST:
+                services.sheet_submit(sheet=sheet, by=request.user)
+                messages.success(request, _("Your organisation's scores have been submitted."))
+            else:
+                messages.success(
+                    request, _("Your scores have been saved. Submit them when they are complete.")
+                )
+            return _redirect("scoring-sheet", cycle)
+        except ValidationError as error:
+            _errors(request, error)
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "sheet": sheet,
+        "round": scoring_round,
+        "criteria": criteria_list,
+        "forms": forms,
+        "editable": editable,
+        "missing": services.sheet_missing(sheet),
+        "language": request.LANGUAGE_CODE,
+        "section": "priorities",
+    }
+    return render(request, "priorities/scoring_sheet.html", context)
+
+
+def _row_initial(row) -> dict:
+    if row is None:
+        return {}
+    return {
+        **{k: str(v) for k, v in row.values.items()},
+        "outside_mandate": row.outside_mandate,
+        "comment": row.comment,
+    }
+
+
+QUADRANTS = {
+    "top_right": gettext_lazy("Important and feasible: act now"),
+    "top_left": gettext_lazy("Important, less feasible: prepare"),
+    "bottom_right": gettext_lazy("Feasible, less important"),
+    "bottom_left": gettext_lazy("Later"),
+}
+
+
+def _matrix(results, *, title):
+    points = [
+        (r.objective, r.feasibility, r.importance, r.contested)
+        for r in results.results.objectives
+        if r.rank is not None
+    ]
+    return charts.priority_matrix_figure(
+        points,
+        x_label=_("Feasibility (mean score, 1 to 5)"),
+        y_label=_("Importance (mean score, 1 to 5)"),
+        quadrants={k: str(v) for k, v in QUADRANTS.items()},
+    ), title
+
+
+def results(request, network_slug, cycle_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_RESULTS)
+    priority = selectors.priority_results(cycle)
+    fmt = request.GET.get("format")
+    if fmt == "xlsx":
+        response = HttpResponse(priorities_xlsx(cycle=cycle, priority=priority), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="priorities-{cycle.pk}.xlsx"'
+        return response
+    figure, title = _matrix(priority, title=_("Priority matrix: importance against feasibility"))
+    if fmt == "png":
+        return _download(charts.to_png(figure), "image/png", f"priority-matrix-{cycle.pk}.png")
+    if fmt == "svg":
+        return _download(
+            str(charts.to_svg(figure, title=title)),
+            "image/svg+xml",
+            f"priority-matrix-{cycle.pk}.svg",
+        )
+    criteria_names = {c.key: c.display_name for c in priority.criteria}
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "priority": priority,
+        "rows": priority.rows(),
+        "matrix": charts.to_svg(figure, title=title, chart_id="matrix"),
+        "sensitivity": [
+            {**s, "name": criteria_names.get(s["criterion"], s["criterion"]), "up": s["factor"] > 1}
+            for s in priority.results.sensitivity
+            if s["changes"]
+        ],
+        "section": "priorities",
+    }
+    return render(request, "priorities/results.html", context)
+
+
+def _download(content, content_type, name):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def objective_priority(request, network_slug, cycle_pk, number):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_RESULTS)
+    try:
+        objective = Objective.objects.select_related("round_table").get(number=number)
+    except Objective.DoesNotExist:
+        raise Http404 from None
+    priority = selectors.priority_results(cycle, with_sensitivity=False)
+    result = priority.results.by_objective()[number]
+    rows = list(selectors.objective_scores(cycle, objective))
+    scored = [
+        r
+        for r in rows
+        if not r.outside_mandate and str(r.sheet.organisation_id) in result.organisation_scores
+    ]
+    figure = charts.spread_figure(
+        [r.sheet.organisation.short_name for r in scored],
+        [result.organisation_scores[str(r.sheet.organisation_id)] for r in scored],
+        value_label=_("Weighted score (1 to 5)"),
+        mean=result.mean,
+    )
+    title = _("Scores of objective %(number)d by organisation") % {"number": number}
+    fmt = request.GET.get("format")
+    if fmt == "png":
+        return _download(charts.to_png(figure), "image/png", f"objective-{number}-scores.png")
+    if fmt == "svg":
+        return _download(
+            str(charts.to_svg(figure, title=title)),
+            "image/svg+xml",
+            f"objective-{number}-scores.svg",
+        )
+    decision = priority.decisions.get(number)
+    manage = user_has_perm(request.user, Perm.PRIORITY_MANAGE, network=network)
+    form = None
+    if manage:
+        form = _decision_form(request, cycle, objective, decision)
+        if request.method == "POST" and form.is_valid():
+            try:
+                data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+                services.decision_save(
+                    cycle=cycle,
+                    objective=objective,
+                    by=request.user,
+                    data=data,
+                    expected_version=form.cleaned_data["version"],
+                )
+                messages.success(request, _("The decision has been recorded."))
+                return _redirect("objective-priority", cycle, number=number)
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    for field, errors in error.error_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, error)
+    elif request.method == "POST":
+        raise PermissionDenied
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "objective": objective,
+        "result": result,
+        "ranked_count": priority.ranked_count,
+        "suggested": _suggested(result.rank, priority.ranked_count),
+        "rows": rows,
+        "criteria": priority.criteria,
+        "chart": charts.to_svg(figure, title=title, chart_id="spread"),
+        "decision": decision,
+        "form": form,
+        "section": "priorities",
+    }
+    return render(request, "priorities/objective_priority.html", context)
+
+
+def _suggested(rank, count):
+    from gcmhub.priorities.aggregation import suggested_horizon
+    from gcmhub.priorities.models import DecisionHorizon
+
+    value = suggested_horizon(rank, count)
+    return dict(DecisionHorizon.choices).get(value) if value else None
+
+
+def _decision_form(request, cycle, objective, decision: Decision | None):
+    initial = {"version": decision.version if decision else 1}
+    if decision is not None:
+        initial.update(
+            horizon=decision.horizon,
+            outcomes=list(decision.outcomes.all()),
+            sdg_targets=list(decision.sdg_targets.all()),
+            lead_organisations=list(decision.lead_organisations.all()),
+            supporting_organisations=list(decision.supporting_organisations.all()),
+            inputs=list(decision.inputs.all()),
+            rationale=decision.rationale,
+        )
+    return DecisionForm(request.POST or None, cycle=cycle, objective=objective, initial=initial)
+
+
+def decision_list(request, network_slug, cycle_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "groups": selectors.decisions_by_horizon(cycle),
+        "section": "priorities",
+    }
+    return render(request, "priorities/decision_list.html", context)
+
+
+def decision_history(request, network_slug, cycle_pk, number):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_RESULTS)
+    decision = cycle.decisions.filter(objective__number=number).select_related("objective").first()
+    if decision is None:
+        raise Http404
+    from django.urls import reverse
+
+    context = {
+        "object": decision,
+        "rows": records_to_rows(decision.history.all()),
+        "back_url": reverse(
+            "objective-priority",
+            kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk, "number": number},
+        ),
+        "section": "priorities",
+    }
+    return render(request, "core/history.html", context)
