@@ -76,7 +76,31 @@ def build():
         for i in range(50)
     )
     build_assessment(cycle, organisations)
+    build_scores(cycle, organisations[:60])
     return users[0], network, cycle
+
+
+def build_scores(cycle, organisations):
+    """Sixty organisations submit scores on every objective and criterion."""
+    from gcmhub.framework.models import Objective
+    from gcmhub.priorities.models import ScoreRow, ScoreSheet
+    from gcmhub.priorities.services import round_prepare
+
+    round_prepare(cycle=cycle)
+    keys = list(cycle.criteria.values_list("key", flat=True))
+    sheets = ScoreSheet.objects.bulk_create(
+        ScoreSheet(cycle=cycle, organisation=o, state="submitted") for o in organisations
+    )
+    objectives = list(Objective.objects.all())
+    ScoreRow.objects.bulk_create(
+        ScoreRow(
+            sheet=sheet,
+            objective=objective,
+            values={k: 1 + (i + objective.number + j) % 5 for j, k in enumerate(keys)},
+        )
+        for i, sheet in enumerate(sheets)
+        for objective in objectives
+    )
 
 
 def build_assessment(cycle, organisations):
@@ -149,6 +173,8 @@ def main():
         "synthesis 9": f"{assess}/objectives/9/",
         "coverage xlsx": f"{assess}/coverage/?format=xlsx",
         "questionnaire": f"{assess}/questionnaires/{ORG_FOR_QUESTIONNAIRE}.xlsx",
+        "priority results": f"{base}/cycles/{cycle.pk}/priorities/results/",
+        "priority obj. 9": f"{base}/cycles/{cycle.pk}/priorities/objectives/9/",
         "objectives": "/framework/",
         "objective 10": "/framework/objectives/10/",
     }
@@ -157,7 +183,7 @@ def main():
     for name, url in pages.items():
         median, queries = measure(client, url)
         print(f"{name:<16}{median:>10.1f}{queries:>9}")
-    print("(4 inputs an organisation, 3 needs and 1 proposed action each)")
+    print("(4 inputs an organisation, 3 needs and 1 proposed action each; 60 score sheets)")
     database.unlink(missing_ok=True)
 
 

@@ -493,16 +493,21 @@ class PlannedChange:
     changed_fields: list[str] = field(default_factory=list)
 
 
-PART = "part of an input, in a list of what changed"
 FIELD_LABELS = {
-    "language": pgettext_lazy(PART, "language"),
-    "situation": pgettext_lazy(PART, "situation and achievements"),
-    "gaps": pgettext_lazy(PART, "gaps and challenges"),
-    "needs": pgettext_lazy(PART, "needs"),
-    "proposed_actions": pgettext_lazy(PART, "proposed actions"),
-    "references": pgettext_lazy(PART, "references"),
-    "gcm_actions": pgettext_lazy(PART, "GCM actions"),
-    "principles": pgettext_lazy(PART, "guiding principles"),
+    "language": pgettext_lazy("part of an input, in a list of what changed", "language"),
+    "situation": pgettext_lazy(
+        "part of an input, in a list of what changed", "situation and achievements"
+    ),
+    "gaps": pgettext_lazy("part of an input, in a list of what changed", "gaps and challenges"),
+    "needs": pgettext_lazy("part of an input, in a list of what changed", "needs"),
+    "proposed_actions": pgettext_lazy(
+        "part of an input, in a list of what changed", "proposed actions"
+    ),
+    "references": pgettext_lazy("part of an input, in a list of what changed", "references"),
+    "gcm_actions": pgettext_lazy("part of an input, in a list of what changed", "GCM actions"),
+    "principles": pgettext_lazy(
+        "part of an input, in a list of what changed", "guiding principles"
+    ),
 }
 
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from statistics import mean, median, pstdev
 
+EPSILON = 1e-9
 CONTESTED_SPREAD = 1.0  # standard deviation of organisations' scores, on the 1-5 scale
 SENSITIVITY = 0.2  # each weight moved by +/- 20 %
 
@@ -85,20 +86,26 @@ def weighted_score(values: Mapping[str, int | None], criteria: Iterable[Criterio
 
 def competition_ranks(scores: Mapping[int, float]) -> dict[int, int]:
     """Rank highest first; equal scores share a rank and the next rank is skipped (1, 2, 2, 4)."""
-    ordered = sorted(scores.values(), reverse=True)
-    return {
-        key: 1 + sum(1 for other in ordered if other > value + 1e-12)
-        for key, value in scores.items()
-    }
+    ordered = sorted(scores.items(), key=lambda item: -item[1])
+    ranks, previous, rank = {}, None, 0
+    for position, (key, value) in enumerate(ordered, start=1):
+        if previous is None or value < previous - EPSILON:
+            rank, previous = position, value
+        ranks[key] = rank
+    return ranks
 
 
 def average_ranks(scores: Mapping[int, float]) -> dict[int, float]:
     """Rank highest first with ties sharing the average of their positions (1, 2.5, 2.5, 4)."""
-    ranks = {}
-    for key, value in scores.items():
-        higher = sum(1 for other in scores.values() if other > value + 1e-12)
-        equal = sum(1 for other in scores.values() if abs(other - value) <= 1e-12)
-        ranks[key] = higher + (equal + 1) / 2
+    ordered = sorted(scores.items(), key=lambda item: -item[1])
+    ranks, start = {}, 0
+    while start < len(ordered):
+        end = start
+        while end + 1 < len(ordered) and ordered[start][1] - ordered[end + 1][1] <= EPSILON:
+            end += 1
+        for key, _value in ordered[start : end + 1]:
+            ranks[key] = (start + 1 + end + 1) / 2
+        start = end + 1
     return ranks
 
 
@@ -203,10 +210,11 @@ def _borda(per_objective: dict[int, dict[str, float]]) -> dict[int, float]:
             by_organisation.setdefault(organisation, {})[objective] = score
     points: dict[int, float] = {}
     for scores in by_organisation.values():
-        for objective, score in scores.items():
-            below = sum(1 for other in scores.values() if other < score - 1e-12)
-            ties = sum(1 for other in scores.values() if abs(other - score) <= 1e-12) - 1
-            points[objective] = points.get(objective, 0.0) + below + ties / 2
+        # With average ranks r (1 = best) among m objectives, "objectives below + half the
+        # ties" is exactly m - r.
+        m = len(scores)
+        for objective, rank in average_ranks(scores).items():
+            points[objective] = points.get(objective, 0.0) + m - rank
     return points
 
 

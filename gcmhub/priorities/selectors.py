@@ -80,20 +80,22 @@ def priority_results(cycle: Cycle, *, with_sensitivity: bool = True) -> Priority
     }
     rows = ScoreRow.objects.filter(
         sheet__cycle=cycle, sheet__state=SheetState.SUBMITTED
-    ).select_related("sheet__organisation", "objective")
-    organisations = {}
-    answers = []
-    for row in rows:
-        key = str(row.sheet.organisation_id)
-        organisations[key] = row.sheet.organisation
-        answers.append(
-            aggregation.Answer(
-                organisation=key,
-                objective=row.objective.number,
-                values=row.values,
-                outside_mandate=row.outside_mandate,
-            )
+    ).values_list("sheet__organisation_id", "objective__number", "values", "outside_mandate")
+    answers = [
+        aggregation.Answer(
+            organisation=str(organisation_id),
+            objective=number,
+            values=values,
+            outside_mandate=outside,
         )
+        for organisation_id, number, values, outside in rows
+    ]
+    organisations = {
+        str(o.pk): o
+        for o in cycle.network.organisations.filter(
+            score_sheets__cycle=cycle, score_sheets__state=SheetState.SUBMITTED
+        )
+    }
     results = aggregation.aggregate(
         [aggregation.Criterion(c.key, float(c.weight), c.axis) for c in criteria],
         answers,
