@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_countries",
+    "django_prose_editor",
     "django_filters",
     "django_htmx",
     "simple_history",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "gcmhub.directory",
     "gcmhub.assessments",
     "gcmhub.priorities",
+    "gcmhub.documents",
 ]
 
 MIDDLEWARE = [
@@ -110,6 +112,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", "14"))
+DOCX_TEMPLATE = os.environ.get("DOCX_TEMPLATE", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 

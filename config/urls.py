@@ -12,6 +12,7 @@ urlpatterns = [
     path(cycle, include("gcmhub.directory.cycle_urls")),
     path(cycle + "assessment/", include("gcmhub.assessments.urls")),
     path(cycle + "priorities/", include("gcmhub.priorities.urls")),
+    path(cycle + "documents/", include("gcmhub.documents.urls")),
     path("networks/<slug:network_slug>/", include("gcmhub.directory.urls")),
     path("", include("gcmhub.core.urls")),
 ]

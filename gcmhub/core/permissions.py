@@ -49,19 +49,34 @@ class Perm(StrEnum):
     PRIORITY_SCORE = "priority.score"
     PRIORITY_RESULTS = "priority.results"
     PRIORITY_MANAGE = "priority.manage"
+    # Documents and reviews
+    DOCUMENT_VIEW = "document.view"
+    DOCUMENT_EDIT = "document.edit"
+    DOCUMENT_OUTLINE = "document.outline"
+    REVIEW_MANAGE = "review.manage"
+    REVIEW_COMMENT = "review.comment"
+    COMMENT_DISPOSE = "comment.dispose"
 
 
 _READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
 # What only a focal point does: speak for their organisation (not even an administrator).
-_SPEAK_FOR_ORGANISATION = {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE}
-_ASSESS = {Perm.ASSESSMENT_VIEW, Perm.CONSULTATION_VIEW, Perm.PRIORITY_VIEW}
+_SPEAK_FOR_ORGANISATION = {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT}
+_ASSESS = {Perm.ASSESSMENT_VIEW, Perm.CONSULTATION_VIEW, Perm.PRIORITY_VIEW, Perm.DOCUMENT_VIEW}
 
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.COORDINATOR: frozenset(Perm) - _SPEAK_FOR_ORGANISATION,
     Role.CONSULTANT: frozenset(
         _READ
         | _ASSESS
-        | {Perm.MEMBER_VIEW, Perm.INPUT_REVIEW, Perm.CONSULTATION_MANAGE, Perm.PRIORITY_RESULTS}
+        | {
+            Perm.MEMBER_VIEW,
+            Perm.INPUT_REVIEW,
+            Perm.CONSULTATION_MANAGE,
+            Perm.PRIORITY_RESULTS,
+            Perm.DOCUMENT_EDIT,
+            Perm.REVIEW_MANAGE,
+            Perm.COMMENT_DISPOSE,
+        }
     ),
     Role.FOCAL_POINT: frozenset(_READ | _ASSESS | {Perm.MEMBER_VIEW} | _SPEAK_FOR_ORGANISATION),
     Role.OBSERVER: frozenset(_READ),

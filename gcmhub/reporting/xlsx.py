@@ -156,3 +156,61 @@ def priorities_xlsx(*, cycle, priority) -> bytes:
 
 def _round(value):
     return round(value, 2) if value is not None else None
+
+
+def comments_matrix_rows(comments) -> tuple[list[str], list[list]]:
+    """Header and rows of the comments matrix, shared by the Excel and Word exports."""
+    header = [
+        _("No."),
+        _("Organisation"),
+        _("Section"),
+        _("Passage"),
+        _("Comment"),
+        _("Type"),
+        _("Disposition"),
+        _("Reply"),
+        _("Addressed in"),
+        _("Reviewed version"),
+    ]
+    rows = [
+        [
+            c.number,
+            c.organisation.label,
+            c.section_title,
+            c.quote,
+            c.text,
+            str(c.get_type_display()),
+            str(c.get_disposition_display()) if c.disposition else _("Waiting"),
+            c.reply,
+            c.addressed_in.number
+            if c.addressed_in
+            else (_("next version") if c.address_in_next else ""),
+            c.review.version.number,
+        ]
+        for c in comments
+    ]
+    return [str(h) for h in header], rows
+
+
+def comments_matrix_xlsx(*, title: str, comments) -> bytes:
+    header, rows = comments_matrix_rows(comments)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Comments")
+    write_text(ws["A1"], title)
+    ws["A1"].font = Font(bold=True, size=13)
+    for column, text in enumerate(header, start=1):
+        cell = ws.cell(row=3, column=column)
+        write_text(cell, text)
+        cell.font = Font(bold=True)
+    for r, row in enumerate(rows, start=4):
+        for c, value in enumerate(row, start=1):
+            cell = ws.cell(row=r, column=c)
+            write_text(cell, value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for column, width in zip("ABCDEFGHIJ", [6, 30, 28, 30, 50, 16, 18, 50, 12, 12], strict=True):
+        ws.column_dimensions[column].width = width
+    ws.freeze_panes = "A4"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

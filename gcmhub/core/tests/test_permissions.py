@@ -6,7 +6,7 @@ from gcmhub.core.permissions import Perm, Role, role_has_perm, user_has_perm
 
 READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
 EXPECTED = {
-    Role.COORDINATOR: set(Perm) - {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE},
+    Role.COORDINATOR: set(Perm) - {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT},
     Role.CONSULTANT: READ
     | {
         Perm.MEMBER_VIEW,
@@ -16,6 +16,10 @@ EXPECTED = {
         Perm.INPUT_REVIEW,
         Perm.PRIORITY_VIEW,
         Perm.PRIORITY_RESULTS,
+        Perm.DOCUMENT_VIEW,
+        Perm.DOCUMENT_EDIT,
+        Perm.REVIEW_MANAGE,
+        Perm.COMMENT_DISPOSE,
     },
     Role.FOCAL_POINT: READ
     | {
@@ -25,6 +29,8 @@ EXPECTED = {
         Perm.INPUT_CONTRIBUTE,
         Perm.PRIORITY_VIEW,
         Perm.PRIORITY_SCORE,
+        Perm.DOCUMENT_VIEW,
+        Perm.REVIEW_COMMENT,
     },
     Role.OBSERVER: READ,
 }
@@ -43,6 +49,7 @@ def test_only_coordinators_manage_cycles_organisations_and_people():
         Perm.HISTORY_VIEW,
         Perm.ASSESSMENT_MANAGE,
         Perm.PRIORITY_MANAGE,
+        Perm.DOCUMENT_OUTLINE,
     ]:
         assert [role for role in Role if role_has_perm(role, perm)] == [Role.COORDINATOR]
 
@@ -60,12 +67,12 @@ def test_a_superuser_holds_every_permission_but_speaking_for_an_organisation(db,
 
     admin = UserFactory(is_superuser=True)
     network.user_role = None
-    speaking = {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE}
+    speaking = {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT}
     assert all(user_has_perm(admin, p, network=network) for p in Perm if p not in speaking)
 
 
 def test_only_focal_points_contribute_inputs_and_scores_for_their_organisation():
-    for perm in (Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE):
+    for perm in (Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT):
         assert [role for role in Role if role_has_perm(role, perm)] == [Role.FOCAL_POINT]
 
 

@@ -1,23 +1,29 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from gcmhub.assessments import demo as assessments_demo
 from gcmhub.core import demo as core_demo
 from gcmhub.directory import demo as directory_demo
+from gcmhub.documents import demo as documents_demo
 from gcmhub.framework import demo as framework_demo
 from gcmhub.priorities import demo as priorities_demo
+
+# The demo replays a review and other steps that notify people: nobody is e-mailed.
+SILENT = "django.core.mail.backends.dummy.EmailBackend"
 
 
 class Command(BaseCommand):
     help = "Load (or refresh) the Türkiye 2021 demo data set; safe to run again."
 
-    @transaction.atomic
     def handle(self, *args, **options):
-        network, cycle = core_demo.load()
-        framework_demo.load(cycle)
-        users = directory_demo.load(network)
-        assessments_demo.load(cycle, users)
-        priorities_demo.load(cycle, users)
+        with override_settings(EMAIL_BACKEND=SILENT), transaction.atomic():
+            network, cycle = core_demo.load()
+            framework_demo.load(cycle)
+            users = directory_demo.load(network)
+            assessments_demo.load(cycle, users)
+            priorities_demo.load(cycle, users)
+            documents_demo.load(cycle, users)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {network} · {cycle}"))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {directory_demo.DEMO_PASSWORD})")

@@ -1,0 +1,48 @@
+"""Access helpers: documents, versions, reviews and comments reached only through a cycle."""
+
+from django.http import Http404
+
+from gcmhub.documents.models import Comment, Document, Review, Section, Version
+
+
+def get_document(cycle, pk: int) -> Document:
+    try:
+        document = cycle.documents.get(pk=pk)
+    except Document.DoesNotExist:
+        raise Http404 from None
+    document.cycle = cycle
+    return document
+
+
+def get_section(document: Document, pk: int) -> Section:
+    try:
+        return document.sections.get(pk=pk)
+    except Section.DoesNotExist:
+        raise Http404 from None
+
+
+def get_version(document: Document, pk: int) -> Version:
+    try:
+        version = document.versions.get(pk=pk)
+    except Version.DoesNotExist:
+        raise Http404 from None
+    version.document = document
+    return version
+
+
+def get_review(cycle, pk: int) -> Review:
+    try:
+        review = Review.objects.select_related("version__document").get(
+            pk=pk, version__document__cycle=cycle
+        )
+    except Review.DoesNotExist:
+        raise Http404 from None
+    review.version.document.cycle = cycle
+    return review
+
+
+def get_comment(review: Review, pk: int) -> Comment:
+    try:
+        return review.comments.get(pk=pk)
+    except Comment.DoesNotExist:
+        raise Http404 from None

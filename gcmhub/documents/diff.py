@@ -1,0 +1,85 @@
+"""Compare two versions of a document section by section, word by word (no database)."""
+
+import difflib
+import re
+from html import escape
+
+from gcmhub.reporting.narrative import to_text
+
+SKIP = {"key", "number", "kind", "html", "labels", "chart"}
+TOKENS = re.compile(r"\n|[^\s]+|[ \t]+")
+
+
+def _flatten(value) -> list[str]:
+    """The text of a data section's values, one line per leaf."""
+    if isinstance(value, dict):
+        return [line for key, item in value.items() if key not in SKIP for line in _flatten(item)]
+    if isinstance(value, list | tuple):
+        if value and all(not isinstance(v, dict | list | tuple) for v in value):
+            return [" · ".join("" if v is None else str(v) for v in value)]
+        return [line for item in value for line in _flatten(item)]
+    if value in (None, ""):
+        return []
+    return [str(value)]
+
+
+def section_text(section: dict) -> str:
+    lines = [to_text(section.get("html", ""))]
+    lines += _flatten(section)
+    return "\n".join(line for line in lines if line)
+
+
+def word_diff(old: str, new: str) -> str:
+    """HTML of `new` with removed words in <del> and added words in <ins>."""
+    a, b = TOKENS.findall(old), TOKENS.findall(new)
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(a[i1:i2])))
+            continue
+        if op in ("delete", "replace"):
+            parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
+        if op in ("insert", "replace"):
+            parts.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+    return "".join(parts).replace("\n", "<br>")
+
+
+def compare(old: dict, new: dict) -> list[dict]:
+    """One entry a section (in the newer order, then sections removed): its status and diff."""
+    old_sections = {s["key"]: s for s in old["sections"]}
+    result = []
+    for section in new["sections"]:
+        before = old_sections.pop(section["key"], None)
+        after_text = section_text(section)
+        if before is None:
+            result.append(
+                {
+                    "key": section["key"],
+                    "title": section["title"],
+                    "status": "added",
+                    "diff": word_diff("", after_text),
+                }
+            )
+            continue
+        before_text = section_text(before)
+        changed = before_text != after_text or before["title"] != section["title"]
+        result.append(
+            {
+                "key": section["key"],
+                "title": section["title"],
+                "status": "changed" if changed else "same",
+                "diff": word_diff(before_text, after_text)
+                if changed
+                else escape(after_text).replace("\n", "<br>"),
+            }
+        )
+    for section in old_sections.values():
+        result.append(
+            {
+                "key": section["key"],
+                "title": section["title"],
+                "status": "removed",
+                "diff": word_diff(section_text(section), ""),
+            }
+        )
+    return result

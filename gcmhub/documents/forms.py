@@ -1,0 +1,169 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorFormField
+
+from gcmhub.core.forms import DateInput
+from gcmhub.documents.models import EDITOR_EXTENSIONS, CommentType, Disposition, SectionKind
+
+
+class SectionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    body = ProseEditorFormField(
+        label=_("Text"), required=False, config={"extensions": EDITOR_EXTENSIONS}
+    )
+
+
+class OutlineRowForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    kind = forms.ChoiceField(label=_("Content"), choices=SectionKind.choices)
+
+
+OutlineFormSet = forms.formset_factory(OutlineRowForm, extra=1, can_delete=True, can_order=True)
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    subtitle = forms.CharField(label=_("Subtitle"), max_length=300, required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the document"), choices=[("en", _("English")), ("tr", _("Turkish"))]
+    )
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(
+        label=_("Recommendation"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    objectives = forms.ModelMultipleChoiceField(
+        label=_("GCM objectives"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    inputs = forms.ModelMultipleChoiceField(
+        label=_("Inputs it rests on"), queryset=None, required=False
+    )
+    consultations = forms.ModelMultipleChoiceField(
+        label=_("Consultations it rests on"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, cycle, **kwargs):
+        from gcmhub.assessments.models import InputState
+        from gcmhub.framework.models import Objective
+
+        super().__init__(*args, **kwargs)
+        self.fields["objectives"].queryset = Objective.objects.order_by("number")
+        self.fields["objectives"].label_from_instance = lambda o: f"{o.number}. {o.short_label}"
+        self.fields["inputs"].queryset = (
+            cycle.inputs.exclude(state=InputState.DRAFT)
+            .select_related("organisation", "objective")
+            .order_by("objective__number", "organisation__name")
+        )
+        self.fields["inputs"].label_from_instance = lambda i: (
+            f"{i.objective.number}. {i.organisation.label} ({i.get_state_display()})"
+        )
+        self.fields["inputs"].widget.attrs["size"] = 10
+        self.fields["consultations"].queryset = cycle.consultations.order_by("date")
+
+
+class IssueForm(forms.Form):
+    note = forms.CharField(
+        label=_("What changed in this version"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(
+            attrs={"placeholder": _("e.g. comments of the review of 0.1 taken in")}
+        ),
+    )
+
+
+class ReviewForm(forms.Form):
+    deadline = forms.DateField(label=_("Deadline for comments"), widget=DateInput())
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations invited to review"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    message = forms.CharField(
+        label=_("Message to the reviewers"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = network.organisations.order_by("name")
+        self.fields["organisations"].label_from_instance = lambda o: o.label
+
+
+class CommentForm(forms.Form):
+    section_key = forms.ChoiceField(label=_("Section"))
+    type = forms.ChoiceField(label=_("Type of comment"), choices=CommentType.choices)
+    quote = forms.CharField(
+        label=_("Passage you mean (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Copy the words of the text your comment is about."),
+    )
+    text = forms.CharField(
+        label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section_key"].choices = [
+            (s["key"], f"{s['number']}. {s['title']}") for s in sections
+        ]
+
+
+class DispositionForm(forms.Form):
+    disposition = forms.ChoiceField(label=_("Disposition"), choices=Disposition.choices)
+    reply = forms.CharField(
+        label=_("Reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    addressed = forms.ChoiceField(label=_("Addressed in"), required=False)
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.versions = {str(v.pk): v for v in versions}
+        self.fields["addressed"].choices = [
+            ("", _("Not by a change of the text")),
+            ("next", _("The next version")),
+            *[(str(v.pk), _("Version %(number)s") % {"number": v.number}) for v in versions],
+        ]
+
+    def data_for_service(self) -> dict:
+        addressed = self.cleaned_data.get("addressed")
+        return {
+            "disposition": self.cleaned_data["disposition"],
+            "reply": self.cleaned_data["reply"],
+            "addressed_in": self.versions.get(addressed),
+            "address_in_next": addressed == "next",
+        }
+
+
+class MatrixFilterForm(forms.Form):
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    section = forms.ChoiceField(label=_("Section"), required=False)
+    type = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("All types")), *CommentType.choices]
+    )
+    disposition = forms.ChoiceField(
+        label=_("Disposition"),
+        required=False,
+        choices=[("", _("All")), ("open", _("Waiting for a disposition")), *Disposition.choices],
+    )
+
+    def __init__(self, *args, organisations, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [("", _("All organisations"))] + [
+            (str(o.pk), o.label) for o in organisations
+        ]
+        self.fields["section"].choices = [("", _("All sections"))] + [
+            (s["key"], f"{s['number']}. {s['title']}") for s in sections
+        ]

@@ -1,0 +1,328 @@
+"""Documents of a cycle (the needs assessment report first): sections written in the app or
+built from the data, recommendations, immutable versions, and review rounds with comments."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
+
+from gcmhub.assessments.models import Consultation, Input
+from gcmhub.core.models import Cycle
+from gcmhub.directory.models import Organisation
+from gcmhub.framework.models import Objective
+
+# What the rich-text editor offers, and therefore what survives sanitising on save.
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "HardBreak": True,
+    "TextClass": {"cssClasses": [{"className": "footnote", "title": "Footnote"}]},
+}
+
+
+class DocumentKind(models.TextChoices):
+    NEEDS_ASSESSMENT = "needs_assessment", _("Needs assessment report")
+    TERMS_OF_REFERENCE = "terms_of_reference", _("Terms of reference of the network")
+    VOLUNTARY_REVIEW = "voluntary_review", _("National voluntary GCM review")
+
+
+class Document(models.Model):
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="documents", verbose_name=_("cycle")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    language = models.CharField(
+        _("language of the document"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "kind"], name="document_one_per_kind")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "document-detail",
+            kwargs={
+                "network_slug": self.cycle.network.slug,
+                "cycle_pk": self.cycle_id,
+                "document_pk": self.pk,
+            },
+        )
+
+
+class SectionKind(models.TextChoices):
+    NARRATIVE = "narrative", _("Written text")
+    FINDINGS = "findings", _("Findings per GCM objective (from the syntheses and inputs)")
+    PRIORITIES = "priorities", _("Priorities by horizon (from the decisions)")
+    ALIGNMENT = "alignment", _("Alignment with the cooperation framework and the SDGs")
+    RECOMMENDATIONS = "recommendations", _("Recommendations")
+    CONSULTATIONS = "consultations", _("Annex: consultations and participants")
+    SCORING = "scoring", _("Annex: scoring method and results")
+
+
+class Section(models.Model):
+    """A part of a document: text written in the app, optionally followed by data built live."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="sections", verbose_name=_("document")
+    )
+    key = models.SlugField(_("key"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("content"), max_length=20, choices=SectionKind.choices, default=SectionKind.NARRATIVE
+    )
+    body = ProseEditorField(
+        _("text"), blank=True, config={"extensions": EDITOR_EXTENSIONS}, sanitize=True
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["document", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "key"], name="section_unique_key")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Recommendation(models.Model):
+    """A recommendation of a document, with what it rests on (and, later, what acts on it)."""
+
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        related_name="recommendations",
+        verbose_name=_("document"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("recommendation"), max_length=3000)
+    objectives = models.ManyToManyField(
+        Objective, blank=True, related_name="+", verbose_name=_("GCM objectives")
+    )
+    inputs = models.ManyToManyField(
+        Input, blank=True, related_name="recommendations", verbose_name=_("inputs it rests on")
+    )
+    consultations = models.ManyToManyField(
+        Consultation,
+        blank=True,
+        related_name="recommendations",
+        verbose_name=_("consultations it rests on"),
+    )
+    history = HistoricalRecords(m2m_fields=[objectives, inputs, consultations])
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        ordering = ["document", "order", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Version(models.Model):
+    """An issued, immutable version: the whole content as it was, with its hash."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="versions", verbose_name=_("document")
+    )
+    major = models.PositiveSmallIntegerField(_("major number"))
+    minor = models.PositiveSmallIntegerField(_("minor number"))
+    content = models.JSONField(_("content"))
+    content_hash = models.CharField(_("content hash (SHA-256)"), max_length=64)
+    note = models.CharField(_("what changed"), max_length=500, blank=True)
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+
+    class Meta:
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        ordering = ["document", "major", "minor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "major", "minor"], name="version_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def number(self) -> str:
+        return f"{self.major}.{self.minor}"
+
+    @property
+    def short_hash(self) -> str:
+        return self.content_hash[:12]
+
+
+class ReviewStatus(models.TextChoices):
+    OPEN = "open", _("Open for comments")
+    CLOSED = "closed", _("Closed")
+
+
+class Review(models.Model):
+    """A review round of one version: invited organisations comment until the deadline."""
+
+    version = models.ForeignKey(
+        Version, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("version")
+    )
+    deadline = models.DateField(_("deadline for comments"))
+    organisations = models.ManyToManyField(
+        Organisation, related_name="reviews", verbose_name=_("organisations invited")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
+    )
+    message = models.TextField(_("message to reviewers"), blank=True, max_length=3000)
+    opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("opened by"),
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[organisations])
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["-opened_at"]
+
+    def __str__(self):
+        return f"{self.version.document} {self.version.number}"
+
+
+class CommentType(models.TextChoices):
+    EDITORIAL = "editorial", _("Editorial")
+    SUBSTANTIVE = "substantive", _("Substantive")
+    FACTUAL = "factual", _("Factual correction")
+    OBJECTION = "objection", _("Objection")
+
+
+class Disposition(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    PARTLY = "partly", _("Partly accepted")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted")
+    NOTED = "noted", _("Noted")
+
+
+class Comment(models.Model):
+    """A reviewer's comment on a section of a reviewed version, and the consultant's answer."""
+
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="comments", verbose_name=_("review")
+    )
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    section_key = models.SlugField(_("section"), max_length=60)
+    section_title = models.CharField(_("section title"), max_length=200)
+    quote = models.TextField(_("passage quoted"), blank=True, max_length=2000)
+    type = models.CharField(_("type"), max_length=12, choices=CommentType.choices)
+    text = models.TextField(_("comment"), max_length=5000)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    disposition = models.CharField(
+        _("disposition"), max_length=14, choices=Disposition.choices, blank=True
+    )
+    reply = models.TextField(_("reply"), blank=True, max_length=5000)
+    disposed_at = models.DateTimeField(_("disposed"), null=True, blank=True)
+    disposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("disposed by"),
+    )
+    addressed_in = models.ForeignKey(
+        Version,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="addressed_comments",
+        verbose_name=_("addressed in version"),
+    )
+    address_in_next = models.BooleanField(_("to be addressed in the next version"), default=False)
+    carried_to = models.ForeignKey(
+        Version,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_comments",
+        verbose_name=_("carried over to version"),
+    )
+    illustrative = models.BooleanField(_("illustrative demo content"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["number", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(disposition="") | ~Q(reply=""), name="comment_disposition_has_reply"
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.number or '-'} {self.organisation} · {self.section_title}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None

@@ -1,0 +1,61 @@
+"""Reads of documents and reviews, filtered by what the user may see."""
+
+from django.db.models import Q, QuerySet
+
+from gcmhub.core.permissions import Role
+from gcmhub.directory.selectors import actor_of
+from gcmhub.documents.models import Comment, Document, Review, Version
+
+
+def versions_of(document: Document) -> QuerySet[Version]:
+    return (
+        document.versions.select_related("issued_by").order_by("-major", "-minor").defer("content")
+    )
+
+
+def latest_version(document: Document) -> Version | None:
+    return document.versions.order_by("-major", "-minor").first()
+
+
+def reviews_of(document: Document) -> QuerySet[Review]:
+    return (
+        Review.objects.filter(version__document=document)
+        .select_related("version", "opened_by")
+        .prefetch_related("organisations")
+        .order_by("-opened_at")
+    )
+
+
+def comments_visible_to(user, review: Review) -> QuerySet[Comment]:
+    """The comments of a review (its own and those carried over to its version) the user may
+    read: editors all submitted ones; a reviewer their organisation's, their own drafts, and
+    every comment once it has a disposition."""
+    document = review.version.document
+    actor = actor_of(user, document.cycle.network_id)
+    comments = Comment.objects.filter(
+        Q(review=review) | Q(carried_to=review.version)
+    ).select_related("organisation", "author", "addressed_in", "review__version", "disposed_by")
+    if actor.is_admin or actor.role in (Role.COORDINATOR, Role.CONSULTANT):
+        return comments.filter(submitted_at__isnull=False)
+    if actor.role == Role.FOCAL_POINT and actor.organisation_id:
+        return comments.filter(
+            Q(organisation_id=actor.organisation_id, submitted_at__isnull=False)
+            | Q(author=user, submitted_at__isnull=True)
+            | ~Q(disposition="")
+        )
+    return comments.none()
+
+
+def matrix(comments: QuerySet[Comment], filters: dict) -> QuerySet[Comment]:
+    """Apply the matrix filters (organisation, section, type, disposition, open)."""
+    if filters.get("organisation"):
+        comments = comments.filter(organisation_id=filters["organisation"])
+    if filters.get("section"):
+        comments = comments.filter(section_key=filters["section"])
+    if filters.get("type"):
+        comments = comments.filter(type=filters["type"])
+    if filters.get("disposition") == "open":
+        comments = comments.filter(disposition="")
+    elif filters.get("disposition"):
+        comments = comments.filter(disposition=filters["disposition"])
+    return comments.order_by("number", "pk")

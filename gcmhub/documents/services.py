@@ -1,0 +1,327 @@
+"""Writes on documents: outline, sections, recommendations, versions, reviews and comments."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from gcmhub.assessments.services import StaleVersion
+from gcmhub.core.audit import delete_audited, save_audited
+from gcmhub.core.models import Cycle, User
+from gcmhub.core.notify import send_templated
+from gcmhub.core.permissions import Role
+from gcmhub.core.text import clean_text
+from gcmhub.directory.selectors import actor_of, focal_points_of
+from gcmhub.documents.content import build_content, content_hash
+from gcmhub.documents.models import (
+    Comment,
+    Document,
+    DocumentKind,
+    Recommendation,
+    Review,
+    ReviewStatus,
+    Section,
+    Version,
+)
+from gcmhub.documents.outline import OUTLINES, TITLES
+
+EDITORS = {Role.COORDINATOR, Role.CONSULTANT}
+
+
+def _require(user: User, cycle: Cycle, roles: set[str]) -> None:
+    actor = actor_of(user, cycle.network_id)
+    if not (actor.is_admin or actor.role in roles):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def document_open(*, cycle: Cycle, kind: str, by: User) -> Document:
+    """The cycle's document of this kind, created from the default outline the first time."""
+    document = Document.objects.filter(cycle=cycle, kind=kind).first()
+    if document is not None:
+        return document
+    _require(by, cycle, EDITORS)
+    language = "en"
+    title_en, title_tr = TITLES.get(kind, (str(DocumentKind(kind).label), ""))
+    document = save_audited(
+        Document(
+            cycle=cycle, kind=kind, title=title_en, subtitle=cycle.display_title, language=language
+        ),
+        by=by,
+    )
+    for order, (key, section_kind, title, _title_tr) in enumerate(OUTLINES.get(kind, [])):
+        save_audited(
+            Section(document=document, key=key, order=order, title=title, kind=section_kind), by=by
+        )
+    return document
+
+
+@transaction.atomic
+def document_update(*, document: Document, by: User, data: dict) -> Document:
+    _require(by, document.cycle, {Role.COORDINATOR})
+    for name, value in data.items():
+        setattr(document, name, clean_text(value) if isinstance(value, str) else value)
+    return save_audited(document, by=by)
+
+
+@transaction.atomic
+def outline_save(*, document: Document, by: User, rows: list[dict]) -> None:
+    """Make the sections `rows` (id, title, kind) in this order; sections not listed go.
+
+    A removed section's text is kept in its history; issued versions keep it too.
+    """
+    _require(by, document.cycle, {Role.COORDINATOR})
+    if not rows:
+        raise ValidationError(_("A document needs at least one section."))
+    existing = {s.pk: s for s in document.sections.all()}
+    keys = {s.key for s in existing.values()}
+    kept = set()
+    for order, row in enumerate(rows):
+        section = existing.get(row.get("id")) or Section(document=document)
+        section.title = clean_text(row["title"])
+        section.kind = row["kind"]
+        section.order = order
+        if not section.key:
+            section.key = _unique_key(slugify(section.title)[:50] or "section", keys)
+            keys.add(section.key)
+        save_audited(section, by=by)
+        kept.add(section.pk)
+    for pk, section in existing.items():
+        if pk not in kept:
+            delete_audited(section, by=by)
+
+
+def _unique_key(base: str, taken: set[str]) -> str:
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+@transaction.atomic
+def section_save(*, section: Section, by: User, body: str, expected_version: int) -> Section:
+    """Save a section's text (sanitised by the field on clean) unless someone saved meanwhile."""
+    section = (
+        Section.objects.select_for_update().select_related("document__cycle").get(pk=section.pk)
+    )
+    _require(by, section.document.cycle, EDITORS)
+    if section.version != expected_version:
+        raise StaleVersion(
+            _(
+                "Someone else saved this section after you opened it; open it again to see "
+                "their text."
+            )
+        )
+    section.body = body
+    section.version += 1
+    section.updated_by = by
+    return save_audited(section, by=by)
+
+
+@transaction.atomic
+def recommendation_save(
+    *, document: Document, by: User, data: dict, recommendation: Recommendation | None = None
+) -> Recommendation:
+    _require(by, document.cycle, EDITORS)
+    recommendation = recommendation or Recommendation(
+        document=document,
+        order=(document.recommendations.aggregate(m=Max("order"))["m"] or 0) + 1,
+    )
+    recommendation.text = clean_text(data["text"])
+    save_audited(recommendation, by=by)
+    recommendation.objectives.set(data.get("objectives", []))
+    recommendation.inputs.set(
+        [i for i in data.get("inputs", []) if i.cycle_id == document.cycle_id]
+    )
+    recommendation.consultations.set(
+        [c for c in data.get("consultations", []) if c.cycle_id == document.cycle_id]
+    )
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_delete(*, recommendation: Recommendation, by: User) -> None:
+    _require(by, recommendation.document.cycle, EDITORS)
+    delete_audited(recommendation, by=by)
+
+
+@transaction.atomic
+def version_issue(*, document: Document, by: User, note: str = "", final: bool = False) -> Version:
+    """Freeze the document as it is now into the next numbered version (0.1, 0.2, ... 1.0).
+
+    Comments still open (submitted, not yet answered) carry over to the new version, and
+    comments answered "to be addressed in the next version" are marked addressed by it.
+    """
+    document = (
+        Document.objects.select_for_update().select_related("cycle__network").get(pk=document.pk)
+    )
+    _require(by, document.cycle, EDITORS)
+    latest = document.versions.order_by("-major", "-minor").first()
+    if latest is not None and latest.major >= 1:
+        raise ValidationError(
+            _("The final version has been issued; the document no longer changes.")
+        )
+    major, minor = (1, 0) if final else (0, (latest.minor + 1) if latest else 1)
+    content = build_content(document)
+    version = Version.objects.create(
+        document=document,
+        major=major,
+        minor=minor,
+        content=content,
+        content_hash=content_hash(content),
+        note=clean_text(note),
+        issued_by=by,
+    )
+    comments = Comment.objects.filter(
+        review__version__document=document, submitted_at__isnull=False
+    )
+    comments.filter(disposition="").update(carried_to=version)
+    comments.filter(address_in_next=True, addressed_in__isnull=True).update(
+        addressed_in=version, address_in_next=False
+    )
+    return version
+
+
+@transaction.atomic
+def review_open(
+    *, version: Version, by: User, deadline, organisations, message: str = ""
+) -> Review:
+    """Open a review of a version for the invited organisations; their focal points are told."""
+    cycle = version.document.cycle
+    _require(by, cycle, EDITORS)
+    if Review.objects.filter(version__document=version.document, status=ReviewStatus.OPEN).exists():
+        raise ValidationError(_("A review of this document is still open; close it first."))
+    if version != version.document.versions.order_by("-major", "-minor").first():
+        raise ValidationError(_("Only the latest version can be reviewed."))
+    if not organisations:
+        raise ValidationError(_("Invite at least one organisation."))
+    if any(o.network_id != cycle.network_id for o in organisations):
+        raise ValidationError(_("Choose organisations of this network."))
+    review = save_audited(
+        Review(version=version, deadline=deadline, message=clean_text(message), opened_by=by), by=by
+    )
+    review.organisations.set(organisations)
+    transaction.on_commit(lambda: _notify_review(review))
+    return review
+
+
+def _notify_review(review: Review) -> None:
+    from gcmhub.core.notify import cycle_url
+
+    cycle = review.version.document.cycle
+    for organisation in review.organisations.all():
+        context = {
+            "review": review,
+            "document": review.version.document,
+            "organisation": organisation,
+            "url": cycle_url(cycle, "review-detail", review_pk=review.pk),
+        }
+        for user in focal_points_of(organisation.pk, cycle.network_id):
+            send_templated(user, "documents/email/review_open", context)
+
+
+@transaction.atomic
+def review_close(*, review: Review, by: User) -> Review:
+    _require(by, review.version.document.cycle, EDITORS)
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if review.status != ReviewStatus.OPEN:
+        raise ValidationError(_("This review is already closed."))
+    review.status = ReviewStatus.CLOSED
+    review.closed_at = timezone.now()
+    return save_audited(review, by=by)
+
+
+def _reviewer_organisation(user: User, review: Review) -> int:
+    """The organisation a reviewer speaks for, if it is invited to this open review."""
+    actor = actor_of(user, review.version.document.cycle.network_id)
+    if actor.role != Role.FOCAL_POINT or not actor.organisation_id:
+        raise PermissionDenied
+    if not review.organisations.filter(pk=actor.organisation_id).exists():
+        raise PermissionDenied
+    if review.status != ReviewStatus.OPEN:
+        raise ValidationError(_("This review is closed: comments can no longer be added."))
+    return actor.organisation_id
+
+
+@transaction.atomic
+def comment_save(
+    *, review: Review, by: User, data: dict, comment: Comment | None = None
+) -> Comment:
+    """Save a draft comment (private to its author until submitted)."""
+    organisation_id = _reviewer_organisation(by, review)
+    sections = {s["key"]: s["title"] for s in review.version.content["sections"]}
+    if data["section_key"] not in sections:
+        raise ValidationError({"section_key": _("Choose a section of the reviewed version.")})
+    if comment is not None and (comment.author_id != by.pk or comment.is_submitted):
+        raise PermissionDenied
+    comment = comment or Comment(review=review, organisation_id=organisation_id, author=by)
+    comment.section_key = data["section_key"]
+    comment.section_title = sections[data["section_key"]]
+    comment.quote = clean_text(data.get("quote", ""))
+    comment.type = data["type"]
+    comment.text = clean_text(data["text"])
+    if not comment.text:
+        raise ValidationError({"text": _("Write the comment.")})
+    return save_audited(comment, by=by)
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, by: User) -> None:
+    if comment.author_id != by.pk or comment.is_submitted:
+        raise PermissionDenied
+    delete_audited(comment, by=by)
+
+
+@transaction.atomic
+def comments_submit(*, review: Review, by: User) -> int:
+    """Submit the reviewer's draft comments as their organisation's; each gets its number."""
+    _reviewer_organisation(by, review)
+    document = Document.objects.select_for_update().get(pk=review.version.document_id)
+    drafts = list(review.comments.filter(author=by, submitted_at__isnull=True).order_by("pk"))
+    if not drafts:
+        raise ValidationError(_("You have no draft comment to submit."))
+    last = (
+        Comment.objects.filter(review__version__document=document).aggregate(m=Max("number"))["m"]
+        or 0
+    )
+    now = timezone.now()
+    for offset, comment in enumerate(drafts, start=1):
+        comment.number = last + offset
+        comment.submitted_at = now
+        save_audited(comment, by=by, update_fields=["number", "submitted_at"], validate=False)
+    return len(drafts)
+
+
+@transaction.atomic
+def comment_dispose(*, comment: Comment, by: User, data: dict) -> Comment:
+    """Give a submitted comment its disposition and the required reply, and say where it is
+    (or will be) addressed."""
+    _require(by, comment.review.version.document.cycle, EDITORS)
+    comment = (
+        Comment.objects.select_for_update().select_related("review__version").get(pk=comment.pk)
+    )
+    if not comment.is_submitted:
+        raise PermissionDenied
+    reply = clean_text(data.get("reply", ""))
+    if not reply:
+        raise ValidationError(
+            {"reply": _("Write a reply: the organisation reads it with the disposition.")}
+        )
+    addressed_in = data.get("addressed_in")
+    if addressed_in is not None and (
+        addressed_in.document_id != comment.review.version.document_id
+        or (addressed_in.major, addressed_in.minor)
+        <= (comment.review.version.major, comment.review.version.minor)
+    ):
+        raise ValidationError(
+            {"addressed_in": _("Choose a version issued after the one reviewed.")}
+        )
+    comment.disposition = data["disposition"]
+    comment.reply = reply
+    comment.addressed_in = addressed_in
+    comment.address_in_next = bool(data.get("address_in_next")) and addressed_in is None
+    comment.disposed_at = timezone.now()
+    comment.disposed_by = by
+    return save_audited(comment, by=by)

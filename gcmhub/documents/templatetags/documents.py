@@ -1,0 +1,34 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from gcmhub.reporting import charts
+from gcmhub.reporting.narrative import number_footnotes
+
+register = template.Library()
+
+
+@register.simple_tag
+def narrative(fragment, mode, prefix):
+    """Sanitised editor HTML ready to show: footnotes numbered on screen, kept for print."""
+    if mode == "print":
+        return {"html": mark_safe(fragment or ""), "notes": []}
+    html, notes = number_footnotes(fragment or "", prefix=prefix)
+    return {"html": mark_safe(html), "notes": [(n, mark_safe(text)) for n, text in notes]}
+
+
+@register.simple_tag
+def priority_chart(chart, chart_id="matrix"):
+    if not chart or not chart.get("points"):
+        return ""
+    figure = charts.priority_matrix_figure(
+        chart["points"],
+        x_label=chart["x_label"],
+        y_label=chart["y_label"],
+        quadrants=chart["quadrants"],
+    )
+    return charts.to_svg(figure, title=chart["title"], chart_id=chart_id)
+
+
+@register.filter
+def joined(values, separator=", "):
+    return separator.join(str(v) for v in values or [])

@@ -1,0 +1,569 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gcmhub.core.access import cycle_for_request, network_for_request, require
+from gcmhub.core.history import records_to_rows
+from gcmhub.core.permissions import Perm, user_has_perm
+from gcmhub.documents import selectors, services
+from gcmhub.documents.access import get_comment, get_document, get_review, get_section, get_version
+from gcmhub.documents.content import build_content, content_hash
+from gcmhub.documents.diff import compare
+from gcmhub.documents.forms import (
+    CommentForm,
+    DispositionForm,
+    DocumentForm,
+    IssueForm,
+    MatrixFilterForm,
+    OutlineFormSet,
+    RecommendationForm,
+    ReviewForm,
+    SectionForm,
+)
+from gcmhub.documents.models import DocumentKind, ReviewStatus
+from gcmhub.reporting.docx import comments_matrix_docx, render_docx
+from gcmhub.reporting.pdf import render_pdf
+from gcmhub.reporting.xlsx import comments_matrix_xlsx
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _cycle(request, network_slug, cycle_pk, perm=Perm.DOCUMENT_VIEW):
+    network = network_for_request(request, network_slug)
+    cycle = cycle_for_request(request, network, cycle_pk)
+    require(request.user, perm, network=network)
+    return network, cycle
+
+
+def _errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _context(network, cycle, **extra):
+    return {"network": network, "cycle": cycle, "section": "report", **extra}
+
+
+def report(request, network_slug, cycle_pk):
+    """The stage page: the cycle's needs assessment report (started by an editor's first visit)."""
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    document = cycle.documents.filter(kind=DocumentKind.NEEDS_ASSESSMENT).first()
+    if document is None and user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network):
+        document = services.document_open(
+            cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT, by=request.user
+        )
+    if document is not None:
+        return redirect(document)
+    return render(request, "documents/not_started.html", _context(network, cycle))
+
+
+def document_detail(request, network_slug, cycle_pk, document_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    document = get_document(cycle, document_pk)
+    content = build_content(document)
+    final = document.versions.filter(major__gte=1).exists()
+    if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network) and not final:
+        sections = {s.key: s for s in document.sections.all()}
+        kwargs = {"network_slug": network.slug, "cycle_pk": cycle.pk, "document_pk": document.pk}
+        for item in content["sections"]:
+            section = sections[item["key"]]
+            item["edit_url"] = reverse("section-edit", kwargs={**kwargs, "section_pk": section.pk})
+            item["history_url"] = reverse(
+                "section-history", kwargs={**kwargs, "section_pk": section.pk}
+            )
+            if item["kind"] == "recommendations":
+                item["extra_url"] = reverse("recommendation-list", kwargs=kwargs)
+    context = _context(
+        network,
+        cycle,
+        document=document,
+        content=content,
+        mode="screen",
+        versions=selectors.versions_of(document),
+        reviews=selectors.reviews_of(document),
+        issue_form=IssueForm(),
+        final=final,
+    )
+    return render(request, "documents/document_detail.html", context)
+
+
+def document_edit(request, network_slug, cycle_pk, document_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_OUTLINE)
+    document = get_document(cycle, document_pk)
+    form = DocumentForm(
+        request.POST or None,
+        initial={
+            "title": document.title,
+            "subtitle": document.subtitle,
+            "language": document.language,
+        },
+    )
+    sections = list(document.sections.order_by("order"))
+    outline = OutlineFormSet(
+        request.POST or None,
+        prefix="outline",
+        initial=[
+            {"id": s.pk, "title": s.title, "kind": s.kind, "ORDER": i}
+            for i, s in enumerate(sections, start=1)
+        ],
+    )
+    if request.method == "POST" and form.is_valid() and outline.is_valid():
+        rows = [
+            f.cleaned_data
+            for f in outline.ordered_forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        try:
+            services.document_update(document=document, by=request.user, data=form.cleaned_data)
+            services.outline_save(document=document, by=request.user, rows=rows)
+            messages.success(request, _("The outline has been saved."))
+            return redirect(document)
+        except ValidationError as error:
+            _errors(request, error)
+    return render(
+        request,
+        "documents/document_form.html",
+        _context(network, cycle, document=document, form=form, outline=outline),
+    )
+
+
+def section_edit(request, network_slug, cycle_pk, document_pk, section_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
+    document = get_document(cycle, document_pk)
+    section = get_section(document, section_pk)
+    form = SectionForm(
+        request.POST or None, initial={"version": section.version, "body": section.body}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.section_save(
+                section=section,
+                by=request.user,
+                body=form.cleaned_data["body"],
+                expected_version=form.cleaned_data["version"],
+            )
+            messages.success(request, _("The section has been saved."))
+            return redirect(f"{document.get_absolute_url()}#s-{section.key}")
+        except ValidationError as error:
+            form.add_error(None, error)
+    return render(
+        request,
+        "documents/section_form.html",
+        _context(network, cycle, document=document, doc_section=section, form=form),
+    )
+
+
+def section_history(request, network_slug, cycle_pk, document_pk, section_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
+    document = get_document(cycle, document_pk)
+    section = get_section(document, section_pk)
+    context = _context(
+        network,
+        cycle,
+        object=section,
+        rows=records_to_rows(section.history.all()),
+        back_url=document.get_absolute_url(),
+    )
+    return render(request, "core/history.html", context)
+
+
+def recommendation_list(request, network_slug, cycle_pk, document_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    document = get_document(cycle, document_pk)
+    recommendations = document.recommendations.prefetch_related(
+        "objectives", "inputs__organisation", "consultations"
+    )
+    form = None
+    if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network):
+        form = RecommendationForm(request.POST or None, cycle=cycle)
+        if request.method == "POST" and form.is_valid():
+            services.recommendation_save(document=document, by=request.user, data=form.cleaned_data)
+            messages.success(request, _("The recommendation has been added."))
+            return redirect(
+                "recommendation-list",
+                network_slug=network.slug,
+                cycle_pk=cycle.pk,
+                document_pk=document.pk,
+            )
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "documents/recommendation_list.html",
+        _context(network, cycle, document=document, recommendations=recommendations, form=form),
+    )
+
+
+def recommendation_edit(request, network_slug, cycle_pk, document_pk, recommendation_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
+    document = get_document(cycle, document_pk)
+    recommendation = document.recommendations.filter(pk=recommendation_pk).first()
+    if recommendation is None:
+        raise Http404
+    back = reverse(
+        "recommendation-list",
+        kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk, "document_pk": document.pk},
+    )
+    if request.method == "POST" and "delete" in request.POST:
+        services.recommendation_delete(recommendation=recommendation, by=request.user)
+        messages.success(request, _("The recommendation has been removed."))
+        return redirect(back)
+    form = RecommendationForm(
+        request.POST or None,
+        cycle=cycle,
+        initial={
+            "text": recommendation.text,
+            "objectives": list(recommendation.objectives.all()),
+            "inputs": list(recommendation.inputs.all()),
+            "consultations": list(recommendation.consultations.all()),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.recommendation_save(
+            document=document,
+            by=request.user,
+            data=form.cleaned_data,
+            recommendation=recommendation,
+        )
+        messages.success(request, _("The recommendation has been saved."))
+        return redirect(back)
+    return render(
+        request,
+        "documents/recommendation_form.html",
+        _context(
+            network,
+            cycle,
+            document=document,
+            recommendation=recommendation,
+            form=form,
+            back_url=back,
+        ),
+    )
+
+
+@require_POST
+def version_issue(request, network_slug, cycle_pk, document_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
+    document = get_document(cycle, document_pk)
+    form = IssueForm(request.POST)
+    if form.is_valid():
+        try:
+            version = services.version_issue(
+                document=document, by=request.user, note=form.cleaned_data["note"]
+            )
+            messages.success(
+                request, _("Version %(number)s has been issued.") % {"number": version.number}
+            )
+            return redirect(
+                "version-detail",
+                network_slug=network.slug,
+                cycle_pk=cycle.pk,
+                document_pk=document.pk,
+                version_pk=version.pk,
+            )
+        except ValidationError as error:
+            _errors(request, error)
+    return redirect(document)
+
+
+def version_detail(request, network_slug, cycle_pk, document_pk, version_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    document = get_document(cycle, document_pk)
+    version = get_version(document, version_pk)
+    context = _context(
+        network,
+        cycle,
+        document=document,
+        version=version,
+        content=version.content,
+        mode="screen",
+        versions=selectors.versions_of(document),
+        reviews=[r for r in selectors.reviews_of(document) if r.version_id == version.pk],
+    )
+    return render(request, "documents/version_detail.html", context)
+
+
+def version_compare(request, network_slug, cycle_pk, document_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    document = get_document(cycle, document_pk)
+    versions = list(selectors.versions_of(document))
+    if len(versions) < 2:
+        messages.info(request, _("Issue at least two versions to compare them."))
+        return redirect(document)
+    by_pk = {str(v.pk): v for v in versions}
+    new = by_pk.get(request.GET.get("b")) or versions[0]
+    old = by_pk.get(request.GET.get("a")) or versions[1]
+    old_content = document.versions.values_list("content", flat=True).get(pk=old.pk)
+    new_content = document.versions.values_list("content", flat=True).get(pk=new.pk)
+    context = _context(
+        network,
+        cycle,
+        document=document,
+        versions=versions,
+        old=old,
+        new=new,
+        sections=compare(old_content, new_content),
+    )
+    return render(request, "documents/version_compare.html", context)
+
+
+def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def document_download(request, network_slug, cycle_pk, document_pk, fmt, version_pk=None):
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    document = get_document(cycle, document_pk)
+    if version_pk is not None:
+        version = get_version(document, version_pk)
+        content, digest = version.content, version.content_hash
+        line = _("Version %(number)s of %(date)s") % {
+            "number": version.number,
+            "date": formats.date_format(timezone.localtime(version.issued_at).date()),
+        }
+        stem = f"{document.kind}-{version.number}"
+    else:
+        content = build_content(document)
+        digest = content_hash(content)
+        line = _("Draft of %(date)s, not an issued version") % {
+            "date": formats.date_format(timezone.localdate())
+        }
+        stem = f"{document.kind}-draft"
+    if fmt == "docx":
+        return _download(
+            render_docx(content, version_line=line, content_hash=digest), DOCX, f"{stem}.docx"
+        )
+    return _download(
+        render_pdf(content, version_line=line, content_hash=digest),
+        "application/pdf",
+        f"{stem}.pdf",
+    )
+
+
+def review_create(request, network_slug, cycle_pk, document_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.REVIEW_MANAGE)
+    document = get_document(cycle, document_pk)
+    version = selectors.latest_version(document)
+    if version is None:
+        messages.error(request, _("Issue a version before opening a review."))
+        return redirect(document)
+    previous = selectors.reviews_of(document).first()
+    form = ReviewForm(
+        request.POST or None,
+        network=network,
+        initial={"organisations": list(previous.organisations.all()) if previous else []},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            review = services.review_open(version=version, by=request.user, **form.cleaned_data)
+            messages.success(
+                request,
+                _("The review is open; the invited organisations' focal points have been told."),
+            )
+            return redirect(
+                "review-detail", network_slug=network.slug, cycle_pk=cycle.pk, review_pk=review.pk
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    return render(
+        request,
+        "documents/review_form.html",
+        _context(network, cycle, document=document, version=version, form=form),
+    )
+
+
+def review_detail(request, network_slug, cycle_pk, review_pk):
+    """The reviewed version, section by section, with the user's comments and a comment form."""
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    review = get_review(cycle, review_pk)
+    version = review.version
+    comments = list(selectors.comments_visible_to(request.user, review))
+    can_comment = (
+        review.status == ReviewStatus.OPEN
+        and user_has_perm(request.user, Perm.REVIEW_COMMENT, network=network)
+        and review.organisations.filter(pk=getattr(network, "user_organisation_id", None)).exists()
+    )
+    form = None
+    if can_comment:
+        form = CommentForm(
+            request.POST or None,
+            sections=version.content["sections"],
+            initial={"section_key": request.GET.get("section")},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.comment_save(review=review, by=request.user, data=form.cleaned_data)
+                messages.success(
+                    request,
+                    _(
+                        "Your comment is saved as a draft. Submit your comments together "
+                        "when you are done."
+                    ),
+                )
+                return redirect(f"{request.path}#s-{form.cleaned_data['section_key']}")
+            except ValidationError as error:
+                form.add_error(None, error)
+    elif request.method == "POST":
+        raise PermissionDenied
+    by_section = {}
+    for comment in comments:
+        by_section.setdefault(comment.section_key, []).append(comment)
+    for section in version.content["sections"]:
+        section["comments"] = by_section.get(section["key"], [])
+    context = _context(
+        network,
+        cycle,
+        review=review,
+        version=version,
+        document=version.document,
+        content=version.content,
+        mode="screen",
+        form=form,
+        drafts=[c for c in comments if c.author_id == request.user.pk and not c.is_submitted],
+    )
+    return render(request, "documents/review_detail.html", context)
+
+
+@require_POST
+def comment_delete(request, network_slug, cycle_pk, review_pk, comment_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.REVIEW_COMMENT)
+    review = get_review(cycle, review_pk)
+    services.comment_delete(comment=get_comment(review, comment_pk), by=request.user)
+    messages.success(request, _("The draft comment has been deleted."))
+    return redirect(
+        "review-detail", network_slug=network.slug, cycle_pk=cycle.pk, review_pk=review.pk
+    )
+
+
+@require_POST
+def comments_submit(request, network_slug, cycle_pk, review_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.REVIEW_COMMENT)
+    review = get_review(cycle, review_pk)
+    try:
+        count = services.comments_submit(review=review, by=request.user)
+        messages.success(
+            request, _("%(count)d comments submitted as your organisation's.") % {"count": count}
+        )
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect(
+        "review-detail", network_slug=network.slug, cycle_pk=cycle.pk, review_pk=review.pk
+    )
+
+
+@require_POST
+def review_close(request, network_slug, cycle_pk, review_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.REVIEW_MANAGE)
+    review = get_review(cycle, review_pk)
+    try:
+        services.review_close(review=review, by=request.user)
+        messages.success(request, _("The review is closed."))
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect(
+        "comment-matrix", network_slug=network.slug, cycle_pk=cycle.pk, review_pk=review.pk
+    )
+
+
+def comment_matrix(request, network_slug, cycle_pk, review_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    review = get_review(cycle, review_pk)
+    document = review.version.document
+    visible = selectors.comments_visible_to(request.user, review).filter(submitted_at__isnull=False)
+    form = MatrixFilterForm(
+        request.GET or None,
+        organisations=review.organisations.order_by("name"),
+        sections=review.version.content["sections"],
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    comments = list(selectors.matrix(visible, filters))
+    title = _("Comments on %(document)s, version %(number)s") % {
+        "document": document.title,
+        "number": review.version.number,
+    }
+    fmt = request.GET.get("format")
+    if fmt == "xlsx":
+        return _download(
+            comments_matrix_xlsx(title=title, comments=comments),
+            XLSX,
+            f"comments-{review.version.number}.xlsx",
+        )
+    if fmt == "docx":
+        return _download(
+            comments_matrix_docx(title=title, comments=comments, language=request.LANGUAGE_CODE),
+            DOCX,
+            f"comments-{review.version.number}.docx",
+        )
+    can_dispose = user_has_perm(request.user, Perm.COMMENT_DISPOSE, network=network)
+    later_versions = [
+        v
+        for v in selectors.versions_of(document)
+        if (v.major, v.minor) > (review.version.major, review.version.minor)
+    ]
+    if can_dispose:
+        for comment in comments:
+            comment.form = DispositionForm(
+                prefix=f"c{comment.pk}",
+                versions=later_versions,
+                initial={
+                    "disposition": comment.disposition,
+                    "reply": comment.reply,
+                    "addressed": str(comment.addressed_in_id)
+                    if comment.addressed_in_id
+                    else ("next" if comment.address_in_next else ""),
+                },
+            )
+    context = _context(
+        network,
+        cycle,
+        review=review,
+        document=document,
+        comments=comments,
+        form=form,
+        title=title,
+        can_dispose=can_dispose,
+        query=request.GET.urlencode(),
+    )
+    return render(request, "documents/comment_matrix.html", context)
+
+
+@require_POST
+def comment_dispose(request, network_slug, cycle_pk, review_pk, comment_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.COMMENT_DISPOSE)
+    review = get_review(cycle, review_pk)
+    comment = get_comment(review, comment_pk)
+    document = review.version.document
+    later = [
+        v
+        for v in selectors.versions_of(document)
+        if (v.major, v.minor) > (review.version.major, review.version.minor)
+    ]
+    form = DispositionForm(request.POST, prefix=f"c{comment.pk}", versions=later)
+    if form.is_valid():
+        try:
+            services.comment_dispose(comment=comment, by=request.user, data=form.data_for_service())
+            messages.success(
+                request, _("Comment %(number)s has its disposition.") % {"number": comment.number}
+            )
+        except ValidationError as error:
+            _errors(request, error)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(
+                    request,
+                    _("Comment %(number)s: %(error)s") % {"number": comment.number, "error": error},
+                )
+    url = reverse(
+        "comment-matrix",
+        kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk, "review_pk": review.pk},
+    )
+    return redirect(f"{url}#comment-{comment.pk}")
