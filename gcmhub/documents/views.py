@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gcmhub.core.access import cycle_for_request, network_for_request, require
@@ -450,7 +451,13 @@ def comments_submit(request, network_slug, cycle_pk, review_pk):
     try:
         count = services.comments_submit(review=review, by=request.user)
         messages.success(
-            request, _("%(count)d comments submitted as your organisation's.") % {"count": count}
+            request,
+            ngettext(
+                "%(count)d comment submitted as your organisation's.",
+                "%(count)d comments submitted as your organisation's.",
+                count,
+            )
+            % {"count": count},
         )
     except ValidationError as error:
         _errors(request, error)

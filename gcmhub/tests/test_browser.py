@@ -194,3 +194,82 @@ def test_scores_are_submitted_and_a_decision_against_the_rank_needs_a_rationale(
     coordinator.get_by_role("button", name="Record the decision").click()
     expect(coordinator.get_by_role("status")).to_contain_text("The decision has been recorded.")
     expect(coordinator.get_by_text("departs from the computed rank")).to_be_visible()
+
+
+def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tmp_path):
+    from docx import Document as WordDocument
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from gcmhub.documents.models import Comment, Document, Review, Version
+
+    Comment.objects.all().delete()
+    Review.objects.all().delete()
+    Version.objects.all().delete()
+    Document.objects.all().delete()  # start the report afresh
+
+    consultant = new_page(browser)
+    consultant.on("dialog", lambda dialog: dialog.accept())
+    sign_in(consultant, demo, "consultant")
+    consultant.get_by_role("link", name="Report").first.click()
+    consultant.get_by_role("button", name="Issue the version").click()
+    expect(consultant.get_by_role("status")).to_contain_text("Version 0.1 has been issued.")
+    consultant.goto(consultant.url.split("/versions/")[0] + "/")
+    consultant.get_by_role("link", name="Open a review").click()
+    consultant.get_by_label("Deadline for comments").fill("2021-06-14")
+    consultant.get_by_label("Department of Combating Irregular Migration").check()
+    consultant.get_by_role("button", name="Open the review").click()
+    expect(consultant.get_by_role("status")).to_contain_text("The review is open")
+    review_url = consultant.url
+
+    focal = new_page(browser)
+    focal.on("dialog", lambda dialog: dialog.accept())
+    sign_in(focal, demo, "focal")
+    focal.goto(review_url)
+    focal.locator("#id_section_key").select_option(label="1. Executive summary")
+    focal.get_by_label("Type of comment").select_option(label="Substantive")
+    focal.locator("#id_text").fill("Name return and readmission among the short-term needs.")
+    focal.get_by_role("button", name="Save as draft").click()
+    focal.get_by_role("button", name="Submit 1 comment").click()
+    expect(focal.get_by_role("status")).to_contain_text("1 comment submitted")
+
+    consultant.goto(review_url)
+    consultant.get_by_role("link", name="Comments matrix").click()
+    consultant.locator("select[name$='-disposition']").select_option(label="Accepted")
+    consultant.locator("textarea[name$='-reply']").fill("Added to the summary.")
+    consultant.locator("select[name$='-addressed']").select_option(label="The next version")
+    consultant.get_by_role("button", name="Save").click()
+    expect(consultant.get_by_role("status")).to_contain_text("has its disposition")
+    with consultant.expect_download() as download:
+        consultant.get_by_role("link", name="Excel").click()
+    download.value.save_as(tmp_path / "matrix.xlsx")
+    matrix = load_workbook(tmp_path / "matrix.xlsx").active
+    assert "Accepted" in [c.value for c in matrix[4]]
+
+    consultant.get_by_role("link", name="Review of version 0.1").click()
+    consultant.get_by_role("link", name="GCM Needs Assessment Report").click()
+    consultant.get_by_role("link", name="Edit the text of “Executive summary”").click()
+    editor = consultant.locator(".ProseMirror[contenteditable=true]")
+    editor.click()
+    editor.type("Return and readmission are short-term needs.")
+    consultant.get_by_role("button", name="Save").click()
+    expect(consultant.get_by_role("status")).to_contain_text("The section has been saved.")
+    consultant.get_by_role("button", name="Issue the version").click()
+    expect(consultant.get_by_role("status")).to_contain_text("Version 0.2 has been issued.")
+    consultant.get_by_role("link", name="Compare versions").click()
+    expect(consultant.locator(".diff-changed ins").first).to_contain_text("readmission")
+    consultant.get_by_role("link", name="Draft", exact=True).click()
+    consultant.get_by_role("link", name="0.2", exact=True).click()
+    with consultant.expect_download() as download:
+        consultant.get_by_role("link", name="Word").first.click()
+    download.value.save_as(tmp_path / "report.docx")
+    word = WordDocument(tmp_path / "report.docx")
+    assert "Return and readmission are short-term needs." in "\n".join(
+        p.text for p in word.paragraphs
+    )
+    with consultant.expect_download() as download:
+        consultant.get_by_role("link", name="PDF").first.click()
+    download.value.save_as(tmp_path / "report.pdf")
+    pdf = PdfReader(tmp_path / "report.pdf")
+    assert "Executive summary" in "\n".join(page.extract_text() for page in pdf.pages)
+    assert Comment.objects.get().addressed_in.number == "0.2"

@@ -1,0 +1,227 @@
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from gcmhub.documents import services
+from gcmhub.documents.models import Comment, Version
+from gcmhub.documents.tests.conftest import comment
+
+A, F, N, R = 200, 403, 404, 302
+PERSONAS = ["coordinator", "consultant", "focal_a", "focal_b", "observer", "outsider"]
+
+
+@pytest.fixture
+def world(cycle, document, version, review, personas, focal_a):
+    draft = comment(review, focal_a, text="My private draft.")
+    return {"document": document, "version": version, "review": review, "draft": draft}
+
+
+def url(cycle, name, **kwargs):
+    return reverse(
+        name, kwargs={"network_slug": cycle.network.slug, "cycle_pk": cycle.pk, **kwargs}
+    )
+
+
+def resolve(world, kwargs):
+    return {k: world[v].pk for k, v in kwargs.items()}
+
+
+PAGES = [
+    ("report", {}, [R, R, R, R, F, N]),
+    ("document-detail", {"document_pk": "document"}, [A, A, A, A, F, N]),
+    ("document-edit", {"document_pk": "document"}, [A, F, F, F, F, N]),
+    ("recommendation-list", {"document_pk": "document"}, [A, A, A, A, F, N]),
+    ("version-detail", {"document_pk": "document", "version_pk": "version"}, [A, A, A, A, F, N]),
+    ("review-create", {"document_pk": "document"}, [A, A, F, F, F, N]),
+    ("review-detail", {"review_pk": "review"}, [A, A, A, A, F, N]),
+    ("comment-matrix", {"review_pk": "review"}, [A, A, A, A, F, N]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "persona", "expected"),
+    [
+        pytest.param(name, kwargs, persona, status, id=f"{name}-{persona}")
+        for name, kwargs, statuses in PAGES
+        for persona, status in zip(PERSONAS, statuses, strict=True)
+    ],
+)
+def test_page_answers_each_persona(client, cycle, world, personas, name, kwargs, persona, expected):
+    client.force_login(personas[persona])
+    assert client.get(url(cycle, name, **resolve(world, kwargs))).status_code == expected
+
+
+def test_section_editing_is_for_editors(client, cycle, world, personas):
+    section = world["document"].sections.first()
+    target = url(cycle, "section-edit", document_pk=world["document"].pk, section_pk=section.pk)
+    for persona, expected in zip(PERSONAS, [A, A, F, F, F, N], strict=True):
+        client.force_login(personas[persona])
+        assert client.get(target).status_code == expected, persona
+
+
+def test_the_editor_is_served_by_the_app(client, cycle, world, consultant):
+    section = world["document"].sections.first()
+    client.force_login(consultant)
+    content = client.get(
+        url(cycle, "section-edit", document_pk=world["document"].pk, section_pk=section.pk)
+    ).content.decode()
+    assert "/static/django_prose_editor/editor.js" in content
+    assert "http://" not in content.split("<body")[0].replace("http://www.w3.org", "")
+
+
+def test_drafts_are_private_to_their_author(client, cycle, world, focal_a, focal_b, consultant):
+    target = url(cycle, "review-detail", review_pk=world["review"].pk)
+    client.force_login(focal_a)
+    assert "My private draft." in client.get(target).content.decode()
+    for user in (focal_b, consultant):
+        client.force_login(user)
+        assert "My private draft." not in client.get(target).content.decode()
+
+
+def test_a_reviewer_sees_others_comments_only_once_disposed(
+    client, cycle, world, focal_a, focal_b, consultant
+):
+    services.comments_submit(review=world["review"], by=focal_a)
+    target = url(cycle, "comment-matrix", review_pk=world["review"].pk)
+    client.force_login(focal_b)
+    assert "My private draft." not in client.get(target).content.decode()
+    services.comment_dispose(
+        comment=world["draft"], by=consultant, data={"disposition": "noted", "reply": "Thank you."}
+    )
+    assert "Thank you." in client.get(target).content.decode()
+
+
+def test_focal_point_comments_and_submits_through_the_page(client, cycle, world, focal_b):
+    client.force_login(focal_b)
+    target = url(cycle, "review-detail", review_pk=world["review"].pk)
+    response = client.post(
+        target,
+        {
+            "section_key": "context",
+            "type": "factual",
+            "quote": "2013",
+            "text": "Law 6458 dates from April 2013.",
+        },
+    )
+    assert response.status_code == 302
+    client.post(url(cycle, "comments-submit", review_pk=world["review"].pk))
+    submitted = Comment.objects.get(author=focal_b)
+    assert (submitted.number, submitted.section_title) == (1, "Context of migration governance")
+
+
+def test_an_empty_comment_is_refused_with_a_message(client, cycle, world, focal_b):
+    client.force_login(focal_b)
+    response = client.post(
+        url(cycle, "review-detail", review_pk=world["review"].pk),
+        {"section_key": "context", "type": "factual", "text": ""},
+    )
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not Comment.objects.filter(author=focal_b).exists()
+
+
+def test_the_consultant_disposes_from_the_matrix(client, cycle, world, focal_a, consultant):
+    services.comments_submit(review=world["review"], by=focal_a)
+    c = world["draft"]
+    client.force_login(consultant)
+    target = url(cycle, "comment-dispose", review_pk=world["review"].pk, comment_pk=c.pk)
+    response = client.post(
+        target,
+        {f"c{c.pk}-disposition": "accepted", f"c{c.pk}-reply": "", f"c{c.pk}-addressed": "next"},
+        follow=True,
+    )
+    assert "Reply" in response.content.decode()
+    c.refresh_from_db()
+    assert c.disposition == ""
+    client.post(
+        target,
+        {
+            f"c{c.pk}-disposition": "accepted",
+            f"c{c.pk}-reply": "Changed.",
+            f"c{c.pk}-addressed": "next",
+        },
+    )
+    c.refresh_from_db()
+    assert (c.disposition, c.reply, c.address_in_next) == ("accepted", "Changed.", True)
+
+
+def test_downloads_of_the_draft_and_a_version(client, cycle, world, focal_a):
+    client.force_login(focal_a)
+    kwargs = {"document_pk": world["document"].pk}
+    pdf = client.get(
+        url(cycle, "version-download", **kwargs, version_pk=world["version"].pk, fmt="pdf")
+    )
+    assert pdf["Content-Type"] == "application/pdf"
+    assert (
+        "The summary of the first draft."
+        in PdfReader(io.BytesIO(pdf.content)).pages[2].extract_text()
+    )
+    docx = client.get(url(cycle, "document-download", **kwargs, fmt="docx"))
+    assert docx.content[:2] == b"PK"
+
+
+def test_issuing_a_version_through_the_page(client, cycle, world, consultant, focal_a):
+    client.force_login(focal_a)
+    assert (
+        client.post(url(cycle, "version-issue", document_pk=world["document"].pk)).status_code
+        == 403
+    )
+    client.force_login(consultant)
+    response = client.post(
+        url(cycle, "version-issue", document_pk=world["document"].pk), {"note": "Second draft"}
+    )
+    second = Version.objects.get(minor=2)
+    assert response["Location"] == url(
+        cycle, "version-detail", document_pk=world["document"].pk, version_pk=second.pk
+    )
+
+
+def test_the_document_and_matrix_pages_keep_a_constant_number_of_queries(
+    client, cycle, world, focal_a, focal_b, consultant, django_assert_max_num_queries
+):
+    from gcmhub.tests.factories import OrganisationFactory
+
+    client.force_login(consultant)
+    services.comments_submit(review=world["review"], by=focal_a)
+    pages = [
+        url(cycle, "document-detail", document_pk=world["document"].pk),
+        url(cycle, "comment-matrix", review_pk=world["review"].pk),
+        url(cycle, "review-detail", review_pk=world["review"].pk),
+    ]
+    counts = []
+    for page in pages:
+        with django_assert_max_num_queries(80) as captured:
+            client.get(page)
+        counts.append(len(captured.captured_queries))
+    for n in range(8):
+        comment(world["review"], focal_b, text=f"Comment {n}")
+    services.comments_submit(review=world["review"], by=focal_b)
+    for organisation in OrganisationFactory.create_batch(5, network=cycle.network):
+        services.recommendation_save(
+            document=world["document"],
+            by=consultant,
+            data={"text": f"Work with {organisation.name}."},
+        )
+    for page, count in zip(pages, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            client.get(page)
+
+
+def test_observers_never_see_drafts(client, cycle, world, observer):
+    client.force_login(observer)
+    for name, kwargs in [
+        ("document-detail", {"document_pk": world["document"].pk}),
+        (
+            "version-detail",
+            {"document_pk": world["document"].pk, "version_pk": world["version"].pk},
+        ),
+    ]:
+        assert client.get(url(cycle, name, **kwargs)).status_code == 403
+    assert (
+        client.get(
+            url(cycle, "document-download", document_pk=world["document"].pk, fmt="pdf")
+        ).status_code
+        == 403
+    )
