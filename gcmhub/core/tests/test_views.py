@@ -67,7 +67,7 @@ def test_cycle_home_does_a_fixed_number_of_queries(
 
     client.force_login(coordinator)
     OrganisationFactory.create_batch(3, network=cycle.network)
-    with django_assert_max_num_queries(20) as small:
+    with django_assert_max_num_queries(26) as small:
         client.get(cycle.get_absolute_url())
     OrganisationFactory.create_batch(30, network=cycle.network)
     with django_assert_max_num_queries(len(small.captured_queries)):
