@@ -32,6 +32,7 @@ ORGS = int(os.environ.get("BENCH_ORGS", "300"))
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "600"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
 ORG_FOR_QUESTIONNAIRE = 1
+DOCUMENT_PK = VERSION_PK = None
 
 
 @transaction.atomic
@@ -77,7 +78,27 @@ def build():
     )
     build_assessment(cycle, organisations)
     build_scores(cycle, organisations[:60])
+    build_report(cycle, users[0])
     return users[0], network, cycle
+
+
+def build_report(cycle, coordinator):
+    """The needs assessment report of the bench cycle, with one issued version."""
+    from gcmhub.assessments.models import Synthesis
+    from gcmhub.documents.models import Section
+    from gcmhub.documents.services import document_open, version_issue
+    from gcmhub.framework.models import Objective
+
+    document = document_open(cycle=cycle, kind="needs_assessment", by=coordinator)
+    text = "<p>" + "A paragraph of the report, long enough to be realistic. " * 12 + "</p>"
+    Section.objects.filter(document=document, kind="narrative").update(body=text * 6)
+    Synthesis.objects.bulk_create(
+        Synthesis(cycle=cycle, objective=o, text="Synthesis text. " * 30)
+        for o in Objective.objects.all()
+    )
+    global DOCUMENT_PK, VERSION_PK
+    DOCUMENT_PK = document.pk
+    VERSION_PK = version_issue(document=document, by=coordinator).pk
 
 
 def build_scores(cycle, organisations):
@@ -184,6 +205,21 @@ def main():
         median, queries = measure(client, url)
         print(f"{name:<16}{median:>10.1f}{queries:>9}")
     print("(4 inputs an organisation, 3 needs and 1 proposed action each; 60 score sheets)")
+    docs = f"{base}/cycles/{cycle.pk}/documents/{DOCUMENT_PK}"
+    print(f"\nWhole report (all {900} inputs as findings), {max(3, REPEAT // 4)} runs each")
+    print(f"{'rendering':<16}{'median ms':>10}{'bytes':>10}")
+    for name, url in {
+        "report page": f"{docs}/",
+        "report .docx": f"{docs}/versions/{VERSION_PK}/download.docx",
+        "report .pdf": f"{docs}/versions/{VERSION_PK}/download.pdf",
+    }.items():
+        times, size = [], 0
+        for _ in range(max(3, REPEAT // 4)):
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+            size = len(response.content)
+        print(f"{name:<16}{statistics.median(times):>10.0f}{size:>10}")
     database.unlink(missing_ok=True)
 
 

@@ -32,7 +32,7 @@ EDITOR_EXTENSIONS = {
     "TableHeader": True,
     "TableCell": True,
     "HardBreak": True,
-    "TextClass": {"cssClasses": [{"className": "footnote", "title": "Footnote"}]},
+    "TextClass": {"cssClasses": [{"className": "footnote", "title": _("Footnote")}]},
 }
 
 

@@ -1,4 +1,7 @@
+import base64
+
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from gcmhub.reporting import charts
@@ -17,7 +20,8 @@ def narrative(fragment, mode, prefix):
 
 
 @register.simple_tag
-def priority_chart(chart, chart_id="matrix"):
+def priority_chart(chart, chart_id="matrix", mode="screen"):
+    """The priority matrix: inline SVG on screen, a PNG image in print (WeasyPrint)."""
     if not chart or not chart.get("points"):
         return ""
     figure = charts.priority_matrix_figure(
@@ -26,6 +30,9 @@ def priority_chart(chart, chart_id="matrix"):
         y_label=chart["y_label"],
         quadrants=chart["quadrants"],
     )
+    if mode == "print":
+        data = base64.b64encode(charts.to_png(figure, dpi=150)).decode()
+        return format_html('<img src="data:image/png;base64,{}" alt="{}">', data, chart["title"])
     return charts.to_svg(figure, title=chart["title"], chart_id=chart_id)
 
 

@@ -221,7 +221,10 @@ def test_word_and_pdf_carry_the_sections_and_the_footnote(document, consultant):
     services.section_save(
         section=document.sections.get(key="introduction"),
         by=consultant,
-        body='<p>The assessment ran in 2021.<span class="footnote">From March to June.</span></p><ol><li><p>Desk review</p></li></ol>',
+        body=(
+            '<p>The assessment ran in 2021.<span class="footnote">From March to June.</span></p>'
+            "<ol><li><p>Desk review</p></li></ol>"
+        ),
         expected_version=1,
     )
     version = services.version_issue(document=document, by=consultant)
