@@ -79,7 +79,53 @@ def build():
     build_assessment(cycle, organisations)
     build_scores(cycle, organisations[:60])
     build_report(cycle, users[0])
+    build_meeting(cycle, users[0], organisations[:200])
     return users[0], network, cycle
+
+
+MEETING_PK = None
+
+
+def build_meeting(cycle, coordinator, organisations):
+    """A validation meeting on the issued version: 200 organisations invited (their focal
+    points on the register), ten agenda items with minutes, thirty outcomes."""
+    import datetime as dt
+
+    from gcmhub.documents.models import Version
+    from gcmhub.meetings import services
+
+    global MEETING_PK
+    meeting = services.meeting_save(
+        cycle=cycle,
+        by=coordinator,
+        data={
+            "title": "Bench validation meeting",
+            "type": "validation",
+            "date": dt.date(2021, 6, 24),
+            "start_time": dt.time(10, 0),
+            "end_time": dt.time(13, 0),
+            "time_zone": "Europe/Istanbul",
+            "venue": "Ankara",
+            "online_link": "",
+            "version": Version.objects.get(pk=VERSION_PK),
+        },
+    )
+    services.agenda_save(
+        meeting=meeting,
+        by=coordinator,
+        rows=[{"title": f"Item {i}", "sections": ["findings"]} for i in range(10)],
+    )
+    services.invitations_set(meeting=meeting, by=coordinator, organisations=organisations)
+    items = list(meeting.agenda_items.all())
+    for item in items:
+        services.minutes_save(item=item, by=coordinator, minutes="What was said. " * 80)
+    for i in range(30):
+        services.outcome_save(
+            meeting=meeting,
+            by=coordinator,
+            data={"type": "agreed_change", "text": f"Change {i}.", "agenda_item": items[i % 10]},
+        )
+    MEETING_PK = meeting.pk
 
 
 def build_report(cycle, coordinator):
@@ -204,7 +250,18 @@ def main():
     for name, url in pages.items():
         median, queries = measure(client, url)
         print(f"{name:<16}{median:>10.1f}{queries:>9}")
-    print("(4 inputs an organisation, 3 needs and 1 proposed action each; 60 score sheets)")
+    meeting = f"{base}/cycles/{cycle.pk}/meetings"
+    for name, url in {
+        "validation": f"{meeting}/",
+        "meeting": f"{meeting}/{MEETING_PK}/",
+        "check-in": f"{meeting}/{MEETING_PK}/check-in/",
+        "minutes": f"{meeting}/{MEETING_PK}/minutes/",
+        "minutes .pdf": f"{meeting}/{MEETING_PK}/minutes.pdf",
+    }.items():
+        median, queries = measure(client, url)
+        print(f"{name:<16}{median:>10.1f}{queries:>9}")
+    print("(4 inputs an organisation, 3 needs and 1 proposed action each; 60 score sheets;")
+    print(" a meeting with 200 organisations invited, 10 agenda items and 30 outcomes)")
     docs = f"{base}/cycles/{cycle.pk}/documents/{DOCUMENT_PK}"
     print(f"\nWhole report (all {900} inputs as findings), {max(3, REPEAT // 4)} runs each")
     print(f"{'rendering':<16}{'median ms':>10}{'bytes':>10}")

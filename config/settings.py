@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "gcmhub.assessments",
     "gcmhub.priorities",
     "gcmhub.documents",
+    "gcmhub.meetings",
 ]
 
 MIDDLEWARE = [

@@ -34,7 +34,8 @@ from gcmhub.assessments.models import InputState, QuestionnaireUpload
 from gcmhub.assessments.questionnaire import MAX_UPLOAD_BYTES, build_questionnaire
 from gcmhub.assessments.stages import assessment_facts
 from gcmhub.assessments.workflow import Step, can
-from gcmhub.core.access import cycle_for_request, network_for_request, require
+from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.feedback import report_errors, report_form_errors
 from gcmhub.core.history import records_to_rows
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.directory.access import get_organisation_for_network
@@ -46,19 +47,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _cycle(request, network_slug, cycle_pk, perm=Perm.ASSESSMENT_VIEW):
-    network = network_for_request(request, network_slug)
-    cycle = cycle_for_request(request, network, cycle_pk)
-    require(request.user, perm, network=network)
-    return network, cycle
+    return cycle_with_perm(request, network_slug, cycle_pk, perm)
 
 
 def _redirect(name, cycle, **kwargs):
     return redirect(name, network_slug=cycle.network.slug, cycle_pk=cycle.pk, **kwargs)
-
-
-def _errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 # The stage page
@@ -112,11 +105,7 @@ def collection_edit(request, network_slug, cycle_pk):
         services.collection_update(cycle=cycle, by=request.user, data=form.cleaned_data)
         messages.success(request, _("The deadline and instructions have been saved."))
     else:
-        for field, errors in form.errors.items():
-            messages.error(
-                request,
-                f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}",
-            )
+        report_form_errors(request, form)
     return _redirect("assessment-home", cycle)
 
 
@@ -127,7 +116,7 @@ def collection_close(request, network_slug, cycle_pk):
         services.collection_close(cycle=cycle, by=request.user)
         messages.success(request, _("The collection of inputs is closed; inputs are locked."))
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return _redirect("assessment-home", cycle)
 
 
@@ -138,7 +127,7 @@ def collection_reopen(request, network_slug, cycle_pk):
         services.collection_reopen(cycle=cycle, by=request.user)
         messages.success(request, _("The collection of inputs is open again."))
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return _redirect("assessment-home", cycle)
 
 
@@ -227,7 +216,7 @@ def assignment_volunteer(request, network_slug, cycle_pk):
                 request, _("The objective has been added to your organisation's objectives.")
             )
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     else:
         messages.error(request, _("Choose an objective that is not yet among your organisation's."))
     return _redirect("assessment-home", cycle)
@@ -276,7 +265,7 @@ def input_start(request, network_slug, cycle_pk, number):
     except Objective.DoesNotExist:
         raise Http404 from None
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
         return _redirect("assessment-home", cycle)
     return _redirect("input-edit", cycle, input_pk=input.pk)
 
@@ -407,7 +396,7 @@ def _transition(request, cycle, input, service, success, **kwargs):
         service(input=input, by=request.user, **kwargs)
         messages.success(request, success)
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return _redirect("input-detail", cycle, input_pk=input.pk)
 
 
@@ -572,7 +561,7 @@ def questionnaire_preview(request, network_slug, cycle_pk, upload_pk):
             messages.success(request, _("The questionnaire has been applied to your inputs."))
             return _redirect("assessment-home", cycle)
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     plan = services.questionnaire_plan(
         cycle=cycle, organisation=upload.organisation, payload=upload.payload, by=request.user
     )
@@ -660,9 +649,7 @@ def attachment_add(request, network_slug, cycle_pk, consultation_pk):
         services.attachment_add(consultation=consultation, by=request.user, **form.cleaned_data)
         messages.success(request, _("The attachment has been added."))
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        report_form_errors(request, form)
     return redirect(consultation)
 
 

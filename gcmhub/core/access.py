@@ -47,3 +47,11 @@ def cycle_for_request(request, network: Network, pk: int) -> Cycle:
     if request.session.get("last_cycle") != [network.slug, cycle.pk]:
         request.session["last_cycle"] = [network.slug, cycle.pk]
     return cycle
+
+
+def cycle_with_perm(request, network_slug: str, cycle_pk: int, perm: Perm):
+    """The (network, cycle) of a cycle page, once the user is known to hold `perm` there."""
+    network = network_for_request(request, network_slug)
+    cycle = cycle_for_request(request, network, cycle_pk)
+    require(request.user, perm, network=network)
+    return network, cycle

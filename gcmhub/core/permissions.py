@@ -56,12 +56,29 @@ class Perm(StrEnum):
     REVIEW_MANAGE = "review.manage"
     REVIEW_COMMENT = "review.comment"
     COMMENT_DISPOSE = "comment.dispose"
+    DOCUMENT_FINALISE = "document.finalise"
+    ENDORSE = "document.endorse"
+    # Meetings
+    MEETING_VIEW = "meeting.view"
+    MEETING_MANAGE = "meeting.manage"
+    MEETING_SECRETARIAT = "meeting.secretariat"
 
 
 _READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
 # What only a focal point does: speak for their organisation (not even an administrator).
-_SPEAK_FOR_ORGANISATION = {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT}
-_ASSESS = {Perm.ASSESSMENT_VIEW, Perm.CONSULTATION_VIEW, Perm.PRIORITY_VIEW, Perm.DOCUMENT_VIEW}
+_SPEAK_FOR_ORGANISATION = {
+    Perm.INPUT_CONTRIBUTE,
+    Perm.PRIORITY_SCORE,
+    Perm.REVIEW_COMMENT,
+    Perm.ENDORSE,
+}
+_ASSESS = {
+    Perm.ASSESSMENT_VIEW,
+    Perm.CONSULTATION_VIEW,
+    Perm.PRIORITY_VIEW,
+    Perm.DOCUMENT_VIEW,
+    Perm.MEETING_VIEW,
+}
 
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.COORDINATOR: frozenset(Perm) - _SPEAK_FOR_ORGANISATION,
@@ -76,6 +93,7 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
             Perm.DOCUMENT_EDIT,
             Perm.REVIEW_MANAGE,
             Perm.COMMENT_DISPOSE,
+            Perm.MEETING_SECRETARIAT,
         }
     ),
     Role.FOCAL_POINT: frozenset(_READ | _ASSESS | {Perm.MEMBER_VIEW} | _SPEAK_FOR_ORGANISATION),

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 
 from gcmhub.core.i18n import sort_key
@@ -112,3 +113,11 @@ def focal_points_of(organisation_id: int, network_id: int):
         memberships__is_active=True,
         is_active=True,
     ).exclude(email="")
+
+
+def require_role(user, cycle, roles) -> None:
+    """Refuse (PermissionDenied) unless `user` is an administrator or holds one of `roles` in
+    the network of `cycle`: the check every write service starts with."""
+    actor = actor_of(user, cycle.network_id)
+    if not (actor.is_admin or actor.role in roles):
+        raise PermissionDenied

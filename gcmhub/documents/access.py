@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from gcmhub.documents.models import Comment, Document, Review, Section, Version
+from gcmhub.documents.models import Comment, Document, Endorsement, Review, Section, Version
 
 
 def get_document(cycle, pk: int) -> Document:
@@ -45,4 +45,13 @@ def get_comment(review: Review, pk: int) -> Comment:
     try:
         return review.comments.get(pk=pk)
     except Comment.DoesNotExist:
+        raise Http404 from None
+
+
+def get_endorsement(cycle, pk: int) -> Endorsement:
+    try:
+        return Endorsement.objects.select_related("version__document__cycle", "organisation").get(
+            pk=pk, version__document__cycle=cycle
+        )
+    except Endorsement.DoesNotExist:
         raise Http404 from None

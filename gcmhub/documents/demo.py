@@ -200,3 +200,8 @@ def load(cycle, users) -> None:
     services.version_issue(
         document=document, by=consultant, note="Comments of the review of 0.1 taken in."
     )
+    # The dates of the case: 0.1 for the review in early June, 0.2 for the validation meeting.
+    for minor, day in [(1, dt.date(2021, 6, 1)), (2, dt.date(2021, 6, 18))]:
+        document.versions.filter(major=0, minor=minor).update(
+            issued_at=dt.datetime.combine(day, dt.time(9, 0), tzinfo=dt.UTC)
+        )

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
 from gcmhub.core.forms import DateInput
-from gcmhub.documents.models import EDITOR_EXTENSIONS, CommentType, Disposition, SectionKind
+from gcmhub.documents.models import (
+    EDITOR_EXTENSIONS,
+    CommentType,
+    Disposition,
+    EndorsementResponse,
+    SectionKind,
+)
 
 
 class SectionForm(forms.Form):
@@ -167,3 +173,18 @@ class MatrixFilterForm(forms.Form):
         self.fields["section"].choices = [("", _("All sections"))] + [
             (s["key"], f"{s['number']}. {s['title']}") for s in sections
         ]
+
+
+class EndorsementForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Your organisation's answer"),
+        choices=[c for c in EndorsementResponse.choices if c[0] != EndorsementResponse.PENDING],
+        widget=forms.RadioSelect,
+    )
+    reservation = forms.CharField(
+        label=_("Reservation"),
+        help_text=_("Only if you endorse with a reservation: it is printed in the annex."),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

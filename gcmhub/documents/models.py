@@ -1,6 +1,8 @@
 """Documents of a cycle (the needs assessment report first): sections written in the app or
 built from the data, recommendations, immutable versions, and review rounds with comments."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -53,6 +55,12 @@ class Document(models.Model):
         _("language of the document"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    public = models.BooleanField(
+        _("final version published at a public link"),
+        default=False,
+        help_text=_("Anyone with the link can read and download the final version."),
+    )
+    public_token = models.UUIDField(_("public link key"), default=uuid.uuid4, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -326,3 +334,59 @@ class Comment(models.Model):
     @property
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
+
+
+class EndorsementResponse(models.TextChoices):
+    PENDING = "pending", _("Waiting for the organisation")
+    ENDORSED = "endorsed", _("Endorsed")
+    RESERVATION = "reservation", _("Endorsed with a reservation")
+    DECLINED = "declined", _("Declined")
+
+
+class Endorsement(models.Model):
+    """An organisation's endorsement of the final version, recorded against its content hash."""
+
+    version = models.ForeignKey(
+        Version, on_delete=models.PROTECT, related_name="endorsements", verbose_name=_("version")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="endorsements",
+        verbose_name=_("organisation"),
+    )
+    response = models.CharField(
+        _("response"),
+        max_length=12,
+        choices=EndorsementResponse.choices,
+        default=EndorsementResponse.PENDING,
+    )
+    reservation = models.TextField(_("reservation"), blank=True, max_length=3000)
+    version_hash = models.CharField(_("content hash endorsed"), max_length=64, blank=True)
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("responded"), null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responded by"),
+    )
+    illustrative = models.BooleanField(_("illustrative demo content"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("endorsement")
+        verbose_name_plural = _("endorsements")
+        ordering = ["version", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "organisation"], name="endorsement_unique"),
+            models.CheckConstraint(
+                condition=~Q(response="reservation") | ~Q(reservation=""),
+                name="endorsement_reservation_has_text",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.get_response_display()}"

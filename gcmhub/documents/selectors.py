@@ -17,6 +17,10 @@ def latest_version(document: Document) -> Version | None:
     return document.versions.order_by("-major", "-minor").first()
 
 
+def final_version(document: Document) -> Version | None:
+    return document.versions.filter(major__gte=1).first()
+
+
 def reviews_of(document: Document) -> QuerySet[Review]:
     return (
         Review.objects.filter(version__document=document)

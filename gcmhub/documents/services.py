@@ -14,11 +14,14 @@ from gcmhub.core.notify import send_templated
 from gcmhub.core.permissions import Role
 from gcmhub.core.text import clean_text
 from gcmhub.directory.selectors import actor_of, focal_points_of
+from gcmhub.directory.selectors import require_role as _require
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.models import (
     Comment,
     Document,
     DocumentKind,
+    Endorsement,
+    EndorsementResponse,
     Recommendation,
     Review,
     ReviewStatus,
@@ -30,10 +33,16 @@ from gcmhub.documents.outline import OUTLINES, TITLES
 EDITORS = {Role.COORDINATOR, Role.CONSULTANT}
 
 
-def _require(user: User, cycle: Cycle, roles: set[str]) -> None:
-    actor = actor_of(user, cycle.network_id)
-    if not (actor.is_admin or actor.role in roles):
-        raise PermissionDenied
+class DocumentLocked(ValidationError):
+    """The final version has been issued: the document takes no edits and no new comments."""
+
+    def __init__(self):
+        super().__init__(_("The final version has been issued; the document no longer changes."))
+
+
+def _require_open(document_id: int) -> None:
+    if Version.objects.filter(document_id=document_id, major__gte=1).exists():
+        raise DocumentLocked
 
 
 @transaction.atomic
@@ -61,6 +70,7 @@ def document_open(*, cycle: Cycle, kind: str, by: User) -> Document:
 @transaction.atomic
 def document_update(*, document: Document, by: User, data: dict) -> Document:
     _require(by, document.cycle, {Role.COORDINATOR})
+    _require_open(document.pk)
     for name, value in data.items():
         setattr(document, name, clean_text(value) if isinstance(value, str) else value)
     return save_audited(document, by=by)
@@ -73,6 +83,7 @@ def outline_save(*, document: Document, by: User, rows: list[dict]) -> None:
     A removed section's text is kept in its history; issued versions keep it too.
     """
     _require(by, document.cycle, {Role.COORDINATOR})
+    _require_open(document.pk)
     if not rows:
         raise ValidationError(_("A document needs at least one section."))
     existing = {s.pk: s for s in document.sections.all()}
@@ -107,6 +118,7 @@ def section_save(*, section: Section, by: User, body: str, expected_version: int
         Section.objects.select_for_update().select_related("document__cycle").get(pk=section.pk)
     )
     _require(by, section.document.cycle, EDITORS)
+    _require_open(section.document_id)
     if section.version != expected_version:
         raise StaleVersion(
             _(
@@ -125,6 +137,7 @@ def recommendation_save(
     *, document: Document, by: User, data: dict, recommendation: Recommendation | None = None
 ) -> Recommendation:
     _require(by, document.cycle, EDITORS)
+    _require_open(document.pk)
     recommendation = recommendation or Recommendation(
         document=document,
         order=(document.recommendations.aggregate(m=Max("order"))["m"] or 0) + 1,
@@ -144,6 +157,7 @@ def recommendation_save(
 @transaction.atomic
 def recommendation_delete(*, recommendation: Recommendation, by: User) -> None:
     _require(by, recommendation.document.cycle, EDITORS)
+    _require_open(recommendation.document_id)
     delete_audited(recommendation, by=by)
 
 
@@ -152,17 +166,28 @@ def version_issue(*, document: Document, by: User, note: str = "", final: bool =
     """Freeze the document as it is now into the next numbered version (0.1, 0.2, ... 1.0).
 
     Comments still open (submitted, not yet answered) carry over to the new version, and
-    comments answered "to be addressed in the next version" are marked addressed by it.
+    comments answered "to be addressed in the next version" are marked addressed by it; so are
+    agreed changes of a meeting marked "made in the next version".
+
+    The final version (1.0) is issued by the coordinator once the validation meeting has
+    validated the report and every agreed change is resolved; it locks the document and asks
+    every organisation invited to the validation meeting to endorse it.
     """
+    # Meetings build on documents; the rules of the validation stage are theirs.
+    from gcmhub.meetings import selectors as meeting_selectors
+    from gcmhub.meetings.models import Outcome
+
     document = (
         Document.objects.select_for_update().select_related("cycle__network").get(pk=document.pk)
     )
-    _require(by, document.cycle, EDITORS)
+    _require(by, document.cycle, {Role.COORDINATOR} if final else EDITORS)
     latest = document.versions.order_by("-major", "-minor").first()
     if latest is not None and latest.major >= 1:
-        raise ValidationError(
-            _("The final version has been issued; the document no longer changes.")
-        )
+        raise DocumentLocked
+    if final:
+        blockers = meeting_selectors.finalisation_blockers(document)
+        if blockers:
+            raise ValidationError(blockers)
     major, minor = (1, 0) if final else (0, (latest.minor + 1) if latest else 1)
     content = build_content(document)
     version = Version.objects.create(
@@ -181,7 +206,73 @@ def version_issue(*, document: Document, by: User, note: str = "", final: bool =
     comments.filter(address_in_next=True, addressed_in__isnull=True).update(
         addressed_in=version, address_in_next=False
     )
+    Outcome.objects.filter(
+        meeting__version__document=document, resolve_in_next=True, resolved_in__isnull=True
+    ).update(resolved_in=version, resolve_in_next=False)
+    if final:
+        _endorsements_request(version, meeting_selectors.validation_organisations(document))
     return version
+
+
+def _endorsements_request(version: Version, organisations) -> None:
+    for organisation in organisations:
+        Endorsement.objects.get_or_create(version=version, organisation=organisation)
+    transaction.on_commit(lambda: _notify_endorsement(version))
+
+
+def _notify_endorsement(version: Version) -> None:
+    from gcmhub.core.notify import cycle_url
+
+    document = version.document
+    cycle = document.cycle
+    url = cycle_url(cycle, "meeting-list")
+    for endorsement in version.endorsements.select_related("organisation"):
+        context = {
+            "document": document,
+            "version": version,
+            "organisation": endorsement.organisation,
+            "url": url,
+        }
+        for user in focal_points_of(endorsement.organisation_id, cycle.network_id):
+            send_templated(user, "documents/email/endorsement_request", context)
+
+
+@transaction.atomic
+def endorsement_respond(
+    *, endorsement: Endorsement, by: User, response: str, reservation: str = ""
+) -> Endorsement:
+    """A focal point answers for their organisation, against the hash of the final version."""
+    version = endorsement.version
+    actor = actor_of(by, version.document.cycle.network_id)
+    if actor.role != Role.FOCAL_POINT or actor.organisation_id != endorsement.organisation_id:
+        raise PermissionDenied
+    if response not in (
+        EndorsementResponse.ENDORSED,
+        EndorsementResponse.RESERVATION,
+        EndorsementResponse.DECLINED,
+    ):
+        raise ValidationError(
+            {"response": _("Choose endorse, endorse with a reservation or decline.")}
+        )
+    reservation = clean_text(reservation)
+    if response == EndorsementResponse.RESERVATION and not reservation:
+        raise ValidationError({"reservation": _("Write the reservation.")})
+    endorsement.response = response
+    endorsement.reservation = reservation if response == EndorsementResponse.RESERVATION else ""
+    endorsement.version_hash = version.content_hash
+    endorsement.responded_at = timezone.now()
+    endorsement.responded_by = by
+    return save_audited(endorsement, by=by)
+
+
+@transaction.atomic
+def document_publish(*, document: Document, by: User, public: bool) -> Document:
+    """Open (or close) the public link to the final version; drafts are never public."""
+    _require(by, document.cycle, {Role.COORDINATOR})
+    if public and not document.versions.filter(major__gte=1).exists():
+        raise ValidationError(_("Only the final version can be published: issue it first."))
+    document.public = public
+    return save_audited(document, by=by, update_fields=["public"])
 
 
 @transaction.atomic
@@ -191,6 +282,7 @@ def review_open(
     """Open a review of a version for the invited organisations; their focal points are told."""
     cycle = version.document.cycle
     _require(by, cycle, EDITORS)
+    _require_open(version.document_id)
     if Review.objects.filter(version__document=version.document, status=ReviewStatus.OPEN).exists():
         raise ValidationError(_("A review of this document is still open; close it first."))
     if version != version.document.versions.order_by("-major", "-minor").first():
@@ -242,6 +334,7 @@ def _reviewer_organisation(user: User, review: Review) -> int:
         raise PermissionDenied
     if review.status != ReviewStatus.OPEN:
         raise ValidationError(_("This review is closed: comments can no longer be added."))
+    _require_open(review.version.document_id)
     return actor.organisation_id
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.permissions import Perm
 from gcmhub.core.stages import Stage, StageState, Status, register
-from gcmhub.documents.models import Comment, DocumentKind, Review, ReviewStatus
+from gcmhub.documents.models import Comment, DocumentKind, Review, ReviewStatus, Version
 
 
 def report_state(cycle, user) -> StageState:
@@ -43,6 +43,45 @@ def report_state(cycle, user) -> StageState:
     return StageState(status=status, facts=lines, links=links)
 
 
+def published_state(cycle, user) -> StageState:
+    from django.utils import formats, timezone
+
+    final = (
+        Version.objects.filter(
+            document__cycle=cycle, document__kind=DocumentKind.NEEDS_ASSESSMENT, major__gte=1
+        )
+        .select_related("document")
+        .defer("content")
+        .first()
+    )
+    if final is None:
+        return StageState(
+            status=Status.NOT_STARTED,
+            facts=[_("The final report has not been issued yet; drafts are not shown here.")],
+        )
+    kwargs = {
+        "network_slug": cycle.network.slug,
+        "cycle_pk": cycle.pk,
+        "document_pk": final.document_id,
+        "version_pk": final.pk,
+    }
+    return StageState(
+        status=Status.DONE,
+        facts=[
+            _("Final version %(number)s of %(date)s.")
+            % {
+                "number": final.number,
+                "date": formats.date_format(timezone.localtime(final.issued_at).date()),
+            }
+        ],
+        links=[
+            (_("Read it"), reverse("version-detail", kwargs=kwargs)),
+            (_("Word"), reverse("version-download", kwargs={**kwargs, "fmt": "docx"})),
+            ("PDF", reverse("version-download", kwargs={**kwargs, "fmt": "pdf"})),
+        ],
+    )
+
+
 def register_stages():
     register(
         Stage(
@@ -56,5 +95,19 @@ def register_stages():
             url_name="report",
             perm=Perm.DOCUMENT_VIEW,
             state=report_state,
+        )
+    )
+    register(
+        Stage(
+            key="published",
+            order=60,
+            label=_("Published report"),
+            description=_(
+                "The final version of the needs assessment report, as validated and endorsed, "
+                "for everyone in the network."
+            ),
+            url_name="report-published",
+            perm=Perm.CYCLE_VIEW,
+            state=published_state,
         )
     )

@@ -6,6 +6,14 @@ doc = "<int:document_pk>/"
 
 urlpatterns = [
     path("report/", views.report, name="report"),
+    path("published/", views.published, name="report-published"),
+    path(doc + "finalise/", views.version_finalise, name="version-finalise"),
+    path(doc + "publish/", views.document_publish, name="document-publish"),
+    path(
+        "endorsements/<int:endorsement_pk>/",
+        views.endorsement_respond,
+        name="endorsement-respond",
+    ),
     path(doc, views.document_detail, name="document-detail"),
     path(doc + "outline/", views.document_edit, name="document-edit"),
     path(doc + "sections/<int:section_pk>/", views.section_edit, name="section-edit"),

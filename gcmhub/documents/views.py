@@ -1,24 +1,34 @@
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from gcmhub.core.access import cycle_for_request, network_for_request, require
+from gcmhub.core.access import cycle_with_perm, require
+from gcmhub.core.feedback import report_errors, report_form_errors
 from gcmhub.core.history import records_to_rows
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import selectors, services
-from gcmhub.documents.access import get_comment, get_document, get_review, get_section, get_version
-from gcmhub.documents.content import build_content, content_hash
+from gcmhub.documents.access import (
+    get_comment,
+    get_document,
+    get_endorsement,
+    get_review,
+    get_section,
+    get_version,
+)
+from gcmhub.documents.content import build_content
 from gcmhub.documents.diff import compare
+from gcmhub.documents.exports import DOCX, document_file
 from gcmhub.documents.forms import (
     CommentForm,
     DispositionForm,
     DocumentForm,
+    EndorsementForm,
     IssueForm,
     MatrixFilterForm,
     OutlineFormSet,
@@ -26,25 +36,23 @@ from gcmhub.documents.forms import (
     ReviewForm,
     SectionForm,
 )
-from gcmhub.documents.models import DocumentKind, ReviewStatus
-from gcmhub.reporting.docx import comments_matrix_docx, render_docx
-from gcmhub.reporting.pdf import render_pdf
+from gcmhub.documents.models import Document, DocumentKind, ReviewStatus
+from gcmhub.reporting.docx import comments_matrix_docx
 from gcmhub.reporting.xlsx import comments_matrix_xlsx
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _cycle(request, network_slug, cycle_pk, perm=Perm.DOCUMENT_VIEW):
-    network = network_for_request(request, network_slug)
-    cycle = cycle_for_request(request, network, cycle_pk)
-    require(request.user, perm, network=network)
-    return network, cycle
+    return cycle_with_perm(request, network_slug, cycle_pk, perm)
 
 
-def _errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
+def _locked(request, document) -> bool:
+    """True (with a message) once the final version is issued: the document takes no edits."""
+    if selectors.final_version(document) is None:
+        return False
+    messages.error(request, _("The final version has been issued; the document no longer changes."))
+    return True
 
 
 def _context(network, cycle, **extra):
@@ -67,9 +75,18 @@ def report(request, network_slug, cycle_pk):
 def document_detail(request, network_slug, cycle_pk, document_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     document = get_document(cycle, document_pk)
+    final = selectors.final_version(document)
+    if final is not None:
+        # The document no longer changes: its final version is the document.
+        return redirect(
+            "version-detail",
+            network_slug=network.slug,
+            cycle_pk=cycle.pk,
+            document_pk=document.pk,
+            version_pk=final.pk,
+        )
     content = build_content(document)
-    final = document.versions.filter(major__gte=1).exists()
-    if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network) and not final:
+    if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network):
         sections = {s.key: s for s in document.sections.all()}
         kwargs = {"network_slug": network.slug, "cycle_pk": cycle.pk, "document_pk": document.pk}
         for item in content["sections"]:
@@ -89,7 +106,6 @@ def document_detail(request, network_slug, cycle_pk, document_pk):
         versions=selectors.versions_of(document),
         reviews=selectors.reviews_of(document),
         issue_form=IssueForm(),
-        final=final,
     )
     return render(request, "documents/document_detail.html", context)
 
@@ -97,6 +113,8 @@ def document_detail(request, network_slug, cycle_pk, document_pk):
 def document_edit(request, network_slug, cycle_pk, document_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_OUTLINE)
     document = get_document(cycle, document_pk)
+    if _locked(request, document):
+        return redirect(document)
     form = DocumentForm(
         request.POST or None,
         initial={
@@ -126,7 +144,7 @@ def document_edit(request, network_slug, cycle_pk, document_pk):
             messages.success(request, _("The outline has been saved."))
             return redirect(document)
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     return render(
         request,
         "documents/document_form.html",
@@ -137,6 +155,8 @@ def document_edit(request, network_slug, cycle_pk, document_pk):
 def section_edit(request, network_slug, cycle_pk, document_pk, section_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
     document = get_document(cycle, document_pk)
+    if _locked(request, document):
+        return redirect(document)
     section = get_section(document, section_pk)
     form = SectionForm(
         request.POST or None, initial={"version": section.version, "body": section.body}
@@ -181,7 +201,11 @@ def recommendation_list(request, network_slug, cycle_pk, document_pk):
         "objectives", "inputs__organisation", "consultations"
     )
     form = None
-    if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network):
+    final = selectors.final_version(document) is not None
+    if request.method == "POST" and final:
+        _locked(request, document)
+        return redirect(request.path)
+    if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network) and not final:
         form = RecommendationForm(request.POST or None, cycle=cycle)
         if request.method == "POST" and form.is_valid():
             services.recommendation_save(document=document, by=request.user, data=form.cleaned_data)
@@ -207,6 +231,8 @@ def recommendation_edit(request, network_slug, cycle_pk, document_pk, recommenda
     recommendation = document.recommendations.filter(pk=recommendation_pk).first()
     if recommendation is None:
         raise Http404
+    if _locked(request, document):
+        return redirect(document)
     back = reverse(
         "recommendation-list",
         kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk, "document_pk": document.pk},
@@ -269,14 +295,38 @@ def version_issue(request, network_slug, cycle_pk, document_pk):
                 version_pk=version.pk,
             )
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     return redirect(document)
 
 
-def version_detail(request, network_slug, cycle_pk, document_pk, version_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk)
+def _version_for_reader(request, network_slug, cycle_pk, document_pk, version_pk):
+    """A version for anyone who may read the drafts; the final one for every network member."""
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.CYCLE_VIEW)
     document = get_document(cycle, document_pk)
     version = get_version(document, version_pk)
+    if version.major < 1:
+        require(request.user, Perm.DOCUMENT_VIEW, network=network)
+    return network, cycle, document, version
+
+
+def version_detail(request, network_slug, cycle_pk, document_pk, version_pk):
+    network, cycle, document, version = _version_for_reader(
+        request, network_slug, cycle_pk, document_pk, version_pk
+    )
+    if not user_has_perm(request.user, Perm.DOCUMENT_VIEW, network=network):
+        return render(
+            request,
+            "documents/final_detail.html",
+            _context(
+                network,
+                cycle,
+                document=document,
+                version=version,
+                content=version.content,
+                mode="screen",
+            ),
+        )
+    versions = list(selectors.versions_of(document))
     context = _context(
         network,
         cycle,
@@ -284,8 +334,9 @@ def version_detail(request, network_slug, cycle_pk, document_pk, version_pk):
         version=version,
         content=version.content,
         mode="screen",
-        versions=selectors.versions_of(document),
+        versions=versions,
         reviews=[r for r in selectors.reviews_of(document) if r.version_id == version.pk],
+        final=any(v.major >= 1 for v in versions),
     )
     return render(request, "documents/version_detail.html", context)
 
@@ -321,32 +372,123 @@ def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
 
 
 def document_download(request, network_slug, cycle_pk, document_pk, fmt, version_pk=None):
-    network, cycle = _cycle(request, network_slug, cycle_pk)
-    document = get_document(cycle, document_pk)
     if version_pk is not None:
-        version = get_version(document, version_pk)
-        content, digest = version.content, version.content_hash
-        line = _("Version %(number)s of %(date)s") % {
-            "number": version.number,
-            "date": formats.date_format(timezone.localtime(version.issued_at).date()),
-        }
-        stem = f"{document.kind}-{version.number}"
-    else:
-        content = build_content(document)
-        digest = content_hash(content)
-        line = _("Draft of %(date)s, not an issued version") % {
-            "date": formats.date_format(timezone.localdate())
-        }
-        stem = f"{document.kind}-draft"
-    if fmt == "docx":
-        return _download(
-            render_docx(content, version_line=line, content_hash=digest), DOCX, f"{stem}.docx"
+        network, cycle, document, version = _version_for_reader(
+            request, network_slug, cycle_pk, document_pk, version_pk
         )
-    return _download(
-        render_pdf(content, version_line=line, content_hash=digest),
-        "application/pdf",
-        f"{stem}.pdf",
+    else:
+        network, cycle = _cycle(request, network_slug, cycle_pk)
+        document, version = get_document(cycle, document_pk), None
+    return _download(*document_file(document, fmt, version))
+
+
+def published(request, network_slug, cycle_pk):
+    """The published report of the cycle: its final version, for every member of the network."""
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.CYCLE_VIEW)
+    document = cycle.documents.filter(kind=DocumentKind.NEEDS_ASSESSMENT).first()
+    final = selectors.final_version(document) if document else None
+    if final is None:
+        return render(request, "documents/not_published.html", _context(network, cycle))
+    return redirect(
+        "version-detail",
+        network_slug=network.slug,
+        cycle_pk=cycle.pk,
+        document_pk=document.pk,
+        version_pk=final.pk,
     )
+
+
+def _public_final(token):
+    document = (
+        Document.objects.select_related("cycle__network").filter(public_token=token, public=True)
+    ).first()
+    final = selectors.final_version(document) if document else None
+    if final is None:
+        raise Http404
+    return document, final
+
+
+@login_not_required
+def public_report(request, token):
+    """The final version at its public link, if the coordinator published it."""
+    document, version = _public_final(token)
+    context = {
+        "document": document,
+        "version": version,
+        "content": version.content,
+        "mode": "screen",
+        "token": token,
+    }
+    return render(request, "documents/public.html", context)
+
+
+@login_not_required
+def public_download(request, token, fmt):
+    document, version = _public_final(token)
+    return _download(*document_file(document, fmt, version))
+
+
+@require_POST
+def version_finalise(request, network_slug, cycle_pk, document_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_FINALISE)
+    document = get_document(cycle, document_pk)
+    form = IssueForm(request.POST)
+    if form.is_valid():
+        try:
+            version = services.version_issue(
+                document=document, by=request.user, note=form.cleaned_data["note"], final=True
+            )
+            messages.success(
+                request,
+                _(
+                    "The final version %(number)s has been issued and locked; the organisations "
+                    "invited to the validation meeting are asked to endorse it."
+                )
+                % {"number": version.number},
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+    return redirect("meeting-list", network_slug=network.slug, cycle_pk=cycle.pk)
+
+
+@require_POST
+def document_publish(request, network_slug, cycle_pk, document_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_FINALISE)
+    document = get_document(cycle, document_pk)
+    public = request.POST.get("public") == "1"
+    try:
+        services.document_publish(document=document, by=request.user, public=public)
+        messages.success(
+            request,
+            _("The final version is now public at its link.")
+            if public
+            else _("The public link is closed."),
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+    return redirect("meeting-list", network_slug=network.slug, cycle_pk=cycle.pk)
+
+
+@require_POST
+def endorsement_respond(request, network_slug, cycle_pk, endorsement_pk):
+    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.ENDORSE)
+    endorsement = get_endorsement(cycle, endorsement_pk)
+    form = EndorsementForm(request.POST)
+    if form.is_valid():
+        try:
+            services.endorsement_respond(
+                endorsement=endorsement, by=request.user, **form.cleaned_data
+            )
+            messages.success(
+                request,
+                _("Your organisation's answer is recorded against version %(number)s.")
+                % {"number": endorsement.version.number},
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+    else:
+        report_form_errors(request, form)
+    return redirect("meeting-list", network_slug=network.slug, cycle_pk=cycle.pk)
 
 
 def review_create(request, network_slug, cycle_pk, document_pk):
@@ -460,7 +602,7 @@ def comments_submit(request, network_slug, cycle_pk, review_pk):
             % {"count": count},
         )
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return redirect(
         "review-detail", network_slug=network.slug, cycle_pk=cycle.pk, review_pk=review.pk
     )
@@ -474,7 +616,7 @@ def review_close(request, network_slug, cycle_pk, review_pk):
         services.review_close(review=review, by=request.user)
         messages.success(request, _("The review is closed."))
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return redirect(
         "comment-matrix", network_slug=network.slug, cycle_pk=cycle.pk, review_pk=review.pk
     )
@@ -561,7 +703,7 @@ def comment_dispose(request, network_slug, cycle_pk, review_pk, comment_pk):
                 request, _("Comment %(number)s has its disposition.") % {"number": comment.number}
             )
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     else:
         for errors in form.errors.values():
             for error in errors:

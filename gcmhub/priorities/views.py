@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gcmhub.assessments.access import actor_for
-from gcmhub.core.access import cycle_for_request, network_for_request, require
+from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import records_to_rows
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.framework.models import Objective
@@ -28,19 +29,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _cycle(request, network_slug, cycle_pk, perm=Perm.PRIORITY_VIEW):
-    network = network_for_request(request, network_slug)
-    cycle = cycle_for_request(request, network, cycle_pk)
-    require(request.user, perm, network=network)
-    return network, cycle
+    return cycle_with_perm(request, network_slug, cycle_pk, perm)
 
 
 def _redirect(name, cycle, **kwargs):
     return redirect(name, network_slug=cycle.network.slug, cycle_pk=cycle.pk, **kwargs)
-
-
-def _errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def priorities_home(request, network_slug, cycle_pk):
@@ -96,7 +89,7 @@ def criteria(request, network_slug, cycle_pk):
                 messages.success(request, _("The criteria have been saved."))
                 return _redirect("priority-criteria", cycle)
             except ValidationError as error:
-                _errors(request, error)
+                report_errors(request, error)
     elif request.method == "POST":
         raise PermissionDenied
     context = {
@@ -122,7 +115,7 @@ def invite(request, network_slug, cycle_pk):
             )
             messages.success(request, _("The invited organisations have been saved."))
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     return _redirect("priorities-home", cycle)
 
 
@@ -140,7 +133,7 @@ def round_open(request, network_slug, cycle_pk):
                 _("Scoring is open; the invited organisations' focal points have been told."),
             )
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     return _redirect("priorities-home", cycle)
 
 
@@ -151,7 +144,7 @@ def round_close(request, network_slug, cycle_pk):
         services.round_close(cycle=cycle, by=request.user)
         messages.success(request, _("Scoring is closed."))
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return _redirect("priorities-home", cycle)
 
 
@@ -162,7 +155,7 @@ def remind(request, network_slug, cycle_pk):
         sent = services.scores_remind(cycle=cycle, by=request.user)
         messages.success(request, _("%(count)d reminders sent.") % {"count": sent})
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return _redirect("priorities-home", cycle)
 
 
@@ -176,7 +169,7 @@ def sheet_reopen(request, network_slug, cycle_pk, sheet_pk):
         services.sheet_reopen(sheet=sheet, by=request.user)
         messages.success(request, _("The scores are back with the organisation."))
     except ValidationError as error:
-        _errors(request, error)
+        report_errors(request, error)
     return _redirect("priorities-home", cycle)
 
 
@@ -221,7 +214,7 @@ def scoring_sheet(request, network_slug, cycle_pk):
                 )
             return _redirect("scoring-sheet", cycle)
         except ValidationError as error:
-            _errors(request, error)
+            report_errors(request, error)
     context = {
         "network": network,
         "cycle": cycle,

@@ -69,8 +69,11 @@ class _Body:
                 self.paragraph(f"{number}. {note}")
 
 
-def render_docx(content: dict, *, version_line: str, content_hash: str) -> bytes:
-    """Render `content` (see documents.content) to a .docx file."""
+def render_docx(
+    content: dict, *, version_line: str, content_hash: str, annexes: list[dict] = ()
+) -> bytes:
+    """Render `content` (see documents.content) to a .docx file, then the `annexes` (heading,
+    intro, title, header, rows) each on a new page, numbered after the sections."""
     with translation.override(content["language"]):
         template = DocxTemplate(str(template_path()))
         body = _Body(template.new_subdoc())
@@ -81,6 +84,14 @@ def render_docx(content: dict, *, version_line: str, content_hash: str) -> bytes
             writer = WRITERS.get(section["kind"])
             if writer is not None:
                 writer(body, section)
+        for number, annex in enumerate(annexes, start=len(content["sections"]) + 1):
+            body.doc.add_page_break()
+            body.heading(f"{number}. {annex['heading']}", 1)
+            body.paragraph(annex["intro"])
+            if annex["rows"]:
+                body.table(annex["header"], annex["rows"], annex["title"])
+            else:
+                body.paragraph(annex["empty"])
         template.render(
             {
                 **content,

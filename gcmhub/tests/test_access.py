@@ -32,6 +32,8 @@ PAGES = [
     ("member-edit", "membership", [A, F, F, F, N]),
     ("member-history", "membership", [A, F, F, F, N]),
     ("invitation-create", "network", [A, F, F, F, N]),
+    ("meeting-list", "cycle", [A, A, A, F, N]),
+    ("report-published", "cycle", [A, A, A, A, N]),
     ("objective-list", "none", [A, A, A, A, A]),
     ("objective-detail", "objective", [A, A, A, A, A]),
     ("principle-list", "none", [A, A, A, A, A]),

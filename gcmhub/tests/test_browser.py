@@ -201,8 +201,11 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tm
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
-    from gcmhub.documents.models import Comment, Document, Review, Version
+    from gcmhub.documents.models import Comment, Document, Endorsement, Review, Version
+    from gcmhub.meetings.models import Meeting
 
+    Endorsement.objects.all().delete()
+    Meeting.objects.all().delete()
     Comment.objects.all().delete()
     Review.objects.all().delete()
     Version.objects.all().delete()
@@ -273,3 +276,127 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tm
     pdf = PdfReader(tmp_path / "report.pdf")
     assert "Executive summary" in "\n".join(page.extract_text() for page in pdf.pages)
     assert Comment.objects.get().addressed_in.number == "0.2"
+
+
+def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsement(
+    browser, demo, tmp_path
+):
+    from gcmhub.documents.models import Endorsement, Version
+    from gcmhub.meetings.models import Meeting, Outcome
+
+    # Go back to the day before the meeting: version 0.2 issued, no meeting, no final version.
+    Endorsement.objects.all().delete()
+    Meeting.objects.all().delete()
+    Version.objects.filter(major=1).delete()
+    mail.outbox.clear()
+
+    coordinator = new_page(browser)
+    coordinator.on("dialog", lambda dialog: dialog.accept())
+    sign_in(coordinator, demo, "coordinator")
+    coordinator.get_by_role("link", name="Validation", exact=True).first.click()
+    coordinator.get_by_role("link", name="Schedule a meeting").click()
+    coordinator.get_by_label("Title").fill("Validation meeting of the report")
+    coordinator.locator("#id_date").fill("2021-06-24")
+    coordinator.get_by_label("Starts at").fill("10:00")
+    coordinator.get_by_label("Ends at").fill("13:30")
+    coordinator.get_by_label("Venue").fill("Ankara")
+    expect(coordinator.get_by_label("Version under discussion")).to_contain_text("Report 0.2")
+    coordinator.get_by_role("button", name="Schedule the meeting").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("The meeting has been saved.")
+    version = Version.objects.get(major=0, minor=2)
+    expect(coordinator.locator(".version-under-discussion")).to_contain_text(version.content_hash)
+    meeting_url = coordinator.url
+
+    coordinator.get_by_role("link", name="Invitations").click()
+    coordinator.get_by_label("Department of Combating Irregular Migration").check()
+    coordinator.get_by_label("General Directorate for Lifelong Learning").check()
+    coordinator.get_by_role("button", name="Add to the invitations").click()
+    coordinator.get_by_role("button", name="Send the invitations not yet sent").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("sent by e-mail")
+    invitation = next(m for m in mail.outbox if "Invitation" in m.subject)
+    assert invitation.attachments[0][0] == "meeting.ics"
+    coordinator.get_by_role("link", name="Agenda").click()
+    coordinator.locator("#id_agenda-0-title").fill("Findings of the needs assessment")
+    coordinator.locator("#id_agenda-0-sections").get_by_label("1. Executive summary").check()
+    coordinator.get_by_role("button", name="Save the agenda").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("The agenda has been saved.")
+
+    # The secretariat checks people in on a phone during the meeting.
+    phone = new_page(browser, viewport={"width": 390, "height": 844})
+    sign_in(phone, demo, "consultant")
+    phone.goto(meeting_url + "check-in/")
+    row = phone.locator(".check-in-row", has_text="Murat Yılmaz")
+    row.get_by_role("button", name="Present").click()
+    expect(row.get_by_role("button", name="Present")).to_have_attribute("aria-pressed", "true")
+    phone.get_by_text("Add a walk-in participant").click()
+    phone.locator("#id_name").fill("Deniz Yavuz")
+    phone.get_by_label("Organisation (if not in the list)").fill("Municipality of Ankara")
+    phone.get_by_role("button", name="Add, present").click()
+    expect(phone.get_by_role("status")).to_contain_text("Deniz Yavuz is on the register")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+    # Minutes with an agreed change.
+    phone.goto(meeting_url + "minutes/")
+    phone.get_by_label("Minutes").fill("Participants confirmed the findings.")
+    phone.get_by_role("button", name="Save the minutes").click()
+    phone.get_by_text("Record an outcome").first.click()
+    phone.locator("select[name$='-type']").first.select_option(label="Agreed change")
+    phone.locator("textarea[name$='-text']").first.fill("Name the municipalities in the summary.")
+    phone.locator("select[name$='-section_key']").first.select_option(label="1. Executive summary")
+    phone.get_by_role("button", name="Record", exact=True).first.click()
+    expect(phone.get_by_role("status")).to_contain_text("The outcome is recorded.")
+
+    coordinator.goto(meeting_url)
+    coordinator.get_by_label("Validated with changes").check()
+    coordinator.get_by_role("button", name="Record the outcome").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("recorded against version 0.2")
+    coordinator.get_by_role("link", name="Validation", exact=True).first.click()
+    expect(coordinator.locator(".blockers")).to_contain_text("1 agreed change")
+    expect(coordinator.get_by_role("button", name="Issue the final version")).to_have_count(0)
+
+    # The consultant makes the change and issues version 0.3.
+    consultant = new_page(browser)
+    consultant.on("dialog", lambda dialog: dialog.accept())
+    sign_in(consultant, demo, "consultant")
+    consultant.get_by_role("link", name="Validation", exact=True).first.click()
+    consultant.get_by_role("link", name="record the resolution").click()
+    consultant.get_by_label("How the change was made").fill("Municipalities named.")
+    consultant.get_by_label("Made in").select_option(label="the next version, when it is issued")
+    consultant.get_by_role("button", name="Save the resolution").click()
+    consultant.get_by_role("link", name="Report", exact=True).first.click()
+    consultant.get_by_role("button", name="Issue the version").click()
+    expect(consultant.get_by_role("status")).to_contain_text("Version 0.3 has been issued.")
+    assert Outcome.objects.get(type="agreed_change").resolved_in.number == "0.3"
+
+    # The coordinator issues 1.0: locked.
+    coordinator.reload()
+    coordinator.get_by_role("button", name="Issue the final version").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("1.0 has been issued and locked")
+    consultant.get_by_role("link", name="Report", exact=True).first.click()
+    expect(consultant.get_by_role("heading", level=1)).to_contain_text("Version 1.0")
+    expect(consultant.get_by_role("link", name=re.compile("Edit the text"))).to_have_count(0)
+    expect(consultant.get_by_role("button", name="Issue the version")).to_have_count(0)
+
+    # focal endorses.
+    focal = new_page(browser)
+    sign_in(focal, demo, "focal")
+    focal.get_by_role("link", name="Validation", exact=True).first.click()
+    focal.locator("input[name=response][value=endorsed]").check()
+    focal.get_by_role("button", name="Send the answer").click()
+    expect(focal.get_by_role("status")).to_contain_text("recorded against version 1.0")
+    final = Version.objects.get(major=1)
+    endorsement = Endorsement.objects.get(version=final, responded_by__username="focal")
+    assert endorsement.version_hash == final.content_hash
+
+    # observer sees 1.0 and cannot reach any draft.
+    observer = new_page(browser)
+    sign_in(observer, demo, "observer")
+    observer.get_by_role("link", name="Published report").first.click()
+    expect(observer.get_by_role("heading", level=1)).to_contain_text("Final version 1.0")
+    with observer.expect_download() as download:
+        observer.get_by_role("link", name="PDF").click()
+    download.value.save_as(tmp_path / "final.pdf")
+    for draft in Version.objects.filter(major=0):
+        response = observer.goto(f"{observer.url.split('/versions/')[0]}/versions/{draft.pk}/")
+        assert response.status == 403
+    assert observer.goto(observer.url.split("/versions/")[0] + "/").status == 403

@@ -6,7 +6,8 @@ from gcmhub.core.permissions import Perm, Role, role_has_perm, user_has_perm
 
 READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
 EXPECTED = {
-    Role.COORDINATOR: set(Perm) - {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT},
+    Role.COORDINATOR: set(Perm)
+    - {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT, Perm.ENDORSE},
     Role.CONSULTANT: READ
     | {
         Perm.MEMBER_VIEW,
@@ -20,6 +21,8 @@ EXPECTED = {
         Perm.DOCUMENT_EDIT,
         Perm.REVIEW_MANAGE,
         Perm.COMMENT_DISPOSE,
+        Perm.MEETING_VIEW,
+        Perm.MEETING_SECRETARIAT,
     },
     Role.FOCAL_POINT: READ
     | {
@@ -31,6 +34,8 @@ EXPECTED = {
         Perm.PRIORITY_SCORE,
         Perm.DOCUMENT_VIEW,
         Perm.REVIEW_COMMENT,
+        Perm.ENDORSE,
+        Perm.MEETING_VIEW,
     },
     Role.OBSERVER: READ,
 }
@@ -50,6 +55,8 @@ def test_only_coordinators_manage_cycles_organisations_and_people():
         Perm.ASSESSMENT_MANAGE,
         Perm.PRIORITY_MANAGE,
         Perm.DOCUMENT_OUTLINE,
+        Perm.DOCUMENT_FINALISE,
+        Perm.MEETING_MANAGE,
     ]:
         assert [role for role in Role if role_has_perm(role, perm)] == [Role.COORDINATOR]
 
@@ -67,12 +74,12 @@ def test_a_superuser_holds_every_permission_but_speaking_for_an_organisation(db,
 
     admin = UserFactory(is_superuser=True)
     network.user_role = None
-    speaking = {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT}
+    speaking = {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT, Perm.ENDORSE}
     assert all(user_has_perm(admin, p, network=network) for p in Perm if p not in speaking)
 
 
 def test_only_focal_points_contribute_inputs_and_scores_for_their_organisation():
-    for perm in (Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT):
+    for perm in (Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT, Perm.ENDORSE):
         assert [role for role in Role if role_has_perm(role, perm)] == [Role.FOCAL_POINT]
 
 

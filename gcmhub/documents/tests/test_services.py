@@ -71,11 +71,8 @@ def test_a_stale_section_save_is_refused(document, consultant):
 def test_versions_are_numbered_and_hashed(document, consultant):
     first = services.version_issue(document=document, by=consultant)
     second = services.version_issue(document=document, by=consultant)
-    final = services.version_issue(document=document, by=consultant, final=True)
-    assert [v.number for v in (first, second, final)] == ["0.1", "0.2", "1.0"]
+    assert [v.number for v in (first, second)] == ["0.1", "0.2"]
     assert first.content_hash == content_hash(first.content)
-    with pytest.raises(ValidationError, match="final version has been issued"):
-        services.version_issue(document=document, by=consultant)
 
 
 def test_a_version_never_changes_when_the_live_data_changes(

@@ -1,0 +1,10 @@
+"""The public links of published final reports (no login)."""
+
+from django.urls import path
+
+from gcmhub.documents import views
+
+urlpatterns = [
+    path("<uuid:token>/", views.public_report, name="public-report"),
+    path("<uuid:token>/report.<str:fmt>", views.public_download, name="public-download"),
+]

@@ -1,0 +1,240 @@
+import zoneinfo
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gcmhub.core.forms import DateInput
+from gcmhub.directory.forms import use_tree_choices
+from gcmhub.directory.selectors import organisation_tree
+from gcmhub.meetings.models import MeetingType, OutcomeType, Presence, Reply, ValidationOutcome
+
+# The zones a network in the region is likely to meet in; any IANA zone can be typed.
+COMMON_ZONES = ["Europe/Istanbul", "UTC", "Europe/Brussels", "Europe/Geneva", "America/New_York"]
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class MeetingForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    type = forms.ChoiceField(label=_("Type"), choices=MeetingType.choices)
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Ends at"), widget=TimeInput())
+    time_zone = forms.CharField(
+        label=_("Time zone"),
+        max_length=60,
+        initial="Europe/Istanbul",
+        help_text=_("Times are in this zone, e.g. Europe/Istanbul."),
+        widget=forms.TextInput(attrs={"list": "time-zones", "autocomplete": "off"}),
+    )
+    venue = forms.CharField(label=_("Venue"), max_length=300, required=False)
+    online_link = forms.URLField(
+        label=_("Online link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("For an online or hybrid meeting."),
+    )
+    version = forms.ModelChoiceField(
+        label=_("Version under discussion"),
+        queryset=None,
+        required=False,
+        help_text=_("A validation meeting validates one issued version of the report."),
+    )
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = versions
+        self.fields["version"].label_from_instance = lambda v: (
+            f"{v.document.title} {v.number} ({v.issued_at:%Y-%m-%d}, {v.short_hash})"
+        )
+
+    def clean_time_zone(self):
+        zone = self.cleaned_data["time_zone"].strip()
+        if zone not in zoneinfo.available_timezones():
+            raise forms.ValidationError(
+                _("Unknown time zone: write it as Region/City, e.g. Europe/Istanbul.")
+            )
+        return zone
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("venue") and not data.get("online_link"):
+            self.add_error("venue", _("Give the venue, the online link, or both."))
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The meeting must end after it starts."))
+        if data.get("type") == MeetingType.VALIDATION and not data.get("version"):
+            self.add_error("version", _("A validation meeting validates a version: choose it."))
+        return data
+
+
+class AgendaRowForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    title = forms.CharField(label=_("Item"), max_length=300)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    sections = forms.MultipleChoiceField(
+        label=_("Report sections discussed"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sections"].choices = [
+            (s["key"], f"{s['number']}. {s['title']}") for s in sections
+        ]
+
+
+AgendaFormSet = forms.formset_factory(AgendaRowForm, extra=2, can_delete=True, can_order=True)
+
+
+class InviteForm(forms.Form):
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations to invite"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Each organisation's focal points are invited by name and put on the attendance "
+            "register."
+        ),
+    )
+
+    def __init__(self, *args, network, invited=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        queryset = network.organisations.exclude(pk__in=invited)
+        field = self.fields["organisations"]
+        field.queryset = queryset
+        indent = "\u2003"
+        field.choices = [
+            (org.pk, indent * org.depth + org.label) for org in organisation_tree(list(queryset))
+        ]
+
+
+class ReplyForm(forms.Form):
+    reply = forms.ChoiceField(
+        label=_("Your reply"),
+        choices=[c for c in Reply.choices if c[0] != Reply.PENDING],
+        widget=forms.RadioSelect,
+    )
+    delegate = forms.CharField(
+        label=_("Name of the delegate"),
+        max_length=200,
+        required=False,
+        help_text=_("Only if you send someone in your place."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reply") == Reply.DELEGATED and not data.get("delegate", "").strip():
+            self.add_error("delegate", _("Give the name of the person you send."))
+        return data
+
+
+class PresenceForm(forms.Form):
+    presence = forms.ChoiceField(choices=Presence.choices)
+
+
+class WalkInForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
+    organisation_name = forms.CharField(
+        label=_("Organisation (if not in the list)"), max_length=300, required=False
+    )
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_tree_choices(self.fields["organisation"], network.organisations.all())
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organisation") and not data.get("organisation_name", "").strip():
+            self.add_error("organisation", _("Choose the organisation or write its name."))
+        return data
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(
+        label=_("Minutes"),
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class OutcomeForm(forms.Form):
+    type = forms.ChoiceField(label=_("Type"), choices=OutcomeType.choices)
+    text = forms.CharField(
+        label=_("Text"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    section_key = forms.ChoiceField(label=_("Report section concerned"), required=False)
+    owner = forms.CharField(
+        label=_("Owner"),
+        max_length=200,
+        required=False,
+        help_text=_("For an action point: who does it."),
+    )
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section_key"].choices = [("", "—")] + [
+            (s["key"], f"{s['number']}. {s['title']}") for s in sections
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("type") == OutcomeType.ACTION_POINT:
+            if not data.get("owner", "").strip():
+                self.add_error("owner", _("An action point needs an owner."))
+            if not data.get("due_date"):
+                self.add_error("due_date", _("An action point needs a due date."))
+        return data
+
+
+class ResolveForm(forms.Form):
+    resolution = forms.CharField(
+        label=_("How the change was made"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    version = forms.ChoiceField(label=_("Made in"))
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.versions = {str(v.pk): v for v in versions}
+        self.fields["version"].choices = [
+            ("next", _("the next version, when it is issued")),
+            *[(str(v.pk), _("version %(number)s") % {"number": v.number}) for v in versions],
+        ]
+
+    def data_for_service(self) -> dict:
+        choice = self.cleaned_data["version"]
+        return {
+            "resolution": self.cleaned_data["resolution"],
+            "version": self.versions.get(choice),
+            "in_next": choice == "next",
+        }
+
+
+class ValidationOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=ValidationOutcome.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,0 +1,384 @@
+import io
+
+import pytest
+from django.urls import reverse
+from docx import Document as WordDocument
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from gcmhub.documents import services as documents
+from gcmhub.documents.models import EndorsementResponse
+from gcmhub.meetings import services
+from gcmhub.meetings.models import Outcome, OutcomeType, Presence, ValidationOutcome
+from gcmhub.meetings.tests.conftest import agreed_change, validate
+
+A, F, N, R = 200, 403, 404, 302
+PERSONAS = ["coordinator", "consultant", "focal_a", "focal_b", "observer", "outsider"]
+
+
+def url(cycle, name, **kwargs):
+    return reverse(
+        name, kwargs={"network_slug": cycle.network.slug, "cycle_pk": cycle.pk, **kwargs}
+    )
+
+
+@pytest.fixture
+def world(meeting, consultant, personas):
+    change = agreed_change(meeting, consultant)
+    return {"meeting": meeting, "change": change}
+
+
+PAGES = [
+    ("meeting-list", {}, [A, A, A, A, F, N]),
+    ("meeting-create", {}, [A, F, F, F, F, N]),
+    ("meeting-detail", {"meeting_pk": "meeting"}, [A, A, A, A, F, N]),
+    ("meeting-edit", {"meeting_pk": "meeting"}, [A, F, F, F, F, N]),
+    ("agenda-edit", {"meeting_pk": "meeting"}, [A, A, F, F, F, N]),
+    ("invitations", {"meeting_pk": "meeting"}, [A, F, F, F, F, N]),
+    ("check-in", {"meeting_pk": "meeting"}, [A, A, F, F, F, N]),
+    ("minutes", {"meeting_pk": "meeting"}, [A, A, F, F, F, N]),
+    ("outcome-resolve", {"meeting_pk": "meeting", "outcome_pk": "change"}, [A, A, F, F, F, N]),
+    ("meeting-calendar", {"meeting_pk": "meeting"}, [A, A, A, A, F, N]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "persona", "expected"),
+    [
+        pytest.param(name, kwargs, persona, status, id=f"{name}-{persona}")
+        for name, kwargs, statuses in PAGES
+        for persona, status in zip(PERSONAS, statuses, strict=True)
+    ],
+)
+def test_page_answers_each_persona(client, cycle, world, personas, name, kwargs, persona, expected):
+    client.force_login(personas[persona])
+    kwargs = {k: world[v].pk for k, v in kwargs.items()}
+    assert client.get(url(cycle, name, **kwargs)).status_code == expected
+
+
+def test_every_meeting_page_shows_the_version_number_and_hash(client, cycle, world, coordinator):
+    meeting = world["meeting"]
+    client.force_login(coordinator)
+    for name in ["meeting-detail", "agenda-edit", "invitations", "check-in", "minutes"]:
+        content = client.get(url(cycle, name, meeting_pk=meeting.pk)).content.decode()
+        assert meeting.version.content_hash in content, name
+        assert "Report 0.1" in content, name
+
+
+def test_the_coordinator_schedules_through_the_form(client, cycle, version, coordinator):
+    client.force_login(coordinator)
+    response = client.post(
+        url(cycle, "meeting-create"),
+        {
+            "title": "Validation meeting",
+            "type": "validation",
+            "date": "2021-06-24",
+            "start_time": "10:00",
+            "end_time": "13:30",
+            "time_zone": "Europe/Istanbul",
+            "venue": "Ankara",
+            "version": version.pk,
+        },
+    )
+    assert response.status_code == 302
+    response = client.post(
+        url(cycle, "meeting-create"),
+        {
+            "title": "Bad",
+            "type": "validation",
+            "date": "2021-06-24",
+            "start_time": "10:00",
+            "end_time": "09:00",
+            "time_zone": "Mars/Olympus",
+            "venue": "",
+        },
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Unknown time zone" in content
+    assert "must end after it starts" in content
+    assert "Give the venue, the online link, or both." in content
+
+
+def test_check_in_swaps_one_row_with_htmx(client, cycle, world, consultant, focal_a):
+    meeting = world["meeting"]
+    attendee = meeting.attendees.get(person=focal_a)
+    client.force_login(consultant)
+    response = client.post(
+        url(cycle, "attendee-mark", meeting_pk=meeting.pk, attendee_pk=attendee.pk),
+        {"presence": "present"},
+        headers={"HX-Request": "true"},
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.strip().startswith("<li") and "<html" not in content
+    assert 'value="present" class="button presence-present" aria-pressed="true"' in content
+    attendee.refresh_from_db()
+    assert attendee.presence == Presence.PRESENT
+    bad = client.post(
+        url(cycle, "attendee-mark", meeting_pk=meeting.pk, attendee_pk=attendee.pk),
+        {"presence": "asleep"},
+    )
+    assert bad.status_code == 302
+
+
+def test_a_walk_in_is_added_from_the_check_in_page(client, cycle, world, consultant):
+    meeting = world["meeting"]
+    client.force_login(consultant)
+    response = client.post(
+        url(cycle, "check-in", meeting_pk=meeting.pk),
+        {"name": "Deniz Yavuz", "organisation_name": "Municipality of Ankara"},
+    )
+    assert response.status_code == 302
+    walk_in = meeting.attendees.get(name="Deniz Yavuz")
+    assert walk_in.walk_in and walk_in.presence == Presence.PRESENT
+    response = client.post(url(cycle, "check-in", meeting_pk=meeting.pk), {"name": "Nobody"})
+    assert "Choose the organisation or write its name." in response.content.decode()
+
+
+def test_minutes_and_outcomes_through_the_page(client, cycle, world, consultant):
+    meeting = world["meeting"]
+    item = meeting.agenda_items.first()
+    client.force_login(consultant)
+    client.post(
+        url(cycle, "minutes-save", meeting_pk=meeting.pk, item_pk=item.pk),
+        {f"m{item.pk}-minutes": "The coordinator opened the meeting."},
+    )
+    item.refresh_from_db()
+    assert item.minutes == "The coordinator opened the meeting."
+    response = client.post(
+        url(cycle, "outcome-add", meeting_pk=meeting.pk, item_pk=item.pk),
+        {f"o{item.pk}-type": "action_point", f"o{item.pk}-text": "Circulate the report."},
+        follow=True,
+    )
+    assert "An action point needs an owner." in response.content.decode()
+    client.post(
+        url(cycle, "outcome-add", meeting_pk=meeting.pk, item_pk=item.pk),
+        {
+            f"o{item.pk}-type": "action_point",
+            f"o{item.pk}-text": "Circulate the report.",
+            f"o{item.pk}-owner": "IOM",
+            f"o{item.pk}-due_date": "2021-07-09",
+        },
+    )
+    assert Outcome.objects.filter(type=OutcomeType.ACTION_POINT, owner="IOM").exists()
+
+
+def test_the_road_to_the_final_version_through_the_pages(
+    client, cycle, world, document, coordinator, consultant, focal_a, observer, org_a
+):
+    meeting, change = world["meeting"], world["change"]
+    client.force_login(coordinator)
+    client.post(url(cycle, "validation-record", meeting_pk=meeting.pk), {"outcome": "with_changes"})
+    page = client.get(url(cycle, "meeting-list")).content.decode()
+    assert "1 agreed change of the validation meeting is still open" in page
+    response = client.post(url(cycle, "version-finalise", document_pk=document.pk), follow=True)
+    assert "still open" in response.content.decode()
+    assert not document.versions.filter(major=1).exists()
+    client.force_login(consultant)
+    client.post(
+        url(cycle, "outcome-resolve", meeting_pk=meeting.pk, outcome_pk=change.pk),
+        {"resolution": "Municipalities named.", "version": "next"},
+    )
+    client.force_login(coordinator)
+    response = client.post(url(cycle, "version-finalise", document_pk=document.pk), follow=True)
+    assert "The final version 1.0 has been issued and locked" in response.content.decode()
+    final = document.versions.get(major=1)
+    # Locked: the editing pages send editors back with a message.
+    client.force_login(consultant)
+    section = document.sections.first()
+    response = client.post(
+        url(cycle, "section-edit", document_pk=document.pk, section_pk=section.pk),
+        {"version": section.version, "body": "<p>Late</p>"},
+        follow=True,
+    )
+    assert "no longer changes" in response.content.decode()
+    # The focal point endorses.
+    client.force_login(focal_a)
+    endorsement = final.endorsements.get(organisation=org_a)
+    client.post(
+        url(cycle, "endorsement-respond", endorsement_pk=endorsement.pk),
+        {"response": "reservation", "reservation": ""},
+    )
+    endorsement.refresh_from_db()
+    assert endorsement.response == EndorsementResponse.PENDING
+    client.post(
+        url(cycle, "endorsement-respond", endorsement_pk=endorsement.pk), {"response": "endorsed"}
+    )
+    endorsement.refresh_from_db()
+    assert endorsement.response == EndorsementResponse.ENDORSED
+    assert endorsement.version_hash == final.content_hash
+    # The observer reads the final version, never a draft.
+    client.force_login(observer)
+    assert client.get(url(cycle, "report-published")).status_code == 302
+    detail = url(cycle, "version-detail", document_pk=document.pk, version_pk=final.pk)
+    assert client.get(detail).status_code == 200
+    draft = document.versions.get(major=0, minor=1)
+    for name, kwargs in [
+        ("version-detail", {"version_pk": draft.pk}),
+        ("version-download", {"version_pk": draft.pk, "fmt": "pdf"}),
+        ("document-detail", {}),
+        ("document-download", {"fmt": "pdf"}),
+    ]:
+        assert client.get(url(cycle, name, document_pk=document.pk, **kwargs)).status_code == 403, (
+            name
+        )
+    pdf = client.get(
+        url(cycle, "version-download", document_pk=document.pk, version_pk=final.pk, fmt="pdf")
+    )
+    assert pdf.status_code == 200
+
+
+@pytest.fixture
+def final(world, document, coordinator, consultant, focal_a, org_a):
+    meeting = world["meeting"]
+    services.outcome_resolve(
+        outcome=world["change"], by=consultant, resolution="Done.", in_next=True
+    )
+    services.attendee_mark(
+        attendee=meeting.attendees.get(person=focal_a), by=consultant, presence=Presence.PRESENT
+    )
+    validate(meeting, coordinator, ValidationOutcome.WITH_CHANGES)
+    final = documents.version_issue(document=document, by=coordinator, final=True)
+    documents.endorsement_respond(
+        endorsement=final.endorsements.get(organisation=org_a),
+        by=focal_a,
+        response=EndorsementResponse.RESERVATION,
+        reservation="Border gates deserve their own priority.",
+    )
+    return final
+
+
+def _docx_text(content: bytes) -> str:
+    word = WordDocument(io.BytesIO(content))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in word.paragraphs] + cells)
+
+
+def test_the_final_docx_and_pdf_carry_the_endorsement_and_attendance_annexes(
+    client, cycle, document, final, focal_a
+):
+    client.force_login(focal_a)
+    kwargs = {"document_pk": document.pk, "version_pk": final.pk}
+    docx = _docx_text(client.get(url(cycle, "version-download", **kwargs, fmt="docx")).content)
+    pdf_bytes = client.get(url(cycle, "version-download", **kwargs, fmt="pdf")).content
+    pdf = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes)).pages)
+    for text in (" ".join(docx.split()), " ".join(pdf.split())):
+        assert "Final version 1.0" in text
+        assert "Annex: endorsements" in text
+        assert "Endorsed with a reservation" in text
+        assert "Border gates deserve their own priority." in text
+        assert "Annex: attendance of the validation meeting" in text
+        assert focal_a.get_full_name() in text
+    draft = document.versions.get(minor=1)
+    draft_docx = _docx_text(
+        client.get(
+            url(cycle, "version-download", document_pk=document.pk, version_pk=draft.pk, fmt="docx")
+        ).content
+    )
+    assert "Annex: endorsements" not in draft_docx
+
+
+def test_minutes_export_with_the_attendance_annex(client, cycle, world, consultant, focal_a):
+    meeting = world["meeting"]
+    services.attendee_mark(
+        attendee=meeting.attendees.get(person=focal_a), by=consultant, presence=Presence.PRESENT
+    )
+    services.minutes_save(
+        item=meeting.agenda_items.first(), by=consultant, minutes="The meeting opened at ten."
+    )
+    client.force_login(focal_a)
+    docx = _docx_text(
+        client.get(url(cycle, "minutes-download", meeting_pk=meeting.pk, fmt="docx")).content
+    )
+    response = client.get(url(cycle, "minutes-download", meeting_pk=meeting.pk, fmt="pdf"))
+    assert response["Content-Disposition"] == 'attachment; filename="minutes-2021-06-24.pdf"'
+    pdf = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    for text in (docx, pdf):
+        assert "The meeting opened at ten." in text
+        assert "Agreed change" in text
+        assert "Annex: attendance list" in text
+        assert focal_a.get_full_name() in text
+        assert meeting.version.content_hash in text.replace("\n", "")
+
+
+def test_the_calendar_download_parses(client, cycle, world, focal_b):
+    client.force_login(focal_b)
+    response = client.get(url(cycle, "meeting-calendar", meeting_pk=world["meeting"].pk))
+    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(event["summary"]) == "Validation meeting"
+
+
+def test_the_public_link_shows_the_final_version_only_once_published(
+    client, cycle, document, final, coordinator
+):
+    public = reverse("public-report", kwargs={"token": document.public_token})
+    assert client.get(public).status_code == 404
+    client.force_login(coordinator)
+    client.post(url(cycle, "document-publish", document_pk=document.pk), {"public": "1"})
+    client.logout()
+    response = client.get(public)
+    assert response.status_code == 200
+    assert final.content_hash in response.content.decode()
+    pdf = client.get(
+        reverse("public-download", kwargs={"token": document.public_token, "fmt": "pdf"})
+    )
+    assert pdf["Content-Type"] == "application/pdf"
+    client.force_login(coordinator)
+    client.post(url(cycle, "document-publish", document_pk=document.pk), {"public": "0"})
+    client.logout()
+    assert client.get(public).status_code == 404
+
+
+def test_the_admin_refuses_changes_to_a_final_document(client, document, final):
+    from gcmhub.tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    section = document.sections.first()
+    change = reverse("admin:documents_section_change", args=[section.pk])
+    assert client.get(change).status_code == 200  # read-only view
+    client.post(change, {"title": "Changed", "body": "<p>Changed</p>", "key": section.key})
+    section.refresh_from_db()
+    assert section.title != "Changed"
+    assert (
+        client.post(reverse("admin:documents_section_delete", args=[section.pk])).status_code == 403
+    )
+    version_change = reverse("admin:documents_version_change", args=[final.pk])
+    client.post(version_change, {"note": "Rewritten"})
+    final.refresh_from_db()
+    assert final.note != "Rewritten"
+    assert client.get(reverse("admin:documents_version_add")).status_code == 403
+    document_change = reverse("admin:documents_document_change", args=[document.pk])
+    client.post(document_change, {"title": "Renamed"})
+    document.refresh_from_db()
+    assert document.title != "Renamed"
+
+
+def test_meeting_pages_keep_a_constant_number_of_queries(
+    client, cycle, world, consultant, coordinator, django_assert_max_num_queries
+):
+    from gcmhub.tests.factories import MembershipFactory, OrganisationFactory
+
+    meeting = world["meeting"]
+    client.force_login(coordinator)
+    pages = [
+        url(cycle, "meeting-list"),
+        url(cycle, "meeting-detail", meeting_pk=meeting.pk),
+        url(cycle, "check-in", meeting_pk=meeting.pk),
+        url(cycle, "minutes", meeting_pk=meeting.pk),
+        url(cycle, "invitations", meeting_pk=meeting.pk),
+    ]
+    counts = []
+    for page in pages:
+        with django_assert_max_num_queries(60) as captured:
+            client.get(page)
+        counts.append(len(captured.captured_queries))
+    organisations = OrganisationFactory.create_batch(6, network=cycle.network)
+    for organisation in organisations:
+        MembershipFactory(network=cycle.network, role="focal_point", organisation=organisation)
+    services.invitations_set(meeting=meeting, by=coordinator, organisations=organisations)
+    for n in range(4):
+        agreed_change(meeting, consultant, text=f"Change {n}")
+    for page, count in zip(pages, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            client.get(page)
