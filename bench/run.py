@@ -80,7 +80,119 @@ def build():
     build_scores(cycle, organisations[:60])
     build_report(cycle, users[0])
     build_meeting(cycle, users[0], organisations[:200])
+    build_workplan(cycle, users[0], organisations)
     return users[0], network, cycle
+
+
+def build_workplan(cycle, coordinator, organisations):
+    """A large work plan: 40 outputs of 5 outcomes, 400 activities led by the organisations,
+    120 indicators, two reporting periods with 200 accepted reports, and SOP rules owing
+    obligations from every lead organisation (monthly, twice yearly)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
+    from gcmhub.network import services
+    from gcmhub.network.models import (
+        Activity,
+        ActivityProgress,
+        Indicator,
+        ProgressReport,
+        ReportingPeriod,
+    )
+
+    framework = CooperationFramework.objects.create(
+        cycle=cycle, title="Bench framework", start_year=2021, end_year=2025
+    )
+    priority = StrategicPriority.objects.create(framework=framework, number=1, name="Priority")
+    outcomes = [
+        FrameworkOutcome.objects.create(priority=priority, code=f"1.{i}", statement=f"Outcome {i}")
+        for i in range(1, 6)
+    ]
+    outputs = [
+        services.output_save(
+            cycle=cycle,
+            by=coordinator,
+            data={"outcome": outcomes[i % 5], "code": f"1.{i % 5 + 1}.{i}", "title": f"Output {i}"},
+        )
+        for i in range(40)
+    ]
+    activities = Activity.objects.bulk_create(
+        Activity(
+            output=outputs[i % 40],
+            code=f"A{i:03d}",
+            title=f"Activity {i}",
+            starts=dt.date(2021, 7, 1),
+            ends=dt.date(2022, 12, 31),
+            budget_planned=Decimal(100000),
+            budget_secured=Decimal(40000),
+            status="ongoing",
+        )
+        for i in range(400)
+    )
+    objectives = list(range(1, 24))
+    Through = Activity.lead_organisations.through
+    Through.objects.bulk_create(
+        Through(activity_id=a.pk, organisation_id=organisations[i % len(organisations)].pk)
+        for i, a in enumerate(activities)
+    )
+    ObjectiveThrough = Activity.objectives.through
+    from gcmhub.framework.models import Objective
+
+    objective_pks = {o.number: o.pk for o in Objective.objects.all()}
+    ObjectiveThrough.objects.bulk_create(
+        ObjectiveThrough(activity_id=a.pk, objective_id=objective_pks[objectives[i % 23]])
+        for i, a in enumerate(activities)
+    )
+    periods = [
+        ReportingPeriod.objects.create(
+            cycle=cycle, label=label, starts=starts, ends=ends, due_date=due
+        )
+        for label, starts, ends, due in [
+            ("2021 H2", dt.date(2021, 7, 1), dt.date(2021, 12, 31), dt.date(2022, 1, 15)),
+            ("2022 H1", dt.date(2022, 1, 1), dt.date(2022, 6, 30), dt.date(2022, 7, 15)),
+        ]
+    ]
+    Indicator.objects.bulk_create(
+        Indicator(
+            cycle=cycle,
+            output=outputs[i % 40],
+            code=f"I{i:03d}",
+            name=f"Indicator {i}",
+            unit="persons",
+            baseline_value=Decimal(10),
+            baseline_year=2020,
+            reported_by=organisations[i % len(organisations)],
+        )
+        for i in range(120)
+    )
+    reports = ProgressReport.objects.bulk_create(
+        ProgressReport(period=period, organisation=organisations[i], state="accepted")
+        for period in periods
+        for i in range(100)
+    )
+    lead_of = {a.pk: organisations[i % len(organisations)].pk for i, a in enumerate(activities)}
+    ActivityProgress.objects.bulk_create(
+        ActivityProgress(report=r, activity=a, status="ongoing", percent_complete=50)
+        for r in reports
+        for a in activities
+        if lead_of[a.pk] == r.organisation_id
+    )
+    for months, title in [(list(range(1, 13)), "Monthly"), ([1, 7], "Reports")]:
+        services.sop_rule_save(
+            cycle=cycle,
+            by=coordinator,
+            data={
+                "kind": "reporting",
+                "title": title,
+                "task": "reports",
+                "responsible": "leads",
+                "months": months,
+                "day": 15,
+                "starts": dt.date(2021, 7, 1),
+                "ends": dt.date(2022, 12, 31),
+            },
+        )
 
 
 MEETING_PK = None
@@ -260,8 +372,20 @@ def main():
     }.items():
         median, queries = measure(client, url)
         print(f"{name:<16}{median:>10.1f}{queries:>9}")
+    network_pages = f"{base}/cycles/{cycle.pk}"
+    for name, url in {
+        "work plan": f"{network_pages}/workplan/",
+        "gaps": f"{network_pages}/workplan/gaps/",
+        "indicators": f"{network_pages}/workplan/indicators/",
+        "obligations": f"{network_pages}/coordination/obligations/",
+        "coordination": f"{network_pages}/coordination/",
+        "work plan xlsx": f"{network_pages}/workplan/?format=xlsx",
+    }.items():
+        median, queries = measure(client, url)
+        print(f"{name:<16}{median:>10.1f}{queries:>9}")
     print("(4 inputs an organisation, 3 needs and 1 proposed action each; 60 score sheets;")
-    print(" a meeting with 200 organisations invited, 10 agenda items and 30 outcomes)")
+    print(" a meeting with 200 organisations invited, 10 agenda items and 30 outcomes;")
+    print(" 400 activities, 120 indicators, 200 accepted reports, ~6,000 obligations)")
     docs = f"{base}/cycles/{cycle.pk}/documents/{DOCUMENT_PK}"
     print(f"\nWhole report (all {900} inputs as findings), {max(3, REPEAT // 4)} runs each")
     print(f"{'rendering':<16}{'median ms':>10}{'bytes':>10}")

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "gcmhub.priorities",
     "gcmhub.documents",
     "gcmhub.meetings",
+    "gcmhub.network",
 ]
 
 MIDDLEWARE = [

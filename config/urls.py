@@ -14,6 +14,7 @@ urlpatterns = [
     path(cycle + "priorities/", include("gcmhub.priorities.urls")),
     path(cycle + "documents/", include("gcmhub.documents.urls")),
     path(cycle + "meetings/", include("gcmhub.meetings.urls")),
+    path(cycle, include("gcmhub.network.urls")),
     path("reports/", include("gcmhub.documents.public_urls")),
     path("networks/<slug:network_slug>/", include("gcmhub.directory.urls")),
     path("", include("gcmhub.core.urls")),

@@ -62,6 +62,15 @@ class Perm(StrEnum):
     MEETING_VIEW = "meeting.view"
     MEETING_MANAGE = "meeting.manage"
     MEETING_SECRETARIAT = "meeting.secretariat"
+    # Network coordination and the work plan
+    WORKPLAN_VIEW = "workplan.view"
+    WORKPLAN_MANAGE = "workplan.manage"
+    PROGRESS_VIEW = "progress.view"
+    PROGRESS_REPORT = "progress.report"
+    PROGRESS_REVIEW = "progress.review"
+    SOP_VIEW = "sop.view"
+    SOP_MANAGE = "sop.manage"
+    OBLIGATION_COMPLETE = "obligation.complete"
 
 
 _READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
@@ -71,6 +80,7 @@ _SPEAK_FOR_ORGANISATION = {
     Perm.PRIORITY_SCORE,
     Perm.REVIEW_COMMENT,
     Perm.ENDORSE,
+    Perm.PROGRESS_REPORT,
 }
 _ASSESS = {
     Perm.ASSESSMENT_VIEW,
@@ -78,6 +88,8 @@ _ASSESS = {
     Perm.PRIORITY_VIEW,
     Perm.DOCUMENT_VIEW,
     Perm.MEETING_VIEW,
+    Perm.PROGRESS_VIEW,
+    Perm.SOP_VIEW,
 }
 
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
@@ -94,10 +106,17 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
             Perm.REVIEW_MANAGE,
             Perm.COMMENT_DISPOSE,
             Perm.MEETING_SECRETARIAT,
+            Perm.WORKPLAN_VIEW,
         }
     ),
-    Role.FOCAL_POINT: frozenset(_READ | _ASSESS | {Perm.MEMBER_VIEW} | _SPEAK_FOR_ORGANISATION),
-    Role.OBSERVER: frozenset(_READ),
+    Role.FOCAL_POINT: frozenset(
+        _READ
+        | _ASSESS
+        | {Perm.MEMBER_VIEW, Perm.WORKPLAN_VIEW, Perm.OBLIGATION_COMPLETE}
+        | _SPEAK_FOR_ORGANISATION
+    ),
+    # Observers read what the network publishes: the final report and the work plan.
+    Role.OBSERVER: frozenset(_READ | {Perm.WORKPLAN_VIEW}),
 }
 
 

@@ -422,3 +422,13 @@ BUILDERS = {
     SectionKind.CONSULTATIONS: _consultations,
     SectionKind.SCORING: _scoring,
 }
+
+
+def register_builder(kind: str, builder) -> None:
+    """Let another app build a kind of data section (from its AppConfig.ready).
+
+    `builder(data)` returns {"blocks": [...]}, each block with any of "heading",
+    "paragraphs" (list of text), "items" (a bulleted list) and "table" (caption, header,
+    rows): every renderer draws blocks without knowing the app.
+    """
+    BUILDERS[kind] = builder

@@ -92,6 +92,9 @@ class SectionKind(models.TextChoices):
     RECOMMENDATIONS = "recommendations", _("Recommendations")
     CONSULTATIONS = "consultations", _("Annex: consultations and participants")
     SCORING = "scoring", _("Annex: scoring method and results")
+    MEMBERSHIP = "membership", _("Membership of the network (from the directory)")
+    WORKING_GROUPS = "working_groups", _("Working groups")
+    SOPS = "sops", _("Standard operating procedures (from the SOP rules)")
 
 
 class Section(models.Model):

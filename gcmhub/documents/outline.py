@@ -33,8 +33,32 @@ NEEDS_ASSESSMENT = [
     ("annex-scoring", "scoring", "Annex: scoring method", "Ek: puanlama yöntemi"),
 ]
 
-OUTLINES = {"needs_assessment": NEEDS_ASSESSMENT}
+TERMS_OF_REFERENCE = [
+    ("background", "narrative", "Background and purpose", "Arka plan ve amaç"),
+    ("mandate", "narrative", "Mandate and scope", "Görev ve kapsam"),
+    ("membership", "membership", "Membership", "Üyelik"),
+    ("structure", "working_groups", "Structure and working groups", "Yapı ve çalışma grupları"),
+    (
+        "sops",
+        "sops",
+        "Working modalities: standard operating procedures",
+        "Çalışma usulleri: standart işletim prosedürleri",
+    ),
+    ("decision-making", "narrative", "Decision making", "Karar alma"),
+    (
+        "review",
+        "narrative",
+        "Review of these terms of reference",
+        "Görev ve çalışma esaslarının gözden geçirilmesi",
+    ),
+]
+
+OUTLINES = {"needs_assessment": NEEDS_ASSESSMENT, "terms_of_reference": TERMS_OF_REFERENCE}
 
 TITLES = {
     "needs_assessment": ("GCM Needs Assessment Report", "GCM İhtiyaç Analizi Raporu"),
+    "terms_of_reference": (
+        "Terms of Reference of the UN Network on Migration",
+        "BM Göç Ağı Görev ve Çalışma Esasları",
+    ),
 }

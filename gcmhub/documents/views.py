@@ -56,7 +56,13 @@ def _locked(request, document) -> bool:
 
 
 def _context(network, cycle, **extra):
-    return {"network": network, "cycle": cycle, "section": "report", **extra}
+    document = extra.get("document")
+    section = (
+        "coordination"
+        if document is not None and document.kind == DocumentKind.TERMS_OF_REFERENCE
+        else "report"
+    )
+    return {"network": network, "cycle": cycle, "section": section, **extra}
 
 
 def report(request, network_slug, cycle_pk):

@@ -40,6 +40,12 @@ class MeetingForm(forms.Form):
         assume_scheme="https",
         help_text=_("For an online or hybrid meeting."),
     )
+    working_group = forms.ModelChoiceField(
+        label=_("Working group"),
+        queryset=None,
+        required=False,
+        help_text=_("For a meeting of a working group."),
+    )
     version = forms.ModelChoiceField(
         label=_("Version under discussion"),
         queryset=None,
@@ -47,8 +53,11 @@ class MeetingForm(forms.Form):
         help_text=_("A validation meeting validates one issued version of the report."),
     )
 
-    def __init__(self, *args, versions, **kwargs):
+    def __init__(self, *args, versions, network, **kwargs):
+        from gcmhub.network.models import WorkingGroup
+
         super().__init__(*args, **kwargs)
+        self.fields["working_group"].queryset = WorkingGroup.objects.filter(network=network)
         self.fields["version"].queryset = versions
         self.fields["version"].label_from_instance = lambda v: (
             f"{v.document.title} {v.number} ({v.issued_at:%Y-%m-%d}, {v.short_hash})"
@@ -71,6 +80,8 @@ class MeetingForm(forms.Form):
             self.add_error("end_time", _("The meeting must end after it starts."))
         if data.get("type") == MeetingType.VALIDATION and not data.get("version"):
             self.add_error("version", _("A validation meeting validates a version: choose it."))
+        if data.get("type") == MeetingType.WORKING_GROUP and not data.get("working_group"):
+            self.add_error("working_group", _("Choose the working group that meets."))
         return data
 
 

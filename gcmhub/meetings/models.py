@@ -47,6 +47,14 @@ class Meeting(models.Model):
         related_name="meetings",
         verbose_name=_("document version under discussion"),
     )
+    working_group = models.ForeignKey(
+        "network.WorkingGroup",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("working group"),
+    )
     outcome = models.CharField(
         _("validation outcome"), max_length=20, choices=ValidationOutcome.choices, blank=True
     )

@@ -75,13 +75,13 @@ def finalisation_blockers(document: Document) -> list[str]:
     meeting = validation_meetings(document).exclude(outcome="").last()
     if meeting is None:
         blockers.append(
-            _("Record the outcome of the validation meeting on a version of the report first.")
+            _("Record the outcome of a validation meeting on a version of the document first.")
         )
     elif meeting.outcome == ValidationOutcome.NOT_VALIDATED:
         blockers.append(
             _(
-                "The last validation meeting did not validate the report: hold another one on "
-                "a revised version."
+                "The last validation meeting did not validate the document: hold another one "
+                "on a revised version."
             )
         )
     count = open_changes(document).count()

@@ -54,6 +54,9 @@ def meeting_save(*, cycle: Cycle, by: User, data: dict, meeting: Meeting | None 
     version = data.get("version")
     if version is not None and version.document.cycle_id != cycle.pk:
         raise ValidationError({"version": _("Choose a version of this cycle's documents.")})
+    group = data.get("working_group")
+    if group is not None and group.network_id != cycle.network_id:
+        raise ValidationError({"working_group": _("Choose a working group of this network.")})
     if data["type"] == MeetingType.VALIDATION and version is None:
         raise ValidationError(
             {"version": _("A validation meeting validates a version: choose it.")}

@@ -7,6 +7,7 @@ m = "<int:meeting_pk>/"
 urlpatterns = [
     path("", views.meeting_list, name="meeting-list"),
     path("new/", views.meeting_create, name="meeting-create"),
+    path("actions/", views.action_list, name="action-list"),
     path(m, views.meeting_detail, name="meeting-detail"),
     path(m + "edit/", views.meeting_edit, name="meeting-edit"),
     path(m + "agenda/", views.agenda_edit, name="agenda-edit"),

@@ -4,13 +4,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gcmhub.core.access import cycle_with_perm
 from gcmhub.core.feedback import report_errors, report_form_errors
-from gcmhub.core.i18n import sort_key
+from gcmhub.core.i18n import search_fold, sort_key
 from gcmhub.core.permissions import Perm, Role
 from gcmhub.directory.selectors import actor_of
 from gcmhub.documents import selectors as document_selectors
@@ -31,7 +32,7 @@ from gcmhub.meetings.forms import (
     ValidationOutcomeForm,
     WalkInForm,
 )
-from gcmhub.meetings.models import Meeting, MeetingType, OutcomeType, Presence
+from gcmhub.meetings.models import Meeting, MeetingType, Outcome, OutcomeType, Presence
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -67,47 +68,59 @@ def _versions(cycle):
 
 
 def meeting_list(request, network_slug, cycle_pk):
-    """The validation stage: the meetings, and the road to the final version."""
+    """The validation stage: the meetings, and the road to the final version of each document
+    (the report, the terms of reference)."""
     network, cycle = _cycle(request, network_slug, cycle_pk)
-    document = cycle.documents.filter(kind=DocumentKind.NEEDS_ASSESSMENT).first()
-    context = _context(network, cycle, meetings=selectors.meetings_of(cycle), document=document)
-    if document is not None:
-        final = document_selectors.final_version(document)
-        latest = document_selectors.latest_version(document)
-        endorsements = sorted(
-            final.endorsements.select_related("organisation", "responded_by") if final else [],
-            key=lambda e: sort_key(e.organisation.label),
-        )
-        actor = actor_of(request.user, network.pk)
-        own = next(
-            (
-                e
-                for e in endorsements
-                if actor.role == Role.FOCAL_POINT and e.organisation_id == actor.organisation_id
-            ),
-            None,
-        )
-        context.update(
-            final=final,
-            latest=latest,
-            blockers=[] if final else selectors.finalisation_blockers(document),
-            open_changes=selectors.open_changes(document),
-            validation=selectors.validation_meetings(document).exclude(outcome="").last(),
-            endorsements=endorsements,
-            own_endorsement=own,
-            endorsement_form=EndorsementForm(
-                initial={"response": own.response, "reservation": own.reservation}
-                if own and own.responded_at
-                else None
-            )
-            if own
-            else None,
-            finalise_form=IssueForm(),
-            public_url=request.build_absolute_uri(
-                reverse("public-report", kwargs={"token": document.public_token})
-            ),
-        )
+    actor = actor_of(request.user, network.pk)
+    documents = cycle.documents.filter(
+        kind__in=[DocumentKind.NEEDS_ASSESSMENT, DocumentKind.TERMS_OF_REFERENCE]
+    ).order_by("kind")
+    panels = [_finalisation_panel(request, document, actor) for document in documents]
+    context = _context(
+        network,
+        cycle,
+        meetings=selectors.meetings_of(cycle),
+        panels=panels,
+        finalise_form=IssueForm(),
+    )
     return render(request, "meetings/meeting_list.html", context)
+
+
+def _finalisation_panel(request, document, actor) -> dict:
+    final = document_selectors.final_version(document)
+    endorsements = sorted(
+        final.endorsements.select_related("organisation", "responded_by") if final else [],
+        key=lambda e: sort_key(e.organisation.label),
+    )
+    own = next(
+        (
+            e
+            for e in endorsements
+            if actor.role == Role.FOCAL_POINT and e.organisation_id == actor.organisation_id
+        ),
+        None,
+    )
+    form = None
+    if own is not None:
+        form = EndorsementForm(
+            initial={"response": own.response, "reservation": own.reservation}
+            if own.responded_at
+            else None
+        )
+    return {
+        "document": document,
+        "final": final,
+        "latest": document_selectors.latest_version(document),
+        "blockers": [] if final else selectors.finalisation_blockers(document),
+        "open_changes": selectors.open_changes(document),
+        "validation": selectors.validation_meetings(document).exclude(outcome="").last(),
+        "endorsements": endorsements,
+        "own_endorsement": own,
+        "endorsement_form": form,
+        "public_url": request.build_absolute_uri(
+            reverse("public-report", kwargs={"token": document.public_token})
+        ),
+    }
 
 
 def _meeting_form(request, network, cycle, meeting=None):
@@ -125,12 +138,15 @@ def _meeting_form(request, network, cycle, meeting=None):
             "venue": meeting.venue,
             "online_link": meeting.online_link,
             "version": meeting.version,
+            "working_group": meeting.working_group,
         }
     else:
         document = cycle.documents.filter(kind=DocumentKind.NEEDS_ASSESSMENT).first()
         latest = document_selectors.latest_version(document) if document else None
         initial["version"] = latest
-    form = MeetingForm(request.POST or None, versions=_versions(cycle), initial=initial)
+    form = MeetingForm(
+        request.POST or None, versions=_versions(cycle), network=network, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_save(
@@ -471,6 +487,9 @@ def action_done(request, network_slug, cycle_pk, meeting_pk, outcome_pk):
     if outcome.type != OutcomeType.ACTION_POINT:
         raise Http404
     services.action_done(outcome=outcome, by=request.user, done=request.POST.get("done") == "1")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
     return redirect(_minutes_url(network, cycle, meeting, f"outcome-{outcome.pk}"))
 
 
@@ -550,3 +569,35 @@ def minutes_download(request, network_slug, cycle_pk, meeting_pk, fmt):
     day = timezone.localtime(meeting.starts_at, meeting.tz).date()
     response["Content-Disposition"] = f'attachment; filename="minutes-{day}.{fmt}"'
     return response
+
+
+def action_list(request, network_slug, cycle_pk):
+    """The action tracker: every action point of the cycle's meetings, open ones first."""
+    network, cycle = _cycle(request, network_slug, cycle_pk)
+    today = timezone.localdate()
+    actions = list(
+        Outcome.objects.filter(meeting__cycle=cycle, type=OutcomeType.ACTION_POINT)
+        .select_related("meeting")
+        .order_by("done", "due_date", "pk")
+    )
+    for action in actions:
+        action.status = (
+            "done" if action.done else ("overdue" if action.due_date < today else "open")
+        )
+    status = request.GET.get("status", "")
+    owner = request.GET.get("owner", "").strip()
+    if status in {"open", "overdue", "done"}:
+        actions = [a for a in actions if a.status == status]
+    if owner:
+        folded = search_fold(owner)
+        actions = [a for a in actions if folded in search_fold(a.owner)]
+    context = _context(
+        network,
+        cycle,
+        actions=actions,
+        status=status,
+        owner=owner,
+        overdue=sum(1 for a in actions if a.status == "overdue"),
+    )
+    context["section"] = "coordination"
+    return render(request, "meetings/action_list.html", context)

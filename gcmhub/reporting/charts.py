@@ -125,3 +125,60 @@ def spread_figure(names, values, *, value_label: str, mean: float | None = None)
     axes.set_xlabel(str(value_label))
     figure.tight_layout()
     return figure
+
+
+STATUS_COLOURS = {
+    "planned": "#8a95a1",
+    "ongoing": BRAND,
+    "completed": "#2e7d4f",
+    "delayed": "#b45309",
+    "cancelled": "#c9ced4",
+}
+
+
+def timeline_figure(rows, *, status_labels: dict[str, str], today=None):
+    """A bar per activity from its start to its end (coloured by status), first on top, with a
+    line on today's date. `rows` are (label, start, end, status)."""
+    import matplotlib.dates as mdates
+    from matplotlib.patches import Patch
+
+    height = 0.32 * len(rows) + 1.4
+    figure, axes = plt.subplots(figsize=(9, height), dpi=100)
+    positions = list(range(len(rows)))[::-1]
+    for position, (_label, start, end, status) in zip(positions, rows, strict=True):
+        start_num, end_num = mdates.date2num(start), mdates.date2num(end)
+        axes.barh(
+            position,
+            max(end_num - start_num, 1),
+            left=start_num,
+            color=STATUS_COLOURS.get(status, BRAND),
+            height=0.6,
+        )
+    axes.set_yticks(positions, labels=[str(r[0]) for r in rows], fontsize=8)
+    axes.xaxis_date()
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    if today is not None and rows and min(r[1] for r in rows) <= today <= max(r[2] for r in rows):
+        axes.axvline(mdates.date2num(today), color=CONTESTED, linewidth=1)
+    used = [s for s in STATUS_COLOURS if any(r[3] == s for r in rows)]
+    axes.legend(
+        handles=[Patch(color=STATUS_COLOURS[s], label=str(status_labels[s])) for s in used],
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.6 / height * 2),
+        ncol=len(used) or 1,
+        fontsize=8,
+        frameon=False,
+    )
+    figure.tight_layout()
+    return figure
+
+
+def timeline_svg(rows, *, title: str) -> SafeString:
+    """Rows (label, start, end, status) on a timeline, for a web page."""
+    from django.utils import timezone
+
+    from gcmhub.network.models import ActivityStatus
+
+    figure = timeline_figure(
+        rows, status_labels=dict(ActivityStatus.choices), today=timezone.localdate()
+    )
+    return to_svg(figure, title=title, chart_id="timeline")

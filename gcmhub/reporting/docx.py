@@ -84,6 +84,7 @@ def render_docx(
             writer = WRITERS.get(section["kind"])
             if writer is not None:
                 writer(body, section)
+            _blocks(body, section)
         for number, annex in enumerate(annexes, start=len(content["sections"]) + 1):
             body.doc.add_page_break()
             body.heading(f"{number}. {annex['heading']}", 1)
@@ -239,6 +240,20 @@ def _scoring(body: _Body, section: dict) -> None:
             section["ranking"],
             labels["ranking_caption"],
         )
+
+
+def _blocks(body: _Body, section: dict) -> None:
+    """Data sections of other apps, as generic blocks (see documents.content)."""
+    for block in section.get("blocks", []):
+        if block.get("heading"):
+            body.heading(block["heading"], 2)
+        for text in block.get("paragraphs", []):
+            body.paragraph(text)
+        for item in block.get("items", []):
+            body.paragraph(item, "List Bullet")
+        table = block.get("table")
+        if table:
+            body.table(table["header"], table["rows"], table["caption"])
 
 
 WRITERS = {

@@ -351,7 +351,7 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     coordinator.get_by_role("button", name="Record the outcome").click()
     expect(coordinator.get_by_role("status")).to_contain_text("recorded against version 0.2")
     coordinator.get_by_role("link", name="Validation", exact=True).first.click()
-    expect(coordinator.locator(".blockers")).to_contain_text("1 agreed change")
+    expect(coordinator.locator(".blockers").first).to_contain_text("1 agreed change")
     expect(coordinator.get_by_role("button", name="Issue the final version")).to_have_count(0)
 
     # The consultant makes the change and issues version 0.3.
@@ -396,7 +396,87 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     with observer.expect_download() as download:
         observer.get_by_role("link", name="PDF").click()
     download.value.save_as(tmp_path / "final.pdf")
-    for draft in Version.objects.filter(major=0):
+    for draft in Version.objects.filter(major=0, document=final.document):
         response = observer.goto(f"{observer.url.split('/versions/')[0]}/versions/{draft.pk}/")
         assert response.status == 403
     assert observer.goto(observer.url.split("/versions/")[0] + "/").status == 403
+
+
+def test_the_work_plan_moves_with_an_activity_and_an_accepted_progress_report(browser, demo):
+    from gcmhub.directory.models import Organisation
+    from gcmhub.network.models import Output, ProgressReport
+
+    coordinator = new_page(browser)
+    coordinator.on("dialog", lambda dialog: dialog.accept())
+    sign_in(coordinator, demo, "coordinator")
+    coordinator.get_by_role("link", name="Work plan", exact=True).first.click()
+    coordinator.get_by_role("link", name="Gaps").click()
+    uncovered = coordinator.locator("ul.uncovered")
+    expect(uncovered).to_contain_text("11. Manage borders")
+
+    # The coordinator adds an activity for a short-term priority nobody covered.
+    coordinator.get_by_role("link", name="Work plan", exact=True).last.click()
+    coordinator.get_by_role("link", name="Add an activity").click()
+    output = Output.objects.get(code="4.2.1")
+    coordinator.locator("#id_output").select_option(value=str(output.pk))
+    coordinator.get_by_label("Code").fill("4.2.1.d")
+    coordinator.get_by_label("Title in English").fill("Joint training at land border gates")
+    coordinator.get_by_label("11. Manage borders (Short term)").check()
+    tnp = Organisation.objects.get(acronym="", name__startswith="Department of Counter Migrant")
+    coordinator.locator("#id_lead_organisations").select_option(value=str(tnp.pk))
+    coordinator.get_by_label("Planned budget").fill("90000")
+    coordinator.get_by_label("Secured funding").fill("30000")
+    coordinator.get_by_role("button", name="Save").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("The activity has been saved.")
+    expect(coordinator.locator("#main")).to_contain_text("Joint training at land border gates")
+    coordinator.get_by_role("link", name="Gaps").click()
+    expect(coordinator.locator("ul.uncovered")).not_to_contain_text("11. Manage borders")
+    row = coordinator.locator("tr", has_text="11. Manage borders")
+    expect(row).to_contain_text("USD 60,000")
+
+    # focal reports on 2022 H1 with an indicator actual.
+    focal = new_page(browser)
+    focal.on("dialog", lambda dialog: dialog.accept())
+    sign_in(focal, demo, "focal")
+    focal.get_by_role("link", name="Work plan", exact=True).first.click()
+    focal.get_by_role("link", name="Progress reports").click()
+    focal.get_by_role("button", name="Your report for 2022 H1").click()
+    activity = focal.locator("fieldset.activity-row", has_text="4.2.1.a")
+    activity.get_by_label("Completion (%)").fill("70")
+    activity.get_by_label("What was done").fill("Arrangements signed with two neighbours.")
+    indicator = focal.locator("fieldset.actual-row", has_text="4.2.1-i2")
+    indicator.get_by_label(re.compile("Actual value")).fill("40")
+    focal.get_by_role("button", name="Save and submit").click()
+    expect(focal.get_by_role("status")).to_contain_text("The report is submitted")
+    report_url = focal.url
+
+    coordinator.goto(report_url)
+    coordinator.get_by_label("Why it is returned").fill("40 joint operations? Please check.")
+    coordinator.get_by_role("button", name="Return it with this reason").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("returned to its organisation")
+
+    focal.reload()
+    expect(focal.get_by_role("note")).to_contain_text("40 joint operations? Please check.")
+    indicator = focal.locator("fieldset.actual-row", has_text="4.2.1-i2")
+    indicator.get_by_label(re.compile("Actual value")).fill("4")
+    focal.get_by_role("button", name="Save and submit").click()
+    expect(focal.get_by_role("status")).to_contain_text("The report is submitted")
+
+    coordinator.reload()
+    coordinator.get_by_role("button", name="Accept the report").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("The report is accepted")
+    assert ProgressReport.objects.get(period__label="2022 H1").state == "accepted"
+
+    # The roll-up and the gap view follow.
+    coordinator.get_by_role("link", name="Work plan", exact=True).last.click()
+    expect(coordinator.locator("#activity-" + str(_activity_pk("4.2.1.a")))).to_contain_text("70 %")
+    coordinator.get_by_role("link", name="Gaps").click()
+    expect(coordinator.locator("tr", has_text="9. Counter smuggling")).to_contain_text("70 %")
+    coordinator.get_by_role("link", name="Indicators").click()
+    expect(coordinator.locator("tr", has_text="4.2.1-i2")).to_contain_text("5 / 4")
+
+
+def _activity_pk(code):
+    from gcmhub.network.models import Activity
+
+    return Activity.objects.get(code=code).pk

@@ -7,7 +7,13 @@ from gcmhub.core.permissions import Perm, Role, role_has_perm, user_has_perm
 READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
 EXPECTED = {
     Role.COORDINATOR: set(Perm)
-    - {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT, Perm.ENDORSE},
+    - {
+        Perm.INPUT_CONTRIBUTE,
+        Perm.PRIORITY_SCORE,
+        Perm.REVIEW_COMMENT,
+        Perm.ENDORSE,
+        Perm.PROGRESS_REPORT,
+    },
     Role.CONSULTANT: READ
     | {
         Perm.MEMBER_VIEW,
@@ -23,6 +29,9 @@ EXPECTED = {
         Perm.COMMENT_DISPOSE,
         Perm.MEETING_VIEW,
         Perm.MEETING_SECRETARIAT,
+        Perm.WORKPLAN_VIEW,
+        Perm.PROGRESS_VIEW,
+        Perm.SOP_VIEW,
     },
     Role.FOCAL_POINT: READ
     | {
@@ -36,8 +45,13 @@ EXPECTED = {
         Perm.REVIEW_COMMENT,
         Perm.ENDORSE,
         Perm.MEETING_VIEW,
+        Perm.WORKPLAN_VIEW,
+        Perm.PROGRESS_VIEW,
+        Perm.PROGRESS_REPORT,
+        Perm.SOP_VIEW,
+        Perm.OBLIGATION_COMPLETE,
     },
-    Role.OBSERVER: READ,
+    Role.OBSERVER: READ | {Perm.WORKPLAN_VIEW},
 }
 
 
@@ -57,6 +71,9 @@ def test_only_coordinators_manage_cycles_organisations_and_people():
         Perm.DOCUMENT_OUTLINE,
         Perm.DOCUMENT_FINALISE,
         Perm.MEETING_MANAGE,
+        Perm.WORKPLAN_MANAGE,
+        Perm.PROGRESS_REVIEW,
+        Perm.SOP_MANAGE,
     ]:
         assert [role for role in Role if role_has_perm(role, perm)] == [Role.COORDINATOR]
 
@@ -74,12 +91,24 @@ def test_a_superuser_holds_every_permission_but_speaking_for_an_organisation(db,
 
     admin = UserFactory(is_superuser=True)
     network.user_role = None
-    speaking = {Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT, Perm.ENDORSE}
+    speaking = {
+        Perm.INPUT_CONTRIBUTE,
+        Perm.PRIORITY_SCORE,
+        Perm.REVIEW_COMMENT,
+        Perm.ENDORSE,
+        Perm.PROGRESS_REPORT,
+    }
     assert all(user_has_perm(admin, p, network=network) for p in Perm if p not in speaking)
 
 
 def test_only_focal_points_contribute_inputs_and_scores_for_their_organisation():
-    for perm in (Perm.INPUT_CONTRIBUTE, Perm.PRIORITY_SCORE, Perm.REVIEW_COMMENT, Perm.ENDORSE):
+    for perm in (
+        Perm.INPUT_CONTRIBUTE,
+        Perm.PRIORITY_SCORE,
+        Perm.REVIEW_COMMENT,
+        Perm.ENDORSE,
+        Perm.PROGRESS_REPORT,
+    ):
         assert [role for role in Role if role_has_perm(role, perm)] == [Role.FOCAL_POINT]
 
 

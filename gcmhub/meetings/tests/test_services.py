@@ -111,7 +111,7 @@ def test_an_action_point_needs_an_owner_and_a_due_date(meeting, consultant):
 
 
 def test_the_final_version_cannot_be_issued_before_validation(document, version, coordinator):
-    with pytest.raises(ValidationError, match="outcome of the validation meeting"):
+    with pytest.raises(ValidationError, match="outcome of a validation meeting"):
         documents.version_issue(document=document, by=coordinator, final=True)
 
 

@@ -8,6 +8,7 @@ from gcmhub.directory import demo as directory_demo
 from gcmhub.documents import demo as documents_demo
 from gcmhub.framework import demo as framework_demo
 from gcmhub.meetings import demo as meetings_demo
+from gcmhub.network import demo as network_demo
 from gcmhub.priorities import demo as priorities_demo
 
 # The demo replays a review and other steps that notify people: nobody is e-mailed.
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             priorities_demo.load(cycle, users)
             documents_demo.load(cycle, users)
             meetings_demo.load(cycle, users)
+            network_demo.load(cycle, users)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {network} · {cycle}"))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {directory_demo.DEMO_PASSWORD})")
