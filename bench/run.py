@@ -383,6 +383,17 @@ def main():
     }.items():
         median, queries = measure(client, url)
         print(f"{name:<16}{median:>10.1f}{queries:>9}")
+    api = f"/api/v1/cycles/{cycle.pk}"
+    input_pk = cycle.inputs.exclude(state="draft").values_list("pk", flat=True)[0]
+    for name, url in {
+        "api inputs 500": f"{api}/inputs/?page_size=500",
+        "api input": f"{api}/inputs/{input_pk}/",
+        "api activities": f"{api}/activities/?page_size=500",
+        "api orgs": f"{api}/organisations/?page_size=500",
+        "api schema": "/api/schema/",
+    }.items():
+        median, queries = measure(client, url)
+        print(f"{name:<16}{median:>10.1f}{queries:>9}")
     print("(4 inputs an organisation, 3 needs and 1 proposed action each; 60 score sheets;")
     print(" a meeting with 200 organisations invited, 10 agenda items and 30 outcomes;")
     print(" 400 activities, 120 indicators, 200 accepted reports, ~6,000 obligations)")
@@ -401,7 +412,27 @@ def main():
             times.append((time.perf_counter() - start) * 1000)
             size = len(response.content)
         print(f"{name:<16}{statistics.median(times):>10.0f}{size:>10}")
+    bench_export(cycle)
     database.unlink(missing_ok=True)
+
+
+def bench_export(cycle):
+    """The whole cycle to Excel (every kind of record, HXL row), as its background job does."""
+    from gcmhub.exports.kinds import record_count
+    from gcmhub.exports.services import build_export
+
+    runs = max(3, REPEAT // 4)
+    print(f"\nWhole-cycle export ({record_count(cycle):,} records), {runs} runs")
+    print(f"{'export':<16}{'median ms':>10}{'bytes':>10}{'queries':>9}")
+    times, size = [], 0
+    with CaptureQueriesContext(connection) as queries:
+        build_export(cycle, fmt="xlsx", language="en", hxl=True)
+    for _ in range(runs):
+        start = time.perf_counter()
+        size = len(build_export(cycle, fmt="xlsx", language="en", hxl=True)[1])
+        times.append((time.perf_counter() - start) * 1000)
+    median = statistics.median(times)
+    print(f"{'cycle .xlsx':<16}{median:>10.0f}{size:>10}{len(queries.captured_queries):>9}")
 
 
 if __name__ == "__main__":

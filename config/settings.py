@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "template_partials",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "gcmhub.core",
     "gcmhub.framework",
     "gcmhub.directory",
@@ -56,6 +60,10 @@ INSTALLED_APPS = [
     "gcmhub.documents",
     "gcmhub.meetings",
     "gcmhub.network",
+    "gcmhub.imrf",
+    "gcmhub.api",
+    "gcmhub.regions",
+    "gcmhub.exports",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +174,55 @@ if env_bool("SECURE_PROXY_SSL_HEADER"):
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+
+# REST API (/api/v1/): token or session authentication, the same permissions as the pages.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "gcmhub.api.pagination.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "gcmhub.api.errors.exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "gcmhub API",
+    "DESCRIPTION": "Read the records of your networks and take the actions partners take "
+    "(inputs, scores, comments, progress reports). Authenticate with a token from your "
+    "profile page (header `Authorization: Token <key>`) or a signed-in session.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        name: f"gcmhub.{path}.{name}"
+        for path, name in [
+            ("core.models", "Horizon"),
+            ("priorities.models", "DecisionHorizon"),
+            ("network.models", "ActivityStatus"),
+            ("documents.models", "ReviewStatus"),
+            ("directory.models", "OrganisationType"),
+            ("documents.models", "CommentType"),
+            ("assessments.models", "NeedType"),
+            ("meetings.models", "MeetingType"),
+            ("documents.models", "DocumentKind"),
+            ("assessments.models", "ReferenceKind"),
+            ("network.models", "IndicatorKind"),
+            ("assessments.models", "InputState"),  # a progress report's states too
+            ("priorities.models", "SheetState"),
+        ]
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "gcmhub.api.errors.document_errors",
+    ],
+}
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,7 @@ import html
 import re
 
 import nh3
+from django.utils.translation import gettext as _
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -20,3 +21,11 @@ def clean_text(value: str | None) -> str:
     text = html.unescape(nh3.clean(text, tags=set()))
     text = _CONTROL.sub("", text)
     return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+
+
+def percent(value) -> str:
+    """A percentage as each language writes it: "45 %" in English, "%45" in Turkish."""
+    if value in (None, ""):
+        return "—"
+    # Translators: a percentage; Turkish writes the sign first (%%45).
+    return _("%(number)s %%") % {"number": f"{value:.0f}"}

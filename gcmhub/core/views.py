@@ -15,7 +15,8 @@ from gcmhub.core.selectors import cycles_for_network, networks_for_user
 
 
 def home(request):
-    """Send people to the cycle they last worked on, else to their only network, else a list."""
+    """Send people to the cycle they last worked on, else to their only network, else a list
+    (a regional coordinator who is in no network: to their regions)."""
     last = request.session.get("last_cycle")
     networks = list(networks_for_user(request.user))
     if last and any(n.slug == last[0] for n in networks):
@@ -25,6 +26,11 @@ def home(request):
         if cycle is not None:
             return redirect(cycle)
         return redirect(networks[0])
+    if not networks:
+        from gcmhub.regions.selectors import regions_for_user
+
+        if regions_for_user(request.user).exists():  # a regional coordinator only
+            return redirect("region-list")
     return render(request, "core/network_list.html", {"networks": networks})
 
 

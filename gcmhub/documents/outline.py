@@ -53,7 +53,31 @@ TERMS_OF_REFERENCE = [
     ),
 ]
 
-OUTLINES = {"needs_assessment": NEEDS_ASSESSMENT, "terms_of_reference": TERMS_OF_REFERENCE}
+# The five parts of the national voluntary GCM review (see ../shared/data: modelled on the UN
+# guidelines for SDG voluntary national reviews; the coordinator edits the list per cycle).
+VOLUNTARY_REVIEW = [
+    (
+        "methodology",
+        "narrative",
+        "Methodology and process for preparing the review",
+        "İncelemenin hazırlanma yöntemi ve süreci",
+    ),
+    ("policy", "narrative", "Policy and enabling environment", "Politika ve elverişli ortam"),
+    (
+        "progress",
+        "narrative",
+        "Progress on the GCM objectives and the guiding principles",
+        "GCM hedefleri ve yol gösterici ilkeler konusunda ilerleme",
+    ),
+    ("means", "narrative", "Means of implementation", "Uygulama araçları"),
+    ("next-steps", "narrative", "Next steps", "Sonraki adımlar"),
+]
+
+OUTLINES = {
+    "needs_assessment": NEEDS_ASSESSMENT,
+    "terms_of_reference": TERMS_OF_REFERENCE,
+    "voluntary_review": VOLUNTARY_REVIEW,
+}
 
 TITLES = {
     "needs_assessment": ("GCM Needs Assessment Report", "GCM İhtiyaç Analizi Raporu"),
@@ -61,4 +85,5 @@ TITLES = {
         "Terms of Reference of the UN Network on Migration",
         "BM Göç Ağı Görev ve Çalışma Esasları",
     ),
+    "voluntary_review": ("National Voluntary GCM Review", "Ulusal Gönüllü GCM İncelemesi"),
 }

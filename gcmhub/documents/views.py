@@ -57,11 +57,11 @@ def _locked(request, document) -> bool:
 
 def _context(network, cycle, **extra):
     document = extra.get("document")
-    section = (
-        "coordination"
-        if document is not None and document.kind == DocumentKind.TERMS_OF_REFERENCE
-        else "report"
-    )
+    sections = {
+        DocumentKind.TERMS_OF_REFERENCE: "coordination",
+        DocumentKind.VOLUNTARY_REVIEW: "imrf",
+    }
+    section = sections.get(document.kind, "report") if document is not None else "report"
     return {"network": network, "cycle": cycle, "section": section, **extra}
 
 

@@ -182,3 +182,33 @@ def timeline_svg(rows, *, title: str) -> SafeString:
         rows, status_labels=dict(ActivityStatus.choices), today=timezone.localdate()
     )
     return to_svg(figure, title=title, chart_id="timeline")
+
+
+SERIES_COLOURS = [BRAND, "#d08a00", "#2e7d4f", "#7b3fa0", "#8a95a1"]
+
+
+def grouped_bar_figure(labels, series, *, value_label: str, max_value: float | None = None):
+    """Horizontal bars grouped per label (first on top), one colour per series (name, values;
+    a value of None draws no bar)."""
+    import numpy as np
+
+    height = 0.5 * len(labels) * max(1, len(series)) * 0.6 + 1.2
+    figure, axes = plt.subplots(figsize=(8, height), dpi=100)
+    positions = np.arange(len(labels))[::-1]
+    width = 0.8 / max(1, len(series))
+    for index, (name, values) in enumerate(series):
+        offsets = positions + (len(series) - 1 - index - (len(series) - 1) / 2) * width
+        axes.barh(
+            [o for o, v in zip(offsets, values, strict=True) if v is not None],
+            [v for v in values if v is not None],
+            height=width,
+            color=SERIES_COLOURS[index % len(SERIES_COLOURS)],
+            label=str(name),
+        )
+    axes.set_yticks(positions, labels=[str(label) for label in labels], fontsize=8)
+    axes.set_xlabel(str(value_label))
+    if max_value is not None:
+        axes.set_xlim(0, max_value)
+    axes.legend(fontsize=8, frameon=False, loc="lower right")
+    figure.tight_layout()
+    return figure

@@ -56,10 +56,16 @@ def new_page(browser, **options):
 
 
 def sign_in(page, base, username):
+    """Sign in, then open the 2021 cycle of the case (the demo network also has a later one)."""
+    from gcmhub.core.models import Cycle
+
     page.goto(f"{base}/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill("demo-password")
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/networks/"))
+    cycle = Cycle.objects.get(title="GCM Needs Assessment 2021")
+    page.goto(f"{base}{cycle.get_absolute_url()}")
 
 
 def test_focal_point_reads_objective_10_in_turkish(browser, demo):
@@ -417,7 +423,7 @@ def test_the_work_plan_moves_with_an_activity_and_an_accepted_progress_report(br
     # The coordinator adds an activity for a short-term priority nobody covered.
     coordinator.get_by_role("link", name="Work plan", exact=True).last.click()
     coordinator.get_by_role("link", name="Add an activity").click()
-    output = Output.objects.get(code="4.2.1")
+    output = Output.objects.get(code="4.2.1", cycle__title="GCM Needs Assessment 2021")
     coordinator.locator("#id_output").select_option(value=str(output.pk))
     coordinator.get_by_label("Code").fill("4.2.1.d")
     coordinator.get_by_label("Title in English").fill("Joint training at land border gates")
@@ -479,4 +485,40 @@ def test_the_work_plan_moves_with_an_activity_and_an_accepted_progress_report(br
 def _activity_pk(code):
     from gcmhub.network.models import Activity
 
-    return Activity.objects.get(code=code).pk
+    return Activity.objects.get(code=code, output__cycle__title="GCM Needs Assessment 2021").pk
+
+
+def test_the_voluntary_review_is_drafted_from_the_data_edited_issued_and_downloaded(
+    browser, demo, tmp_path
+):
+    from docx import Document as WordDocument
+
+    from gcmhub.documents.models import Document, DocumentKind
+
+    Document.objects.filter(kind=DocumentKind.VOLUNTARY_REVIEW).delete()
+    coordinator = new_page(browser)
+    coordinator.on("dialog", lambda dialog: dialog.accept())
+    sign_in(coordinator, demo, "coordinator")
+    coordinator.get_by_role("link", name="IMRF review").first.click()
+    coordinator.get_by_role("button", name="Generate the draft from the data").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("drafted from the data")
+    expect(coordinator.locator("#s-methodology")).to_contain_text("consultations were held")
+    expect(coordinator.locator("#s-next-steps")).to_contain_text("Short term")
+    coordinator.get_by_role(
+        "link", name="Edit the text of “Policy and enabling environment”"
+    ).click()
+    editor = coordinator.locator(".ProseMirror[contenteditable=true]")
+    editor.click()
+    editor.press("Control+End")
+    editor.type(" The Migration Board coordinates the ministries.")
+    coordinator.get_by_role("button", name="Save").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("The section has been saved.")
+    coordinator.get_by_role("button", name="Issue the version").click()
+    expect(coordinator.get_by_role("status")).to_contain_text("Version 0.1 has been issued.")
+    with coordinator.expect_download() as download:
+        coordinator.get_by_role("link", name="Word").first.click()
+    download.value.save_as(tmp_path / "review.docx")
+    text = "\n".join(p.text for p in WordDocument(tmp_path / "review.docx").paragraphs)
+    assert "1. Methodology and process for preparing the review" in text
+    assert "The Migration Board coordinates the ministries." in text
+    assert "5. Next steps" in text

@@ -39,7 +39,7 @@ def test_load_demo_is_idempotent():
     first = counts()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert counts() == first
-    assert first[:2] == [1, 1]
+    assert first[:2] == [1, 2]  # the 2021 cycle and the next one started from it
 
 
 def test_demo_carries_the_organisations_of_the_case_with_their_parents():
@@ -54,14 +54,20 @@ def test_demo_carries_the_organisations_of_the_case_with_their_parents():
 
 def test_demo_cycle_has_the_horizons_and_migration_outcomes():
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    cycle = Cycle.objects.get()
+    cycle = Cycle.objects.get(title="GCM Needs Assessment 2021")
     assert str(cycle.short_term_until) == "2022-05-17"
     assert str(cycle.medium_term_until) == "2025-12-31"
     assert str(cycle.long_term_until) == "2030-12-31"
-    migration = FrameworkOutcome.objects.filter(migration_relevant=True).values_list(
-        "code", flat=True
-    )
+    migration = FrameworkOutcome.objects.filter(
+        priority__framework__cycle=cycle, migration_relevant=True
+    ).values_list("code", flat=True)
     assert sorted(migration) == ["1.3", "4.2"]
+    # The next cycle started from this one carries the same framework over.
+    next_cycle = Cycle.objects.get(title__startswith="GCM Review 2025-2026")
+    carried = FrameworkOutcome.objects.filter(
+        priority__framework__cycle=next_cycle, migration_relevant=True
+    ).values_list("code", flat=True)
+    assert sorted(carried) == ["1.3", "4.2"]
 
 
 @pytest.mark.parametrize(

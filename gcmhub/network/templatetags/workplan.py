@@ -1,6 +1,8 @@
 from django import template
 from django.utils.formats import number_format
 
+from gcmhub.core import text
+
 register = template.Library()
 
 
@@ -17,4 +19,4 @@ def money(amounts) -> str:
 
 @register.filter
 def percent(value) -> str:
-    return "—" if value in (None, "") else f"{value:.0f} %"
+    return text.percent(value)

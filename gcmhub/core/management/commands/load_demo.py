@@ -7,9 +7,11 @@ from gcmhub.core import demo as core_demo
 from gcmhub.directory import demo as directory_demo
 from gcmhub.documents import demo as documents_demo
 from gcmhub.framework import demo as framework_demo
+from gcmhub.imrf import demo as imrf_demo
 from gcmhub.meetings import demo as meetings_demo
 from gcmhub.network import demo as network_demo
 from gcmhub.priorities import demo as priorities_demo
+from gcmhub.regions import demo as regions_demo
 
 # The demo replays a review and other steps that notify people: nobody is e-mailed.
 SILENT = "django.core.mail.backends.dummy.EmailBackend"
@@ -28,6 +30,9 @@ class Command(BaseCommand):
             documents_demo.load(cycle, users)
             meetings_demo.load(cycle, users)
             network_demo.load(cycle, users)
+            imrf_demo.load(cycle, users)
+            imrf_demo.load_next_cycle(cycle, users)
+            regions_demo.load()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {network} · {cycle}"))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {directory_demo.DEMO_PASSWORD})")

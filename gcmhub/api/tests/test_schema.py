@@ -1,0 +1,34 @@
+"""Schemathesis against our own OpenAPI schema: generated requests (reads and writes, by a
+focal point who may write) never get a server error nor an answer the schema does not
+describe."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from rest_framework.authtoken.models import Token
+
+from config.wsgi import application
+from gcmhub.assessments.models import Assignment
+from gcmhub.framework.models import Objective
+
+# Read at collection time (the schema view needs no database); one test per operation.
+schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+# Valid requests only: lenient reads of unknown query values are fine; answers must not be.
+schema.config.generation.update(modes=["positive"], max_examples=8, deterministic=True)
+
+
+@pytest.fixture
+def focal_token(cycle, org_a, focal_a):
+    Assignment.objects.create(
+        cycle=cycle, organisation=org_a, objective=Objective.objects.get(number=1)
+    )
+    return Token.objects.get_or_create(user=focal_a)[0].key
+
+
+@schema.parametrize()
+@settings(
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_the_api_honours_its_schema(case, focal_token):
+    case.call_and_validate(headers={"Authorization": f"Token {focal_token}"})

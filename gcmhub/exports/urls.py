@@ -1,0 +1,10 @@
+from django.urls import path
+
+from gcmhub.exports import views
+
+urlpatterns = [
+    path("", views.export_page, name="export-page"),
+    path("<int:job_pk>/", views.export_job, name="export-job"),
+    path("<int:job_pk>/download/", views.export_download, name="export-download"),
+    path("<int:job_pk>/delete/", views.export_delete, name="export-delete"),
+]

@@ -1,0 +1,173 @@
+"""Starting a cycle from an earlier one (the IMRF returns every four years): what carries over,
+with a record of where each thing came from.
+
+Carried over: the cooperation framework (priorities and outcomes), the assignments of
+objectives to organisations, the scoring criteria with their meaning, the open priorities (the
+network's decisions for the medium and long term, to be confirmed) and the activities of the work
+plan that are neither completed nor cancelled, with their outputs. Organisations, people and
+working groups belong to the network and need no copy. Inputs, scores, documents and meetings do
+not carry over: they are the new cycle's own work.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gcmhub.assessments.models import Assignment
+from gcmhub.core.audit import save_audited
+from gcmhub.core.forms import CycleForm
+from gcmhub.core.models import Cycle, User
+from gcmhub.core.permissions import Role
+from gcmhub.directory.selectors import require_role
+from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
+from gcmhub.imrf.models import CarriedOver
+from gcmhub.network.models import Activity, ActivityStatus, Output
+from gcmhub.priorities.models import Criterion, Decision, DecisionHorizon
+
+# What a person sets on a new cycle: the fields of the cycle form, nothing else.
+CYCLE_FIELDS = CycleForm.Meta.fields
+
+
+@transaction.atomic
+def cycle_start_from(*, source: Cycle, by: User, data: dict) -> Cycle:
+    require_role(by, source, {Role.COORDINATOR})
+    if data["start_date"] <= source.start_date:
+        raise ValidationError({"start_date": _("The new cycle starts after the one it continues.")})
+    cycle = save_audited(
+        Cycle(network=source.network, **{k: data[k] for k in CYCLE_FIELDS if k in data}), by=by
+    )
+    records: list[CarriedOver] = []
+
+    def record(kind, new, old, label):
+        records.append(
+            CarriedOver(
+                cycle=cycle,
+                source_cycle=source,
+                kind=kind,
+                object_id=new.pk,
+                source_object_id=old.pk,
+                label=str(label)[:500],
+            )
+        )
+
+    outcomes = _framework(source, cycle, record)
+    for assignment in Assignment.objects.filter(cycle=source):
+        new = Assignment.objects.create(
+            cycle=cycle,
+            organisation_id=assignment.organisation_id,
+            objective_id=assignment.objective_id,
+            source=assignment.source,
+        )
+        record(
+            "assignment", new, assignment, f"{assignment.organisation} · {assignment.objective_id}"
+        )
+    for criterion in Criterion.objects.filter(cycle=source):
+        old_pk = criterion.pk
+        criterion.pk = None
+        criterion.cycle = cycle
+        criterion.save()
+        record("criterion", criterion, Criterion(pk=old_pk), criterion.name)
+    open_horizons = [DecisionHorizon.MEDIUM, DecisionHorizon.LONG]
+    for decision in Decision.objects.filter(
+        cycle=source, horizon__in=open_horizons
+    ).prefetch_related("outcomes", "sdg_targets", "lead_organisations", "supporting_organisations"):
+        new = Decision.objects.create(
+            cycle=cycle,
+            objective_id=decision.objective_id,
+            horizon=decision.horizon,
+            rationale=_("Carried over from %(cycle)s: %(rationale)s")
+            % {"cycle": source.display_title, "rationale": decision.rationale},
+            decided_by=by,
+        )
+        new.outcomes.set([outcomes[o.pk] for o in decision.outcomes.all() if o.pk in outcomes])
+        new.sdg_targets.set(decision.sdg_targets.all())
+        new.lead_organisations.set(decision.lead_organisations.all())
+        new.supporting_organisations.set(decision.supporting_organisations.all())
+        record("decision", new, decision, decision.objective)
+    _work_plan(source, cycle, outcomes, record)
+    CarriedOver.objects.bulk_create(records)
+    return cycle
+
+
+def _framework(source: Cycle, cycle: Cycle, record) -> dict[int, FrameworkOutcome]:
+    """Copy the cooperation framework; returns the new outcome of each old outcome's id."""
+    framework = CooperationFramework.objects.filter(cycle=source).first()
+    if framework is None:
+        return {}
+    new_framework = CooperationFramework.objects.create(
+        cycle=cycle,
+        title=framework.title,
+        start_year=framework.start_year,
+        end_year=framework.end_year,
+        notes=framework.notes,
+    )
+    record("framework", new_framework, framework, framework.title)
+    outcomes = {}
+    for priority in framework.priorities.prefetch_related("outcomes"):
+        new_priority = StrategicPriority.objects.create(
+            framework=new_framework,
+            number=priority.number,
+            name=priority.name,
+            name_tr=priority.name_tr,
+            is_confirmed=priority.is_confirmed,
+        )
+        for outcome in priority.outcomes.all():
+            outcomes[outcome.pk] = FrameworkOutcome.objects.create(
+                priority=new_priority,
+                code=outcome.code,
+                statement=outcome.statement,
+                statement_tr=outcome.statement_tr,
+                migration_relevant=outcome.migration_relevant,
+            )
+    return outcomes
+
+
+def _work_plan(source: Cycle, cycle: Cycle, outcomes: dict, record) -> None:
+    """Copy the activities still to do, with the outputs they sit under."""
+    activities = (
+        Activity.objects.filter(output__cycle=source)
+        .exclude(status__in=[ActivityStatus.COMPLETED, ActivityStatus.CANCELLED])
+        .select_related("output__parent")
+        .prefetch_related(
+            "objectives", "sdg_targets", "lead_organisations", "partner_organisations"
+        )
+    )
+    outputs: dict[int, Output] = {}
+
+    def copy_output(output: Output) -> Output:
+        if output.pk in outputs:
+            return outputs[output.pk]
+        parent = copy_output(output.parent) if output.parent_id else None
+        if output.outcome_id not in outcomes:
+            raise ValidationError(_("The earlier cycle's work plan has no cooperation framework."))
+        new = Output.objects.create(
+            cycle=cycle,
+            outcome=outcomes[output.outcome_id],
+            parent=parent,
+            code=output.code,
+            title=output.title,
+            title_tr=output.title_tr,
+        )
+        record("output", new, output, output)
+        outputs[output.pk] = new
+        return new
+
+    for activity in activities:
+        new = Activity.objects.create(
+            output=copy_output(activity.output),
+            code=activity.code,
+            title=activity.title,
+            title_tr=activity.title_tr,
+            description=activity.description,
+            starts=max(activity.starts, cycle.start_date),
+            ends=max(activity.ends, cycle.start_date),
+            budget_planned=activity.budget_planned,
+            budget_secured=activity.budget_secured,
+            currency=activity.currency,
+            status=activity.status,
+        )
+        new.objectives.set(activity.objectives.all())
+        new.sdg_targets.set(activity.sdg_targets.all())
+        new.lead_organisations.set(activity.lead_organisations.all())
+        new.partner_organisations.set(activity.partner_organisations.all())
+        record("activity", new, activity, activity)

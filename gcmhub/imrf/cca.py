@@ -1,0 +1,107 @@
+"""The brief for the UN Common Country Assessment: the needs assessment's findings and the
+network's priorities, mapped to the cooperation framework outcomes and the SDG targets."""
+
+import io
+
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from gcmhub.assessments.models import Synthesis
+from gcmhub.priorities.models import Decision, DecisionHorizon
+
+EXCERPT = 600
+
+
+def cca_rows(cycle) -> list[dict]:
+    """The prioritised objectives (short, then medium, then long term) with their mapping."""
+    decisions = (
+        Decision.objects.filter(cycle=cycle)
+        .exclude(horizon=DecisionHorizon.NOT_NOW)
+        .select_related("objective")
+        .prefetch_related("outcomes", "sdg_targets", "lead_organisations")
+    )
+    order = {DecisionHorizon.SHORT: 0, DecisionHorizon.MEDIUM: 1, DecisionHorizon.LONG: 2}
+    syntheses = {s.objective_id: s.text for s in Synthesis.objects.filter(cycle=cycle)}
+    rows = []
+    for decision in sorted(decisions, key=lambda d: (order[d.horizon], d.objective.number)):
+        synthesis = syntheses.get(decision.objective_id, "")
+        rows.append(
+            {
+                "objective": f"{decision.objective.number}. {decision.objective.title}",
+                "horizon": str(decision.get_horizon_display()),
+                "outcomes": ", ".join(o.code for o in decision.outcomes.all()) or "—",
+                "targets": ", ".join(t.code for t in decision.sdg_targets.all()) or "—",
+                "leads": ", ".join(
+                    o.display_acronym or o.display_name for o in decision.lead_organisations.all()
+                )
+                or "—",
+                "rationale": decision.rationale,
+                "finding": synthesis[:EXCERPT] + ("…" if len(synthesis) > EXCERPT else ""),
+            }
+        )
+    return rows
+
+
+def cca_brief_docx(cycle, *, language: str) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    with translation.override(language):
+        rows = cca_rows(cycle)
+        doc = Document()
+        doc.add_paragraph(cycle.network.display_name)
+        doc.add_heading(_("Migration in the Common Country Assessment: brief"), level=0)
+        doc.add_paragraph(
+            _(
+                "From the GCM needs assessment of “%(cycle)s” (%(country)s): the objectives the "
+                "network prioritised, mapped to the outcomes of the cooperation framework and to "
+                "the SDG targets, with the findings behind them. Produced by gcmhub on %(date)s."
+            )
+            % {
+                "cycle": cycle.display_title,
+                "country": cycle.country.name,
+                "date": formats.date_format(timezone.localdate()),
+            }
+        )
+        framework = getattr(cycle, "cooperation_framework", None)
+        if framework is not None:
+            doc.add_paragraph(_("Cooperation framework: %(title)s.") % {"title": framework.title})
+        doc.add_heading(_("Priorities mapped to the cooperation framework"), level=1)
+        header = [
+            _("GCM objective"),
+            _("Horizon"),
+            _("Framework outcomes"),
+            _("SDG targets"),
+            _("Lead organisations"),
+        ]
+        table = doc.add_table(rows=1 + len(rows), cols=len(header))
+        table.style = "Table Grid"
+        for c, text in enumerate(header):
+            table.cell(0, c).paragraphs[0].add_run(text).bold = True
+        for r, row in enumerate(rows, start=1):
+            for c, key in enumerate(("objective", "horizon", "outcomes", "targets", "leads")):
+                table.cell(r, c).text = row[key]
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(9)
+        if framework is not None:
+            doc.add_heading(_("The outcomes of the cooperation framework"), level=1)
+            for priority in framework.priorities.prefetch_related("outcomes").order_by("number"):
+                for outcome in priority.outcomes.order_by("code"):
+                    doc.add_paragraph(
+                        f"{outcome.code} {outcome.display_statement}", style="List Bullet"
+                    )
+        doc.add_heading(_("Findings behind each priority"), level=1)
+        for row in rows:
+            doc.add_heading(row["objective"], level=2)
+            if row["rationale"]:
+                doc.add_paragraph(_("Why: %(rationale)s") % {"rationale": row["rationale"]})
+            if row["finding"]:
+                doc.add_paragraph(row["finding"])
+        if not rows:
+            doc.add_paragraph(_("The network has not prioritised any objective yet."))
+        buffer = io.BytesIO()
+        doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,40 @@
+"""Writes of the reporting out: the national voluntary review's draft, written from the data."""
+
+from django.db import transaction
+from django.utils import translation
+
+from gcmhub.core.models import Cycle, User
+from gcmhub.documents import services as documents
+from gcmhub.documents.models import Document, DocumentKind
+from gcmhub.imrf.prefill import section_html
+
+
+@transaction.atomic
+def review_open(*, cycle: Cycle, by: User) -> Document:
+    """The cycle's voluntary review, created with the default five-part outline and filled
+    from the data the first time."""
+    existing = cycle.documents.filter(kind=DocumentKind.VOLUNTARY_REVIEW).first()
+    if existing is not None:
+        return existing
+    document = documents.document_open(cycle=cycle, kind=DocumentKind.VOLUNTARY_REVIEW, by=by)
+    review_prefill(document=document, by=by)
+    return document
+
+
+@transaction.atomic
+def review_prefill(*, document: Document, by: User, overwrite: bool = False) -> int:
+    """Write the data-based draft into the sections the data can fill: the empty ones, or all
+    of them with `overwrite` (their earlier text stays in the history). Returns how many."""
+    filled = 0
+    with translation.override(document.language):
+        for section in document.sections.order_by("order"):
+            if section.body.strip() and not overwrite:
+                continue
+            html = section_html(section.key, document.cycle)
+            if html is None:
+                continue
+            documents.section_save(
+                section=section, by=by, body=html, expected_version=section.version
+            )
+            filled += 1
+    return filled

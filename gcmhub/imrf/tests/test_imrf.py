@@ -1,0 +1,182 @@
+"""The national voluntary review drafted from the data, the CCA brief, the next cycle started
+from this one, and the comparison of cycles; checked on the demo data of the case."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from docx import Document as WordDocument
+
+from gcmhub.core.models import Cycle, User
+from gcmhub.documents.models import DocumentKind
+from gcmhub.imrf import services
+from gcmhub.imrf.models import CarriedOver
+from gcmhub.network.models import Activity
+from gcmhub.priorities.models import Decision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case(db):
+    call_command("load_demo", stdout=io.StringIO())
+    cycle = Cycle.objects.get(title="GCM Needs Assessment 2021")
+    users = {u.username: u for u in User.objects.all()}
+    return cycle, users
+
+
+def url(cycle, name, **kwargs):
+    return reverse(
+        name, kwargs={"network_slug": cycle.network.slug, "cycle_pk": cycle.pk, **kwargs}
+    )
+
+
+def _docx_text(content: bytes) -> str:
+    word = WordDocument(io.BytesIO(content))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in word.paragraphs] + cells)
+
+
+def test_the_demo_review_is_drafted_from_the_data_with_its_sources(case, client):
+    cycle, users = case
+    document = cycle.documents.get(kind=DocumentKind.VOLUNTARY_REVIEW)
+    sections = {s.key: s.body for s in document.sections.all()}
+    assert list(sections) == ["methodology", "policy", "progress", "means", "next-steps"]
+    assert "7 consultations were held" in sections["methodology"]
+    assert (
+        "validated at “Validation meeting of the needs assessment report”"
+        in sections["methodology"]
+    )
+    assert "endorsed by 10 of the 13 organisations asked" in sections["methodology"]
+    assert "IMRF round table 2" in sections["progress"]
+    assert "USD 1,500,000" in sections["means"] and "gap is USD 700,000" in sections["means"]
+    assert "9. Counter smuggling" in sections["next-steps"]
+    assert sections["methodology"].count('class="footnote"') >= 3
+    client.force_login(users["consultant"])
+    docx = client.get(url(cycle, "document-download", document_pk=document.pk, fmt="docx"))
+    text = _docx_text(docx.content)
+    for heading in [
+        "1. Methodology and process for preparing the review",
+        "2. Policy and enabling environment",
+        "3. Progress on the GCM objectives and the guiding principles",
+        "4. Means of implementation",
+        "5. Next steps",
+    ]:
+        assert heading in text
+    assert "the work plan's 7 activities need USD 1,500,000" in text
+    assert "Source: gcmhub, budgets of the work plan's activities" in text
+
+
+def test_refreshing_keeps_edits_unless_asked_and_history_keeps_them(case):
+    cycle, users = case
+    document = cycle.documents.get(kind=DocumentKind.VOLUNTARY_REVIEW)
+    section = document.sections.get(key="policy")
+    from gcmhub.documents import services as documents
+
+    documents.section_save(
+        section=section,
+        by=users["consultant"],
+        body="<p>Our text.</p>",
+        expected_version=section.version,
+    )
+    assert services.review_prefill(document=document, by=users["consultant"]) == 0
+    assert document.sections.get(key="policy").body == "<p>Our text.</p>"
+    assert services.review_prefill(document=document, by=users["consultant"], overwrite=True) == 5
+    section = document.sections.get(key="policy")
+    assert "Institutional mechanism" in section.body
+    assert section.history.filter(body="<p>Our text.</p>").exists()
+
+
+def test_the_cca_brief_maps_priorities_to_outcomes_and_targets(case, client):
+    cycle, users = case
+    client.force_login(users["coordinator"])
+    response = client.get(url(cycle, "cca-brief") + "?language=en")
+    text = _docx_text(response.content)
+    assert "Migration in the Common Country Assessment: brief" in text
+    assert "Priorities mapped to the cooperation framework" in text
+    from gcmhub.framework.models import Objective
+
+    assert f"9. {Objective.objects.get(number=9).title_en}" in text
+    word = WordDocument(io.BytesIO(response.content))
+    rows = [[c.text for c in row.cells] for row in word.tables[0].rows]
+    assert rows[0] == [
+        "GCM objective",
+        "Horizon",
+        "Framework outcomes",
+        "SDG targets",
+        "Lead organisations",
+    ]
+    short = [r for r in rows[1:] if r[1] == "Short term"]
+    assert len(short) == 4 and all(r[2] == "4.2" for r in short)
+    turkish = _docx_text(client.get(url(cycle, "cca-brief") + "?language=tr").content)
+    assert "Kısa vade" in turkish
+
+
+def test_the_next_cycle_carries_what_is_open_with_its_provenance(case):
+    cycle, users = case
+    second = Cycle.objects.get(title__startswith="GCM Review 2025-2026")
+    carried = CarriedOver.objects.filter(cycle=second)
+    kinds = {
+        kind: carried.filter(kind=kind).count() for kind in ("criterion", "decision", "activity")
+    }
+    assert kinds == {"criterion": 5, "decision": 4, "activity": 7}
+    assert set(Decision.objects.filter(cycle=second).values_list("horizon", flat=True)) == {
+        "medium",
+        "long",
+    }
+    assert Activity.objects.filter(output__cycle=second).count() == 7
+    activity = Activity.objects.filter(output__cycle=second).first()
+    origin = carried.get(kind="activity", object_id=activity.pk)
+    assert Activity.objects.get(pk=origin.source_object_id).code == activity.code
+    assert activity.output.outcome.priority.framework.cycle == second
+
+
+def test_a_cycle_cannot_start_before_the_one_it_continues(case):
+    from django.core.exceptions import ValidationError
+
+    from gcmhub.imrf.carryover import cycle_start_from
+
+    cycle, users = case
+    with pytest.raises(ValidationError, match="starts after"):
+        cycle_start_from(
+            source=cycle,
+            by=users["coordinator"],
+            data={
+                "title": "Too early",
+                "country": "TR",
+                "start_date": dt.date(2020, 1, 1),
+                "end_date": dt.date(2020, 12, 31),
+                "short_term_until": dt.date(2020, 12, 31),
+                "medium_term_until": dt.date(2020, 12, 31),
+                "long_term_until": dt.date(2020, 12, 31),
+            },
+        )
+
+
+def test_the_comparison_page_shows_both_cycles(case, client):
+    cycle, users = case
+    client.force_login(users["coordinator"])
+    content = client.get(url(cycle, "cycle-compare")).content.decode()
+    assert "GCM Needs Assessment 2021" in content
+    assert "GCM Review 2025-2026" in content
+    assert 'id="compare-title"' in content  # the chart, with its title
+    assert "4.53 (0.09)" in content  # objective 10's mean and spread in 2021
+
+
+def test_pages_by_persona(case, client):
+    cycle, users = case
+    expected = {
+        "coordinator": {"imrf": 200, "cycle-compare": 200, "next-cycle": 200, "carried-over": 200},
+        "consultant": {"imrf": 200, "cycle-compare": 200, "next-cycle": 403, "carried-over": 200},
+        "focal": {"imrf": 200, "cycle-compare": 200, "next-cycle": 403, "carried-over": 200},
+        "observer": {"imrf": 403, "cycle-compare": 403, "next-cycle": 403, "carried-over": 200},
+    }
+    for username, pages in expected.items():
+        client.force_login(users[username])
+        for name, status in pages.items():
+            assert client.get(url(cycle, name)).status_code == status, (username, name)
+        client.logout()
+    client.force_login(users["focal"])
+    assert client.post(url(cycle, "review-start")).status_code == 403

@@ -1,0 +1,166 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.forms import CycleForm
+from gcmhub.core.permissions import Perm
+from gcmhub.documents.access import get_document
+from gcmhub.documents.models import DocumentKind
+from gcmhub.documents.selectors import latest_version
+from gcmhub.imrf import services
+from gcmhub.imrf.carryover import cycle_start_from
+from gcmhub.imrf.cca import cca_brief_docx, cca_rows
+from gcmhub.imrf.comparison import comparison
+from gcmhub.imrf.models import CarriedOver
+from gcmhub.reporting.charts import grouped_bar_figure, to_svg
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _context(network, cycle, **extra):
+    return {"network": network, "cycle": cycle, "section": "imrf", **extra}
+
+
+def imrf(request, network_slug, cycle_pk):
+    """The stage page: the voluntary review, the CCA brief, the comparison of cycles."""
+    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_VIEW)
+    document = cycle.documents.filter(kind=DocumentKind.VOLUNTARY_REVIEW).first()
+    context = _context(
+        network,
+        cycle,
+        document=document,
+        latest=latest_version(document) if document else None,
+        priorities=cca_rows(cycle),
+    )
+    return render(request, "imrf/imrf.html", context)
+
+
+@require_POST
+def review_start(request, network_slug, cycle_pk):
+    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
+    document = services.review_open(cycle=cycle, by=request.user)
+    messages.success(
+        request,
+        _("The voluntary review is drafted from the data: read each section and complete it."),
+    )
+    return redirect(document)
+
+
+@require_POST
+def review_refresh(request, network_slug, cycle_pk, document_pk):
+    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
+    document = get_document(cycle, document_pk)
+    count = services.review_prefill(
+        document=document, by=request.user, overwrite=request.POST.get("overwrite") == "1"
+    )
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d section written again from the data (the earlier text is in its history).",
+            "%(count)d sections written again from the data (the earlier text is in their "
+            "history).",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect(document)
+
+
+def cca_brief(request, network_slug, cycle_pk):
+    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_VIEW)
+    language = request.GET.get("language") or request.LANGUAGE_CODE
+    if language not in ("en", "tr"):
+        language = "en"
+    response = HttpResponse(cca_brief_docx(cycle, language=language), content_type=DOCX)
+    response["Content-Disposition"] = 'attachment; filename="cca-brief.docx"'
+    return response
+
+
+def compare(request, network_slug, cycle_pk):
+    """Each objective across the network's cycles, with a chart of the mean scores."""
+    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.PRIORITY_VIEW)
+    data = comparison(network)
+    chart = ""
+    scored = [r for r in data["rows"] if any(c.mean is not None for c in r["cells"])]
+    if scored:
+        figure = grouped_bar_figure(
+            [f"{r['objective'].number}. {r['objective'].short_label}" for r in scored],
+            [
+                (c.display_title, [r["cells"][i].mean for r in scored])
+                for i, c in enumerate(data["cycles"])
+            ],
+            value_label=_("Mean weighted score (1 to 5)"),
+            max_value=5,
+        )
+        chart = to_svg(figure, title=_("Mean score per objective and cycle"), chart_id="compare")
+    return render(
+        request, "imrf/compare.html", _context(network, cycle, chart=chart, scored=scored, **data)
+    )
+
+
+def next_cycle(request, network_slug, cycle_pk):
+    """Start the network's next cycle from this one."""
+    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.CYCLE_MANAGE)
+    years = 4  # the IMRF returns every four years
+    initial = {
+        "country": cycle.country,
+        "start_date": _shift(cycle.start_date, years),
+        "end_date": _shift(cycle.end_date, years),
+        "short_term_until": _shift(cycle.short_term_until, years),
+        "medium_term_until": max(cycle.medium_term_until, _shift(cycle.short_term_until, years)),
+        "long_term_until": max(cycle.long_term_until, _shift(cycle.short_term_until, years)),
+        "short_term_note": cycle.short_term_note,
+        "medium_term_note": cycle.medium_term_note,
+        "long_term_note": cycle.long_term_note,
+    }
+    form = CycleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = cycle_start_from(source=cycle, by=request.user, data=form.cleaned_data)
+            messages.success(
+                request,
+                ngettext(
+                    "The cycle has been created from %(source)s: %(count)d record carried over.",
+                    "The cycle has been created from %(source)s: %(count)d records carried over.",
+                    new.carried_over.count(),
+                )
+                % {"source": cycle.display_title, "count": new.carried_over.count()},
+            )
+            return redirect("carried-over", network_slug=network.slug, cycle_pk=new.pk)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return render(request, "imrf/next_cycle.html", _context(network, cycle, form=form))
+
+
+def _shift(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def carried_over(request, network_slug, cycle_pk):
+    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.CYCLE_VIEW)
+    records = CarriedOver.objects.filter(cycle=cycle).select_related("source_cycle")
+    kinds = {
+        "framework": _("Cooperation framework"),
+        "assignment": _("Assignments of objectives"),
+        "criterion": _("Scoring criteria"),
+        "decision": _("Open priorities (to confirm)"),
+        "output": _("Outputs of the work plan"),
+        "activity": _("Activities still to do"),
+    }
+    groups = {}
+    for item in records:
+        groups.setdefault(kinds.get(item.kind, item.kind), []).append(item)
+    source = records[0].source_cycle if records else None
+    return render(
+        request,
+        "imrf/carried_over.html",
+        _context(network, cycle, groups=groups.items(), source=source),
+    )

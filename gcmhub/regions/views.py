@@ -1,0 +1,33 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from gcmhub.core.models import Horizon
+from gcmhub.regions.access import get_region_for_user
+from gcmhub.regions.aggregates import region_aggregates
+from gcmhub.regions.charts import horizons_chart_svg
+from gcmhub.regions.selectors import regions_for_user
+
+
+def region_list(request):
+    """The regions the user coordinates; a page that does not exist for anyone else."""
+    regions = list(regions_for_user(request.user).order_by("name"))
+    if not regions and not request.user.is_superuser:
+        raise Http404
+    return render(request, "regions/region_list.html", {"regions": regions})
+
+
+def region_detail(request, region_slug):
+    """Read-only aggregates of the final reports of the region's networks, never drafts."""
+    region = get_region_for_user(request.user, region_slug)
+    data = region_aggregates(region=region)
+    chart = ""
+    if data.with_final:
+        chart = horizons_chart_svg(
+            data.objectives,
+            title=_("Networks that put each GCM objective in each horizon"),
+            value_label=_("Networks with a final report"),
+            names=[label for _value, label in Horizon.choices],
+            max_value=data.with_final,
+        )
+    return render(request, "regions/region_detail.html", {"data": data, "chart": chart})
