@@ -44,7 +44,7 @@ def cca_rows(cycle) -> list[dict]:
 
 def cca_brief_docx(cycle, *, language: str) -> bytes:
     from docx import Document
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     with translation.override(language):
         rows = cca_rows(cycle)
@@ -81,8 +81,14 @@ def cca_brief_docx(cycle, *, language: str) -> bytes:
         for r, row in enumerate(rows, start=1):
             for c, key in enumerate(("objective", "horizon", "outcomes", "targets", "leads")):
                 table.cell(r, c).text = row[key]
+        table.autofit = False
+        # The objective and the lead organisations carry the words: give them the room.
+        widths = [Cm(w) for w in (5.0, 2.0, 2.6, 2.6, 4.3)]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
         for row in table.rows:
-            for cell in row.cells:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
                 for paragraph in cell.paragraphs:
                     for run in paragraph.runs:
                         run.font.size = Pt(9)

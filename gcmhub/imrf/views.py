@@ -81,6 +81,12 @@ def cca_brief(request, network_slug, cycle_pk):
     return response
 
 
+def _series_name(cycle, means) -> str:
+    if all(mean is None for mean in means):
+        return _("%(cycle)s (no scores yet)") % {"cycle": cycle.display_title}
+    return cycle.display_title
+
+
 def compare(request, network_slug, cycle_pk):
     """Each objective across the network's cycles, with a chart of the mean scores."""
     network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.PRIORITY_VIEW)
@@ -91,7 +97,10 @@ def compare(request, network_slug, cycle_pk):
         figure = grouped_bar_figure(
             [f"{r['objective'].number}. {r['objective'].short_label}" for r in scored],
             [
-                (c.display_title, [r["cells"][i].mean for r in scored])
+                (
+                    _series_name(c, [r["cells"][i].mean for r in scored]),
+                    [r["cells"][i].mean for r in scored],
+                )
                 for i, c in enumerate(data["cycles"])
             ],
             value_label=_("Mean weighted score (1 to 5)"),
