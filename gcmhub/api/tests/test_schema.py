@@ -17,6 +17,21 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 schema.config.generation.update(modes=["positive"], max_examples=8, deterministic=True)
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Schemathesis calls the WSGI application itself, whose request signals would close the
+    test's database connection (and its transaction) after each request; Django's test client
+    disconnects them the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def focal_token(cycle, org_a, focal_a):
     Assignment.objects.create(
