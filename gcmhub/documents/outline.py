@@ -60,7 +60,7 @@ VOLUNTARY_REVIEW = [
         "methodology",
         "narrative",
         "Methodology and process for preparing the review",
-        "İncelemenin hazırlanma yöntemi ve süreci",
+        "Gözden geçirmenin hazırlanma yöntemi ve süreci",
     ),
     ("policy", "narrative", "Policy and enabling environment", "Politika ve elverişli ortam"),
     (
@@ -85,5 +85,5 @@ TITLES = {
         "Terms of Reference of the UN Network on Migration",
         "BM Göç Ağı Görev ve Çalışma Esasları",
     ),
-    "voluntary_review": ("National Voluntary GCM Review", "Ulusal Gönüllü GCM İncelemesi"),
+    "voluntary_review": ("National Voluntary GCM Review", "Ulusal Gönüllü GCM Gözden Geçirmesi"),
 }

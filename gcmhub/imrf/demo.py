@@ -17,7 +17,7 @@ def load(cycle, users) -> None:
 
 NEXT_CYCLE = {
     "title": "GCM Review 2025-2026 (towards the IMRF 2026)",
-    "title_tr": "GCM İncelemesi 2025-2026 (IMRF 2026'ya doğru)",
+    "title_tr": "GCM Gözden Geçirmesi 2025-2026 (IMRF 2026'ya doğru)",
     "country": "TR",
     "start_date": dt.date(2025, 1, 1),
     "end_date": dt.date(2026, 5, 31),
