@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -49,6 +50,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _cycle(request, network_slug, cycle_pk, perm=Perm.WORKPLAN_VIEW):
     return cycle_with_perm(request, network_slug, cycle_pk, perm)
+
+
+def _initial(record, form_class) -> dict | None:
+    """The form's fields filled from the record (its many-to-many ones too), None for a new one."""
+    if record is None:
+        return None
+    return model_to_dict(record, fields=list(form_class.base_fields))
 
 
 def _get(queryset, pk):
@@ -140,16 +148,7 @@ def terms_of_reference(request, network_slug, cycle_pk):
 def working_group_edit(request, network_slug, cycle_pk, group_pk=None):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.SOP_MANAGE)
     group = _get(WorkingGroup.objects.filter(network=network), group_pk) if group_pk else None
-    initial = None
-    if group is not None:
-        initial = {
-            "name": group.name,
-            "name_tr": group.name_tr,
-            "round_table": group.round_table,
-            "chair": group.chair,
-            "members": list(group.members.all()),
-            "purpose": group.purpose,
-        }
+    initial = _initial(group, WorkingGroupForm)
     form = WorkingGroupForm(request.POST or None, network=network, initial=initial)
     return _form_page(
         request,
@@ -177,33 +176,7 @@ def sop_rule_edit(request, network_slug, cycle_pk, rule_pk=None):
             _("The SOP rule and its open obligations are removed."),
             back,
         )
-    if rule is not None:
-        initial = {
-            name: getattr(rule, name)
-            for name in (
-                "kind",
-                "title",
-                "title_tr",
-                "task",
-                "task_tr",
-                "responsible",
-                "months",
-                "day",
-                "dates",
-                "starts",
-                "ends",
-                "working_group",
-                "chair",
-                "minutes_by",
-                "recipient",
-                "remind_before",
-                "remind_after",
-                "met_by_progress_report",
-            )
-        }
-        initial["organisations"] = list(rule.organisations.all())
-    else:
-        initial = {"starts": cycle.start_date, "ends": cycle.end_date}
+    initial = _initial(rule, SopRuleForm) or {"starts": cycle.start_date, "ends": cycle.end_date}
     form = SopRuleForm(request.POST or None, network=network, initial=initial)
     return _form_page(
         request,
@@ -306,14 +279,7 @@ def obligation_mark(request, network_slug, cycle_pk, obligation_pk):
 def period_edit(request, network_slug, cycle_pk, period_pk=None):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.WORKPLAN_MANAGE)
     period = _get(ReportingPeriod.objects.filter(cycle=cycle), period_pk) if period_pk else None
-    initial = None
-    if period is not None:
-        initial = {
-            "label": period.label,
-            "starts": period.starts,
-            "ends": period.ends,
-            "due_date": period.due_date,
-        }
+    initial = _initial(period, PeriodForm)
     form = PeriodForm(request.POST or None, initial=initial)
     return _form_page(
         request,
@@ -368,17 +334,7 @@ def output_edit(request, network_slug, cycle_pk, output_pk=None):
             _("The output has been removed."),
             back,
         )
-    initial = (
-        {
-            "outcome": output.outcome,
-            "parent": output.parent,
-            "code": output.code,
-            "title": output.title,
-            "title_tr": output.title_tr,
-        }
-        if output
-        else None
-    )
+    initial = _initial(output, OutputForm)
     form = OutputForm(request.POST or None, cycle=cycle, initial=initial)
     if not form.fields["outcome"].queryset.exists():
         messages.info(
@@ -414,37 +370,11 @@ def activity_edit(request, network_slug, cycle_pk, activity_pk=None):
             _("The activity has been removed."),
             back,
         )
-    if activity is not None:
-        initial = {
-            name: getattr(activity, name)
-            for name in (
-                "output",
-                "code",
-                "title",
-                "title_tr",
-                "description",
-                "starts",
-                "ends",
-                "budget_planned",
-                "budget_secured",
-                "currency",
-                "status",
-            )
-        }
-        for name in (
-            "objectives",
-            "recommendations",
-            "lead_organisations",
-            "partner_organisations",
-            "sdg_targets",
-        ):
-            initial[name] = list(getattr(activity, name).all())
-    else:
-        initial = {
-            "output": request.GET.get("output"),
-            "starts": cycle.start_date,
-            "ends": cycle.end_date,
-        }
+    initial = _initial(activity, ActivityForm) or {
+        "output": request.GET.get("output"),
+        "starts": cycle.start_date,
+        "ends": cycle.end_date,
+    }
     form = ActivityForm(request.POST or None, cycle=cycle, initial=initial)
     return _form_page(
         request,
@@ -484,26 +414,8 @@ def indicator_edit(request, network_slug, cycle_pk, indicator_pk=None):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.WORKPLAN_MANAGE)
     indicator = _get(Indicator.objects.filter(cycle=cycle), indicator_pk) if indicator_pk else None
     periods = selectors.periods_of(cycle)
-    initial = None
+    initial = _initial(indicator, IndicatorForm)
     if indicator is not None:
-        initial = {
-            name: getattr(indicator, name)
-            for name in (
-                "output",
-                "outcome",
-                "code",
-                "name",
-                "name_tr",
-                "kind",
-                "unit",
-                "baseline_value",
-                "baseline_text",
-                "baseline_year",
-                "source",
-                "disaggregation",
-                "reported_by",
-            )
-        }
         for target in indicator.targets.all():
             initial[f"target_{target.period_id}"] = target.value
             initial[f"target_text_{target.period_id}"] = target.text
