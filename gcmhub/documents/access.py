@@ -1,5 +1,6 @@
 """Access helpers: documents, versions, reviews and comments reached only through a cycle."""
 
+from django.db.models import Q
 from django.http import Http404
 
 from gcmhub.documents.models import Comment, Document, Endorsement, Review, Section, Version
@@ -42,8 +43,9 @@ def get_review(cycle, pk: int) -> Review:
 
 
 def get_comment(review: Review, pk: int) -> Comment:
+    """A comment of the review, or one carried over to its version from an earlier review."""
     try:
-        return review.comments.get(pk=pk)
+        return Comment.objects.get(Q(review=review) | Q(carried_to=review.version_id), pk=pk)
     except Comment.DoesNotExist:
         raise Http404 from None
 

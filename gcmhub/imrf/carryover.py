@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.models import Assignment
-from gcmhub.core.audit import save_audited
 from gcmhub.core.forms import CycleForm
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.permissions import Role
+from gcmhub.core.services import cycle_create
 from gcmhub.directory.selectors import require_role
 from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
 from gcmhub.imrf.models import CarriedOver
@@ -33,8 +33,8 @@ def cycle_start_from(*, source: Cycle, by: User, data: dict) -> Cycle:
     require_role(by, source, {Role.COORDINATOR})
     if data["start_date"] <= source.start_date:
         raise ValidationError({"start_date": _("The new cycle starts after the one it continues.")})
-    cycle = save_audited(
-        Cycle(network=source.network, **{k: data[k] for k in CYCLE_FIELDS if k in data}), by=by
+    cycle = cycle_create(
+        network=source.network, by=by, data={k: data[k] for k in CYCLE_FIELDS if k in data}
     )
     records: list[CarriedOver] = []
 
@@ -51,7 +51,7 @@ def cycle_start_from(*, source: Cycle, by: User, data: dict) -> Cycle:
         )
 
     outcomes = _framework(source, cycle, record)
-    for assignment in Assignment.objects.filter(cycle=source):
+    for assignment in Assignment.objects.filter(cycle=source).select_related("organisation"):
         new = Assignment.objects.create(
             cycle=cycle,
             organisation_id=assignment.organisation_id,
@@ -68,9 +68,13 @@ def cycle_start_from(*, source: Cycle, by: User, data: dict) -> Cycle:
         criterion.save()
         record("criterion", criterion, Criterion(pk=old_pk), criterion.name)
     open_horizons = [DecisionHorizon.MEDIUM, DecisionHorizon.LONG]
-    for decision in Decision.objects.filter(
-        cycle=source, horizon__in=open_horizons
-    ).prefetch_related("outcomes", "sdg_targets", "lead_organisations", "supporting_organisations"):
+    for decision in (
+        Decision.objects.filter(cycle=source, horizon__in=open_horizons)
+        .select_related("objective")
+        .prefetch_related(
+            "outcomes", "sdg_targets", "lead_organisations", "supporting_organisations"
+        )
+    ):
         new = Decision.objects.create(
             cycle=cycle,
             objective_id=decision.objective_id,

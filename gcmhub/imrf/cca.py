@@ -3,10 +3,12 @@ network's priorities, mapped to the cooperation framework outcomes and the SDG t
 
 import io
 
+from django.db.models import Prefetch
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.models import Synthesis
+from gcmhub.framework.models import FrameworkOutcome
 from gcmhub.priorities.models import Decision, DecisionHorizon
 
 EXCERPT = 600
@@ -94,8 +96,9 @@ def cca_brief_docx(cycle, *, language: str) -> bytes:
                         run.font.size = Pt(9)
         if framework is not None:
             doc.add_heading(_("The outcomes of the cooperation framework"), level=1)
-            for priority in framework.priorities.prefetch_related("outcomes").order_by("number"):
-                for outcome in priority.outcomes.order_by("code"):
+            outcomes = Prefetch("outcomes", FrameworkOutcome.objects.order_by("code"))
+            for priority in framework.priorities.prefetch_related(outcomes).order_by("number"):
+                for outcome in priority.outcomes.all():
                     doc.add_paragraph(
                         f"{outcome.code} {outcome.display_statement}", style="List Bullet"
                     )

@@ -147,6 +147,28 @@ def test_the_consultant_disposes_from_the_matrix(client, cycle, world, focal_a, 
     assert (c.disposition, c.reply, c.address_in_next) == ("accepted", "Changed.", True)
 
 
+def test_a_comment_carried_to_the_next_review_is_answered_from_its_matrix(
+    client, cycle, world, document, focal_a, consultant, coordinator, org_a
+):
+    services.comments_submit(review=world["review"], by=focal_a)
+    c = world["draft"]
+    services.review_close(review=world["review"], by=coordinator)
+    second = services.version_issue(document=document, by=consultant)
+    next_review = services.review_open(
+        version=second, by=coordinator, deadline=world["review"].deadline, organisations=[org_a]
+    )
+    client.force_login(consultant)
+    matrix = client.get(url(cycle, "comment-matrix", review_pk=next_review.pk))
+    assert "My private draft." in matrix.content.decode()
+    response = client.post(
+        url(cycle, "comment-dispose", review_pk=next_review.pk, comment_pk=c.pk),
+        {f"c{c.pk}-disposition": "accepted", f"c{c.pk}-reply": "Now done."},
+    )
+    assert response.status_code == 302
+    c.refresh_from_db()
+    assert (c.disposition, c.reply) == ("accepted", "Now done.")
+
+
 def test_downloads_of_the_draft_and_a_version(client, cycle, world, focal_a):
     client.force_login(focal_a)
     kwargs = {"document_pk": world["document"].pk}

@@ -22,8 +22,11 @@ def comment_queryset(cycle) -> QuerySet:
 
 
 def comment_rows(cycle):
-    comments = comment_queryset(cycle).select_related(
-        "organisation", "review__version__document", "addressed_in"
+    # A version's content is the whole frozen report: never needed here.
+    comments = (
+        comment_queryset(cycle)
+        .select_related("organisation", "review__version__document", "addressed_in")
+        .defer("review__version__content", "addressed_in__content")
     )
     for c in comments.order_by("review__version__document__kind", "review__opened_at", "number"):
         version = c.review.version
@@ -76,7 +79,11 @@ def endorsement_queryset(cycle) -> QuerySet:
 
 
 def endorsement_rows(cycle):
-    endorsements = endorsement_queryset(cycle).select_related("organisation", "version__document")
+    endorsements = (
+        endorsement_queryset(cycle)
+        .select_related("organisation", "version__document")
+        .defer("version__content")
+    )
     for e in endorsements.order_by("version__document__kind", "organisation__name"):
         yield (
             e.pk,

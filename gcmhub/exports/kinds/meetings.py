@@ -13,7 +13,9 @@ from gcmhub.exports.kinds.base import (
 
 
 def meeting_rows(cycle):
-    meetings = cycle.meetings.select_related("version__document", "working_group")
+    meetings = cycle.meetings.select_related("version__document", "working_group").defer(
+        "version__content"
+    )
     for m in meetings.order_by("starts_at", "pk"):
         yield (
             m.pk,
