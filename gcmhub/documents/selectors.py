@@ -25,6 +25,7 @@ def reviews_of(document: Document) -> QuerySet[Review]:
     return (
         Review.objects.filter(version__document=document)
         .select_related("version", "opened_by")
+        .defer("version__content")  # the whole frozen report: not needed to list reviews
         .prefetch_related("organisations")
         .order_by("-opened_at")
     )
@@ -39,6 +40,8 @@ def comments_visible_to(user, review: Review) -> QuerySet[Comment]:
     comments = Comment.objects.filter(
         Q(review=review) | Q(carried_to=review.version)
     ).select_related("organisation", "author", "addressed_in", "review__version", "disposed_by")
+    # Versions carry the whole frozen report: a comment needs only their numbers.
+    comments = comments.defer("addressed_in__content", "review__version__content")
     if actor.is_admin or actor.role in (Role.COORDINATOR, Role.CONSULTANT):
         return comments.filter(submitted_at__isnull=False)
     if actor.role == Role.FOCAL_POINT and actor.organisation_id:

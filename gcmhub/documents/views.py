@@ -341,7 +341,7 @@ def version_detail(request, network_slug, cycle_pk, document_pk, version_pk):
         content=version.content,
         mode="screen",
         versions=versions,
-        reviews=[r for r in selectors.reviews_of(document) if r.version_id == version.pk],
+        reviews=selectors.reviews_of(document).filter(version=version),
         final=any(v.major >= 1 for v in versions),
     )
     return render(request, "documents/version_detail.html", context)

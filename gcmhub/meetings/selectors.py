@@ -20,7 +20,7 @@ from gcmhub.meetings.models import (
 def meetings_of(cycle) -> QuerySet[Meeting]:
     return (
         Meeting.objects.filter(cycle=cycle)
-        .select_related("version__document")
+        .select_related("version__document", "cycle__network")
         .defer("version__content")
         .annotate(
             invited=Count("invitations", distinct=True),

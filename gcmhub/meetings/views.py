@@ -577,7 +577,7 @@ def action_list(request, network_slug, cycle_pk):
     today = timezone.localdate()
     actions = list(
         Outcome.objects.filter(meeting__cycle=cycle, type=OutcomeType.ACTION_POINT)
-        .select_related("meeting")
+        .select_related("meeting__cycle__network")
         .order_by("done", "due_date", "pk")
     )
     for action in actions:

@@ -173,9 +173,11 @@ class DecisionForm(forms.Form):
             priority__framework__cycle=cycle
         ).order_by("code")
         self.fields["outcomes"].label_from_instance = lambda o: f"{o.code} {o.display_statement}"
-        self.fields["sdg_targets"].queryset = SdgTarget.objects.filter(
-            objective_links__objective=objective
-        ).order_by("sort_key")
+        self.fields["sdg_targets"].queryset = (
+            SdgTarget.objects.filter(objective_links__objective=objective)
+            .select_related("goal")
+            .order_by("sort_key")
+        )
         self.fields["sdg_targets"].label_from_instance = lambda t: f"{t.code} ({t.goal.name})"
         for name in ("lead_organisations", "supporting_organisations"):
             use_tree_choices(self.fields[name], cycle.network.organisations.all())

@@ -6,14 +6,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from gcmhub.assessments.services import StaleVersion, actor_of
+from gcmhub.assessments.services import StaleVersion
 from gcmhub.core.audit import delete_audited, save_audited
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Role
 from gcmhub.core.text import clean_text
 from gcmhub.directory.models import Organisation
-from gcmhub.directory.selectors import focal_points_of
+from gcmhub.directory.selectors import actor_of, focal_points_of, require_role
 from gcmhub.framework.models import Objective
 from gcmhub.priorities import aggregation
 from gcmhub.priorities.defaults import DEFAULT_CRITERIA
@@ -44,17 +44,11 @@ def round_prepare(*, cycle: Cycle) -> ScoringRound:
         return _round(cycle)
 
 
-def _require_coordinator(user: User, cycle: Cycle) -> None:
-    actor = actor_of(user, cycle)
-    if not (actor.is_admin or actor.role == Role.COORDINATOR):
-        raise PermissionDenied
-
-
 @transaction.atomic
 def criteria_save(*, cycle: Cycle, by: User, rows: list[dict]) -> list[Criterion]:
     """Replace the criteria with `rows` (id, name, name_tr, question(s), weight, axis,
     anchors); only before scoring opens, since scores refer to them."""
-    _require_coordinator(by, cycle)
+    require_role(by, cycle, {Role.COORDINATOR})
     scoring_round = _round(cycle, lock=True)
     if scoring_round.status != RoundStatus.SETUP:
         raise ValidationError(_("The criteria cannot change once scoring has opened."))
@@ -95,14 +89,15 @@ def _unique_key(base: str, taken: set[str]) -> str:
 @transaction.atomic
 def sheets_invite(*, cycle: Cycle, organisations, by: User) -> None:
     """Make `organisations` the ones invited to score; a sheet with scores stays."""
-    _require_coordinator(by, cycle)
+    require_role(by, cycle, {Role.COORDINATOR})
     _round(cycle)
     wanted = {o.pk for o in organisations}
     if any(o.network_id != cycle.network_id for o in organisations):
         raise ValidationError(_("Choose organisations of this network."))
-    for sheet in cycle.score_sheets.all():
+    scored = set(ScoreRow.objects.filter(sheet__cycle=cycle).values_list("sheet_id", flat=True))
+    for sheet in cycle.score_sheets.select_related("organisation"):
         if sheet.organisation_id not in wanted:
-            if sheet.rows.exists():
+            if sheet.pk in scored:
                 raise ValidationError(
                     _("%(name)s has already scored; its sheet cannot be withdrawn.")
                     % {"name": sheet.organisation.short_name}
@@ -116,7 +111,7 @@ def sheets_invite(*, cycle: Cycle, organisations, by: User) -> None:
 
 @transaction.atomic
 def round_open(*, cycle: Cycle, by: User, deadline=None) -> ScoringRound:
-    _require_coordinator(by, cycle)
+    require_role(by, cycle, {Role.COORDINATOR})
     scoring_round = _round(cycle, lock=True)
     if scoring_round.status == RoundStatus.OPEN:
         raise ValidationError(_("Scoring is already open."))
@@ -134,7 +129,7 @@ def round_open(*, cycle: Cycle, by: User, deadline=None) -> ScoringRound:
 
 @transaction.atomic
 def round_close(*, cycle: Cycle, by: User) -> ScoringRound:
-    _require_coordinator(by, cycle)
+    require_role(by, cycle, {Role.COORDINATOR})
     scoring_round = _round(cycle, lock=True)
     if scoring_round.status != RoundStatus.OPEN:
         raise ValidationError(_("Scoring is not open."))
@@ -144,7 +139,7 @@ def round_close(*, cycle: Cycle, by: User) -> ScoringRound:
 
 
 def _check_sheet(by: User, sheet: ScoreSheet) -> None:
-    actor = actor_of(by, sheet.cycle)
+    actor = actor_of(by, sheet.cycle.network_id)
     if actor.role != Role.FOCAL_POINT or actor.organisation_id != sheet.organisation_id:
         raise PermissionDenied
     scoring_round = ScoringRound.objects.filter(cycle=sheet.cycle).first()
@@ -220,7 +215,7 @@ def sheet_submit(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
 @transaction.atomic
 def sheet_reopen(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
     """Give a submitted sheet back to its organisation (the coordinator's call, while open)."""
-    _require_coordinator(by, sheet.cycle)
+    require_role(by, sheet.cycle, {Role.COORDINATOR})
     sheet = ScoreSheet.objects.select_for_update().get(pk=sheet.pk)
     if sheet.state != SheetState.SUBMITTED:
         raise ValidationError(_("These scores have not been submitted."))
@@ -230,7 +225,7 @@ def sheet_reopen(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
 
 def scores_remind(*, cycle: Cycle, by: User) -> int:
     """E-mail the focal points of invited organisations that have not submitted."""
-    _require_coordinator(by, cycle)
+    require_role(by, cycle, {Role.COORDINATOR})
     scoring_round = ScoringRound.objects.filter(cycle=cycle).first()
     if scoring_round is None or scoring_round.status != RoundStatus.OPEN:
         raise ValidationError(_("Scoring is not open."))
@@ -263,7 +258,7 @@ def decision_save(
     horizon its computed rank suggests needs a rationale saying why."""
     from gcmhub.priorities.selectors import priority_results
 
-    _require_coordinator(by, cycle)
+    require_role(by, cycle, {Role.COORDINATOR})
     decision, _created = Decision.objects.get_or_create(
         cycle=cycle, objective=objective, defaults={"horizon": data["horizon"], "decided_by": by}
     )
@@ -316,12 +311,6 @@ def _horizon_labels():
     from gcmhub.priorities.models import DecisionHorizon
 
     return DecisionHorizon.choices
-
-
-@transaction.atomic
-def decision_delete(*, decision: Decision, by: User) -> None:
-    _require_coordinator(by, decision.cycle)
-    delete_audited(decision, by=by)
 
 
 def organisations_default_invited(cycle: Cycle):

@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 
 import pytest
@@ -10,7 +11,7 @@ from gcmhub.documents import services as documents
 from gcmhub.documents.models import EndorsementResponse
 from gcmhub.meetings import services
 from gcmhub.meetings.models import Outcome, OutcomeType, Presence, ValidationOutcome
-from gcmhub.meetings.tests.conftest import agreed_change, validate
+from gcmhub.meetings.tests.conftest import agreed_change, meeting_data, validate
 
 A, F, N, R = 200, 403, 404, 302
 PERSONAS = ["coordinator", "consultant", "focal_a", "focal_b", "observer", "outsider"]
@@ -367,6 +368,7 @@ def test_meeting_pages_keep_a_constant_number_of_queries(
         url(cycle, "check-in", meeting_pk=meeting.pk),
         url(cycle, "minutes", meeting_pk=meeting.pk),
         url(cycle, "invitations", meeting_pk=meeting.pk),
+        url(cycle, "action-list"),
     ]
     counts = []
     for page in pages:
@@ -379,6 +381,20 @@ def test_meeting_pages_keep_a_constant_number_of_queries(
     services.invitations_set(meeting=meeting, by=coordinator, organisations=organisations)
     for n in range(4):
         agreed_change(meeting, consultant, text=f"Change {n}")
+    for n in range(3):
+        other = services.meeting_save(
+            cycle=cycle, by=coordinator, data=meeting_data(meeting.version, title=f"Network {n}")
+        )
+        services.outcome_save(
+            meeting=other,
+            by=consultant,
+            data={
+                "type": OutcomeType.ACTION_POINT,
+                "text": f"Send the figures {n}",
+                "owner": "IOM",
+                "due_date": dt.date(2021, 9, 1),
+            },
+        )
     for page, count in zip(pages, counts, strict=True):
         with django_assert_max_num_queries(count):
             client.get(page)
