@@ -9,7 +9,7 @@ translated here, a stale save (someone saved in between) answering 409.
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_handler
 
 from gcmhub.assessments.services import StaleVersion
@@ -67,22 +67,9 @@ def exception_handler(exc, context):
     return response
 
 
-class ErrorBodySerializer(serializers.Serializer):
-    status = serializers.IntegerField()
-    code = serializers.CharField()
-    message = serializers.CharField()
-    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
-
-
-class ErrorSerializer(serializers.Serializer):
-    error = ErrorBodySerializer()
-
-
 def document_errors(result, generator, request, public):
     """drf-spectacular postprocessing hook: every operation documents the error shape for the
     statuses it can answer."""
-    from drf_spectacular.plumbing import ResolvedComponent
-
     schema = {
         "type": "object",
         "properties": {
@@ -102,10 +89,7 @@ def document_errors(result, generator, request, public):
         },
         "required": ["error"],
     }
-    component = ResolvedComponent(
-        name="Error", type=ResolvedComponent.SCHEMA, schema=schema, object="Error"
-    )
-    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = component.schema
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = schema
     descriptions = {
         "400": "The request is not valid: `fields` names what is wrong.",
         "401": "Not signed in: send a token (Authorization: Token …) or a session cookie.",

@@ -208,15 +208,11 @@ class VersionSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
-    versions = serializers.SerializerMethodField()
+    versions = VersionSerializer(many=True, read_only=True)  # newest first (see the view)
 
     class Meta:
         model = Document
         fields = ["id", "kind", "title", "subtitle", "language", "public", "versions"]
-
-    def get_versions(self, document) -> list[dict]:
-        versions = sorted(document.versions.all(), key=lambda v: (v.major, v.minor), reverse=True)
-        return VersionSerializer(versions, many=True).data
 
 
 class ReviewSerializer(serializers.ModelSerializer):

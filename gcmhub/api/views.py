@@ -16,18 +16,19 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from gcmhub.api import filters
 from gcmhub.api import serializers as s
-from gcmhub.api.access import cycle_for_api, require_perm
 from gcmhub.assessments import selectors as assessment_selectors
 from gcmhub.assessments import services as assessments
 from gcmhub.assessments.models import Consultation, Input
+from gcmhub.core.access import actor_for, get_cycle_for_user, require
 from gcmhub.core.models import Cycle
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.core.selectors import networks_for_user
-from gcmhub.directory.selectors import actor_of, organisations_for_network
+from gcmhub.directory.selectors import organisations_for_network
 from gcmhub.documents import selectors as document_selectors
 from gcmhub.documents import services as documents
-from gcmhub.documents.models import Comment, Document, Review
+from gcmhub.documents.models import Comment, Document, Review, Version
 from gcmhub.framework.models import Objective
 from gcmhub.meetings.models import Meeting
 from gcmhub.network import selectors as network_selectors
@@ -49,6 +50,15 @@ from gcmhub.priorities.models import Decision, ScoreRow, ScoreSheet, SheetState
 CYCLE_PARAMETER = OpenApiParameter(
     "cycle_pk", OpenApiTypes.INT, OpenApiParameter.PATH, description="Id of the cycle."
 )
+
+
+def cycle_for_api(user, cycle_pk) -> Cycle:
+    """The cycle through the pages' access helpers: 404 outside the user's networks."""
+    network_id = Cycle.objects.filter(pk=cycle_pk).values_list("network_id", flat=True).first()
+    network = networks_for_user(user).filter(pk=network_id).first() if network_id else None
+    if network is None:
+        raise NotFound
+    return get_cycle_for_user(user, network=network, pk=cycle_pk)
 
 
 def _known(records: dict, pk: int, field: str):
@@ -79,7 +89,7 @@ class CycleViewSet(viewsets.ReadOnlyModelViewSet):
     """The cycles of your networks, newest first; filter with `?network=<slug>`."""
 
     serializer_class = s.CycleSerializer
-    filterset_fields = {"network__slug": ["exact"]}
+    filterset_class = filters.CycleFilter
 
     def get_queryset(self):
         networks = networks_for_user(self.request.user).values("pk")
@@ -88,18 +98,6 @@ class CycleViewSet(viewsets.ReadOnlyModelViewSet):
             .select_related("network")
             .order_by("-start_date", "-pk")
         )
-
-    @extend_schema(
-        parameters=[OpenApiParameter("network", OpenApiTypes.STR, description="Network slug.")]
-    )
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if slug := self.request.query_params.get("network"):
-            queryset = queryset.filter(network__slug=slug)
-        return queryset
 
 
 class ObjectiveViewSet(viewsets.ReadOnlyModelViewSet):
@@ -124,7 +122,8 @@ class CycleScoped(viewsets.GenericViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self.cycle = cycle_for_api(request.user, kwargs["cycle_pk"], self.read_perm)
+        self.cycle = cycle_for_api(request.user, kwargs["cycle_pk"])
+        self.require(self.read_perm)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -140,10 +139,10 @@ class CycleScoped(viewsets.GenericViewSet):
         raise NotImplementedError
 
     def actor(self):
-        return actor_of(self.request.user, self.cycle.network_id)
+        return actor_for(self.request.user, self.cycle.network)
 
     def require(self, perm: Perm) -> None:
-        require_perm(self.request.user, self.cycle, perm)
+        require(self.request.user, perm, network=self.cycle.network)
 
 
 class OrganisationViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMixin):
@@ -167,11 +166,7 @@ class InputViewSet(
 
     read_perm = Perm.ASSESSMENT_VIEW
     model = Input
-    filterset_fields = {
-        "objective__number": ["exact"],
-        "organisation": ["exact"],
-        "state": ["exact"],
-    }
+    filterset_class = filters.InputFilter
     http_method_names = ["get", "post", "put", "head", "options"]
 
     def records(self):
@@ -182,24 +177,12 @@ class InputViewSet(
             ).prefetch_related("consultations")
         return inputs.order_by("objective__number", "organisation__name")
 
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if number := self.request.query_params.get("objective"):
-            queryset = queryset.filter(objective__number=number) if number.isdigit() else []
-        return queryset
-
     def get_serializer_class(self):
         if self.action == "create":
             return s.InputOpenSerializer
         if self.action == "update":
             return s.InputWriteSerializer
         return s.InputDetailSerializer if self.action == "retrieve" else s.InputSerializer
-
-    @extend_schema(
-        parameters=[OpenApiParameter("objective", OpenApiTypes.INT, description="Objective.")]
-    )
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
 
     def _detail(self, input, code=status.HTTP_200_OK):
         return Response(
@@ -367,7 +350,10 @@ class DocumentViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMi
     filterset_fields = ["kind"]
 
     def records(self):
-        return self.cycle.documents.prefetch_related("versions").order_by("kind")
+        versions = Version.objects.defer("content").order_by("-major", "-minor")
+        return self.cycle.documents.prefetch_related(
+            Prefetch("versions", queryset=versions)
+        ).order_by("kind")
 
 
 class ReviewViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMixin):
@@ -454,7 +440,6 @@ class CommentViewSet(
     @extend_schema(request=s.CommentWriteSerializer, responses=s.CommentSerializer)
     def update(self, request, *args, **kwargs):
         """Change one of your draft comments."""
-        self.require(Perm.REVIEW_COMMENT)
         return self._save(request, comment=self._own_draft())
 
     def destroy(self, request, *args, **kwargs):

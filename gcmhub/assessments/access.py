@@ -5,17 +5,8 @@ from django.http import Http404
 
 from gcmhub.assessments.models import Consultation, Input
 from gcmhub.assessments.workflow import InputFacts, Step, can
-from gcmhub.core.models import Cycle, Network
-from gcmhub.core.permissions import Actor
-
-
-def actor_for(user, network: Network) -> Actor:
-    """The workflow actor for a user in a network reached through an access helper."""
-    return Actor(
-        role=getattr(network, "user_role", None),
-        organisation_id=getattr(network, "user_organisation_id", None),
-        is_admin=user.is_superuser,
-    )
+from gcmhub.core.access import actor_for
+from gcmhub.core.models import Cycle
 
 
 def input_facts(input: Input, *, collection_closed: bool) -> InputFacts:

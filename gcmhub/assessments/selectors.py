@@ -4,7 +4,6 @@ from collections import Counter, defaultdict
 
 from django.db.models import Prefetch, QuerySet
 
-from gcmhub.assessments.access import actor_for
 from gcmhub.assessments.models import (
     Assignment,
     Collection,
@@ -18,6 +17,7 @@ from gcmhub.assessments.models import (
     Synthesis,
 )
 from gcmhub.assessments.workflow import REVIEWERS
+from gcmhub.core.access import actor_for
 from gcmhub.core.models import Cycle
 from gcmhub.core.permissions import Role
 from gcmhub.framework.models import Objective

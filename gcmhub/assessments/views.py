@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 
 from gcmhub.assessments import selectors, services
 from gcmhub.assessments.access import (
-    actor_for,
     get_consultation_for_user,
     get_input_for_user,
     input_facts,
@@ -34,7 +33,7 @@ from gcmhub.assessments.models import InputState, QuestionnaireUpload
 from gcmhub.assessments.questionnaire import MAX_UPLOAD_BYTES, build_questionnaire
 from gcmhub.assessments.stages import assessment_facts
 from gcmhub.assessments.workflow import Step, can
-from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.access import actor_for, cycle_with_perm
 from gcmhub.core.feedback import report_errors, report_form_errors
 from gcmhub.core.history import records_to_rows
 from gcmhub.core.permissions import Perm, Role, user_has_perm

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from gcmhub.core.models import Cycle, Network
-from gcmhub.core.permissions import Perm, user_has_perm
+from gcmhub.core.permissions import Actor, Perm, user_has_perm
 from gcmhub.core.selectors import networks_for_user
 
 
@@ -55,3 +55,13 @@ def cycle_with_perm(request, network_slug: str, cycle_pk: int, perm: Perm):
     cycle = cycle_for_request(request, network, cycle_pk)
     require(request.user, perm, network=network)
     return network, cycle
+
+
+def actor_for(user, network: Network) -> Actor:
+    """The workflow actor for a user in a network reached through an access helper (its
+    role annotations: no query)."""
+    return Actor(
+        role=getattr(network, "user_role", None),
+        organisation_id=getattr(network, "user_organisation_id", None),
+        is_admin=user.is_superuser,
+    )

@@ -116,7 +116,7 @@ def methodology(cycle) -> str:
                     % {
                         "title": meeting.title,
                         "date": formats.date_format(timezone.localtime(meeting.starts_at).date()),
-                        "outcome": meeting.get_outcome_display().lower(),
+                        "outcome": meeting.get_outcome_display(),
                         "present": present,
                     },
                     _note(_("Source: gcmhub, attendance register of the validation meeting.")),
@@ -254,8 +254,7 @@ def progress(cycle) -> str:
             decision = decisions.get(objective.pk)
             if decision is not None:
                 lines.append(
-                    _("Prioritised for the %(horizon)s.")
-                    % {"horizon": decision.get_horizon_display().lower()}
+                    _("Priority: %(horizon)s.") % {"horizon": decision.get_horizon_display()}
                 )
             if inputs.get(objective.pk):
                 lines.append(

@@ -452,11 +452,13 @@ def report_open(*, period: ReportingPeriod, by: User) -> ProgressReport:
     actor = actor_of(by, period.cycle.network_id)
     if actor.role != Role.FOCAL_POINT or not actor.organisation_id:
         raise PermissionDenied
-    report, created = ProgressReport.objects.get_or_create(
+    report = ProgressReport.objects.filter(
         period=period, organisation_id=actor.organisation_id
-    )
-    if created:
-        report._history_user = by
+    ).first()
+    if report is None:  # saved with its author in the history, from the API too
+        report = save_audited(
+            ProgressReport(period=period, organisation_id=actor.organisation_id), by=by
+        )
     return report
 
 

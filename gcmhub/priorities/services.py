@@ -259,11 +259,11 @@ def decision_save(
     from gcmhub.priorities.selectors import priority_results
 
     require_role(by, cycle, {Role.COORDINATOR})
-    decision, _created = Decision.objects.get_or_create(
-        cycle=cycle, objective=objective, defaults={"horizon": data["horizon"], "decided_by": by}
-    )
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if not _created and decision.version != expected_version:
+    decision = Decision.objects.select_for_update().filter(cycle=cycle, objective=objective).first()
+    created = decision is None
+    if created:  # saved once below, so its history starts with one "created" record
+        decision = Decision(cycle=cycle, objective=objective)
+    elif decision.version != expected_version:
         raise StaleVersion(
             _("Someone else changed this decision after you opened it; open it again.")
         )
@@ -291,7 +291,7 @@ def decision_save(
     decision.suggested_horizon = suggested
     decision.departs_from_rank = departs
     decision.decided_by = by
-    decision.version += 0 if _created else 1
+    decision.version += 0 if created else 1
     save_audited(decision, by=by)
     decision.outcomes.set(data.get("outcomes", []))
     decision.sdg_targets.set(data.get("sdg_targets", []))

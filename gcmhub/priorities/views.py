@@ -6,8 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gcmhub.assessments.access import actor_for
-from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.access import actor_for, cycle_with_perm
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import records_to_rows
 from gcmhub.core.permissions import Perm, Role, user_has_perm

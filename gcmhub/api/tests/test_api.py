@@ -350,6 +350,8 @@ def test_a_focal_point_reports_progress(workplan, cycle, focal_a, coordinator, f
     client = client_for(focal_a)
     created = client.post(base(cycle) + "progress-reports/", {"period": period.pk}, format="json")
     assert created.status_code == 201
+    started = ProgressReport.objects.get(pk=created.json()["id"])
+    assert started.history.earliest().history_user == focal_a  # token requests are audited too
     url = f"{base(cycle)}progress-reports/{created.json()['id']}/"
     row = {"activity": activity.pk, "status": "ongoing", "percent_complete": 40}
     saved = client.put(

@@ -160,6 +160,10 @@ def test_a_decision_in_line_with_the_rank_needs_no_rationale(cycle, coordinator,
         "short",
         False,
     )
+    # One "created" record by its author in the history, not a creation and a change.
+    assert [(h.history_type, h.history_user) for h in decision.history.all()] == [
+        ("+", coordinator)
+    ]
 
 
 def test_a_decision_against_the_rank_requires_a_rationale(cycle, coordinator, results_ready):
