@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -34,6 +34,7 @@ from gcmhub.assessments.questionnaire import MAX_UPLOAD_BYTES, build_questionnai
 from gcmhub.assessments.stages import assessment_facts
 from gcmhub.assessments.workflow import Step, can
 from gcmhub.core.access import actor_for, cycle_with_perm
+from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors, report_form_errors
 from gcmhub.core.history import records_to_rows
 from gcmhub.core.permissions import Perm, Role, user_has_perm
@@ -506,9 +507,7 @@ def questionnaire_download(request, network_slug, cycle_pk, organisation_pk):
         cycle=cycle, organisation=organisation, language=request.LANGUAGE_CODE
     )
     name = f"gcmhub-{cycle.pk}-{organisation.short_name}.xlsx".replace(" ", "-")
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(content, XLSX, name)
 
 
 def questionnaire_upload(request, network_slug, cycle_pk):
@@ -689,9 +688,8 @@ def coverage(request, network_slug, cycle_pk):
         cycle, organisation_type=filters.get("organisation_type", ""), round_table=round_table
     )
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(coverage_xlsx(cycle=cycle, matrix=matrix), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="coverage-{cycle.pk}.xlsx"'
-        return response
+        content = coverage_xlsx(cycle=cycle, matrix=matrix)
+        return download(content, XLSX, f"coverage-{cycle.pk}.xlsx")
     context = {
         "network": network,
         "cycle": cycle,

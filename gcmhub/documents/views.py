@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gcmhub.core.access import cycle_with_perm, require
+from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors, report_form_errors
 from gcmhub.core.history import records_to_rows
 from gcmhub.core.permissions import Perm, user_has_perm
@@ -371,12 +372,6 @@ def version_compare(request, network_slug, cycle_pk, document_pk):
     return render(request, "documents/version_compare.html", context)
 
 
-def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 def document_download(request, network_slug, cycle_pk, document_pk, fmt, version_pk=None):
     if version_pk is not None:
         network, cycle, document, version = _version_for_reader(
@@ -385,7 +380,7 @@ def document_download(request, network_slug, cycle_pk, document_pk, fmt, version
     else:
         network, cycle = _cycle(request, network_slug, cycle_pk)
         document, version = get_document(cycle, document_pk), None
-    return _download(*document_file(document, fmt, version))
+    return download(*document_file(document, fmt, version))
 
 
 def published(request, network_slug, cycle_pk):
@@ -431,7 +426,7 @@ def public_report(request, token):
 @login_not_required
 def public_download(request, token, fmt):
     document, version = _public_final(token)
-    return _download(*document_file(document, fmt, version))
+    return download(*document_file(document, fmt, version))
 
 
 @require_POST
@@ -646,13 +641,13 @@ def comment_matrix(request, network_slug, cycle_pk, review_pk):
     }
     fmt = request.GET.get("format")
     if fmt == "xlsx":
-        return _download(
+        return download(
             comments_matrix_xlsx(title=title, comments=comments),
             XLSX,
             f"comments-{review.version.number}.xlsx",
         )
     if fmt == "docx":
-        return _download(
+        return download(
             comments_matrix_docx(title=title, comments=comments, language=request.LANGUAGE_CODE),
             DOCX,
             f"comments-{review.version.number}.docx",

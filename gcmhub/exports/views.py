@@ -1,13 +1,14 @@
 import logging
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.downloads import download
 from gcmhub.core.permissions import Perm
 from gcmhub.exports import selectors, services
 from gcmhub.exports.forms import ExportForm
@@ -45,9 +46,7 @@ def export_page(request, network_slug, cycle_pk):
             logger.exception("export of cycle %s failed", cycle.pk)
             messages.error(request, _("The export could not be made. Try again later."))
         else:
-            response = HttpResponse(content, content_type=services.CONTENT_TYPES[options["fmt"]])
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
+            return download(content, services.CONTENT_TYPES[options["fmt"]], filename)
     context = {
         "network": network,
         "cycle": cycle,

@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.downloads import download
 from gcmhub.core.forms import CycleForm
 from gcmhub.core.permissions import Perm
 from gcmhub.documents.access import get_document
@@ -76,9 +76,7 @@ def cca_brief(request, network_slug, cycle_pk):
     language = request.GET.get("language") or request.LANGUAGE_CODE
     if language not in ("en", "tr"):
         language = "en"
-    response = HttpResponse(cca_brief_docx(cycle, language=language), content_type=DOCX)
-    response["Content-Disposition"] = 'attachment; filename="cca-brief.docx"'
-    return response
+    return download(cca_brief_docx(cycle, language=language), DOCX, "cca-brief.docx")
 
 
 def _series_name(cycle, means) -> str:

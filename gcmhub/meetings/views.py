@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors, report_form_errors
 from gcmhub.core.i18n import search_fold, sort_key
 from gcmhub.core.permissions import Perm, Role
@@ -550,9 +551,7 @@ def validation_record(request, network_slug, cycle_pk, meeting_pk):
 def meeting_calendar(request, network_slug, cycle_pk, meeting_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     meeting = _meeting(cycle, meeting_pk)
-    response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="meeting.ics"'
-    return response
+    return download(meeting_ics(meeting), "text/calendar; charset=utf-8", "meeting.ics")
 
 
 def minutes_download(request, network_slug, cycle_pk, meeting_pk, fmt):
@@ -565,10 +564,8 @@ def minutes_download(request, network_slug, cycle_pk, meeting_pk, fmt):
         content, content_type = minutes_pdf(meeting, language=language), "application/pdf"
     else:
         raise Http404
-    response = HttpResponse(content, content_type=content_type)
     day = timezone.localtime(meeting.starts_at, meeting.tz).date()
-    response["Content-Disposition"] = f'attachment; filename="minutes-{day}.{fmt}"'
-    return response
+    return download(content, content_type, f"minutes-{day}.{fmt}")
 
 
 def action_list(request, network_slug, cycle_pk):

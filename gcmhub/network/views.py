@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.forms.models import model_to_dict
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gcmhub.assessments.services import StaleVersion
 from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.directory.selectors import actor_of
@@ -95,12 +96,6 @@ def _delete(request, delete, success: str, back: str):
     except ValidationError as error:
         report_errors(request, error)
     return redirect(back)
-
-
-def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 # Coordination
@@ -213,7 +208,7 @@ def obligation_list(request, network_slug, cycle_pk):
         state=filters.get("state"),
     )
     if request.GET.get("format") == "ics":
-        return _download(
+        return download(
             exports.obligations_ics(cycle, obligations), "text/calendar", "obligations.ics"
         )
     page = Paginator(obligations, 100).get_page(request.GET.get("page"))
@@ -302,7 +297,7 @@ def period_edit(request, network_slug, cycle_pk, period_pk=None):
 def workplan(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     if request.GET.get("format") == "xlsx":
-        return _download(exports.workplan_xlsx(cycle), XLSX, "work-plan.xlsx")
+        return download(exports.workplan_xlsx(cycle), XLSX, "work-plan.xlsx")
     plan = selectors.workplan(cycle)
     rows, by_output = selectors.timeline_rows(plan["activities"])
     title = _("Timeline of the outputs") if by_output else _("Timeline of the activities")
@@ -400,7 +395,7 @@ def indicator_list(request, network_slug, cycle_pk):
     periods = selectors.periods_of(cycle)
     indicators = selectors.indicators_of(cycle, periods)
     if request.GET.get("format") == "xlsx":
-        return _download(
+        return download(
             exports.indicators_xlsx(cycle, indicators, periods), XLSX, "indicators.xlsx"
         )
     return render(

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gcmhub.core.access import actor_for, cycle_with_perm
+from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import records_to_rows
 from gcmhub.core.permissions import Perm, Role, user_has_perm
@@ -266,14 +267,13 @@ def results(request, network_slug, cycle_pk):
     priority = selectors.priority_results(cycle)
     fmt = request.GET.get("format")
     if fmt == "xlsx":
-        response = HttpResponse(priorities_xlsx(cycle=cycle, priority=priority), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="priorities-{cycle.pk}.xlsx"'
-        return response
+        content = priorities_xlsx(cycle=cycle, priority=priority)
+        return download(content, XLSX, f"priorities-{cycle.pk}.xlsx")
     figure, title = _matrix(priority, title=_("Priority matrix: importance against feasibility"))
     if fmt == "png":
-        return _download(charts.to_png(figure), "image/png", f"priority-matrix-{cycle.pk}.png")
+        return download(charts.to_png(figure), "image/png", f"priority-matrix-{cycle.pk}.png")
     if fmt == "svg":
-        return _download(
+        return download(
             str(charts.to_svg(figure, title=title)),
             "image/svg+xml",
             f"priority-matrix-{cycle.pk}.svg",
@@ -293,12 +293,6 @@ def results(request, network_slug, cycle_pk):
         "section": "priorities",
     }
     return render(request, "priorities/results.html", context)
-
-
-def _download(content, content_type, name):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 def objective_priority(request, network_slug, cycle_pk, number):
@@ -324,9 +318,9 @@ def objective_priority(request, network_slug, cycle_pk, number):
     title = _("Scores of objective %(number)d by organisation") % {"number": number}
     fmt = request.GET.get("format")
     if fmt == "png":
-        return _download(charts.to_png(figure), "image/png", f"objective-{number}-scores.png")
+        return download(charts.to_png(figure), "image/png", f"objective-{number}-scores.png")
     if fmt == "svg":
-        return _download(
+        return download(
             str(charts.to_svg(figure, title=title)),
             "image/svg+xml",
             f"objective-{number}-scores.svg",
