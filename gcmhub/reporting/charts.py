@@ -187,28 +187,55 @@ def timeline_svg(rows, *, title: str) -> SafeString:
 SERIES_COLOURS = [BRAND, "#d08a00", "#2e7d4f", "#7b3fa0", "#8a95a1"]
 
 
-def grouped_bar_figure(labels, series, *, value_label: str, max_value: float | None = None):
-    """Horizontal bars grouped per label (first on top), one colour per series (name, values;
-    a value of None draws no bar)."""
+def grouped_bar_figure(
+    labels, series, *, value_label: str, max_value: float | None = None, stacked: bool = False
+):
+    """Horizontal bars per label (first on top), one colour per series (name, values; a value
+    of None draws no bar): side by side, or one bar stacked from the series (counts)."""
     import numpy as np
 
-    height = 0.5 * len(labels) * max(1, len(series)) * 0.6 + 1.2
+    rows = 1 if stacked else max(1, len(series))
+    height = (0.32 if stacked else 0.3 * rows) * len(labels) + 1.4
     figure, axes = plt.subplots(figsize=(8, height), dpi=100)
     positions = np.arange(len(labels))[::-1]
-    width = 0.8 / max(1, len(series))
+    width = 0.7 if stacked else 0.8 / rows
+    left = np.zeros(len(labels))
     for index, (name, values) in enumerate(series):
-        offsets = positions + (len(series) - 1 - index - (len(series) - 1) / 2) * width
+        if stacked:
+            offsets, starts = positions, left.copy()
+            left += [v or 0 for v in values]
+        else:
+            offsets = positions + (len(series) - 1 - index - (len(series) - 1) / 2) * width
+            starts = np.zeros(len(labels))
+        drawn = [k for k, v in enumerate(values) if v is not None]
         axes.barh(
-            [o for o, v in zip(offsets, values, strict=True) if v is not None],
-            [v for v in values if v is not None],
+            [offsets[k] for k in drawn],
+            [values[k] for k in drawn],
+            left=[starts[k] for k in drawn],
             height=width,
             color=SERIES_COLOURS[index % len(SERIES_COLOURS)],
             label=str(name),
         )
     axes.set_yticks(positions, labels=[str(label) for label in labels], fontsize=8)
     axes.set_xlabel(str(value_label))
-    if max_value is not None:
+    if stacked:
+        axes.xaxis.get_major_locator().set_params(integer=True)
+    if max_value:
         axes.set_xlim(0, max_value)
-    axes.legend(fontsize=8, frameon=False, loc="lower right")
+    from matplotlib.patches import Patch
+
+    axes.legend(  # one entry per series, even a series with nothing to draw
+        handles=[
+            Patch(color=SERIES_COLOURS[index % len(SERIES_COLOURS)], label=str(name))
+            for index, (name, _values) in enumerate(series)
+        ],
+        fontsize=8,
+        frameon=False,
+        **(
+            {"ncol": len(series), "loc": "upper center", "bbox_to_anchor": (0.5, -0.12)}
+            if stacked
+            else {"loc": "lower right"}
+        ),
+    )
     figure.tight_layout()
     return figure
