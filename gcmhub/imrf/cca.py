@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from gcmhub.assessments.models import Synthesis
 from gcmhub.framework.models import FrameworkOutcome
 from gcmhub.priorities.models import Decision, DecisionHorizon
+from gcmhub.reporting.docx import add_table
 
 EXCERPT = 600
 
@@ -46,7 +47,6 @@ def cca_rows(cycle) -> list[dict]:
 
 def cca_brief_docx(cycle, *, language: str) -> bytes:
     from docx import Document
-    from docx.shared import Cm, Pt
 
     with translation.override(language):
         rows = cca_rows(cycle)
@@ -76,24 +76,15 @@ def cca_brief_docx(cycle, *, language: str) -> bytes:
             _("SDG targets"),
             _("Lead organisations"),
         ]
-        table = doc.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = "Table Grid"
-        for c, text in enumerate(header):
-            table.cell(0, c).paragraphs[0].add_run(text).bold = True
-        for r, row in enumerate(rows, start=1):
-            for c, key in enumerate(("objective", "horizon", "outcomes", "targets", "leads")):
-                table.cell(r, c).text = row[key]
-        table.autofit = False
-        # The objective and the lead organisations carry the words: give them the room.
-        widths = [Cm(w) for w in (5.0, 2.0, 2.6, 2.6, 4.3)]
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = width
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = width
-                for paragraph in cell.paragraphs:
-                    for run in paragraph.runs:
-                        run.font.size = Pt(9)
+        keys = ("objective", "horizon", "outcomes", "targets", "leads")
+        add_table(
+            doc,
+            header,
+            [[row[key] for key in keys] for row in rows],
+            font_size=9,
+            # The objective and the lead organisations carry the words: give them the room.
+            widths_cm=(5.0, 2.0, 2.6, 2.6, 4.3),
+        )
         if framework is not None:
             doc.add_heading(_("The outcomes of the cooperation framework"), level=1)
             outcomes = Prefetch("outcomes", FrameworkOutcome.objects.order_by("code"))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from gcmhub.meetings.models import Presence
 from gcmhub.meetings.selectors import agenda_of, register_of
+from gcmhub.reporting.docx import add_table
 
 
 def minutes_data(meeting) -> dict:
@@ -174,13 +175,7 @@ def minutes_docx(meeting, *, language: str) -> bytes:
         doc.add_page_break()
         doc.add_heading(labels["annex"], level=1)
         doc.add_paragraph(f"{labels['present']}: {data['present']}")
-        table = doc.add_table(rows=1 + len(data["attendance"]), cols=4)
-        table.style = "Table Grid"
-        for c, text in enumerate(data["attendance_header"]):
-            table.cell(0, c).paragraphs[0].add_run(text).bold = True
-        for r, row in enumerate(data["attendance"], start=1):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = value
+        add_table(doc, data["attendance_header"], data["attendance"])
         doc.add_paragraph(labels["generated"])
         buffer = io.BytesIO()
         doc.save(buffer)

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 
 from gcmhub.reporting import charts
@@ -22,6 +22,33 @@ DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "word" / "document.docx"
 
 def template_path() -> Path:
     return Path(getattr(settings, "DOCX_TEMPLATE", "") or DEFAULT_TEMPLATE)
+
+
+def add_table(container, header, rows, *, font_size: float | None = None, widths_cm=None):
+    """A grid table with a bold header row: the one way documents write a table. `widths_cm`
+    sizes the columns (Word and LibreOffice both need the grid and every cell set)."""
+    table = container.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"
+    for c, text in enumerate(header):
+        table.cell(0, c).paragraphs[0].add_run(str(text)).bold = True
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = "" if value is None else str(value)
+    if widths_cm:
+        table.autofit = False
+        widths = [Cm(w) for w in widths_cm]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for table_row in table.rows:
+            for cell, width in zip(table_row.cells, widths, strict=True):
+                cell.width = width
+    if font_size:
+        for table_row in table.rows:
+            for cell in table_row.cells:
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(font_size)
+    return table
 
 
 class _Body:
@@ -50,14 +77,7 @@ class _Body:
 
     def table(self, header, rows, caption):
         self.caption("table", caption)
-        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = "Table Grid"
-        for c, text in enumerate(header):
-            cell = table.cell(0, c).paragraphs[0]
-            cell.add_run(str(text)).bold = True
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = "" if value is None else str(value)
+        add_table(self.doc, header, rows)
         self.doc.add_paragraph()
 
     def narrative(self, html):
@@ -270,7 +290,6 @@ def comments_matrix_docx(*, title: str, comments, language: str) -> bytes:
     """The comments matrix as a landscape Word table."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.shared import Pt
 
     from gcmhub.reporting.xlsx import comments_matrix_rows
 
@@ -281,18 +300,7 @@ def comments_matrix_docx(*, title: str, comments, language: str) -> bytes:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
         doc.add_heading(title, level=1)
-        table = doc.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = "Table Grid"
-        for c, text in enumerate(header):
-            table.cell(0, c).paragraphs[0].add_run(text).bold = True
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = "" if value is None else str(value)
-        for row in table.rows:
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    for run in paragraph.runs:
-                        run.font.size = Pt(8)
+        add_table(doc, header, rows, font_size=8)
         buffer = io.BytesIO()
         doc.save(buffer)
     return buffer.getvalue()
