@@ -18,10 +18,12 @@ class OrganisationChoiceField(forms.ModelChoiceField):
 
 def use_tree_choices(field, queryset) -> None:
     """Offer organisations as a tree: departments indented under their ministry, in the
-    alphabetical order of the interface language."""
+    alphabetical order of the interface language (an empty choice only where the field has
+    one: not in a multiple choice)."""
     field.queryset = queryset
     indent = "\u2003"  # an em space: kept by browsers inside <option>
-    field.choices = [("", field.empty_label)] + [
+    blank = [] if field.empty_label is None else [("", field.empty_label)]
+    field.choices = blank + [
         (org.pk, indent * org.depth + org.label) for org in organisation_tree(list(queryset))
     ]
 

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput
 from gcmhub.directory.forms import use_tree_choices
-from gcmhub.directory.selectors import organisation_tree
 from gcmhub.meetings.models import MeetingType, OutcomeType, Presence, Reply, ValidationOutcome
 
 # The zones a network in the region is likely to meet in; any IANA zone can be typed.
@@ -124,12 +123,7 @@ class InviteForm(forms.Form):
     def __init__(self, *args, network, invited=(), **kwargs):
         super().__init__(*args, **kwargs)
         queryset = network.organisations.exclude(pk__in=invited)
-        field = self.fields["organisations"]
-        field.queryset = queryset
-        indent = "\u2003"
-        field.choices = [
-            (org.pk, indent * org.depth + org.label) for org in organisation_tree(list(queryset))
-        ]
+        use_tree_choices(self.fields["organisations"], queryset)
 
 
 class ReplyForm(forms.Form):

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput
 from gcmhub.directory.forms import use_tree_choices
-from gcmhub.directory.selectors import organisation_tree
 from gcmhub.framework.models import FrameworkOutcome, Objective, RoundTable, SdgTarget
 from gcmhub.network.models import (
     ActivityStatus,
@@ -19,14 +18,6 @@ from gcmhub.network.models import (
     WorkingGroup,
 )
 from gcmhub.network.schedule import State
-
-
-def _tree_multiple(field, queryset) -> None:
-    indent = "\u2003"
-    field.queryset = queryset
-    field.choices = [
-        (org.pk, indent * org.depth + org.label) for org in organisation_tree(list(queryset))
-    ]
 
 
 def _outcomes(cycle):
@@ -54,7 +45,7 @@ class WorkingGroupForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["round_table"].label_from_instance = lambda r: f"{r.number}. {r.theme}"
         use_tree_choices(self.fields["chair"], network.organisations.all())
-        _tree_multiple(self.fields["members"], network.organisations.all())
+        use_tree_choices(self.fields["members"], network.organisations.all())
 
 
 class PeriodForm(forms.Form):
@@ -150,7 +141,7 @@ class SopRuleForm(forms.Form):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         organisations = network.organisations.all()
-        _tree_multiple(self.fields["organisations"], organisations)
+        use_tree_choices(self.fields["organisations"], organisations)
         for name in ("chair", "minutes_by", "recipient"):
             use_tree_choices(self.fields[name], organisations)
         self.fields["working_group"].queryset = WorkingGroup.objects.filter(network=network)
@@ -272,8 +263,8 @@ class ActivityForm(forms.Form):
         ).order_by("order")
         self.fields["recommendations"].label_from_instance = lambda r: f"{r.order}. {r.text}"
         organisations = cycle.network.organisations.all()
-        _tree_multiple(self.fields["lead_organisations"], organisations)
-        _tree_multiple(self.fields["partner_organisations"], organisations)
+        use_tree_choices(self.fields["lead_organisations"], organisations)
+        use_tree_choices(self.fields["partner_organisations"], organisations)
         self.fields["sdg_targets"].label_from_instance = lambda t: t.code
 
     def clean(self):

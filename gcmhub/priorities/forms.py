@@ -181,7 +181,6 @@ class DecisionForm(forms.Form):
         self.fields["sdg_targets"].label_from_instance = lambda t: f"{t.code} ({t.goal.name})"
         for name in ("lead_organisations", "supporting_organisations"):
             use_tree_choices(self.fields[name], cycle.network.organisations.all())
-            self.fields[name].choices = self.fields[name].choices[1:]  # no empty choice
             self.fields[name].widget.attrs["size"] = 8
         self.fields["inputs"].queryset = (
             cycle.inputs.filter(objective=objective)
