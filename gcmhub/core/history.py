@@ -3,6 +3,7 @@
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import BooleanField
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import get_m2m_reverse_field_name
 
 CHANGE_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 
@@ -71,9 +72,21 @@ def _display(model, name: str, value):
         return dict(field.flatchoices).get(value, value)
     if isinstance(field, BooleanField):
         return _("Yes") if value else _("No")
+    if field.many_to_many:
+        return _display_many(field, value or [])
     if field.is_relation and value is not None:
         related = field.related_model._default_manager.filter(pk=value).first()
         return related if related is not None else value
     if value in (None, ""):
         return "—"
     return value
+
+
+def _display_many(field, rows: list[dict]) -> str:
+    """Name the objects of a many-to-many change, given as rows of its through table."""
+    target = get_m2m_reverse_field_name(field)
+    pks = [row[target] for row in rows if row.get(target) is not None]
+    if not pks:
+        return "—"
+    objects = field.related_model._default_manager.in_bulk(pks)
+    return ", ".join(str(objects.get(pk, pk)) for pk in pks)

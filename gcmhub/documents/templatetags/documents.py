@@ -39,3 +39,21 @@ def priority_chart(chart, chart_id="matrix", mode="screen"):
 @register.filter
 def joined(values, separator=", "):
     return separator.join(str(v) for v in values or [])
+
+
+@register.filter
+def blocks(section):
+    """The data blocks of a section with every part named, frozen versions included.
+
+    A block is a dict that may lack a part; in a template `block.items` would then call the
+    dict's own `items()` and print its contents, so the template reads these instead.
+    """
+    return [
+        {
+            "heading": block.get("heading", ""),
+            "paragraphs": block.get("paragraphs", []),
+            "bullets": block.get("items", []),
+            "table": block.get("table"),
+        }
+        for block in section.get("blocks", [])
+    ]
