@@ -7,6 +7,7 @@ Queries are bounded: each kind of data is read once, whatever the size of the cy
 
 import hashlib
 import json
+import re
 
 from django.db.models import Prefetch
 from django.utils import formats, translation
@@ -30,6 +31,43 @@ EVIDENCE_STATES = [InputState.ACCEPTED, InputState.SUBMITTED]
 def content_hash(content: dict) -> str:
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _is_blank(html: str) -> bool:
+    return not re.sub(r"<[^>]*>|&nbsp;|\s", "", html or "")
+
+
+_HAS_DATA = {
+    SectionKind.FINDINGS: lambda s: any(o["inputs"] or o["synthesis"] for o in s["objectives"]),
+    SectionKind.PRIORITIES: lambda s: any(g["rows"] for g in s["groups"]),
+    SectionKind.RECOMMENDATIONS: lambda s: bool(s["items"]),
+    SectionKind.CONSULTATIONS: lambda s: bool(s["rows"]),
+    SectionKind.SCORING: lambda s: bool(s["ranking"]),
+}
+
+
+def content_warnings(content: dict) -> list[str]:
+    """What a reader would find missing in `content`: empty sections, figures with nothing to
+    draw. Issuing a version with any of these asks for a confirmation first."""
+    warnings = []
+    for section in content["sections"]:
+        names = {"number": section["number"], "title": section["title"]}
+        has_data = _HAS_DATA.get(section["kind"])
+        empty_data = section["kind"] == SectionKind.NARRATIVE or (
+            has_data is not None and not has_data(section)
+        )
+        if empty_data and _is_blank(section["html"]):
+            warnings.append(_("Section %(number)s “%(title)s” is empty.") % names)
+        chart = section.get("chart")
+        if chart is not None and not chart.get("points"):
+            warnings.append(
+                _(
+                    "The figure of section %(number)s “%(title)s” has nothing to draw yet: "
+                    "no objective has a mean score."
+                )
+                % names
+            )
+    return warnings
 
 
 def build_content(document: Document) -> dict:

@@ -157,7 +157,10 @@ def load(cycle, users) -> None:
             },
         )
     first = services.version_issue(
-        document=document, by=consultant, note="First draft for review by the partners."
+        confirmed=True,
+        document=document,
+        by=consultant,
+        note="First draft for review by the partners.",
     )
     review = services.review_open(
         version=first,
@@ -198,7 +201,10 @@ def load(cycle, users) -> None:
         )
     )
     services.version_issue(
-        document=document, by=consultant, note="Comments of the review of 0.1 taken in."
+        confirmed=True,
+        document=document,
+        by=consultant,
+        note="Comments of the review of 0.1 taken in.",
     )
     # The dates of the case: 0.1 for the review in early June, 0.2 for the validation meeting.
     for minor, day in [(1, dt.date(2021, 6, 1)), (2, dt.date(2021, 6, 18))]:

@@ -84,6 +84,7 @@ class IssueForm(forms.Form):
             attrs={"placeholder": _("e.g. comments of the review of 0.1 taken in")}
         ),
     )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class ReviewForm(forms.Form):

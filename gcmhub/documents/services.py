@@ -1,7 +1,7 @@
 """Writes on documents: outline, sections, recommendations, versions, reviews and comments."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,7 +15,7 @@ from gcmhub.core.permissions import Role
 from gcmhub.core.text import clean_text
 from gcmhub.directory.selectors import actor_of, focal_points_of
 from gcmhub.directory.selectors import require_role as _require
-from gcmhub.documents.content import build_content, content_hash
+from gcmhub.documents.content import build_content, content_hash, content_warnings
 from gcmhub.documents.models import (
     Comment,
     Document,
@@ -38,6 +38,14 @@ class DocumentLocked(ValidationError):
 
     def __init__(self):
         super().__init__(_("The final version has been issued; the document no longer changes."))
+
+
+class NeedsConfirmation(ValidationError):
+    """The version would go out with gaps a reader will notice; issue it only if confirmed."""
+
+    def __init__(self, warnings: list[str]):
+        super().__init__(warnings)
+        self.warnings = warnings
 
 
 def _require_open(document_id: int) -> None:
@@ -162,7 +170,9 @@ def recommendation_delete(*, recommendation: Recommendation, by: User) -> None:
 
 
 @transaction.atomic
-def version_issue(*, document: Document, by: User, note: str = "", final: bool = False) -> Version:
+def version_issue(
+    *, document: Document, by: User, note: str = "", final: bool = False, confirmed: bool = False
+) -> Version:
     """Freeze the document as it is now into the next numbered version (0.1, 0.2, ... 1.0).
 
     Comments still open (submitted, not yet answered) carry over to the new version, and
@@ -172,6 +182,10 @@ def version_issue(*, document: Document, by: User, note: str = "", final: bool =
     The final version (1.0) is issued by the coordinator once the validation meeting has
     validated the report and every agreed change is resolved; it locks the document and asks
     every organisation invited to the validation meeting to endorse it.
+
+    A draft version identical to the latest one is not issued again (a double click, or two
+    people at once). Empty sections or figures with nothing to draw raise `NeedsConfirmation`
+    unless `confirmed`.
     """
     # Meetings build on documents; the rules of the validation stage are theirs.
     from gcmhub.meetings import selectors as meeting_selectors
@@ -184,21 +198,42 @@ def version_issue(*, document: Document, by: User, note: str = "", final: bool =
     latest = document.versions.order_by("-major", "-minor").first()
     if latest is not None and latest.major >= 1:
         raise DocumentLocked
+    content = build_content(document)
+    digest = content_hash(content)
     if final:
-        blockers = meeting_selectors.finalisation_blockers(document)
+        blockers = meeting_selectors.finalisation_blockers(document, content=content)
         if blockers:
             raise ValidationError(blockers)
+    elif latest is not None and latest.content_hash == digest:
+        raise ValidationError(
+            _(
+                "Nothing has changed since version %(number)s was issued, so no new version was "
+                "made. Change the text or the data first."
+            )
+            % {"number": latest.number}
+        )
+    if not confirmed:
+        warnings = content_warnings(content)
+        if warnings:
+            raise NeedsConfirmation(warnings)
     major, minor = (1, 0) if final else (0, (latest.minor + 1) if latest else 1)
-    content = build_content(document)
-    version = Version.objects.create(
-        document=document,
-        major=major,
-        minor=minor,
-        content=content,
-        content_hash=content_hash(content),
-        note=clean_text(note),
-        issued_by=by,
-    )
+    try:
+        with transaction.atomic():
+            version = Version.objects.create(
+                document=document,
+                major=major,
+                minor=minor,
+                content=content,
+                content_hash=digest,
+                note=clean_text(note),
+                issued_by=by,
+            )
+    except IntegrityError:
+        # Someone issued this number a moment ago (databases that do not lock the row).
+        raise ValidationError(
+            _("Version %(number)s has just been issued by someone else.")
+            % {"number": f"{major}.{minor}"}
+        ) from None
     comments = Comment.objects.filter(
         review__version__document=document, submitted_at__isnull=False
     )

@@ -37,7 +37,7 @@ from gcmhub.documents.forms import (
     ReviewForm,
     SectionForm,
 )
-from gcmhub.documents.models import Document, DocumentKind, ReviewStatus
+from gcmhub.documents.models import Document, DocumentKind, ReviewStatus, Version
 from gcmhub.reporting.docx import comments_matrix_docx
 from gcmhub.reporting.xlsx import comments_matrix_xlsx
 
@@ -281,29 +281,53 @@ def recommendation_edit(request, network_slug, cycle_pk, document_pk, recommenda
     )
 
 
+def _issue(request, network, cycle, document, *, final: bool):
+    """Issue the next version from the posted form; the version, or a response to send."""
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        report_form_errors(request, form)
+        return None
+    try:
+        return services.version_issue(
+            document=document,
+            by=request.user,
+            note=form.cleaned_data["note"],
+            final=final,
+            confirmed=form.cleaned_data["confirmed"],
+        )
+    except services.NeedsConfirmation as warning:
+        context = _context(
+            network,
+            cycle,
+            document=document,
+            warnings=warning.warnings,
+            note=form.cleaned_data["note"],
+            final=final,
+            action=request.path,
+        )
+        return render(request, "documents/version_confirm.html", context)
+    except ValidationError as error:
+        report_errors(request, error)
+        return None
+
+
 @require_POST
 def version_issue(request, network_slug, cycle_pk, document_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
     document = get_document(cycle, document_pk)
-    form = IssueForm(request.POST)
-    if form.is_valid():
-        try:
-            version = services.version_issue(
-                document=document, by=request.user, note=form.cleaned_data["note"]
-            )
-            messages.success(
-                request, _("Version %(number)s has been issued.") % {"number": version.number}
-            )
-            return redirect(
-                "version-detail",
-                network_slug=network.slug,
-                cycle_pk=cycle.pk,
-                document_pk=document.pk,
-                version_pk=version.pk,
-            )
-        except ValidationError as error:
-            report_errors(request, error)
-    return redirect(document)
+    version = _issue(request, network, cycle, document, final=False)
+    if version is None:
+        return redirect(document)
+    if not isinstance(version, Version):
+        return version
+    messages.success(request, _("Version %(number)s has been issued.") % {"number": version.number})
+    return redirect(
+        "version-detail",
+        network_slug=network.slug,
+        cycle_pk=cycle.pk,
+        document_pk=document.pk,
+        version_pk=version.pk,
+    )
 
 
 def _version_for_reader(request, network_slug, cycle_pk, document_pk, version_pk):
@@ -433,22 +457,18 @@ def public_download(request, token, fmt):
 def version_finalise(request, network_slug, cycle_pk, document_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_FINALISE)
     document = get_document(cycle, document_pk)
-    form = IssueForm(request.POST)
-    if form.is_valid():
-        try:
-            version = services.version_issue(
-                document=document, by=request.user, note=form.cleaned_data["note"], final=True
+    version = _issue(request, network, cycle, document, final=True)
+    if isinstance(version, Version):
+        messages.success(
+            request,
+            _(
+                "The final version %(number)s has been issued and locked; the organisations "
+                "invited to the validation meeting are asked to endorse it."
             )
-            messages.success(
-                request,
-                _(
-                    "The final version %(number)s has been issued and locked; the organisations "
-                    "invited to the validation meeting are asked to endorse it."
-                )
-                % {"number": version.number},
-            )
-        except ValidationError as error:
-            report_errors(request, error)
+            % {"number": version.number},
+        )
+    elif version is not None:
+        return version
     return redirect("meeting-list", network_slug=network.slug, cycle_pk=cycle.pk)
 
 

@@ -269,6 +269,7 @@ def load(cycle, users) -> None:
             outcome=changes[key], by=consultant, resolution=resolution, in_next=True
         )
     final = document_services.version_issue(
+        confirmed=True,
         document=document,
         by=coordinator,
         note="Agreed changes of the validation meeting of 24 June 2021 made.",

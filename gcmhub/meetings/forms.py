@@ -215,9 +215,16 @@ class ResolveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     version = forms.ChoiceField(label=_("Made in"))
+    no_text_change = forms.BooleanField(
+        label=_("No change to the text was needed (say why above)"),
+        required=False,
+        help_text=_("Only the coordinator records this."),
+    )
 
-    def __init__(self, *args, versions, **kwargs):
+    def __init__(self, *args, versions, may_waive=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not may_waive:
+            del self.fields["no_text_change"]
         self.versions = {str(v.pk): v for v in versions}
         self.fields["version"].choices = [
             ("next", _("the next version, when it is issued")),
@@ -230,6 +237,7 @@ class ResolveForm(forms.Form):
             "resolution": self.cleaned_data["resolution"],
             "version": self.versions.get(choice),
             "in_next": choice == "next",
+            "no_text_change": self.cleaned_data.get("no_text_change", False),
         }
 
 

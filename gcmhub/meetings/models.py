@@ -258,6 +258,11 @@ class Outcome(models.Model):
     )
     resolve_in_next = models.BooleanField(_("resolved in the next version"), default=False)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    no_text_change = models.BooleanField(
+        _("no change to the text was needed"),
+        default=False,
+        help_text=_("Recorded by the coordinator, with the reason in the resolution."),
+    )
     history = HistoricalRecords()
 
     class Meta:

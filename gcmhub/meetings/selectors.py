@@ -69,8 +69,44 @@ def open_changes(document: Document) -> QuerySet[Outcome]:
     ).select_related("meeting")
 
 
-def finalisation_blockers(document: Document) -> list[str]:
-    """What stands between the document and its final version, in words for the coordinator."""
+def _section_of(content: dict, key: str):
+    """A section of frozen or live content as it reads, whatever its number; the whole
+    content (less its sections' numbers) when the change names no section."""
+    sections = {
+        s["key"]: {k: v for k, v in s.items() if k != "number"} for s in content["sections"]
+    }
+    if key and key in sections:
+        return sections[key]
+    return [sections, content.get("title"), content.get("subtitle")]
+
+
+def changes_left_out(document: Document, content: dict) -> list[Outcome]:
+    """Agreed changes recorded as made whose text still reads as in the version discussed.
+
+    A change made "in the next version" is checked against `content` (what the final version
+    would freeze); one made in an issued version against that version. A change the
+    coordinator recorded as needing no change to the text is not checked.
+    """
+    changes = Outcome.objects.filter(
+        meeting__version__document=document,
+        type=OutcomeType.AGREED_CHANGE,
+        no_text_change=False,
+    ).filter(Q(resolve_in_next=True) | Q(resolved_in__isnull=False))
+    left_out = []
+    for change in changes.select_related("meeting__version", "resolved_in").order_by("pk"):
+        after = change.resolved_in.content if change.resolved_in_id else content
+        before = change.meeting.version.content
+        if _section_of(before, change.section_key) == _section_of(after, change.section_key):
+            left_out.append(change)
+    return left_out
+
+
+def finalisation_blockers(document: Document, *, content: dict | None = None) -> list[str]:
+    """What stands between the document and its final version, in words for the coordinator.
+
+    With `content` (the draft as the final version would freeze it), agreed changes recorded
+    as made are checked against the text too.
+    """
     blockers = []
     meeting = validation_meetings(document).exclude(outcome="").last()
     if meeting is None:
@@ -98,6 +134,16 @@ def finalisation_blockers(document: Document) -> list[str]:
         )
     if Review.objects.filter(version__document=document, status=ReviewStatus.OPEN).exists():
         blockers.append(_("A review is still open: close it first."))
+    if content is not None:
+        for change in changes_left_out(document, content):
+            blockers.append(
+                _(
+                    "The agreed change “%(text)s” is recorded as made, but the text reads as it "
+                    "did in version %(number)s. Make the change in the text, or have the "
+                    "coordinator record that no change to the text was needed, and why."
+                )
+                % {"text": change.text, "number": change.meeting.version.number}
+            )
     return blockers
 
 

@@ -249,10 +249,20 @@ def outcome_save(
 
 @transaction.atomic
 def outcome_resolve(
-    *, outcome: Outcome, by: User, resolution: str, version=None, in_next: bool = False
+    *,
+    outcome: Outcome,
+    by: User,
+    resolution: str,
+    version=None,
+    in_next: bool = False,
+    no_text_change: bool = False,
 ) -> Outcome:
-    """Record how an agreed change was made: in an issued version, or in the next one."""
-    _require(by, outcome.meeting.cycle, SECRETARIAT)
+    """Record how an agreed change was made: in an issued version, or in the next one.
+
+    Only the coordinator may record that the change needed no change to the text (the
+    resolution then says why): otherwise the final version checks that the text changed.
+    """
+    _require(by, outcome.meeting.cycle, {Role.COORDINATOR} if no_text_change else SECRETARIAT)
     if outcome.type != OutcomeType.AGREED_CHANGE:
         raise ValidationError(_("Only agreed changes are resolved in a version."))
     resolution = clean_text(resolution)
@@ -271,6 +281,7 @@ def outcome_resolve(
     outcome.resolution = resolution
     outcome.resolved_in = version
     outcome.resolve_in_next = version is None
+    outcome.no_text_change = no_text_change
     outcome.resolved_at = timezone.now()
     return save_audited(outcome, by=by)
 

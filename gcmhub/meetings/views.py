@@ -509,9 +509,11 @@ def outcome_resolve(request, network_slug, cycle_pk, meeting_pk, outcome_pk):
     form = ResolveForm(
         request.POST or None,
         versions=later,
+        may_waive=actor_of(request.user, network.pk).role == Role.COORDINATOR,
         initial={
             "resolution": outcome.resolution,
             "version": str(outcome.resolved_in_id) if outcome.resolved_in_id else "next",
+            "no_text_change": outcome.no_text_change,
         },
     )
     if request.method == "POST" and form.is_valid():

@@ -611,7 +611,10 @@ def _terms_of_reference(cycle, coordinator) -> None:
     for key, body in TOR_TEXTS.items():
         Section.objects.filter(document=document, key=key).update(body=body)
     version = document_services.version_issue(
-        document=document, by=coordinator, note="First draft for the network meeting."
+        confirmed=True,
+        document=document,
+        by=coordinator,
+        note="First draft for the network meeting.",
     )
     document.versions.filter(pk=version.pk).update(issued_at=_day(2021, 9, 1))
 

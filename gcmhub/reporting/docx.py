@@ -120,7 +120,9 @@ def render_docx(
                 "hash": content_hash,
                 "toc_hint": _("Open in Word and update the table of contents (F9)."),
                 "body": body.doc,
-            }
+            },
+            # The text is plain: "&" or "<" in a title must stay text in the file's XML.
+            autoescape=True,
         )
         buffer = io.BytesIO()
         template.save(buffer)

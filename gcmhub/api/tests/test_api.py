@@ -269,7 +269,9 @@ def review(cycle, consultant, coordinator, org_a):
     document = documents.document_open(
         cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT, by=consultant
     )
-    version = documents.version_issue(document=document, by=consultant, note="First draft")
+    version = documents.version_issue(
+        confirmed=True, document=document, by=consultant, note="First draft"
+    )
     return documents.review_open(
         version=version, by=coordinator, deadline=dt.date(2021, 6, 14), organisations=[org_a]
     )

@@ -20,7 +20,9 @@ def version(document, consultant):
         body="<p>The summary of the first draft.</p>",
         expected_version=1,
     )
-    return services.version_issue(document=document, by=consultant, note="First draft")
+    return services.version_issue(
+        confirmed=True, document=document, by=consultant, note="First draft"
+    )
 
 
 @pytest.fixture
@@ -37,4 +39,13 @@ def comment(
         review=review,
         by=author,
         data={"section_key": section, "type": kind, "text": text, "quote": ""},
+    )
+
+
+def revise(document, by, text="<p>Revised after the comments.</p>", key="introduction"):
+    """Change the draft, as an editor does between two versions (an unchanged draft is not
+    issued again)."""
+    section = document.sections.get(key=key)
+    return services.section_save(
+        section=section, by=by, body=text, expected_version=section.version
     )

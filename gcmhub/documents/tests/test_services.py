@@ -12,7 +12,7 @@ from gcmhub.documents import services
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.diff import compare
 from gcmhub.documents.models import Comment, Disposition
-from gcmhub.documents.tests.conftest import comment
+from gcmhub.documents.tests.conftest import comment, revise
 from gcmhub.framework.models import Objective
 from gcmhub.reporting.docx import comments_matrix_docx, render_docx
 from gcmhub.reporting.pdf import render_pdf
@@ -69,10 +69,29 @@ def test_a_stale_section_save_is_refused(document, consultant):
 
 
 def test_versions_are_numbered_and_hashed(document, consultant):
-    first = services.version_issue(document=document, by=consultant)
-    second = services.version_issue(document=document, by=consultant)
+    first = services.version_issue(confirmed=True, document=document, by=consultant)
+    revise(document, consultant)
+    second = services.version_issue(confirmed=True, document=document, by=consultant)
     assert [v.number for v in (first, second)] == ["0.1", "0.2"]
     assert first.content_hash == content_hash(first.content)
+    assert second.content_hash != first.content_hash
+
+
+def test_an_unchanged_draft_is_not_issued_twice(document, consultant):
+    services.version_issue(confirmed=True, document=document, by=consultant)
+    with pytest.raises(ValidationError, match=r"Nothing has changed since version 0\.1"):
+        services.version_issue(confirmed=True, document=document, by=consultant)
+    assert document.versions.count() == 1
+
+
+def test_issuing_with_empty_sections_asks_for_a_confirmation(document, consultant):
+    with pytest.raises(services.NeedsConfirmation) as asked:
+        services.version_issue(document=document, by=consultant)
+    assert "Section 1 “Executive summary” is empty." in asked.value.warnings
+    assert any("has nothing to draw yet" in w for w in asked.value.warnings)
+    assert document.versions.count() == 0
+    services.version_issue(document=document, by=consultant, confirmed=True)
+    assert document.versions.count() == 1
 
 
 def test_a_version_never_changes_when_the_live_data_changes(
@@ -110,7 +129,7 @@ def test_the_diff_marks_removed_and_added_words(document, version, consultant):
         body="<p>The summary of the second draft.</p>",
         expected_version=2,
     )
-    second = services.version_issue(document=document, by=consultant)
+    second = services.version_issue(confirmed=True, document=document, by=consultant)
     summary = next(
         s for s in compare(version.content, second.content) if s["key"] == "executive-summary"
     )
@@ -169,7 +188,8 @@ def test_open_comments_carry_over_and_next_version_ones_are_addressed(
         data={"disposition": Disposition.ACCEPTED, "reply": "Done.", "address_in_next": True},
     )
     services.review_close(review=review, by=coordinator)
-    second = services.version_issue(document=document, by=consultant)
+    revise(document, consultant)
+    second = services.version_issue(confirmed=True, document=document, by=consultant)
     answered.refresh_from_db()
     left_open.refresh_from_db()
     assert (answered.addressed_in, answered.carried_to) == (second, None)
@@ -193,7 +213,8 @@ def test_a_review_opens_only_on_the_latest_version_and_one_at_a_time(
             version=version, by=coordinator, deadline=review.deadline, organisations=[org_a]
         )
     services.review_close(review=review, by=coordinator)
-    services.version_issue(document=document, by=consultant)
+    revise(document, consultant)
+    services.version_issue(confirmed=True, document=document, by=consultant)
     with pytest.raises(ValidationError, match="Only the latest version"):
         services.review_open(
             version=version, by=coordinator, deadline=review.deadline, organisations=[org_a]
@@ -224,7 +245,7 @@ def test_word_and_pdf_carry_the_sections_and_the_footnote(document, consultant):
         ),
         expected_version=1,
     )
-    version = services.version_issue(document=document, by=consultant)
+    version = services.version_issue(confirmed=True, document=document, by=consultant)
     docx = render_docx(
         version.content, version_line="Version 0.1", content_hash=version.content_hash
     )

@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from gcmhub.documents import services
 from gcmhub.documents.models import Comment, Version
-from gcmhub.documents.tests.conftest import comment
+from gcmhub.documents.tests.conftest import comment, revise
 
 A, F, N, R = 200, 403, 404, 302
 PERSONAS = ["coordinator", "consultant", "focal_a", "focal_b", "observer", "outsider"]
@@ -153,7 +153,8 @@ def test_a_comment_carried_to_the_next_review_is_answered_from_its_matrix(
     services.comments_submit(review=world["review"], by=focal_a)
     c = world["draft"]
     services.review_close(review=world["review"], by=coordinator)
-    second = services.version_issue(document=document, by=consultant)
+    revise(document, consultant)
+    second = services.version_issue(confirmed=True, document=document, by=consultant)
     next_review = services.review_open(
         version=second, by=coordinator, deadline=world["review"].deadline, organisations=[org_a]
     )
@@ -191,13 +192,24 @@ def test_issuing_a_version_through_the_page(client, cycle, world, consultant, fo
         == 403
     )
     client.force_login(consultant)
-    response = client.post(
-        url(cycle, "version-issue", document_pk=world["document"].pk), {"note": "Second draft"}
-    )
+    issue = url(cycle, "version-issue", document_pk=world["document"].pk)
+    unchanged = client.post(issue, {"note": "Second draft"}, follow=True)
+    assert "Nothing has changed since version 0.1 was issued" in unchanged.content.decode()
+    revise(world["document"], consultant)
+    asked = client.post(issue, {"note": "Second draft"})
+    page = asked.content.decode()
+    assert "Issue the version anyway?" in page
+    assert "Section 3 “Context of migration governance” is empty." in page
+    assert not Version.objects.filter(minor=2).exists()
+    response = client.post(issue, {"note": "Second draft", "confirmed": "True"})
     second = Version.objects.get(minor=2)
+    assert second.note == "Second draft"
     assert response["Location"] == url(
         cycle, "version-detail", document_pk=world["document"].pk, version_pk=second.pk
     )
+    double_click = client.post(issue, {"note": "Second draft", "confirmed": "True"}, follow=True)
+    assert "Nothing has changed since version 0.2 was issued" in double_click.content.decode()
+    assert Version.objects.filter(document=world["document"]).count() == 2
 
 
 def test_the_document_and_matrix_pages_keep_a_constant_number_of_queries(

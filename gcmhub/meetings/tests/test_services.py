@@ -7,7 +7,7 @@ from icalendar import Calendar
 
 from gcmhub.documents import services as documents
 from gcmhub.documents.models import EndorsementResponse
-from gcmhub.documents.tests.conftest import comment
+from gcmhub.documents.tests.conftest import comment, revise
 from gcmhub.meetings import services
 from gcmhub.meetings.calendar import meeting_ics
 from gcmhub.meetings.models import OutcomeType, Presence, Reply, ValidationOutcome
@@ -112,13 +112,13 @@ def test_an_action_point_needs_an_owner_and_a_due_date(meeting, consultant):
 
 def test_the_final_version_cannot_be_issued_before_validation(document, version, coordinator):
     with pytest.raises(ValidationError, match="outcome of a validation meeting"):
-        documents.version_issue(document=document, by=coordinator, final=True)
+        documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
 
 
 def test_not_validated_blocks_the_final_version(meeting, document, coordinator):
     validate(meeting, coordinator, ValidationOutcome.NOT_VALIDATED)
     with pytest.raises(ValidationError, match="did not validate"):
-        documents.version_issue(document=document, by=coordinator, final=True)
+        documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
 
 
 def test_the_final_version_cannot_be_issued_while_agreed_changes_are_open(
@@ -127,21 +127,61 @@ def test_the_final_version_cannot_be_issued_while_agreed_changes_are_open(
     change = agreed_change(meeting, consultant)
     validate(meeting, coordinator)
     with pytest.raises(ValidationError, match="1 agreed change"):
-        documents.version_issue(document=document, by=coordinator, final=True)
+        documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
     assert not document.versions.filter(major=1).exists()
     services.outcome_resolve(
         outcome=change, by=consultant, resolution="Named in 1.0.", in_next=True
     )
-    final = documents.version_issue(document=document, by=coordinator, final=True)
+    with pytest.raises(ValidationError, match=r"reads as it did in version 0\.1"):
+        documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
+    revise(document, consultant, "<p>With the municipalities.</p>", key="executive-summary")
+    final = documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
     change.refresh_from_db()
     assert change.resolved_in == final and not change.resolve_in_next
     assert final.number == "1.0"
+    assert final.content_hash != meeting.version.content_hash
+
+
+def test_a_change_made_in_another_section_does_not_count(
+    meeting, document, coordinator, consultant
+):
+    change = agreed_change(meeting, consultant)
+    validate(meeting, coordinator)
+    services.outcome_resolve(outcome=change, by=consultant, resolution="Done.", in_next=True)
+    revise(document, consultant, key="introduction")
+    with pytest.raises(ValidationError, match="Name the municipalities in the summary"):
+        documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
+
+
+def test_the_coordinator_may_record_that_no_text_change_was_needed(
+    meeting, document, coordinator, consultant
+):
+    change = agreed_change(meeting, consultant)
+    validate(meeting, coordinator)
+    with pytest.raises(PermissionDenied):
+        services.outcome_resolve(
+            outcome=change,
+            by=consultant,
+            resolution="Already there.",
+            in_next=True,
+            no_text_change=True,
+        )
+    services.outcome_resolve(
+        outcome=change,
+        by=coordinator,
+        resolution="The summary already names the municipalities.",
+        in_next=True,
+        no_text_change=True,
+    )
+    final = documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
+    assert final.content_hash == meeting.version.content_hash
 
 
 def test_a_change_resolved_in_a_draft_version_links_to_it(meeting, document, consultant):
     change = agreed_change(meeting, consultant)
     services.outcome_resolve(outcome=change, by=consultant, resolution="Done.", in_next=True)
-    second = documents.version_issue(document=document, by=consultant)
+    revise(document, consultant, key="executive-summary")
+    second = documents.version_issue(confirmed=True, document=document, by=consultant)
     change.refresh_from_db()
     assert change.resolved_in == second
     with pytest.raises(ValidationError, match="after the one discussed"):
@@ -153,13 +193,13 @@ def test_a_change_resolved_in_a_draft_version_links_to_it(meeting, document, con
 def test_only_the_coordinator_issues_the_final_version(meeting, document, coordinator, consultant):
     validate(meeting, coordinator, ValidationOutcome.VALIDATED)
     with pytest.raises(PermissionDenied):
-        documents.version_issue(document=document, by=consultant, final=True)
+        documents.version_issue(confirmed=True, document=document, by=consultant, final=True)
 
 
 @pytest.fixture
 def final(meeting, document, coordinator):
     validate(meeting, coordinator, ValidationOutcome.VALIDATED)
-    return documents.version_issue(document=document, by=coordinator, final=True)
+    return documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
 
 
 def test_the_final_version_asks_every_invited_organisation_to_endorse(
@@ -175,7 +215,7 @@ def test_the_endorsement_request_is_e_mailed(meeting, document, coordinator, foc
     from django.test import TestCase
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        documents.version_issue(document=document, by=coordinator, final=True)
+        documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
     assert any(focal_a.email in m.to and "endorse" in m.subject for m in mail.outbox)
 
 
@@ -206,14 +246,14 @@ def test_a_focal_point_endorses_for_their_organisation_against_the_hash(
 def test_an_open_review_blocks_the_final_version(review, meeting, document, coordinator):
     validate(meeting, coordinator, ValidationOutcome.VALIDATED)
     with pytest.raises(ValidationError, match="review is still open"):
-        documents.version_issue(document=document, by=coordinator, final=True)
+        documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
 
 
 def test_locked_means_locked(review, meeting, document, consultant, coordinator, focal_a, org_a):
     """Every write on the document is refused once the final version is issued."""
     documents.review_close(review=review, by=coordinator)
     validate(meeting, coordinator, ValidationOutcome.VALIDATED)
-    final = documents.version_issue(document=document, by=coordinator, final=True)
+    final = documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
     section = document.sections.first()
     attempts = [
         lambda: documents.section_save(
@@ -229,8 +269,10 @@ def test_locked_means_locked(review, meeting, document, consultant, coordinator,
         lambda: documents.recommendation_save(
             document=document, by=consultant, data={"text": "A late recommendation."}
         ),
-        lambda: documents.version_issue(document=document, by=consultant),
-        lambda: documents.version_issue(document=document, by=coordinator, final=True),
+        lambda: documents.version_issue(confirmed=True, document=document, by=consultant),
+        lambda: documents.version_issue(
+            confirmed=True, document=document, by=coordinator, final=True
+        ),
         lambda: documents.review_open(
             version=final, by=coordinator, deadline=dt.date(2021, 8, 1), organisations=[org_a]
         ),

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from gcmhub.documents import services as documents
 from gcmhub.documents.models import EndorsementResponse
+from gcmhub.documents.tests.conftest import revise
 from gcmhub.meetings import services
 from gcmhub.meetings.models import Outcome, OutcomeType, Presence, ValidationOutcome
 from gcmhub.meetings.tests.conftest import agreed_change, meeting_data, validate
@@ -182,7 +183,18 @@ def test_the_road_to_the_final_version_through_the_pages(
         {"resolution": "Municipalities named.", "version": "next"},
     )
     client.force_login(coordinator)
-    response = client.post(url(cycle, "version-finalise", document_pk=document.pk), follow=True)
+    finalise = url(cycle, "version-finalise", document_pk=document.pk)
+    response = client.post(finalise, follow=True)
+    assert "is recorded as made, but the text reads as it did in version" in (
+        response.content.decode()
+    )
+    revise(document, consultant, "<p>The municipalities, named.</p>", key="executive-summary")
+    asked = client.post(finalise, {"note": "Agreed changes made."})
+    assert "Issue the final version anyway?" in asked.content.decode()
+    assert not document.versions.filter(major=1).exists()
+    response = client.post(
+        finalise, {"note": "Agreed changes made.", "confirmed": "True"}, follow=True
+    )
     assert "The final version 1.0 has been issued and locked" in response.content.decode()
     final = document.versions.get(major=1)
     # Locked: the editing pages send editors back with a message.
@@ -236,11 +248,12 @@ def final(world, document, coordinator, consultant, focal_a, org_a):
     services.outcome_resolve(
         outcome=world["change"], by=consultant, resolution="Done.", in_next=True
     )
+    revise(document, consultant, key="executive-summary")
     services.attendee_mark(
         attendee=meeting.attendees.get(person=focal_a), by=consultant, presence=Presence.PRESENT
     )
     validate(meeting, coordinator, ValidationOutcome.WITH_CHANGES)
-    final = documents.version_issue(document=document, by=coordinator, final=True)
+    final = documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
     documents.endorsement_respond(
         endorsement=final.endorsements.get(organisation=org_a),
         by=focal_a,

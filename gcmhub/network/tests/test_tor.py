@@ -24,7 +24,7 @@ def test_the_terms_of_reference_show_their_tables_not_python_structures(
     document = document_services.document_open(
         cycle=cycle, kind=DocumentKind.TERMS_OF_REFERENCE, by=coordinator
     )
-    version = document_services.version_issue(document=document, by=coordinator)
+    version = document_services.version_issue(confirmed=True, document=document, by=coordinator)
     client.force_login(coordinator)
     for page in [
         client.get(document.get_absolute_url()),

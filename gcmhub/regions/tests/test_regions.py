@@ -23,10 +23,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def no_validation_meeting_needed(monkeypatch):
     """The validation meeting is the meetings app's business: here any report may go final."""
-    monkeypatch.setattr("gcmhub.meetings.selectors.finalisation_blockers", lambda document: [])
+    monkeypatch.setattr(
+        "gcmhub.meetings.selectors.finalisation_blockers", lambda document, **kwargs: []
+    )
     monkeypatch.setattr(
         "gcmhub.meetings.selectors.validation_organisations",
-        lambda document: [],
+        lambda document, **kwargs: [],
     )
 
 
@@ -62,9 +64,9 @@ def write_report(cycle, *, title: str, horizons: dict[int, str], final: bool, te
     documents.document_update(document=document, by=coordinator, data={"title": title})
     if text:
         Section.objects.filter(document=document, key="executive-summary").update(body=text)
-    documents.version_issue(document=document, by=coordinator, note="Draft")
+    documents.version_issue(confirmed=True, document=document, by=coordinator, note="Draft")
     if final:
-        documents.version_issue(document=document, by=coordinator, final=True)
+        documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
     return document
 
 

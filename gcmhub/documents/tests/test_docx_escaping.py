@@ -1,0 +1,42 @@
+"""Text in a Word file is text: an ampersand or Word markup in a title stays as typed."""
+
+import io
+
+from django.urls import reverse
+from docx import Document as WordDocument
+
+from gcmhub.documents import services
+
+
+def _texts(response) -> str:
+    word = WordDocument(io.BytesIO(response.content))
+    return "\n".join(p.text for p in word.paragraphs)
+
+
+def test_a_title_with_an_ampersand_and_markup_downloads_as_typed(client, document, coordinator):
+    injected = "&lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;&lt;w:t&gt;INJECTED"
+    services.document_update(
+        document=document,
+        by=coordinator,
+        data={
+            "title": "Voluntary review & outlook",
+            "subtitle": injected,
+            "language": "en",
+        },
+    )
+    client.force_login(coordinator)
+    response = client.get(
+        reverse(
+            "document-download",
+            kwargs={
+                "network_slug": document.cycle.network.slug,
+                "cycle_pk": document.cycle_id,
+                "document_pk": document.pk,
+                "fmt": "docx",
+            },
+        )
+    )
+    assert response.status_code == 200
+    text = _texts(response)
+    assert "Voluntary review & outlook" in text
+    assert "</w:t></w:r><w:r><w:t>INJECTED" in text
