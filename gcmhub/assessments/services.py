@@ -315,10 +315,24 @@ def _transition(input: Input, by: User, step: Step, **changes) -> Input:
 
 @transaction.atomic
 def input_submit(*, input: Input, by: User) -> Input:
-    """The focal point submits the input as their institution's position."""
-    return _transition(
+    """The focal point submits the input as their institution's position (never an empty one)."""
+    input = _transition(
         input, by, Step.SUBMIT, submitted_at=timezone.now(), submitted_by=by, return_reason=""
     )
+    if not (
+        input.situation.strip()
+        or input.gaps.strip()
+        or input.needs.exists()
+        or input.proposed_actions.exists()
+    ):
+        # Raised inside the transaction: the submission is undone.
+        raise ValidationError(
+            _(
+                "This input is empty, so it was not submitted: describe the situation or the "
+                "gaps, or add a need or a proposed action, first."
+            )
+        )
+    return input
 
 
 @transaction.atomic

@@ -206,6 +206,13 @@ def sheet_submit(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
             )
             % {"numbers": ", ".join(str(n) for n in missing)}
         )
+    if not sheet.rows.filter(outside_mandate=False).exists():
+        raise ValidationError(
+            _(
+                "Every objective is marked outside your mandate, so these scores say nothing: "
+                "score at least one objective your organisation works on."
+            )
+        )
     sheet.state = SheetState.SUBMITTED
     sheet.submitted_at = timezone.now()
     sheet.submitted_by = by

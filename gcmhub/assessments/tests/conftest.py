@@ -32,6 +32,7 @@ def assignments(cycle, org_a, org_b, objective, objective_10):
 
 def make_input(cycle, organisation, objective, state=InputState.DRAFT, **fields):
     Assignment.objects.get_or_create(cycle=cycle, organisation=organisation, objective=objective)
+    fields.setdefault("situation", "A national action plan is in place.")
     if state == InputState.RETURNED:
         fields.setdefault("return_reason", "Please be more specific.")
     return Input.objects.create(

@@ -101,6 +101,31 @@ def test_submit_return_resubmit_accept(
     assert (draft.state, draft.reviewed_by) == (InputState.ACCEPTED, consultant)
 
 
+def test_an_empty_input_is_not_submitted(draft, focal_a):
+    services.input_save(
+        input=draft,
+        by=focal_a,
+        content=content(situation="", gaps="  ", needs=[], proposed_actions=[], references=[]),
+        expected_version=1,
+    )
+    with pytest.raises(ValidationError, match="This input is empty, so it was not submitted"):
+        services.input_submit(input=draft, by=focal_a)
+    draft.refresh_from_db()
+    assert (draft.state, draft.submitted_at) == (InputState.DRAFT, None)
+
+
+def test_an_input_with_only_a_need_is_submitted(draft, focal_a):
+    services.input_save(
+        input=draft,
+        by=focal_a,
+        content=content(situation="", gaps="", proposed_actions=[], references=[]),
+        expected_version=1,
+    )
+    services.input_submit(input=draft, by=focal_a)
+    draft.refresh_from_db()
+    assert draft.state == InputState.SUBMITTED
+
+
 def test_returning_needs_a_reason(submitted, consultant):
     with pytest.raises(ValidationError, match="Say why"):
         services.input_return(input=submitted, by=consultant, reason="  ")

@@ -91,6 +91,18 @@ def test_an_incomplete_sheet_cannot_be_submitted(cycle, org_a, focal_a, scoring)
         services.sheet_submit(sheet=sheet, by=focal_a)
 
 
+def test_a_sheet_with_every_objective_outside_the_mandate_is_not_submitted(
+    cycle, org_a, focal_a, scoring
+):
+    sheet = ScoreSheet.objects.get(cycle=cycle, organisation=org_a)
+    rows = {n: {"values": {}, "outside_mandate": True, "comment": ""} for n in range(1, 24)}
+    services.sheet_save(sheet=sheet, by=focal_a, rows=rows, expected_version=1)
+    with pytest.raises(ValidationError, match="Every objective is marked outside your mandate"):
+        services.sheet_submit(sheet=sheet, by=focal_a)
+    sheet.refresh_from_db()
+    assert sheet.state == SheetState.DRAFT
+
+
 def test_scores_outside_one_to_five_are_refused(cycle, org_a, focal_a, scoring):
     sheet = ScoreSheet.objects.get(cycle=cycle, organisation=org_a)
     with pytest.raises(ValidationError, match="from 1 to 5"):
