@@ -22,7 +22,7 @@ from gcmhub.assessments.models import (
     Synthesis,
 )
 from gcmhub.assessments.workflow import InputFacts, Step, can, next_state
-from gcmhub.core.audit import delete_audited, save_audited
+from gcmhub.core.audit import delete_audited, differs, save_audited, set_related
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Actor, Role
@@ -227,10 +227,12 @@ def input_open(
     )
 
 
-def _sync(model, parent_field: str, parent, rows: list[dict], fields: list[str], by: User):
-    """Make the children of `parent` equal `rows`: update by id, create new, delete the rest."""
+def _sync(model, parent_field: str, parent, rows: list[dict], fields: list[str], by: User) -> bool:
+    """Make the children of `parent` equal `rows`: update by id, create new, delete the rest.
+
+    True when that changed anything."""
     existing = {obj.pk: obj for obj in model.objects.filter(**{parent_field: parent})}
-    kept = set()
+    kept, changed = set(), False
     for order, row in enumerate(rows):
         obj = existing.get(row.get("id")) if row.get("id") else None
         if obj is None:
@@ -239,11 +241,14 @@ def _sync(model, parent_field: str, parent, rows: list[dict], fields: list[str],
             if name in row:
                 setattr(obj, name, row[name])
         obj.order = order
+        changed |= differs(obj)
         save_audited(obj, by=by)
         kept.add(obj.pk)
     for pk, obj in existing.items():
         if pk not in kept:
             delete_audited(obj, by=by)
+            changed = True
+    return changed
 
 
 @transaction.atomic
@@ -261,10 +266,8 @@ def input_save(*, input: Input, by: User, content: InputContent, expected_versio
     input.language = content.language
     input.situation = clean_text(content.situation)
     input.gaps = clean_text(content.gaps)
-    input.version += 1
-    input.updated_by = by
-    save_audited(input, by=by)
-    _sync(
+    changed = differs(input)
+    changed |= _sync(
         Need,
         "input",
         input,
@@ -272,7 +275,7 @@ def input_save(*, input: Input, by: User, content: InputContent, expected_versio
         ["type", "description"],
         by,
     )
-    _sync(
+    changed |= _sync(
         ProposedAction,
         "input",
         input,
@@ -283,7 +286,7 @@ def input_save(*, input: Input, by: User, content: InputContent, expected_versio
         ["description", "horizon", "lead_id"],
         by,
     )
-    _sync(
+    changed |= _sync(
         Reference,
         "input",
         input,
@@ -291,12 +294,21 @@ def input_save(*, input: Input, by: User, content: InputContent, expected_versio
         ["kind", "title", "url", "file"],
         by,
     )
-    input.gcm_actions.set(
-        Action.objects.filter(objective=input.objective, letter__in=content.gcm_actions)
+    changed |= set_related(
+        input.gcm_actions,
+        Action.objects.filter(objective=input.objective, letter__in=content.gcm_actions),
     )
-    input.principles.set(GuidingPrinciple.objects.filter(key__in=content.principles))
+    changed |= set_related(
+        input.principles, GuidingPrinciple.objects.filter(key__in=content.principles)
+    )
     if content.consultations is not None:
-        input.consultations.set(input.cycle.consultations.filter(pk__in=content.consultations))
+        changed |= set_related(
+            input.consultations, input.cycle.consultations.filter(pk__in=content.consultations)
+        )
+    if changed:  # an untouched save keeps the version: nothing was written
+        input.version += 1
+        input.updated_by = by
+        save_audited(input, by=by)
     return input
 
 

@@ -1,13 +1,64 @@
-"""Saving with an audit trail: every service write goes through `save_audited`."""
+"""Saving with an audit trail: every service write goes through `save_audited`.
+
+A save that would not change the stored row writes nothing: no row update and no history
+record, so a form posted back untouched leaves no trace (issue 12).
+"""
+
+from django.db.models.fields.files import FieldFile
+
+
+def _compared(model, update_fields=None):
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key
+        and not getattr(f, "auto_now", False)
+        and not getattr(f, "auto_now_add", False)
+        and (update_fields is None or f.name in update_fields or f.attname in update_fields)
+    ]
+
+
+def differs(obj, *, update_fields=None) -> bool:
+    """Whether saving `obj` would change its row (always for an object not yet stored)."""
+    if obj._state.adding or obj.pk is None:
+        return True
+    fields = _compared(obj.__class__, update_fields)
+    stored = (
+        obj.__class__._base_manager.filter(pk=obj.pk).values(*[f.attname for f in fields]).first()
+    )
+    if stored is None:
+        return True
+    for f in fields:
+        value = getattr(obj, f.attname)
+        if isinstance(value, FieldFile):
+            if not value._committed or value.name != stored[f.attname]:
+                return True
+            continue
+        if f.to_python(value) != f.to_python(stored[f.attname]):
+            return True
+    return False
 
 
 def save_audited(obj, *, by, update_fields=None, validate=True):
-    """Validate and save `obj`, recording `by` as the author of the change in its history."""
+    """Validate and save `obj`, recording `by` as the author of the change in its history.
+
+    Nothing is written when the stored row already holds these values.
+    """
     obj._history_user = by
     if validate:
         obj.full_clean()
-    obj.save(update_fields=update_fields)
+    if differs(obj, update_fields=update_fields):
+        obj.save(update_fields=update_fields)
     return obj
+
+
+def set_related(manager, objects) -> bool:
+    """Make a many-to-many relation hold exactly `objects`; True when that changed it."""
+    wanted = {o.pk for o in objects}
+    if wanted == set(manager.values_list("pk", flat=True)):
+        return False
+    manager.set(list(objects))
+    return True
 
 
 def delete_audited(obj, *, by):
