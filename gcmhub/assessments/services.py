@@ -22,7 +22,7 @@ from gcmhub.assessments.models import (
     Synthesis,
 )
 from gcmhub.assessments.workflow import InputFacts, Step, can, next_state
-from gcmhub.core.audit import delete_audited, differs, save_audited, set_related
+from gcmhub.core.audit import delete_audited, differs, locked, save_audited, set_related
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Actor, Role
@@ -371,6 +371,7 @@ def input_reopen(*, input: Input, by: User, reason: str) -> Input:
 def consultation_save(
     *, cycle: Cycle, by: User, data: dict, consultation: Consultation | None = None
 ) -> Consultation:
+    consultation = locked(consultation) if consultation is not None else None
     data = dict(data)
     organisations = data.pop("organisations", None)
     objectives = data.pop("objectives", None)
@@ -400,6 +401,7 @@ def attachment_add(*, consultation: Consultation, by: User, title: str, file) ->
 
 @transaction.atomic
 def attachment_delete(*, attachment: Attachment, by: User) -> None:
+    attachment = locked(attachment)
     attachment.file.delete(save=False)
     delete_audited(attachment, by=by)
 
@@ -705,6 +707,7 @@ def _keep_ids(content: InputContent, input: Input) -> None:
 
 @transaction.atomic
 def questionnaire_cancel(*, upload, by: User) -> None:
+    upload = locked(upload)
     from gcmhub.assessments.models import QuestionnaireUpload
 
     if upload.uploaded_by_id != by.pk or upload.status != QuestionnaireUpload.Status.PREVIEWED:

@@ -52,6 +52,16 @@ def save_audited(obj, *, by, update_fields=None, validate=True):
     return obj
 
 
+def locked(obj):
+    """`obj` read again from the database and locked until the transaction ends.
+
+    A service that changes an object it was handed starts from the stored row, not from the
+    caller's copy: another service may have changed the row since the caller read it (in the
+    same request or another), and saving the copy would put its old values back.
+    """
+    return obj.__class__._default_manager.select_for_update(of=("self",)).get(pk=obj.pk)
+
+
 def set_related(manager, objects) -> bool:
     """Make a many-to-many relation hold exactly `objects`; True when that changed it."""
     wanted = {o.pk for o in objects}

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.services import StaleVersion
-from gcmhub.core.audit import delete_audited, save_audited
+from gcmhub.core.audit import delete_audited, locked, save_audited
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import send_templated
 from gcmhub.core.permissions import Role
@@ -69,6 +69,7 @@ def document_open(*, cycle: Cycle, kind: str, by: User) -> Document:
 
 @transaction.atomic
 def document_update(*, document: Document, by: User, data: dict) -> Document:
+    document = locked(document)
     _require(by, document.cycle, {Role.COORDINATOR})
     _require_open(document.pk)
     for name, value in data.items():
@@ -136,6 +137,7 @@ def section_save(*, section: Section, by: User, body: str, expected_version: int
 def recommendation_save(
     *, document: Document, by: User, data: dict, recommendation: Recommendation | None = None
 ) -> Recommendation:
+    recommendation = locked(recommendation) if recommendation is not None else None
     _require(by, document.cycle, EDITORS)
     _require_open(document.pk)
     recommendation = recommendation or Recommendation(
@@ -156,6 +158,7 @@ def recommendation_save(
 
 @transaction.atomic
 def recommendation_delete(*, recommendation: Recommendation, by: User) -> None:
+    recommendation = locked(recommendation)
     _require(by, recommendation.document.cycle, EDITORS)
     _require_open(recommendation.document_id)
     delete_audited(recommendation, by=by)
@@ -242,6 +245,7 @@ def endorsement_respond(
     *, endorsement: Endorsement, by: User, response: str, reservation: str = ""
 ) -> Endorsement:
     """A focal point answers for their organisation, against the hash of the final version."""
+    endorsement = locked(endorsement)
     version = endorsement.version
     actor = actor_of(by, version.document.cycle.network_id)
     if actor.role != Role.FOCAL_POINT or actor.organisation_id != endorsement.organisation_id:
@@ -268,6 +272,7 @@ def endorsement_respond(
 @transaction.atomic
 def document_publish(*, document: Document, by: User, public: bool) -> Document:
     """Open (or close) the public link to the final version; drafts are never public."""
+    document = locked(document)
     _require(by, document.cycle, {Role.COORDINATOR})
     if public and not document.versions.filter(major__gte=1).exists():
         raise ValidationError(_("Only the final version can be published: issue it first."))
@@ -343,6 +348,7 @@ def comment_save(
     *, review: Review, by: User, data: dict, comment: Comment | None = None
 ) -> Comment:
     """Save a draft comment (private to its author until submitted)."""
+    comment = locked(comment) if comment is not None else None
     organisation_id = _reviewer_organisation(by, review)
     sections = {s["key"]: s["title"] for s in review.version.content["sections"]}
     if data["section_key"] not in sections:
@@ -362,6 +368,7 @@ def comment_save(
 
 @transaction.atomic
 def comment_delete(*, comment: Comment, by: User) -> None:
+    comment = locked(comment)
     if comment.author_id != by.pk or comment.is_submitted:
         raise PermissionDenied
     delete_audited(comment, by=by)
