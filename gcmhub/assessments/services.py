@@ -22,7 +22,14 @@ from gcmhub.assessments.models import (
     Synthesis,
 )
 from gcmhub.assessments.workflow import InputFacts, Step, can, next_state
-from gcmhub.core.audit import delete_audited, differs, locked, save_audited, set_related
+from gcmhub.core.audit import (
+    delete_audited,
+    differs,
+    locked,
+    save_audited,
+    save_changed,
+    set_related,
+)
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Actor, Role
@@ -266,8 +273,7 @@ def input_save(*, input: Input, by: User, content: InputContent, expected_versio
     input.language = content.language
     input.situation = clean_text(content.situation)
     input.gaps = clean_text(content.gaps)
-    changed = differs(input)
-    changed |= _sync(
+    changed = _sync(
         Need,
         "input",
         input,
@@ -305,10 +311,7 @@ def input_save(*, input: Input, by: User, content: InputContent, expected_versio
         changed |= set_related(
             input.consultations, input.cycle.consultations.filter(pk__in=content.consultations)
         )
-    if changed:  # an untouched save keeps the version: nothing was written
-        input.version += 1
-        input.updated_by = by
-        save_audited(input, by=by)
+    save_changed(input, by=by, related_changed=changed, updated_by=by)
     return input
 
 
@@ -420,9 +423,8 @@ def synthesis_save(
             _("Someone else saved this synthesis after you opened it; open it again to see theirs.")
         )
     synthesis.text = clean_text(text)
-    synthesis.version += 1
-    synthesis.updated_by = by
-    return save_audited(synthesis, by=by)
+    save_changed(synthesis, by=by, updated_by=by)
+    return synthesis
 
 
 # E-mails

@@ -4,6 +4,8 @@ A save that would not change the stored row writes nothing: no row update and no
 record, so a form posted back untouched leaves no trace (issue 12).
 """
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import IntegerField
 from django.db.models.fields.files import FieldFile
 
 
@@ -52,6 +54,29 @@ def save_audited(obj, *, by, update_fields=None, validate=True):
     return obj
 
 
+def _has_counter(obj) -> bool:
+    """Whether `obj` counts its saves in an integer `version` (a meeting's is a document's)."""
+    try:
+        return isinstance(obj._meta.get_field("version"), IntegerField)
+    except FieldDoesNotExist:
+        return False
+
+
+def save_changed(obj, *, by, related_changed: bool = False, **stamps) -> bool:
+    """Save `obj` if its fields differ from its stored row, or `related_changed` says that its
+    related rows did: then, and only then, its `version` counter moves on and `stamps` (who
+    and when: `updated_by=by`, `disposed_at=now`) are set. True when it was saved.
+    """
+    if not (related_changed or differs(obj)):
+        return False
+    if _has_counter(obj) and not obj._state.adding:
+        obj.version += 1
+    for name, value in stamps.items():
+        setattr(obj, name, value)
+    save_audited(obj, by=by)
+    return True
+
+
 def locked(obj):
     """`obj` read again from the database and locked until the transaction ends.
 
@@ -63,11 +88,13 @@ def locked(obj):
 
 
 def set_related(manager, objects) -> bool:
-    """Make a many-to-many relation hold exactly `objects`; True when that changed it."""
-    wanted = {o.pk for o in objects}
+    """Make a many-to-many relation hold exactly `objects` (or their ids); True when that
+    changed it."""
+    objects = list(objects)
+    wanted = {getattr(o, "pk", o) for o in objects}
     if wanted == set(manager.values_list("pk", flat=True)):
         return False
-    manager.set(list(objects))
+    manager.set(objects)
     return True
 
 

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.services import StaleVersion
-from gcmhub.core.audit import delete_audited, locked, save_audited
+from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import send_templated
 from gcmhub.core.permissions import Role
@@ -128,9 +128,9 @@ def section_save(*, section: Section, by: User, body: str, expected_version: int
             )
         )
     section.body = body
-    section.version += 1
-    section.updated_by = by
-    return save_audited(section, by=by)
+    section.full_clean()  # sanitises the body, so that an untouched text compares equal
+    save_changed(section, by=by, updated_by=by)
+    return section
 
 
 @transaction.atomic
@@ -422,6 +422,5 @@ def comment_dispose(*, comment: Comment, by: User, data: dict) -> Comment:
     comment.reply = reply
     comment.addressed_in = addressed_in
     comment.address_in_next = bool(data.get("address_in_next")) and addressed_in is None
-    comment.disposed_at = timezone.now()
-    comment.disposed_by = by
-    return save_audited(comment, by=by)
+    save_changed(comment, by=by, disposed_at=timezone.now(), disposed_by=by)
+    return comment

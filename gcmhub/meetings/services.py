@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gcmhub.core.audit import delete_audited, locked, save_audited
+from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Role
@@ -277,8 +277,8 @@ def outcome_resolve(
     outcome.resolution = resolution
     outcome.resolved_in = version
     outcome.resolve_in_next = version is None
-    outcome.resolved_at = timezone.now()
-    return save_audited(outcome, by=by)
+    save_changed(outcome, by=by, resolved_at=timezone.now())
+    return outcome
 
 
 @transaction.atomic
@@ -298,8 +298,8 @@ def validation_record(*, meeting: Meeting, by: User, outcome: str, note: str = "
         raise ValidationError(_("Only a validation meeting on a version has a validation outcome."))
     meeting.outcome = outcome
     meeting.outcome_note = clean_text(note)
-    meeting.outcome_recorded_at = timezone.now()
-    return save_audited(meeting, by=by)
+    save_changed(meeting, by=by, outcome_recorded_at=timezone.now())
+    return meeting
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.services import StaleVersion
-from gcmhub.core.audit import delete_audited, locked, save_audited
+from gcmhub.core.audit import delete_audited, differs, locked, save_audited, save_changed
 from gcmhub.core.models import Cycle, Network, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Role
@@ -493,6 +493,7 @@ def report_save(
             _("Someone else saved this report after you opened it; open it again to see it.")
         )
     allowed = {a.pk for a in reportable_activities(report.period, report.organisation)}
+    changed = False
     for row in activity_rows:
         activity = row["activity"]
         if activity.pk not in allowed:
@@ -504,6 +505,7 @@ def report_save(
         progress.status = row["status"]
         progress.percent_complete = row["percent_complete"]
         progress.narrative = clean_text(row.get("narrative", ""))
+        changed |= differs(progress)
         save_audited(progress, by=by)
     for row in actual_rows:
         indicator = row["indicator"]
@@ -519,14 +521,16 @@ def report_save(
         if value is None and not text:
             if actual:
                 delete_audited(actual, by=by)
+                changed = True
             continue
         actual = actual or IndicatorActual(report=report, indicator=indicator)
         actual.value, actual.text = value, text
         actual.narrative = clean_text(row.get("narrative", ""))
+        changed |= differs(actual)
         save_audited(actual, by=by)
     report.summary = clean_text(summary)
-    report.version += 1
-    return save_audited(report, by=by)
+    save_changed(report, by=by, related_changed=changed)
+    return report
 
 
 @transaction.atomic

@@ -178,8 +178,11 @@ def parse_forms(html: str) -> list[HtmlForm]:
     return parser.forms
 
 
-def page_form(response, *, action: str | None = None) -> HtmlForm:
-    """The POST form of the page posting to `action` (a path; the page itself when None)."""
+def page_form(response, *, action: str | None = None, submit: str | None = None) -> HtmlForm:
+    """The POST form of the page posting to `action` (a path; the page itself when None).
+
+    When several do (an edit form and its delete button), the one with the button named
+    `submit`, else the one with the most fields."""
     page = response.wsgi_request.path
     target = action or page
     found = []
@@ -191,8 +194,9 @@ def page_form(response, *, action: str | None = None) -> HtmlForm:
             form.action = resolved
             found.append(form)
     assert found, f"{page} has no form posting to {target}"
-    assert len(found) == 1, f"{page} has {len(found)} forms posting to {target}"
-    return found[0]
+    if submit is not None:
+        found = [f for f in found if any(b.name == submit for b in f.submits)] or found
+    return max(found, key=lambda f: len(f.controls))
 
 
 def post_form(client, form: HtmlForm, *, submit: str | None = None, changes: dict | None = None):
