@@ -199,7 +199,9 @@ def page_form(response, *, action: str | None = None, submit: str | None = None)
     return max(found, key=lambda f: len(f.controls))
 
 
-def post_form(client, form: HtmlForm, *, submit: str | None = None, changes: dict | None = None):
+def post_form(
+    client, form: HtmlForm, *, submit: str | None = None, changes: dict | None = None, **options
+):
     """Post the form as the browser would, with `changes` (name -> value or list) applied."""
     data = form.data(submit)
     for name, value in (changes or {}).items():
@@ -211,13 +213,14 @@ def post_form(client, form: HtmlForm, *, submit: str | None = None, changes: dic
             data[name] = value if isinstance(value, list) else [value]
     action = form.formactions.get(submit, form.action) if submit else form.action
     if form.enctype == "multipart/form-data":
-        return client.post(action, data)
+        return client.post(action, data, **options)
     from urllib.parse import urlencode
 
     return client.post(
         action,
         urlencode([(k, v) for k, values in data.items() for v in values]),
         content_type="application/x-www-form-urlencoded",
+        **options,
     )
 
 
