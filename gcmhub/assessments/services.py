@@ -621,7 +621,8 @@ def questionnaire_receive(
     *, cycle: Cycle, organisation: Organisation, by: User, file_name: str, data: bytes
 ):
     """Read an uploaded questionnaire. Returns (upload, problems): the upload is kept for the
-    preview only when the file itself has no problem."""
+    preview only when the file itself has no problem and would change something; a file that
+    says what the inputs already say leaves no trace (None, [])."""
     from gcmhub.assessments.models import QuestionnaireUpload
     from gcmhub.assessments.questionnaire import Reader
 
@@ -632,6 +633,9 @@ def questionnaire_receive(
     payload = reader.read()
     if payload is None:
         return None, reader.problems
+    plan = questionnaire_plan(cycle=cycle, organisation=organisation, payload=payload, by=by)
+    if all(change.status == "unchanged" for change in plan):
+        return None, []
     upload = QuestionnaireUpload.objects.create(
         cycle=cycle,
         organisation=organisation,

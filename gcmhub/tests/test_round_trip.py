@@ -738,3 +738,67 @@ def test_actions_take_only_post_and_read_only_pages_take_no_post():
     assert post_only - set(ACTIONS) <= {c.url_name for c in CASES} | {
         b.url_name for b in BLANK_FORMS
     }
+
+
+# The Excel questionnaire: download, upload untouched, then with one cell changed
+
+
+def _questionnaire(client) -> bytes:
+    response = client.get(
+        reverse(
+            "questionnaire-download", kwargs=cycle_kwargs(organisation_pk=_organisation("focal"))
+        )
+    )
+    assert response.status_code == 200
+    return response.content
+
+
+def _upload(client, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = reverse("questionnaire-upload", kwargs=cycle_kwargs())
+    form = page_form(client.get(url))
+    data = form.data()
+    data["file"] = SimpleUploadedFile("questionnaire.xlsx", content)
+    return client.post(url, data, follow=True)
+
+
+@pytest.mark.django_db
+def test_a_questionnaire_uploaded_untouched_changes_nothing(client, demo):
+    from gcmhub.core.models import User
+
+    client.force_login(User.objects.get(username="focal"))
+    content = _questionnaire(client)
+    before, records = snapshot(), history_count()
+    response = _upload(client, content)
+    assert "nothing to change, nothing was saved" in response.content.decode()
+    assert changes(before, snapshot()) == set()  # no upload kept, no input touched
+    assert history_count() == records
+
+
+@pytest.mark.django_db
+def test_one_changed_cell_of_the_questionnaire_changes_exactly_that_field(client, demo):
+    import io
+
+    from openpyxl import load_workbook
+
+    from gcmhub.assessments.models import Input
+    from gcmhub.assessments.questionnaire import layout, sheet_title
+    from gcmhub.core.models import User
+
+    client.force_login(User.objects.get(username="focal"))
+    draft = Input.objects.get(pk=_focal_input("draft"))
+    workbook = load_workbook(io.BytesIO(_questionnaire(client)))
+    sheet = workbook[sheet_title(draft.objective.number)]
+    sheet[f"B{layout(draft.objective.actions.count()).gaps}"] = "No data on returns yet."
+    changed = io.BytesIO()
+    workbook.save(changed)
+    before = snapshot()
+    response = _upload(client, changed.getvalue())
+    preview = page_form(response)
+    assert post_form(client, preview, submit="apply").status_code == 302
+    found = changes(before, snapshot(), ignore=BOOKKEEPING)
+    domain = {(label, pk, name) for label, pk, name in found if "Questionnaire" not in label}
+    assert domain == {("assessments.Input", draft.pk, "gaps")}
+    draft.refresh_from_db()
+    assert draft.gaps == "No data on returns yet."
