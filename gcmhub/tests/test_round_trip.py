@@ -44,6 +44,12 @@ def demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Uploaded files go to a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 def cycle_kwargs(**extra):
     from gcmhub.core.models import Cycle
 
@@ -115,6 +121,18 @@ def _focal_input(state: str) -> int:
     return _in_cycle(
         "assessments.Input", state=state, organisation__memberships__user__username="focal"
     )
+
+
+def _reference_with_a_file():
+    """A reference with its uploaded file, on the returned input: the file input of the form
+    is posted empty, as a browser does, and the file must stay."""
+    from django.core.files.base import ContentFile
+
+    from gcmhub.assessments.models import Reference
+
+    reference = Reference(input_id=_focal_input("returned"), kind="programme", title="Action plan")
+    reference.file.save("plan.pdf", ContentFile(b"%PDF-1.4 plan"), save=False)
+    reference.save()
 
 
 def _open_criteria():
@@ -219,6 +237,7 @@ CASES: list[Case] = [
         "input-edit",
         "focal",
         lambda: cycle_kwargs(input_pk=_focal_input("returned")),
+        setup=_reference_with_a_file,
         change={"needs-0-description": "Shelters for victims in every province."},
         expect={("assessments.Need", "description")},
     ),
