@@ -141,15 +141,21 @@ class ReferenceForm(forms.Form):
 
 
 class RowFormSet(forms.BaseFormSet):
-    """Rows left entirely empty are ignored; rows ticked for deletion are dropped."""
+    """Every row shown filled in is kept unless ticked for deletion; of the empty rows added
+    for new entries, those left untouched are ignored.
+
+    An existing row posted back unchanged is still a row: `has_changed()` compares it with its
+    initial values, so only the extra forms may be skipped on that ground.
+    """
 
     def rows(self) -> list[dict]:
         rows = []
-        for form in self.forms:
-            if not form.has_changed() or form.cleaned_data.get("DELETE"):
+        for i, form in enumerate(self.forms):
+            if self._should_delete_form(form):
                 continue
-            data = {k: v for k, v in form.cleaned_data.items() if k != "DELETE"}
-            rows.append(data)
+            if i >= self.initial_form_count() and not form.has_changed():
+                continue
+            rows.append({k: v for k, v in form.cleaned_data.items() if k != "DELETE"})
         return rows
 
 

@@ -22,7 +22,14 @@ from gcmhub.assessments.models import (
     Synthesis,
 )
 from gcmhub.assessments.workflow import InputFacts, Step, can, next_state
-from gcmhub.core.audit import delete_audited, save_audited
+from gcmhub.core.audit import (
+    delete_audited,
+    differs,
+    locked,
+    save_audited,
+    save_changed,
+    set_related,
+)
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Actor, Role
@@ -227,10 +234,12 @@ def input_open(
     )
 
 
-def _sync(model, parent_field: str, parent, rows: list[dict], fields: list[str], by: User):
-    """Make the children of `parent` equal `rows`: update by id, create new, delete the rest."""
+def _sync(model, parent_field: str, parent, rows: list[dict], fields: list[str], by: User) -> bool:
+    """Make the children of `parent` equal `rows`: update by id, create new, delete the rest.
+
+    True when that changed anything."""
     existing = {obj.pk: obj for obj in model.objects.filter(**{parent_field: parent})}
-    kept = set()
+    kept, changed = set(), False
     for order, row in enumerate(rows):
         obj = existing.get(row.get("id")) if row.get("id") else None
         if obj is None:
@@ -239,11 +248,14 @@ def _sync(model, parent_field: str, parent, rows: list[dict], fields: list[str],
             if name in row:
                 setattr(obj, name, row[name])
         obj.order = order
+        changed |= differs(obj)
         save_audited(obj, by=by)
         kept.add(obj.pk)
     for pk, obj in existing.items():
         if pk not in kept:
             delete_audited(obj, by=by)
+            changed = True
+    return changed
 
 
 @transaction.atomic
@@ -261,10 +273,7 @@ def input_save(*, input: Input, by: User, content: InputContent, expected_versio
     input.language = content.language
     input.situation = clean_text(content.situation)
     input.gaps = clean_text(content.gaps)
-    input.version += 1
-    input.updated_by = by
-    save_audited(input, by=by)
-    _sync(
+    changed = _sync(
         Need,
         "input",
         input,
@@ -272,7 +281,7 @@ def input_save(*, input: Input, by: User, content: InputContent, expected_versio
         ["type", "description"],
         by,
     )
-    _sync(
+    changed |= _sync(
         ProposedAction,
         "input",
         input,
@@ -283,7 +292,7 @@ def input_save(*, input: Input, by: User, content: InputContent, expected_versio
         ["description", "horizon", "lead_id"],
         by,
     )
-    _sync(
+    changed |= _sync(
         Reference,
         "input",
         input,
@@ -291,12 +300,18 @@ def input_save(*, input: Input, by: User, content: InputContent, expected_versio
         ["kind", "title", "url", "file"],
         by,
     )
-    input.gcm_actions.set(
-        Action.objects.filter(objective=input.objective, letter__in=content.gcm_actions)
+    changed |= set_related(
+        input.gcm_actions,
+        Action.objects.filter(objective=input.objective, letter__in=content.gcm_actions),
     )
-    input.principles.set(GuidingPrinciple.objects.filter(key__in=content.principles))
+    changed |= set_related(
+        input.principles, GuidingPrinciple.objects.filter(key__in=content.principles)
+    )
     if content.consultations is not None:
-        input.consultations.set(input.cycle.consultations.filter(pk__in=content.consultations))
+        changed |= set_related(
+            input.consultations, input.cycle.consultations.filter(pk__in=content.consultations)
+        )
+    save_changed(input, by=by, related_changed=changed, updated_by=by)
     return input
 
 
@@ -373,6 +388,7 @@ def input_reopen(*, input: Input, by: User, reason: str) -> Input:
 def consultation_save(
     *, cycle: Cycle, by: User, data: dict, consultation: Consultation | None = None
 ) -> Consultation:
+    consultation = locked(consultation) if consultation is not None else None
     data = dict(data)
     organisations = data.pop("organisations", None)
     objectives = data.pop("objectives", None)
@@ -402,6 +418,7 @@ def attachment_add(*, consultation: Consultation, by: User, title: str, file) ->
 
 @transaction.atomic
 def attachment_delete(*, attachment: Attachment, by: User) -> None:
+    attachment = locked(attachment)
     attachment.file.delete(save=False)
     delete_audited(attachment, by=by)
 
@@ -420,9 +437,8 @@ def synthesis_save(
             _("Someone else saved this synthesis after you opened it; open it again to see theirs.")
         )
     synthesis.text = clean_text(text)
-    synthesis.version += 1
-    synthesis.updated_by = by
-    return save_audited(synthesis, by=by)
+    save_changed(synthesis, by=by, updated_by=by)
+    return synthesis
 
 
 # E-mails
@@ -619,7 +635,8 @@ def questionnaire_receive(
     *, cycle: Cycle, organisation: Organisation, by: User, file_name: str, data: bytes
 ):
     """Read an uploaded questionnaire. Returns (upload, problems): the upload is kept for the
-    preview only when the file itself has no problem."""
+    preview only when the file itself has no problem and would change something; a file that
+    says what the inputs already say leaves no trace (None, [])."""
     from gcmhub.assessments.models import QuestionnaireUpload
     from gcmhub.assessments.questionnaire import Reader
 
@@ -630,6 +647,9 @@ def questionnaire_receive(
     payload = reader.read()
     if payload is None:
         return None, reader.problems
+    plan = questionnaire_plan(cycle=cycle, organisation=organisation, payload=payload, by=by)
+    if all(change.status == "unchanged" for change in plan):
+        return None, []
     upload = QuestionnaireUpload.objects.create(
         cycle=cycle,
         organisation=organisation,
@@ -707,6 +727,7 @@ def _keep_ids(content: InputContent, input: Input) -> None:
 
 @transaction.atomic
 def questionnaire_cancel(*, upload, by: User) -> None:
+    upload = locked(upload)
     from gcmhub.assessments.models import QuestionnaireUpload
 
     if upload.uploaded_by_id != by.pk or upload.status != QuestionnaireUpload.Status.PREVIEWED:

@@ -524,6 +524,15 @@ def questionnaire_upload(request, network_slug, cycle_pk):
         )
         if upload is not None:
             return _redirect("questionnaire-preview", cycle, upload_pk=upload.pk)
+        if not problems:
+            messages.info(
+                request,
+                _(
+                    "The questionnaire says what your inputs already say: nothing to change, "
+                    "nothing was saved."
+                ),
+            )
+            return _redirect("assessment-home", cycle)
     context = {
         "network": network,
         "cycle": cycle,

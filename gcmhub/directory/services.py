@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from gcmhub.core.audit import save_audited
+from gcmhub.core.audit import locked, save_audited
 from gcmhub.core.models import Network, User
 from gcmhub.core.permissions import Role
 from gcmhub.directory.models import Invitation, Membership, Organisation
@@ -41,6 +41,7 @@ def organisation_create(*, network: Network, by: User, data: dict) -> Organisati
 
 @transaction.atomic
 def organisation_update(*, organisation: Organisation, by: User, data: dict) -> Organisation:
+    organisation = locked(organisation)
     _check_parent(organisation, data.get("parent"))
     for name, value in data.items():
         setattr(organisation, name, value)
@@ -62,6 +63,7 @@ def _keeps_a_coordinator(membership: Membership, *, role: str, is_active: bool) 
 
 @transaction.atomic
 def membership_update(*, membership: Membership, by: User, data: dict) -> Membership:
+    membership = locked(membership)
     _keeps_a_coordinator(
         membership,
         role=data.get("role", membership.role),
@@ -137,6 +139,7 @@ def invitation_resend(*, invitation: Invitation, by: User) -> Invitation:
 
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
+    invitation = locked(invitation)
     if not invitation.is_open:
         raise ValidationError(_("This invitation is no longer open."))
     invitation.revoked_at = timezone.now()

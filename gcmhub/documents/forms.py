@@ -22,7 +22,11 @@ class SectionForm(forms.Form):
 class OutlineRowForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     title = forms.CharField(label=_("Title"), max_length=200)
-    kind = forms.ChoiceField(label=_("Content"), choices=SectionKind.choices)
+    # The choice a new row shows selected is its initial value, so that a row left as it came
+    # is not taken for one being filled in (and then refused for its missing title).
+    kind = forms.ChoiceField(
+        label=_("Content"), choices=SectionKind.choices, initial=SectionKind.NARRATIVE
+    )
 
 
 OutlineFormSet = forms.formset_factory(OutlineRowForm, extra=1, can_delete=True, can_order=True)

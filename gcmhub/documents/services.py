@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.services import StaleVersion
-from gcmhub.core.audit import delete_audited, save_audited
+from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import send_templated
 from gcmhub.core.permissions import Role
@@ -77,6 +77,7 @@ def document_open(*, cycle: Cycle, kind: str, by: User) -> Document:
 
 @transaction.atomic
 def document_update(*, document: Document, by: User, data: dict) -> Document:
+    document = locked(document)
     _require(by, document.cycle, {Role.COORDINATOR})
     _require_open(document.pk)
     for name, value in data.items():
@@ -135,15 +136,16 @@ def section_save(*, section: Section, by: User, body: str, expected_version: int
             )
         )
     section.body = body
-    section.version += 1
-    section.updated_by = by
-    return save_audited(section, by=by)
+    section.full_clean()  # sanitises the body, so that an untouched text compares equal
+    save_changed(section, by=by, updated_by=by)
+    return section
 
 
 @transaction.atomic
 def recommendation_save(
     *, document: Document, by: User, data: dict, recommendation: Recommendation | None = None
 ) -> Recommendation:
+    recommendation = locked(recommendation) if recommendation is not None else None
     _require(by, document.cycle, EDITORS)
     _require_open(document.pk)
     recommendation = recommendation or Recommendation(
@@ -164,6 +166,7 @@ def recommendation_save(
 
 @transaction.atomic
 def recommendation_delete(*, recommendation: Recommendation, by: User) -> None:
+    recommendation = locked(recommendation)
     _require(by, recommendation.document.cycle, EDITORS)
     _require_open(recommendation.document_id)
     delete_audited(recommendation, by=by)
@@ -277,6 +280,7 @@ def endorsement_respond(
     *, endorsement: Endorsement, by: User, response: str, reservation: str = ""
 ) -> Endorsement:
     """A focal point answers for their organisation, against the hash of the final version."""
+    endorsement = locked(endorsement)
     version = endorsement.version
     actor = actor_of(by, version.document.cycle.network_id)
     if actor.role != Role.FOCAL_POINT or actor.organisation_id != endorsement.organisation_id:
@@ -303,6 +307,7 @@ def endorsement_respond(
 @transaction.atomic
 def document_publish(*, document: Document, by: User, public: bool) -> Document:
     """Open (or close) the public link to the final version; drafts are never public."""
+    document = locked(document)
     _require(by, document.cycle, {Role.COORDINATOR})
     if public and not document.versions.filter(major__gte=1).exists():
         raise ValidationError(_("Only the final version can be published: issue it first."))
@@ -378,6 +383,7 @@ def comment_save(
     *, review: Review, by: User, data: dict, comment: Comment | None = None
 ) -> Comment:
     """Save a draft comment (private to its author until submitted)."""
+    comment = locked(comment) if comment is not None else None
     organisation_id = _reviewer_organisation(by, review)
     sections = {s["key"]: s["title"] for s in review.version.content["sections"]}
     if data["section_key"] not in sections:
@@ -397,6 +403,7 @@ def comment_save(
 
 @transaction.atomic
 def comment_delete(*, comment: Comment, by: User) -> None:
+    comment = locked(comment)
     if comment.author_id != by.pk or comment.is_submitted:
         raise PermissionDenied
     delete_audited(comment, by=by)
@@ -450,6 +457,5 @@ def comment_dispose(*, comment: Comment, by: User, data: dict) -> Comment:
     comment.reply = reply
     comment.addressed_in = addressed_in
     comment.address_in_next = bool(data.get("address_in_next")) and addressed_in is None
-    comment.disposed_at = timezone.now()
-    comment.disposed_by = by
-    return save_audited(comment, by=by)
+    save_changed(comment, by=by, disposed_at=timezone.now(), disposed_by=by)
+    return comment

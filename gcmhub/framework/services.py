@@ -29,17 +29,27 @@ def cooperation_framework_save(
         setattr(instance, name, value)
     save_audited(instance, by=by)
 
-    # Delete first, then park the numbers and codes of what stays, so that renumbering,
-    # swapping or reusing a deleted number or code never trips the uniqueness constraints.
+    # Delete first, then park the numbers and codes that move, so that renumbering, swapping
+    # or reusing a deleted number or code never trips the uniqueness constraints. Rows that
+    # keep theirs are not parked: saved back unchanged, they write nothing.
     for outcome, _data, delete in outcomes:
         if delete and outcome is not None and outcome.pk:
             delete_audited(outcome, by=by)
-    existing = [p for p, _data, _delete in priorities if p is not None and p.pk]
-    for offset, priority in enumerate(existing):
+    numbers = dict(StrategicPriority.objects.filter(framework=instance).values_list("pk", "number"))
+    moving = [
+        p
+        for p, data, delete in priorities
+        if p is not None and p.pk and (delete or numbers.get(p.pk) != data.get("number"))
+    ]
+    for offset, priority in enumerate(moving):
         StrategicPriority.objects.filter(pk=priority.pk).update(number=20000 + offset)
-    kept_outcomes = [o for o, _data, delete in outcomes if not delete and o is not None and o.pk]
-    for outcome in kept_outcomes:
-        FrameworkOutcome.objects.filter(pk=outcome.pk).update(code=f"~{outcome.pk}")
+    codes = dict(
+        FrameworkOutcome.objects.filter(priority__framework=instance).values_list("pk", "code")
+    )
+    for outcome, data, delete in outcomes:
+        moved = outcome is not None and outcome.pk and codes.get(outcome.pk) != data.get("code")
+        if moved and not delete:
+            FrameworkOutcome.objects.filter(pk=outcome.pk).update(code=f"~{outcome.pk}")
 
     by_number = {}
     for priority, data, delete in priorities:

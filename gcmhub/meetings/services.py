@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gcmhub.core.audit import delete_audited, save_audited
+from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Role
@@ -44,6 +44,7 @@ def _aware(day: dt.date, time: dt.time, zone: str) -> dt.datetime:
 @transaction.atomic
 def meeting_save(*, cycle: Cycle, by: User, data: dict, meeting: Meeting | None = None) -> Meeting:
     """Schedule or change a meeting; `data` has the date, start and end times in its time zone."""
+    meeting = locked(meeting) if meeting is not None else None
     _require(by, cycle, {Role.COORDINATOR})
     data = dict(data)
     zone = data.pop("time_zone")
@@ -150,6 +151,7 @@ def invitation_reply(
     *, invitation: MeetingInvitation, by: User, reply: str, delegate: str = ""
 ) -> MeetingInvitation:
     """The invited person (or a focal point of the invited organisation) replies."""
+    invitation = locked(invitation)
     actor = actor_of(by, invitation.meeting.cycle.network_id)
     if invitation.person_id != by.pk and not (
         actor.role == Role.FOCAL_POINT and actor.organisation_id == invitation.organisation_id
@@ -176,6 +178,7 @@ def invitation_reply(
 
 @transaction.atomic
 def attendee_mark(*, attendee: Attendee, by: User, presence: str) -> Attendee:
+    attendee = locked(attendee)
     _require(by, attendee.meeting.cycle, SECRETARIAT)
     if presence not in Presence.values:
         raise ValidationError(_("Choose present, absent or excused."))
@@ -211,6 +214,7 @@ def attendee_add(*, meeting: Meeting, by: User, data: dict) -> Attendee:
 
 @transaction.atomic
 def minutes_save(*, item: AgendaItem, by: User, minutes: str) -> AgendaItem:
+    item = locked(item)
     _require(by, item.meeting.cycle, SECRETARIAT)
     item.minutes = clean_text(minutes)
     return save_audited(item, by=by, update_fields=["minutes"])
@@ -220,6 +224,7 @@ def minutes_save(*, item: AgendaItem, by: User, minutes: str) -> AgendaItem:
 def outcome_save(
     *, meeting: Meeting, by: User, data: dict, outcome: Outcome | None = None
 ) -> Outcome:
+    outcome = locked(outcome) if outcome is not None else None
     _require(by, meeting.cycle, SECRETARIAT)
     item = data.get("agenda_item")
     if item is not None and item.meeting_id != meeting.pk:
@@ -262,6 +267,7 @@ def outcome_resolve(
     Only the coordinator may record that the change needed no change to the text (the
     resolution then says why): otherwise the final version checks that the text changed.
     """
+    outcome = locked(outcome)
     _require(by, outcome.meeting.cycle, {Role.COORDINATOR} if no_text_change else SECRETARIAT)
     if outcome.type != OutcomeType.AGREED_CHANGE:
         raise ValidationError(_("Only agreed changes are resolved in a version."))
@@ -282,12 +288,13 @@ def outcome_resolve(
     outcome.resolved_in = version
     outcome.resolve_in_next = version is None
     outcome.no_text_change = no_text_change
-    outcome.resolved_at = timezone.now()
-    return save_audited(outcome, by=by)
+    save_changed(outcome, by=by, resolved_at=timezone.now())
+    return outcome
 
 
 @transaction.atomic
 def action_done(*, outcome: Outcome, by: User, done: bool) -> Outcome:
+    outcome = locked(outcome)
     _require(by, outcome.meeting.cycle, SECRETARIAT)
     outcome.done = done
     return save_audited(outcome, by=by, update_fields=["done"])
@@ -296,17 +303,19 @@ def action_done(*, outcome: Outcome, by: User, done: bool) -> Outcome:
 @transaction.atomic
 def validation_record(*, meeting: Meeting, by: User, outcome: str, note: str = "") -> Meeting:
     """Record the validation outcome against the exact version the meeting discussed."""
+    meeting = locked(meeting)
     _require(by, meeting.cycle, {Role.COORDINATOR})
     if meeting.type != MeetingType.VALIDATION or meeting.version is None:
         raise ValidationError(_("Only a validation meeting on a version has a validation outcome."))
     meeting.outcome = outcome
     meeting.outcome_note = clean_text(note)
-    meeting.outcome_recorded_at = timezone.now()
-    return save_audited(meeting, by=by)
+    save_changed(meeting, by=by, outcome_recorded_at=timezone.now())
+    return meeting
 
 
 @transaction.atomic
 def outcome_delete(*, outcome: Outcome, by: User) -> None:
+    outcome = locked(outcome)
     _require(by, outcome.meeting.cycle, SECRETARIAT)
     if outcome.resolved_in_id is not None:
         raise ValidationError(
@@ -318,6 +327,7 @@ def outcome_delete(*, outcome: Outcome, by: User) -> None:
 @transaction.atomic
 def meeting_delete(*, meeting: Meeting, by: User) -> None:
     """Cancel a meeting that has no recorded outcome (its history keeps it)."""
+    meeting = locked(meeting)
     _require(by, meeting.cycle, {Role.COORDINATOR})
     if meeting.outcome or meeting.outcomes.exists():
         raise ValidationError(

@@ -368,7 +368,7 @@ def attendee_mark(request, network_slug, cycle_pk, meeting_pk, attendee_pk):
     if attendee is None:
         raise Http404
     try:
-        services.attendee_mark(
+        attendee = services.attendee_mark(
             attendee=attendee, by=request.user, presence=request.POST.get("presence", "")
         )
     except ValidationError as error:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.services import StaleVersion
-from gcmhub.core.audit import delete_audited, save_audited
+from gcmhub.core.audit import delete_audited, differs, locked, save_audited, save_changed
 from gcmhub.core.models import Cycle, Network, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Role
@@ -52,6 +52,7 @@ def _same_network(organisations, network_id: int, field: str) -> None:
 def working_group_save(
     *, network: Network, by: User, data: dict, group: WorkingGroup | None = None
 ) -> WorkingGroup:
+    group = locked(group) if group is not None else None
     actor = actor_of(by, network.pk)
     if not (actor.is_admin or actor.role == Role.COORDINATOR):
         raise PermissionDenied
@@ -72,6 +73,7 @@ def working_group_save(
 def period_save(
     *, cycle: Cycle, by: User, data: dict, period: ReportingPeriod | None = None
 ) -> ReportingPeriod:
+    period = locked(period) if period is not None else None
     _require(by, cycle, COORDINATOR)
     if data["ends"] < data["starts"]:
         raise ValidationError({"ends": _("A period cannot end before it starts.")})
@@ -141,6 +143,7 @@ def _validate_schedule(data: dict) -> None:
 
 @transaction.atomic
 def sop_rule_save(*, cycle: Cycle, by: User, data: dict, rule: SopRule | None = None) -> SopRule:
+    rule = locked(rule) if rule is not None else None
     _require(by, cycle, COORDINATOR)
     _validate_schedule(data)
     organisations = list(data.get("organisations", []))
@@ -176,6 +179,7 @@ def sop_rule_save(*, cycle: Cycle, by: User, data: dict, rule: SopRule | None = 
 
 @transaction.atomic
 def sop_rule_delete(*, rule: SopRule, by: User) -> None:
+    rule = locked(rule)
     _require(by, rule.cycle, COORDINATOR)
     if rule.obligations.filter(done_at__isnull=False).exists():
         raise ValidationError(
@@ -187,6 +191,7 @@ def sop_rule_delete(*, rule: SopRule, by: User) -> None:
 @transaction.atomic
 def obligation_mark(*, obligation: Obligation, by: User, done: bool, note: str = "") -> Obligation:
     """The coordinator marks any obligation; a focal point their organisation's."""
+    obligation = locked(obligation)
     cycle = obligation.rule.cycle
     actor = actor_of(by, cycle.network_id)
     own = (
@@ -255,6 +260,7 @@ def obligation_reminders_send(*, today: dt.date) -> int:
 
 @transaction.atomic
 def output_save(*, cycle: Cycle, by: User, data: dict, output: Output | None = None) -> Output:
+    output = locked(output) if output is not None else None
     _require(by, cycle, COORDINATOR)
     outcome, parent = data["outcome"], data.get("parent")
     if outcome.priority.framework.cycle_id != cycle.pk:
@@ -284,6 +290,7 @@ def output_save(*, cycle: Cycle, by: User, data: dict, output: Output | None = N
 
 @transaction.atomic
 def output_delete(*, output: Output, by: User) -> None:
+    output = locked(output)
     _require(by, output.cycle, COORDINATOR)
     if output.activities.exists() or output.children.exists() or output.indicators.exists():
         raise ValidationError(
@@ -296,6 +303,7 @@ def output_delete(*, output: Output, by: User) -> None:
 def activity_save(
     *, cycle: Cycle, by: User, data: dict, activity: Activity | None = None
 ) -> Activity:
+    activity = locked(activity) if activity is not None else None
     _require(by, cycle, COORDINATOR)
     output = data["output"]
     if output.cycle_id != cycle.pk:
@@ -337,6 +345,7 @@ def activity_save(
 
 @transaction.atomic
 def activity_delete(*, activity: Activity, by: User) -> None:
+    activity = locked(activity)
     cycle = activity.output.cycle
     _require(by, cycle, COORDINATOR)
     if activity.progress.exists():
@@ -374,6 +383,7 @@ def indicator_save(
     indicator: Indicator | None = None,
 ) -> Indicator:
     """Save an indicator and its targets ({period: (value, text)})."""
+    indicator = locked(indicator) if indicator is not None else None
     _require(by, cycle, COORDINATOR)
     outcome, output = data.get("outcome"), data.get("output")
     if (outcome is None) == (output is None):
@@ -483,6 +493,7 @@ def report_save(
             _("Someone else saved this report after you opened it; open it again to see it.")
         )
     allowed = {a.pk for a in reportable_activities(report.period, report.organisation)}
+    changed = False
     for row in activity_rows:
         activity = row["activity"]
         if activity.pk not in allowed:
@@ -494,6 +505,7 @@ def report_save(
         progress.status = row["status"]
         progress.percent_complete = row["percent_complete"]
         progress.narrative = clean_text(row.get("narrative", ""))
+        changed |= differs(progress)
         save_audited(progress, by=by)
     for row in actual_rows:
         indicator = row["indicator"]
@@ -509,18 +521,21 @@ def report_save(
         if value is None and not text:
             if actual:
                 delete_audited(actual, by=by)
+                changed = True
             continue
         actual = actual or IndicatorActual(report=report, indicator=indicator)
         actual.value, actual.text = value, text
         actual.narrative = clean_text(row.get("narrative", ""))
+        changed |= differs(actual)
         save_audited(actual, by=by)
     report.summary = clean_text(summary)
-    report.version += 1
-    return save_audited(report, by=by)
+    save_changed(report, by=by, related_changed=changed)
+    return report
 
 
 @transaction.atomic
 def report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
+    report = locked(report)
     _check(by, report, workflow.Step.SUBMIT)
     if not report.activity_rows.exists() and not report.actuals.exists():
         raise ValidationError(_("Report on at least one activity or indicator before submitting."))
@@ -540,6 +555,7 @@ def report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
 
 @transaction.atomic
 def report_return(*, report: ProgressReport, by: User, reason: str) -> ProgressReport:
+    report = locked(report)
     _check(by, report, workflow.Step.RETURN)
     reason = clean_text(reason)
     if not reason:
@@ -565,6 +581,7 @@ def _notify_return(report: ProgressReport) -> None:
 @transaction.atomic
 def report_accept(*, report: ProgressReport, by: User) -> ProgressReport:
     """Accept the report: its activities take the status the organisation reported."""
+    report = locked(report)
     _check(by, report, workflow.Step.ACCEPT)
     report.state = ReportState.ACCEPTED
     report.return_reason = ""

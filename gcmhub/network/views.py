@@ -249,7 +249,7 @@ def obligation_mark(request, network_slug, cycle_pk, obligation_pk):
         obligation_pk,
     )
     done = request.POST.get("done") == "1"
-    services.obligation_mark(
+    obligation = services.obligation_mark(
         obligation=obligation, by=request.user, done=done, note=request.POST.get("note", "")
     )
     if request.htmx:

@@ -15,7 +15,11 @@ class CriterionForm(forms.Form):
     question = forms.CharField(label=_("Question in English"), max_length=300, required=False)
     question_tr = forms.CharField(label=_("Question in Turkish"), max_length=300, required=False)
     weight = forms.DecimalField(label=_("Weight"), min_value=0.01, max_digits=5, decimal_places=2)
-    axis = forms.ChoiceField(label=_("Axis of the priority matrix"), choices=Axis.choices)
+    # The choice a new row shows selected is its initial value: a row left as it came is not
+    # a criterion being added (it was refused for its missing name and weight).
+    axis = forms.ChoiceField(
+        label=_("Axis of the priority matrix"), choices=Axis.choices, initial=Axis.IMPORTANCE
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.services import StaleVersion
-from gcmhub.core.audit import delete_audited, save_audited
+from gcmhub.core.audit import delete_audited, differs, save_audited, save_changed, set_related
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Role
@@ -164,6 +164,7 @@ def sheet_save(
     keys = set(sheet.cycle.criteria.values_list("key", flat=True))
     objectives = {o.number: o for o in Objective.objects.filter(number__in=rows)}
     existing = {r.objective_id: r for r in sheet.rows.all()}
+    changed = False
     for number, data in rows.items():
         values = {k: v for k, v in data.get("values", {}).items() if k in keys}
         if any(v is not None and v not in range(1, 6) for v in values.values()):
@@ -174,9 +175,12 @@ def sheet_save(
         row.values = {} if outside else {k: v for k, v in values.items() if v is not None}
         row.outside_mandate = outside
         row.comment = clean_text(data.get("comment", ""))
+        if row._state.adding and not (row.values or row.outside_mandate or row.comment):
+            continue  # an objective left unanswered gets no row
+        changed |= differs(row)
         save_audited(row, by=by)
-    sheet.version += 1
-    return save_audited(sheet, by=by)
+    save_changed(sheet, by=by, related_changed=changed)
+    return sheet
 
 
 def sheet_missing(sheet: ScoreSheet) -> list[int]:
@@ -297,20 +301,23 @@ def decision_save(
     decision.computed_rank = rank
     decision.suggested_horizon = suggested
     decision.departs_from_rank = departs
-    decision.decided_by = by
-    decision.version += 0 if created else 1
-    save_audited(decision, by=by)
-    decision.outcomes.set(data.get("outcomes", []))
-    decision.sdg_targets.set(data.get("sdg_targets", []))
-    decision.lead_organisations.set(data.get("lead_organisations", []))
-    decision.supporting_organisations.set(data.get("supporting_organisations", []))
-    decision.inputs.set(
-        [
-            i
-            for i in data.get("inputs", [])
-            if i.cycle_id == cycle.pk and i.objective_id == objective.pk
-        ]
-    )
+    if created:
+        decision.decided_by = by
+        save_audited(decision, by=by)
+    inputs = [
+        i
+        for i in data.get("inputs", [])
+        if i.cycle_id == cycle.pk and i.objective_id == objective.pk
+    ]
+    related = [
+        set_related(decision.outcomes, data.get("outcomes", [])),
+        set_related(decision.sdg_targets, data.get("sdg_targets", [])),
+        set_related(decision.lead_organisations, data.get("lead_organisations", [])),
+        set_related(decision.supporting_organisations, data.get("supporting_organisations", [])),
+        set_related(decision.inputs, inputs),
+    ]
+    if not created:  # re-saved unchanged, the decision keeps its version, author and date
+        save_changed(decision, by=by, related_changed=any(related), decided_by=by)
     return decision
 
 

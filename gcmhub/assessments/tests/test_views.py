@@ -367,3 +367,48 @@ def test_focal_points_see_only_consultations_of_their_organisation(client, world
     assert [
         c.title for c in client.get(url(world, "consultation-list")).context["consultations"]
     ] == ["Interview with ministry A"]
+
+
+def test_saving_an_input_again_keeps_its_needs_actions_and_references(client, world, focal_a):
+    """The form posted back as the browser sends it, unchanged: every row is still there."""
+    from gcmhub.tests.roundtrip import page_form, post_form
+
+    draft = world["draft"]
+    client.force_login(focal_a)
+    edit = url(world, "input-edit", input_pk=draft.pk)
+    client.post(
+        edit,
+        form_data(
+            draft,
+            **{
+                "needs-TOTAL_FORMS": "2",
+                "needs-1-type": "capacity",
+                "needs-1-description": "Trained staff.",
+            },
+        ),
+    )
+    for _ in range(2):  # save, and save again
+        response = post_form(client, page_form(client.get(edit)))
+        assert response.status_code == 302
+    assert list(draft.needs.values_list("description", flat=True)) == [
+        "Disaggregated data.",
+        "Trained staff.",
+    ]
+    assert list(draft.proposed_actions.values_list("description", flat=True)) == [
+        "Set up a data working group."
+    ]
+    assert list(draft.references.values_list("title", flat=True)) == ["Law No. 6458"]
+
+
+def test_an_untouched_save_keeps_the_inputs_version(client, world, focal_a):
+    from gcmhub.tests.roundtrip import page_form, post_form
+
+    draft = world["draft"]
+    client.force_login(focal_a)
+    edit = url(world, "input-edit", input_pk=draft.pk)
+    client.post(edit, form_data(draft))
+    draft.refresh_from_db()
+    version, records = draft.version, draft.history.count()
+    assert post_form(client, page_form(client.get(edit))).status_code == 302
+    draft.refresh_from_db()
+    assert (draft.version, draft.history.count()) == (version, records)

@@ -259,3 +259,21 @@ def test_observers_never_see_drafts(client, cycle, world, observer):
         ).status_code
         == 403
     )
+
+
+def test_the_outline_saves_a_new_title_without_adding_a_section(
+    client, cycle, document, coordinator
+):
+    """The empty row for a new section comes with a content type selected: left so, it is
+    not a section being added (it was refused with "This field is required")."""
+    from gcmhub.tests.roundtrip import page_form, post_form
+
+    sections = list(document.sections.order_by("order").values_list("pk", "title", "kind"))
+    client.force_login(coordinator)
+    page = url(cycle, "document-edit", document_pk=document.pk)
+    for title in ["Needs assessment (revised)", "Needs assessment (revised)"]:
+        response = post_form(client, page_form(client.get(page)), changes={"title": title})
+        assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.title == "Needs assessment (revised)"
+    assert list(document.sections.order_by("order").values_list("pk", "title", "kind")) == sections

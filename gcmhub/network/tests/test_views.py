@@ -342,3 +342,25 @@ def test_an_output_with_activities_is_not_removed(client, cycle, world, coordina
         url(cycle, "output-edit", output_pk=world["output"].pk), {"delete": "1"}, follow=True
     )
     assert "This output has activities" in response.content.decode()
+
+
+def test_save_and_submit_keeps_the_summary_written_on_the_page(client, cycle, world, focal_a):
+    """Without a draft saved first: the summary and every row survive the submission."""
+    from gcmhub.tests.roundtrip import page_form, post_form
+
+    activity = world["activity"]
+    report = services.report_open(period=world["period"], by=focal_a)
+    ProgressReport.objects.filter(pk=report.pk).update(state="returned", return_reason="Fix it.")
+    client.force_login(focal_a)
+    page = url(cycle, "report-detail", report_pk=report.pk)
+    response = post_form(
+        client,
+        page_form(client.get(page)),
+        submit="submit",
+        changes={"summary": "Training went to plan.", f"a{activity.pk}-narrative": "Two runs."},
+    )
+    assert response.status_code == 302
+    report = ProgressReport.objects.get(pk=report.pk)
+    assert (report.state, report.summary) == ("submitted", "Training went to plan.")
+    assert report.activity_rows.get().narrative == "Two runs."
+    assert report.actuals.get().value == Decimal(80)

@@ -226,9 +226,9 @@ def test_a_stale_decision_is_refused(cycle, coordinator, results_ready):
         cycle=cycle,
         objective=objective,
         by=coordinator,
-        data={"horizon": "short"},
+        data={"horizon": "short", "rationale": "Most inputs ask for it first."},
         expected_version=1,
-    )
+    )  # a change: version 2 (saved unchanged, it would have stayed 1)
     with pytest.raises(StaleVersion):
         services.decision_save(
             cycle=cycle,
