@@ -8,7 +8,7 @@ translated here, a stale save (someone saved in between) answering 409.
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_handler
 
@@ -56,15 +56,70 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.APIException):
         codes = exc.get_codes()
         code = codes if isinstance(codes, str) else code
-    response.data = {
-        "error": {
-            "status": response.status_code,
-            "code": code,
-            "message": message,
-            "fields": fields,
-        }
-    }
+    response.data = error_body(response.status_code, code, message, fields)
     return response
+
+
+def error_body(status: int, code: str, message: str, fields: dict | None = None) -> dict:
+    return {"error": {"status": status, "code": code, "message": message, "fields": fields or {}}}
+
+
+def _exception_for(request, status: int) -> exceptions.APIException:
+    """DRF's exception for an HTTP error status: its code and its (translated) message."""
+    known = {
+        400: exceptions.ParseError,
+        401: exceptions.NotAuthenticated,
+        403: exceptions.PermissionDenied,
+        404: exceptions.NotFound,
+        406: exceptions.NotAcceptable,
+        429: exceptions.Throttled,
+    }
+    if status == 405:
+        return exceptions.MethodNotAllowed(request.method)
+    if status == 415:
+        return exceptions.UnsupportedMediaType(request.content_type)
+    if status in known:
+        return known[status]()
+    exc = exceptions.APIException()
+    exc.status_code = status
+    return exc
+
+
+class ErrorShapeMiddleware:
+    """Under /api/, every error is in the one error shape, whoever answered it: Django's URL
+    resolver (an unknown address), CSRF, `require_POST` on the token page, a sign-in lockout.
+    Answers that are JSON already (the viewsets', through `exception_handler`) pass as they
+    are; elsewhere the HTML error pages stay."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code < 400
+            or not request.path.startswith("/api/")
+            or response.streaming
+            or response.get("Content-Type", "").startswith("application/json")
+        ):
+            return response
+        exc = _exception_for(request, response.status_code)
+        codes = exc.get_codes()
+        shaped = JsonResponse(
+            error_body(
+                response.status_code,
+                codes if isinstance(codes, str) else "error",
+                str(exc.detail),
+            ),
+            status=response.status_code,
+            json_dumps_params={"ensure_ascii": False},
+        )
+        for header, value in response.items():
+            if header.lower() not in ("content-type", "content-length"):
+                shaped[header] = value
+        for cookie in response.cookies.values():
+            shaped.cookies[cookie.key] = cookie
+        return shaped
 
 
 def document_errors(result, generator, request, public):
