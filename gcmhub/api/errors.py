@@ -2,8 +2,11 @@
 
     {"error": {"status": 400, "code": "invalid", "message": "...", "fields": {"name": ["..."]}}}
 
-Services raise Django's ValidationError and PermissionDenied, as for the web pages; they are
-translated here, a stale save (someone saved in between) answering 409.
+A request that does not match the schema answers 400 (`invalid`). One that matches it but that
+a rule of the cycle refuses as things stand (an objective not asked of you, a sheet not fully
+scored, a section the version does not have, a record of another cycle) answers 422
+(`refused`): services raise Django's ValidationError for those, as for the web pages, and
+PermissionDenied (403); a stale save (someone saved in between) answers 409.
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -20,18 +23,40 @@ class Stale(exceptions.APIException):
     default_code = "stale"
 
 
+class Refused(exceptions.ValidationError):
+    """Well formed, but a rule of the cycle refuses it now (422)."""
+
+    status_code = 422
+    default_code = "refused"
+
+
 def _convert(exc):
     if isinstance(exc, StaleVersion):
         return Stale(" ".join(exc.messages))
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
-            return exceptions.ValidationError(dict(exc.message_dict))
-        return exceptions.ValidationError({"non_field_errors": exc.messages})
+            return Refused(dict(exc.message_dict))
+        return Refused({"non_field_errors": exc.messages})
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied()
     if isinstance(exc, Http404):
         return exceptions.NotFound()
     return exc
+
+
+def _flat(detail, path=""):
+    """The messages of a field, those of nested rows named by their place (`2.value: ...`)."""
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            yield from _flat(value, f"{path}{key}.")
+    elif isinstance(detail, list):
+        nested = any(isinstance(item, dict | list) for item in detail)
+        for index, item in enumerate(detail):
+            yield from _flat(item, f"{path}{index}." if nested else path)
+    elif path:
+        yield f"{path[:-1]}: {detail}"
+    else:
+        yield str(detail)
 
 
 def exception_handler(exc, context):
@@ -42,9 +67,7 @@ def exception_handler(exc, context):
     detail = response.data
     fields = {}
     if isinstance(exc, exceptions.ValidationError) and isinstance(detail, dict):
-        fields = {
-            k: [str(m) for m in (v if isinstance(v, list) else [v])] for k, v in detail.items()
-        }
+        fields = {k: list(_flat(v)) for k, v in detail.items()}
         message = " ".join(m for messages in fields.values() for m in messages)
     elif isinstance(detail, dict) and "detail" in detail:
         message = str(detail["detail"])
@@ -147,6 +170,8 @@ def document_errors(result, generator, request, public):
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = schema
     descriptions = {
         "400": "The request is not valid: `fields` names what is wrong.",
+        "422": "The request is well formed, but a rule of the cycle refuses it as things "
+        "stand: `message` says which.",
         "401": "Not signed in: send a token (Authorization: Token …) or a session cookie.",
         "403": "Signed in, but this role may not do this.",
         "404": "Not found, or not in one of your networks.",
@@ -159,7 +184,7 @@ def document_errors(result, generator, request, public):
         for method, operation in path.items():
             responses = operation.setdefault("responses", {})
             for status, description in descriptions.items():
-                if status == "409" and method == "get":
+                if status in ("409", "422") and method == "get":
                     continue
                 responses.setdefault(
                     status,
@@ -170,4 +195,27 @@ def document_errors(result, generator, request, public):
                         },
                     },
                 )
+    return result
+
+
+NO_NUL = "^[^\\u0000]*$"
+
+
+def strings_without_nul(result, generator, request, public):
+    """drf-spectacular postprocessing hook: text the API accepts never holds a NUL character
+    (DRF refuses it with 400, PostgreSQL could not store it); the request schemas say so."""
+
+    def mark(schema):
+        if isinstance(schema, dict):
+            if schema.get("type") == "string" and "enum" not in schema and "format" not in schema:
+                schema.setdefault("pattern", NO_NUL)
+            for value in schema.values():
+                mark(value)
+        elif isinstance(schema, list):
+            for value in schema:
+                mark(value)
+
+    for name, schema in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            mark(schema)
     return result

@@ -12,11 +12,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
 from gcmhub.api import filters
 from gcmhub.api import serializers as s
+from gcmhub.api.errors import Refused
 from gcmhub.assessments import selectors as assessment_selectors
 from gcmhub.assessments import services as assessments
 from gcmhub.assessments.models import Consultation, Input
@@ -62,7 +63,7 @@ def cycle_for_api(user, cycle_pk) -> Cycle:
 
 def _known(records: dict, pk: int, field: str):
     if pk not in records:
-        raise ValidationError({field: _("%(id)s is not one of this cycle's records.") % {"id": pk}})
+        raise Refused({field: _("%(id)s is not one of this cycle's records.") % {"id": pk}})
     return records[pk]
 
 
@@ -226,6 +227,7 @@ class InputViewSet(
         input = self._own_input()
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
+        data.check_leads(self.cycle.network)
         content = assessments.InputContent(
             **{k: v for k, v in data.validated_data.items() if k != "version"}
         )
@@ -513,7 +515,7 @@ class ProgressReportViewSet(
 
     read_perm = Perm.PROGRESS_VIEW
     model = ProgressReport
-    filterset_fields = ["period", "state"]
+    filterset_class = filters.ProgressReportFilter
     http_method_names = ["get", "post", "put", "head", "options"]
 
     def records(self):
@@ -606,7 +608,7 @@ class ObligationViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModel
     serializer_class = s.ObligationSerializer
     read_perm = Perm.SOP_VIEW
     model = Obligation
-    filterset_fields = ["organisation"]
+    filterset_class = filters.ObligationFilter
 
     def records(self):
         return network_selectors.obligations_of(self.cycle)

@@ -195,3 +195,65 @@ def test_an_unsupported_media_type_answers_415_in_the_error_shape(cycle, focal_a
     assert_error(
         response, 415, "unsupported_media_type", 'Unsupported media type "text/plain" in request.'
     )
+
+
+# Pages of lists, choices not made yet, nested rows
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "abc", "501", "1.5", ""])
+def test_an_invalid_page_size_answers_400_naming_the_parameter(cycle, coordinator, value):
+    response = client_for(coordinator).get(f"/api/v1/cycles/?page_size={value}")
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {
+        "page_size": ["Give one whole number from 1 to 500."]
+    }
+
+
+def test_a_valid_page_size_pages_the_list(cycle, coordinator):
+    response = client_for(coordinator).get("/api/v1/cycles/?page_size=1")
+    assert response.status_code == 200 and len(response.json()["results"]) == 1
+
+
+def test_choices_not_made_yet_read_as_null_never_as_blank(filled, cycle, focal_a):
+    client = client_for(focal_a)
+    comments = client.get(f"{base(cycle)}reviews/{filled['reviews']}/comments/").json()
+    assert {c["id"]: c["disposition"] for c in comments["results"]} == {
+        filled["comments"]: None,
+        filled["disposed-comment"]: "accepted",
+    }
+    decision = client.get(f"{base(cycle)}decisions/{filled['decisions']}/").json()
+    assert decision["suggested_horizon"] is None
+    meeting = client.get(f"{base(cycle)}meetings/{filled['meetings']}/").json()
+    assert meeting["outcome"] is None
+
+
+def test_an_error_in_a_nested_row_names_the_row_and_field(filled, cycle, focal_a):
+    report = client_for(focal_a).get(f"{base(cycle)}progress-reports/{filled['progress-reports']}/")
+    body = {**report.json(), "indicators": [{"indicator": filled["indicators"], "value": "."}]}
+    response = client_for(focal_a).put(
+        f"{base(cycle)}progress-reports/{filled['progress-reports']}/", body, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {
+        "indicators": ["0.value: A valid number is required."]
+    }
+
+
+def test_a_filter_by_an_unknown_id_gives_an_empty_page(cycle, focal_a):
+    response = client_for(focal_a).get(f"{base(cycle)}inputs/?organisation=999999")
+    assert response.status_code == 200 and response.json()["count"] == 0
+
+
+def test_ids_beyond_what_the_database_holds_are_refused_with_400(filled, cycle, focal_a):
+    input = client_for(focal_a).get(f"{base(cycle)}inputs/{filled['inputs']}/").json()
+    body = {**input, "proposed_actions": [{"description": "x", "horizon": "short", "lead": 2**70}]}
+    response = client_for(focal_a).put(f"{base(cycle)}inputs/{input['id']}/", body, format="json")
+    assert response.status_code == 400
+    assert "proposed_actions" in response.json()["error"]["fields"]
+
+
+def test_form_encoded_bodies_answer_415(cycle, focal_a):
+    response = client_for(focal_a).post(
+        base(cycle) + "inputs/", {"objective": 10}, format="multipart"
+    )
+    assert response.status_code == 415
