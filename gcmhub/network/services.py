@@ -483,6 +483,7 @@ def report_save(
             _("Someone else saved this report after you opened it; open it again to see it.")
         )
     allowed = {a.pk for a in reportable_activities(report.period, report.organisation)}
+    changed = False
     for row in activity_rows:
         activity = row["activity"]
         if activity.pk not in allowed:
@@ -491,10 +492,14 @@ def report_save(
             raise ValidationError({"percent_complete": _("Completion is a number from 0 to 100.")})
         progress = ActivityProgress.objects.filter(report=report, activity=activity).first()
         progress = progress or ActivityProgress(report=report, activity=activity)
-        progress.status = row["status"]
-        progress.percent_complete = row["percent_complete"]
-        progress.narrative = clean_text(row.get("narrative", ""))
+        wanted = (row["status"], row["percent_complete"], clean_text(row.get("narrative", "")))
+        if progress.pk and (progress.status, progress.percent_complete, progress.narrative) == (
+            wanted
+        ):
+            continue  # an untouched row is not written (no history record either)
+        progress.status, progress.percent_complete, progress.narrative = wanted
         save_audited(progress, by=by)
+        changed = True
     for row in actual_rows:
         indicator = row["indicator"]
         if (
@@ -509,11 +514,17 @@ def report_save(
         if value is None and not text:
             if actual:
                 delete_audited(actual, by=by)
+                changed = True
             continue
         actual = actual or IndicatorActual(report=report, indicator=indicator)
-        actual.value, actual.text = value, text
-        actual.narrative = clean_text(row.get("narrative", ""))
+        wanted = (value, text, clean_text(row.get("narrative", "")))
+        if actual.pk and (actual.value, actual.text, actual.narrative) == wanted:
+            continue
+        actual.value, actual.text, actual.narrative = wanted
         save_audited(actual, by=by)
+        changed = True
+    if not changed and report.summary == clean_text(summary):
+        return report  # saved again unchanged: same version, nothing written
     report.summary = clean_text(summary)
     report.version += 1
     return save_audited(report, by=by)

@@ -164,6 +164,7 @@ def sheet_save(
     keys = set(sheet.cycle.criteria.values_list("key", flat=True))
     objectives = {o.number: o for o in Objective.objects.filter(number__in=rows)}
     existing = {r.objective_id: r for r in sheet.rows.all()}
+    changed = False
     for number, data in rows.items():
         values = {k: v for k, v in data.get("values", {}).items() if k in keys}
         if any(v is not None and v not in range(1, 6) for v in values.values()):
@@ -171,10 +172,18 @@ def sheet_save(
         objective = objectives[number]
         row = existing.get(objective.pk) or ScoreRow(sheet=sheet, objective=objective)
         outside = bool(data.get("outside_mandate"))
-        row.values = {} if outside else {k: v for k, v in values.items() if v is not None}
-        row.outside_mandate = outside
-        row.comment = clean_text(data.get("comment", ""))
+        scores = (
+            {} if outside else {k: v for k, v in values.items() if v is not None},
+            outside,
+            clean_text(data.get("comment", "")),
+        )
+        if row.pk and (row.values, row.outside_mandate, row.comment) == scores:
+            continue  # an untouched row is not written (no history record either)
+        row.values, row.outside_mandate, row.comment = scores
         save_audited(row, by=by)
+        changed = True
+    if not changed:  # scores saved again unchanged: same version, nothing written
+        return sheet
     sheet.version += 1
     return save_audited(sheet, by=by)
 
