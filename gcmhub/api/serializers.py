@@ -2,8 +2,10 @@
 serializers whose validated data the views hand to the services of each app."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from gcmhub.api.errors import Refused
 from gcmhub.assessments.models import (
     Consultation,
     Input,
@@ -16,9 +18,16 @@ from gcmhub.assessments.models import (
 )
 from gcmhub.core.models import Cycle, Horizon, Network
 from gcmhub.directory.models import Organisation
-from gcmhub.documents.models import Comment, CommentType, Document, Review, Version
+from gcmhub.documents.models import (
+    Comment,
+    CommentType,
+    Disposition,
+    Document,
+    Review,
+    Version,
+)
 from gcmhub.framework.models import Objective
-from gcmhub.meetings.models import Meeting
+from gcmhub.meetings.models import Meeting, ValidationOutcome
 from gcmhub.network.models import (
     Activity,
     ActivityProgress,
@@ -31,9 +40,19 @@ from gcmhub.network.models import (
     ReportingPeriod,
     WorkingGroup,
 )
-from gcmhub.priorities.models import Decision, ScoreRow, ScoreSheet
+from gcmhub.priorities.models import Decision, DecisionHorizon, ScoreRow, ScoreSheet
 
 # Reads
+
+
+class ChoiceOrNull(serializers.ChoiceField):
+    """A choice not made yet (stored blank) reads as null, never as `""` outside its enum."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(choices, read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        return super().to_representation(value) if value else None
 
 
 class NetworkSerializer(serializers.ModelSerializer):
@@ -161,6 +180,9 @@ class ConsultationSerializer(serializers.ModelSerializer):
 
 class DecisionSerializer(serializers.ModelSerializer):
     objective = serializers.IntegerField(source="objective.number", read_only=True)
+    suggested_horizon = ChoiceOrNull(
+        DecisionHorizon.choices, label=Decision._meta.get_field("suggested_horizon").verbose_name
+    )
     lead_organisations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     supporting_organisations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     sdg_targets = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
@@ -240,6 +262,10 @@ class ReviewSerializer(serializers.ModelSerializer):
 
 
 class CommentSerializer(serializers.ModelSerializer):
+    disposition = ChoiceOrNull(
+        Disposition.choices, label=Comment._meta.get_field("disposition").verbose_name
+    )
+
     class Meta:
         model = Comment
         fields = [
@@ -374,6 +400,10 @@ class WorkingGroupSerializer(serializers.ModelSerializer):
 
 
 class MeetingSerializer(serializers.ModelSerializer):
+    outcome = ChoiceOrNull(
+        ValidationOutcome.choices, label=Meeting._meta.get_field("outcome").verbose_name
+    )
+
     class Meta:
         model = Meeting
         fields = [
@@ -392,6 +422,20 @@ class MeetingSerializer(serializers.ModelSerializer):
 # Writes
 
 
+class IdField(serializers.IntegerField):
+    """The id of a record: a whole number the database can hold."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=2**63 - 1, **kwargs)
+
+
+class VersionField(serializers.IntegerField):
+    """The version of a record you read (a positive whole number)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=2**31 - 1, **kwargs)
+
+
 class InputOpenSerializer(serializers.Serializer):
     objective = serializers.IntegerField(
         min_value=1, max_value=23, help_text=_("Number of the GCM objective (1-23).")
@@ -399,29 +443,29 @@ class InputOpenSerializer(serializers.Serializer):
 
 
 class NeedWrite(serializers.Serializer):
-    id = serializers.IntegerField(required=False)
+    id = IdField(required=False)
     type = serializers.ChoiceField(NeedType.choices)
     description = serializers.CharField(max_length=Need._meta.get_field("description").max_length)
 
 
 class ProposedActionWrite(serializers.Serializer):
-    id = serializers.IntegerField(required=False)
+    id = IdField(required=False)
     description = serializers.CharField(
         max_length=ProposedAction._meta.get_field("description").max_length
     )
     horizon = serializers.ChoiceField(Horizon.choices)
-    lead = serializers.IntegerField(required=False, allow_null=True)
+    lead = IdField(required=False, allow_null=True)
 
 
 class ReferenceWrite(serializers.Serializer):
-    id = serializers.IntegerField(required=False)
+    id = IdField(required=False)
     kind = serializers.ChoiceField(ReferenceKind.choices)
     title = serializers.CharField(max_length=300)
     url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
 
 
 class InputWriteSerializer(serializers.Serializer):
-    version = serializers.IntegerField(
+    version = VersionField(
         help_text=_("The version you read: a save over someone else's answers 409.")
     )
     language = serializers.ChoiceField(InputLanguage.choices, default="en")
@@ -441,16 +485,18 @@ class InputWriteSerializer(serializers.Serializer):
         child=serializers.SlugField(), default=list, help_text=_("Guiding principle keys.")
     )
 
-    def validate_proposed_actions(self, rows):
-        network = self.context["cycle"].network
+    def check_leads(self, network) -> None:
+        """After validation: leads are organisations of the network (422 otherwise)."""
+        rows = self.validated_data["proposed_actions"]
         leads = {row["lead"] for row in rows if row.get("lead")}
         known = set(network.organisations.filter(pk__in=leads).values_list("pk", flat=True))
         if leads - known:
-            raise serializers.ValidationError(
-                _("Lead organisation %(ids)s is not in this network.")
-                % {"ids": ", ".join(str(pk) for pk in sorted(leads - known))}
+            raise Refused(
+                {
+                    "proposed_actions": _("Lead organisation %(ids)s is not in this network.")
+                    % {"ids": ", ".join(str(pk) for pk in sorted(leads - known))}
+                }
             )
-        return rows
 
 
 class ScoreRowWrite(serializers.Serializer):
@@ -463,7 +509,7 @@ class ScoreRowWrite(serializers.Serializer):
 
 
 class ScoreSheetWriteSerializer(serializers.Serializer):
-    version = serializers.IntegerField()
+    version = VersionField()
     rows = ScoreRowWrite(many=True)
 
 
@@ -475,27 +521,40 @@ class CommentWriteSerializer(serializers.Serializer):
 
 
 class ReportOpenSerializer(serializers.Serializer):
-    period = serializers.IntegerField(help_text=_("Id of the reporting period."))
+    period = IdField(help_text=_("Id of the reporting period."))
 
 
 class ActivityRowWrite(serializers.Serializer):
-    activity = serializers.IntegerField()
+    activity = IdField()
     status = serializers.ChoiceField(ActivityStatus.choices)
     percent_complete = serializers.IntegerField(min_value=0, max_value=100)
     narrative = serializers.CharField(allow_blank=True, default="", max_length=5000)
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "format": "decimal",
+        "pattern": r"^-?(?:\d{1,14}(?:\.\d{0,2})?|\.\d{1,2})$",
+        "nullable": True,
+    }
+)
+class AmountField(serializers.DecimalField):
+    """A number with up to 14 digits before the point and 2 after, written as a string."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_digits=16, decimal_places=2, **kwargs)
+
+
 class ActualRowWrite(serializers.Serializer):
-    indicator = serializers.IntegerField()
-    value = serializers.DecimalField(
-        max_digits=16, decimal_places=2, required=False, allow_null=True
-    )
+    indicator = IdField()
+    value = AmountField(required=False, allow_null=True)
     text = serializers.CharField(allow_blank=True, default="", max_length=500)
     narrative = serializers.CharField(allow_blank=True, default="", max_length=3000)
 
 
 class ReportWriteSerializer(serializers.Serializer):
-    version = serializers.IntegerField()
+    version = VersionField()
     summary = serializers.CharField(allow_blank=True, default="", max_length=5000)
     activities = ActivityRowWrite(many=True, default=list)
     indicators = ActualRowWrite(many=True, default=list)

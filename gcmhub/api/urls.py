@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path, re_path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
@@ -49,5 +49,4 @@ urlpatterns = [
         login_not_required(SpectacularRedocView.as_view(url_name="api-schema")),
         name="api-redoc",
     ),
-    re_path(r"^.*$", login_not_required(views.NotFoundView.as_view())),
 ]

@@ -12,12 +12,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from gcmhub.api import filters
 from gcmhub.api import serializers as s
+from gcmhub.api.errors import Refused
 from gcmhub.assessments import selectors as assessment_selectors
 from gcmhub.assessments import services as assessments
 from gcmhub.assessments.models import Consultation, Input
@@ -63,7 +63,7 @@ def cycle_for_api(user, cycle_pk) -> Cycle:
 
 def _known(records: dict, pk: int, field: str):
     if pk not in records:
-        raise ValidationError({field: _("%(id)s is not one of this cycle's records.") % {"id": pk}})
+        raise Refused({field: _("%(id)s is not one of this cycle's records.") % {"id": pk}})
     return records[pk]
 
 
@@ -144,6 +144,14 @@ class CycleScoped(viewsets.GenericViewSet):
     def require(self, perm: Perm) -> None:
         require(self.request.user, perm, network=self.cycle.network)
 
+    def visible(self, perm: Perm):
+        """The record of the address among those the user may read (404 otherwise, like a
+        record of another network), then the permission to act on it (403): the lookup comes
+        first, so a refusal never tells that a record exists."""
+        record = self.get_object()
+        self.require(perm)
+        return record
+
 
 class OrganisationViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     """The organisations of the cycle's network; filter with `?type=`."""
@@ -206,12 +214,9 @@ class InputViewSet(
         return self._detail(input, status.HTTP_201_CREATED)
 
     def _own_input(self) -> Input:
-        actor = self.actor()
-        input = self.cycle.inputs.filter(
-            pk=self.kwargs["pk"], organisation_id=actor.organisation_id
-        ).first()
-        if input is None:
-            raise NotFound
+        input = self.visible(Perm.INPUT_CONTRIBUTE)
+        if input.organisation_id != self.actor().organisation_id:
+            raise PermissionDenied
         input.cycle = self.cycle
         return input
 
@@ -219,10 +224,10 @@ class InputViewSet(
     def update(self, request, *args, **kwargs):
         """Replace the input's content (situation, gaps, needs, proposed actions, references,
         GCM actions, guiding principles); send back the `version` you read."""
-        self.require(Perm.INPUT_CONTRIBUTE)
         input = self._own_input()
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
+        data.check_leads(self.cycle.network)
         content = assessments.InputContent(
             **{k: v for k, v in data.validated_data.items() if k != "version"}
         )
@@ -238,7 +243,6 @@ class InputViewSet(
     @action(detail=True, methods=["post"])
     def submit(self, request, *args, **kwargs):
         """Submit the input as your institution's position."""
-        self.require(Perm.INPUT_CONTRIBUTE)
         input = assessments.input_submit(input=self._own_input(), by=request.user)
         return self._detail(input)
 
@@ -303,7 +307,7 @@ class ScoreSheetViewSet(
         return s.ScoreSheetWriteSerializer if self.action == "update" else s.ScoreSheetSerializer
 
     def _sheet(self) -> ScoreSheet:
-        sheet = get_object_or_404(self.cycle.score_sheets, pk=self.kwargs["pk"])
+        sheet = self.visible(Perm.PRIORITY_SCORE)
         sheet.cycle = self.cycle
         return sheet
 
@@ -314,7 +318,6 @@ class ScoreSheetViewSet(
     def update(self, request, *args, **kwargs):
         """Save scores per objective (1-5 per criterion key, or outside your mandate); send
         back the `version` you read."""
-        self.require(Perm.PRIORITY_SCORE)
         sheet = self._sheet()
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -335,7 +338,6 @@ class ScoreSheetViewSet(
     @action(detail=True, methods=["post"])
     def submit(self, request, *args, **kwargs):
         """Submit the scores as your organisation's position (every objective answered)."""
-        self.require(Perm.PRIORITY_SCORE)
         sheet = priorities.sheet_submit(sheet=self._sheet(), by=request.user)
         return self._read(sheet)
 
@@ -396,17 +398,18 @@ class CommentViewSet(
     model = Comment
     http_method_names = ["get", "post", "put", "delete", "head", "options"]
 
-    def review(self) -> Review:
-        review = get_object_or_404(
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # The review before anything else: one of another cycle answers 404 to every method.
+        self.review = get_object_or_404(
             Review.objects.select_related("version__document"),
-            pk=self.kwargs["review_pk"],
+            pk=kwargs["review_pk"],
             version__document__cycle=self.cycle,
         )
-        review.version.document.cycle = self.cycle
-        return review
+        self.review.version.document.cycle = self.cycle
 
     def records(self):
-        return document_selectors.comments_visible_to(self.request.user, self.review()).order_by(
+        return document_selectors.comments_visible_to(self.request.user, self.review).order_by(
             "number", "pk"
         )
 
@@ -420,14 +423,12 @@ class CommentViewSet(
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
         comment = documents.comment_save(
-            review=self.review(), by=request.user, data=data.validated_data, comment=comment
+            review=self.review, by=request.user, data=data.validated_data, comment=comment
         )
         return Response(s.CommentSerializer(comment).data, status=code)
 
     def _own_draft(self) -> Comment:
-        comment = get_object_or_404(
-            Comment, pk=self.kwargs["pk"], review_id=self.kwargs["review_pk"]
-        )
+        comment = self.visible(Perm.REVIEW_COMMENT)
         if comment.author_id != self.request.user.pk or comment.is_submitted:
             raise PermissionDenied
         return comment
@@ -444,7 +445,6 @@ class CommentViewSet(
 
     def destroy(self, request, *args, **kwargs):
         """Delete one of your draft comments."""
-        self.require(Perm.REVIEW_COMMENT)
         documents.comment_delete(comment=self._own_draft(), by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -453,7 +453,7 @@ class CommentViewSet(
     def submit(self, request, *args, **kwargs):
         """Submit your draft comments as your organisation's; each gets its number."""
         self.require(Perm.REVIEW_COMMENT)
-        count = documents.comments_submit(review=self.review(), by=request.user)
+        count = documents.comments_submit(review=self.review, by=request.user)
         return Response({"submitted": count})
 
 
@@ -515,7 +515,7 @@ class ProgressReportViewSet(
 
     read_perm = Perm.PROGRESS_VIEW
     model = ProgressReport
-    filterset_fields = ["period", "state"]
+    filterset_class = filters.ProgressReportFilter
     http_method_names = ["get", "post", "put", "head", "options"]
 
     def records(self):
@@ -553,6 +553,7 @@ class ProgressReportViewSet(
         )
         if not report_workflow.can(self.actor(), report_workflow.Step.VIEW, facts):
             raise NotFound
+        self.require(Perm.PROGRESS_REPORT)
         report.period.cycle = self.cycle
         return report
 
@@ -570,7 +571,6 @@ class ProgressReportViewSet(
     def update(self, request, *args, **kwargs):
         """Save the report: per activity its status, % complete and narrative; per indicator
         its value or text. Send back the `version` you read."""
-        self.require(Perm.PROGRESS_REPORT)
         report = self._own_report()
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -598,7 +598,6 @@ class ProgressReportViewSet(
     @action(detail=True, methods=["post"])
     def submit(self, request, *args, **kwargs):
         """Submit the report to the coordinator."""
-        self.require(Perm.PROGRESS_REPORT)
         report = network_services.report_submit(report=self._own_report(), by=request.user)
         return self._read(report)
 
@@ -609,7 +608,7 @@ class ObligationViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModel
     serializer_class = s.ObligationSerializer
     read_perm = Perm.SOP_VIEW
     model = Obligation
-    filterset_fields = ["organisation"]
+    filterset_class = filters.ObligationFilter
 
     def records(self):
         return network_selectors.obligations_of(self.cycle)
@@ -636,16 +635,3 @@ class MeetingViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMix
 
     def records(self):
         return self.cycle.meetings.order_by("starts_at")
-
-
-class NotFoundView(APIView):
-    """Any other address under /api/: a 404 in the API's error shape, not an HTML page."""
-
-    permission_classes = []
-    authentication_classes = []
-    schema = None
-
-    def _not_found(self, request, *args, **kwargs):
-        raise NotFound
-
-    get = post = put = patch = delete = head = options = _not_found

@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.assessments import selectors, services
 from gcmhub.assessments.access import (
@@ -57,6 +57,7 @@ def _redirect(name, cycle, **kwargs):
 # The stage page
 
 
+@require_safe
 def assessment_home(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     actor = actor_for(request.user, network)
@@ -178,6 +179,7 @@ def assignment_edit(request, network_slug, cycle_pk, organisation_pk):
     return render(request, "assessments/assignment_form.html", context)
 
 
+@require_safe
 def assignment_list(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.ASSESSMENT_MANAGE)
     from gcmhub.directory.selectors import organisation_tree
@@ -225,6 +227,7 @@ def assignment_volunteer(request, network_slug, cycle_pk):
 # Inputs
 
 
+@require_safe
 def input_list(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     inputs = selectors.inputs_for_user(request.user, cycle=cycle)
@@ -285,6 +288,7 @@ def _steps(request, network, input, collection) -> dict:
     return {step.value: can(actor, step, facts) for step in Step}
 
 
+@require_safe
 def input_detail(request, network_slug, cycle_pk, input_pk):
     network, cycle, collection, input = _input(request, network_slug, cycle_pk, input_pk)
     context = {
@@ -459,6 +463,7 @@ def input_reopen(request, network_slug, cycle_pk, input_pk):
     )
 
 
+@require_safe
 def input_history(request, network_slug, cycle_pk, input_pk):
     network, cycle, collection, input = _input(request, network_slug, cycle_pk, input_pk)
     from gcmhub.assessments.models import Need, ProposedAction, Reference
@@ -479,6 +484,7 @@ def input_history(request, network_slug, cycle_pk, input_pk):
     return render(request, "core/history.html", context)
 
 
+@require_safe
 def reference_file(request, network_slug, cycle_pk, input_pk, reference_pk):
     network, cycle, collection, input = _input(request, network_slug, cycle_pk, input_pk)
     reference = input.references.filter(pk=reference_pk).exclude(file="").first()
@@ -494,6 +500,7 @@ def reference_file(request, network_slug, cycle_pk, input_pk, reference_pk):
 # Questionnaires
 
 
+@require_safe
 def questionnaire_download(request, network_slug, cycle_pk, organisation_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     organisation = get_organisation_for_network(network, organisation_pk)
@@ -588,6 +595,7 @@ def questionnaire_preview(request, network_slug, cycle_pk, upload_pk):
 # Consultations
 
 
+@require_safe
 def consultation_list(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.CONSULTATION_VIEW)
     consultations = (
@@ -604,6 +612,7 @@ def consultation_list(request, network_slug, cycle_pk):
     return render(request, "assessments/consultation_list.html", context)
 
 
+@require_safe
 def consultation_detail(request, network_slug, cycle_pk, consultation_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.CONSULTATION_VIEW)
     consultation = get_consultation_for_user(request.user, cycle=cycle, pk=consultation_pk)
@@ -672,6 +681,7 @@ def attachment_delete(request, network_slug, cycle_pk, consultation_pk, attachme
     return redirect(consultation)
 
 
+@require_safe
 def attachment_file(request, network_slug, cycle_pk, consultation_pk, attachment_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.CONSULTATION_VIEW)
     consultation = get_consultation_for_user(request.user, cycle=cycle, pk=consultation_pk)
@@ -688,6 +698,7 @@ def attachment_file(request, network_slug, cycle_pk, consultation_pk, attachment
 # Coverage and synthesis
 
 
+@require_safe
 def coverage(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.INPUT_REVIEW)
     form = CoverageFilterForm(request.GET or None)

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language
 
 from gcmhub.core import services, stages
@@ -14,6 +14,7 @@ from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.core.selectors import cycles_for_network, networks_for_user
 
 
+@require_safe
 def home(request):
     """Send people to the cycle they last worked on, else to their only network, else a list
     (a regional coordinator who is in no network: to their regions)."""
@@ -34,11 +35,13 @@ def home(request):
     return render(request, "core/network_list.html", {"networks": networks})
 
 
+@require_safe
 def network_list(request):
     networks = networks_for_user(request.user).prefetch_related("cycles")
     return render(request, "core/network_list.html", {"networks": networks})
 
 
+@require_safe
 def network_detail(request, network_slug):
     network = network_for_request(request, network_slug)
     cycles = cycles_for_network(network)
@@ -52,6 +55,7 @@ def network_detail(request, network_slug):
     )
 
 
+@require_safe
 def cycle_detail(request, network_slug, cycle_pk):
     network = network_for_request(request, network_slug)
     cycle = cycle_for_request(request, network, cycle_pk)
@@ -93,6 +97,7 @@ def cycle_edit(request, network_slug, cycle_pk):
     )
 
 
+@require_safe
 def cycle_history(request, network_slug, cycle_pk):
     network = network_for_request(request, network_slug)
     cycle = cycle_for_request(request, network, cycle_pk)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.core.access import cycle_for_request, network_for_request, require
 from gcmhub.core.history import history_rows
@@ -41,6 +41,7 @@ def _save_form(form, call):
         return None
 
 
+@require_safe
 def organisation_list(request, network_slug):
     network = network_for_request(request, network_slug)
     require(request.user, Perm.ORGANISATION_VIEW, network=network)
@@ -63,6 +64,7 @@ def organisation_list(request, network_slug):
     return render(request, template, context)
 
 
+@require_safe
 def organisation_detail(request, network_slug, organisation_pk):
     network = network_for_request(request, network_slug)
     require(request.user, Perm.ORGANISATION_VIEW, network=network)
@@ -121,6 +123,7 @@ def organisation_edit(request, network_slug, organisation_pk):
     return render(request, "directory/organisation_form.html", context)
 
 
+@require_safe
 def organisation_history(request, network_slug, organisation_pk):
     network = network_for_request(request, network_slug)
     require(request.user, Perm.HISTORY_VIEW, network=network)
@@ -134,6 +137,7 @@ def organisation_history(request, network_slug, organisation_pk):
     return render(request, "core/history.html", context)
 
 
+@require_safe
 def member_list(request, network_slug):
     network = network_for_request(request, network_slug)
     require(request.user, Perm.MEMBER_VIEW, network=network)
@@ -168,6 +172,7 @@ def member_edit(request, network_slug, membership_pk):
     return render(request, "directory/member_form.html", context)
 
 
+@require_safe
 def member_history(request, network_slug, membership_pk):
     network = network_for_request(request, network_slug)
     require(request.user, Perm.HISTORY_VIEW, network=network)
@@ -289,6 +294,7 @@ def _accept_and_go(request, invitation, user):
     return redirect(membership.network)
 
 
+@require_safe
 def cycle_setup(request, network_slug, cycle_pk):
     network = network_for_request(request, network_slug)
     cycle = cycle_for_request(request, network, cycle_pk)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.core.access import cycle_with_perm, require
 from gcmhub.core.downloads import download
@@ -66,6 +66,7 @@ def _context(network, cycle, **extra):
     return {"network": network, "cycle": cycle, "section": section, **extra}
 
 
+@require_safe
 def report(request, network_slug, cycle_pk):
     """The stage page: the cycle's needs assessment report (started by an editor's first visit)."""
     network, cycle = _cycle(request, network_slug, cycle_pk)
@@ -79,6 +80,7 @@ def report(request, network_slug, cycle_pk):
     return render(request, "documents/not_started.html", _context(network, cycle))
 
 
+@require_safe
 def document_detail(request, network_slug, cycle_pk, document_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     document = get_document(cycle, document_pk)
@@ -187,6 +189,7 @@ def section_edit(request, network_slug, cycle_pk, document_pk, section_pk):
     )
 
 
+@require_safe
 def section_history(request, network_slug, cycle_pk, document_pk, section_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
     document = get_document(cycle, document_pk)
@@ -340,6 +343,7 @@ def _version_for_reader(request, network_slug, cycle_pk, document_pk, version_pk
     return network, cycle, document, version
 
 
+@require_safe
 def version_detail(request, network_slug, cycle_pk, document_pk, version_pk):
     network, cycle, document, version = _version_for_reader(
         request, network_slug, cycle_pk, document_pk, version_pk
@@ -372,6 +376,7 @@ def version_detail(request, network_slug, cycle_pk, document_pk, version_pk):
     return render(request, "documents/version_detail.html", context)
 
 
+@require_safe
 def version_compare(request, network_slug, cycle_pk, document_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     document = get_document(cycle, document_pk)
@@ -396,6 +401,7 @@ def version_compare(request, network_slug, cycle_pk, document_pk):
     return render(request, "documents/version_compare.html", context)
 
 
+@require_safe
 def document_download(request, network_slug, cycle_pk, document_pk, fmt, version_pk=None):
     if version_pk is not None:
         network, cycle, document, version = _version_for_reader(
@@ -407,6 +413,7 @@ def document_download(request, network_slug, cycle_pk, document_pk, fmt, version
     return download(*document_file(document, fmt, version))
 
 
+@require_safe
 def published(request, network_slug, cycle_pk):
     """The published report of the cycle: its final version, for every member of the network."""
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.CYCLE_VIEW)
@@ -434,6 +441,7 @@ def _public_final(token):
 
 
 @login_not_required
+@require_safe
 def public_report(request, token):
     """The final version at its public link, if the coordinator published it."""
     document, version = _public_final(token)
@@ -448,6 +456,7 @@ def public_report(request, token):
 
 
 @login_not_required
+@require_safe
 def public_download(request, token, fmt):
     document, version = _public_final(token)
     return download(*document_file(document, fmt, version))
@@ -643,6 +652,7 @@ def review_close(request, network_slug, cycle_pk, review_pk):
     )
 
 
+@require_safe
 def comment_matrix(request, network_slug, cycle_pk, review_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     review = get_review(cycle, review_pk)

@@ -5,7 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.core.access import cycle_with_perm
 from gcmhub.core.downloads import download
@@ -57,6 +57,7 @@ def export_page(request, network_slug, cycle_pk):
     return render(request, "exports/export.html", context)
 
 
+@require_safe
 def export_job(request, network_slug, cycle_pk, job_pk):
     """One job's row: htmx asks for it every second until the job is finished."""
     network, cycle = cycle_with_perm(request, network_slug, cycle_pk, EXPORT_PERM)
@@ -70,6 +71,7 @@ def export_job(request, network_slug, cycle_pk, job_pk):
     )
 
 
+@require_safe
 def export_download(request, network_slug, cycle_pk, job_pk):
     network, cycle = cycle_with_perm(request, network_slug, cycle_pk, EXPORT_PERM)
     job = selectors.job_of(cycle, job_pk)

@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from gcmhub.core.access import cycle_for_request, network_for_request, require
 from gcmhub.core.permissions import Perm
@@ -17,6 +18,7 @@ from gcmhub.framework.models import (
 )
 
 
+@require_safe
 def objective_list(request):
     filterset = ObjectiveFilter(request.GET or None, queryset=selectors.objectives_list())
     context = {
@@ -31,6 +33,7 @@ def objective_list(request):
     return render(request, template, context)
 
 
+@require_safe
 def objective_detail(request, number):
     try:
         objective = selectors.objective_detail(number)
@@ -47,6 +50,7 @@ def objective_detail(request, number):
     return render(request, "framework/objective_detail.html", context)
 
 
+@require_safe
 def principle_list(request):
     context = {
         "principles": selectors.principles(),
@@ -58,6 +62,7 @@ def principle_list(request):
     return render(request, "framework/principle_list.html", context)
 
 
+@require_safe
 def cooperation_framework_detail(request, network_slug, cycle_pk):
     network = network_for_request(request, network_slug)
     cycle = cycle_for_request(request, network, cycle_pk)
@@ -133,6 +138,7 @@ def _rows(formset):
     return rows
 
 
+@require_safe
 def cooperation_framework_history(request, network_slug, cycle_pk):
     network = network_for_request(request, network_slug)
     cycle = cycle_for_request(request, network, cycle_pk)

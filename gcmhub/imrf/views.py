@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.core.access import cycle_with_perm
 from gcmhub.core.downloads import download
@@ -26,6 +26,7 @@ def _context(network, cycle, **extra):
     return {"network": network, "cycle": cycle, "section": "imrf", **extra}
 
 
+@require_safe
 def imrf(request, network_slug, cycle_pk):
     """The stage page: the voluntary review, the CCA brief, the comparison of cycles."""
     network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_VIEW)
@@ -71,6 +72,7 @@ def review_refresh(request, network_slug, cycle_pk, document_pk):
     return redirect(document)
 
 
+@require_safe
 def cca_brief(request, network_slug, cycle_pk):
     network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_VIEW)
     language = request.GET.get("language") or request.LANGUAGE_CODE
@@ -85,6 +87,7 @@ def _series_name(cycle, means) -> str:
     return cycle.display_title
 
 
+@require_safe
 def compare(request, network_slug, cycle_pk):
     """Each objective across the network's cycles, with a chart of the mean scores."""
     network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.PRIORITY_VIEW)
@@ -151,6 +154,7 @@ def _shift(day, years):
         return day.replace(year=day.year + years, day=28)
 
 
+@require_safe
 def carried_over(request, network_slug, cycle_pk):
     network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.CYCLE_VIEW)
     records = CarriedOver.objects.filter(cycle=cycle).select_related("source_cycle")

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.core.access import cycle_with_perm
 from gcmhub.core.downloads import download
@@ -68,6 +68,7 @@ def _versions(cycle):
     )
 
 
+@require_safe
 def meeting_list(request, network_slug, cycle_pk):
     """The validation stage: the meetings, and the road to the final version of each document
     (the report, the terms of reference)."""
@@ -183,6 +184,7 @@ def meeting_edit(request, network_slug, cycle_pk, meeting_pk):
     return _meeting_form(request, network, cycle, meeting)
 
 
+@require_safe
 def meeting_detail(request, network_slug, cycle_pk, meeting_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     meeting = _meeting(cycle, meeting_pk)
@@ -389,6 +391,7 @@ def attendee_mark(request, network_slug, cycle_pk, meeting_pk, attendee_pk):
     return redirect("check-in", network_slug=network.slug, cycle_pk=cycle.pk, meeting_pk=meeting.pk)
 
 
+@require_safe
 def minutes(request, network_slug, cycle_pk, meeting_pk):
     """Minutes per agenda item, and the outcomes: decisions, agreed changes, action points."""
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.MEETING_SECRETARIAT)
@@ -550,12 +553,14 @@ def validation_record(request, network_slug, cycle_pk, meeting_pk):
     return redirect(meeting)
 
 
+@require_safe
 def meeting_calendar(request, network_slug, cycle_pk, meeting_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     meeting = _meeting(cycle, meeting_pk)
     return download(meeting_ics(meeting), "text/calendar; charset=utf-8", "meeting.ics")
 
 
+@require_safe
 def minutes_download(request, network_slug, cycle_pk, meeting_pk, fmt):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     meeting = _meeting(cycle, meeting_pk)
@@ -570,6 +575,7 @@ def minutes_download(request, network_slug, cycle_pk, meeting_pk, fmt):
     return download(content, content_type, f"minutes-{day}.{fmt}")
 
 
+@require_safe
 def action_list(request, network_slug, cycle_pk):
     """The action tracker: every action point of the cycle's meetings, open ones first."""
     network, cycle = _cycle(request, network_slug, cycle_pk)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.assessments.services import StaleVersion
 from gcmhub.core.access import cycle_with_perm
@@ -101,6 +101,7 @@ def _delete(request, delete, success: str, back: str):
 # Coordination
 
 
+@require_safe
 def coordination(request, network_slug, cycle_pk):
     """The coordination stage: terms of reference, working groups, SOPs and obligations."""
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.SOP_VIEW)
@@ -127,6 +128,7 @@ def coordination(request, network_slug, cycle_pk):
     return render(request, "network/coordination.html", context)
 
 
+@require_safe
 def terms_of_reference(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_VIEW)
     document = cycle.documents.filter(kind=DocumentKind.TERMS_OF_REFERENCE).first()
@@ -196,6 +198,7 @@ def sop_rule_edit(request, network_slug, cycle_pk, rule_pk=None):
     )
 
 
+@require_safe
 def obligation_list(request, network_slug, cycle_pk):
     """The calendar of obligations (a page at a time), with the completeness per organisation."""
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.SOP_VIEW)
@@ -294,6 +297,7 @@ def period_edit(request, network_slug, cycle_pk, period_pk=None):
 # The work plan
 
 
+@require_safe
 def workplan(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     if request.GET.get("format") == "xlsx":
@@ -312,6 +316,7 @@ def workplan(request, network_slug, cycle_pk):
     return render(request, "network/workplan.html", context)
 
 
+@require_safe
 def gap_view(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     context = _context(network, cycle, "workplan", gaps=selectors.gaps(cycle))
@@ -390,6 +395,7 @@ def activity_edit(request, network_slug, cycle_pk, activity_pk=None):
 # Indicators
 
 
+@require_safe
 def indicator_list(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     periods = selectors.periods_of(cycle)
@@ -437,6 +443,7 @@ def indicator_edit(request, network_slug, cycle_pk, indicator_pk=None):
 # Progress reports
 
 
+@require_safe
 def report_list(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PROGRESS_VIEW)
     actor = actor_of(request.user, network.pk)
@@ -512,7 +519,9 @@ def report_detail(request, network_slug, cycle_pk, report_pk):
     )
     rows = {r.activity_id: r for r in report.activity_rows.all()}
     actuals = {a.indicator_id: a for a in report.actuals.all()}
-    data = request.POST if request.method == "POST" and editable else None
+    if request.method == "POST" and not editable:
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
     form = ReportForm(data, initial={"version": report.version, "summary": report.summary})
     for activity in activities:
         row = rows.get(activity.pk)

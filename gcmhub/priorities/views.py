@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.core.access import actor_for, cycle_with_perm
 from gcmhub.core.downloads import download
@@ -36,6 +36,7 @@ def _redirect(name, cycle, **kwargs):
     return redirect(name, network_slug=cycle.network.slug, cycle_pk=cycle.pk, **kwargs)
 
 
+@require_safe
 def priorities_home(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     scoring_round = selectors.scoring_round_for(cycle)
@@ -262,6 +263,7 @@ def _matrix(results, *, title):
     ), title
 
 
+@require_safe
 def results(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_RESULTS)
     priority = selectors.priority_results(cycle)
@@ -390,6 +392,7 @@ def _decision_form(request, cycle, objective, decision: Decision | None):
     return DecisionForm(request.POST or None, cycle=cycle, objective=objective, initial=initial)
 
 
+@require_safe
 def decision_list(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk)
     context = {
@@ -401,6 +404,7 @@ def decision_list(request, network_slug, cycle_pk):
     return render(request, "priorities/decision_list.html", context)
 
 
+@require_safe
 def decision_history(request, network_slug, cycle_pk, number):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_RESULTS)
     decision = cycle.decisions.filter(objective__number=number).select_related("objective").first()

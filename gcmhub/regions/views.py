@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from gcmhub.core.models import Horizon
 from gcmhub.regions.access import get_region_for_user
@@ -9,6 +10,7 @@ from gcmhub.regions.charts import horizons_chart_svg
 from gcmhub.regions.selectors import regions_for_user
 
 
+@require_safe
 def region_list(request):
     """The regions the user coordinates; a page that does not exist for anyone else."""
     regions = list(regions_for_user(request.user).order_by("name"))
@@ -17,6 +19,7 @@ def region_list(request):
     return render(request, "regions/region_list.html", {"regions": regions})
 
 
+@require_safe
 def region_detail(request, region_slug):
     """Read-only aggregates of the final reports of the region's networks, never drafts."""
     region = get_region_for_user(request.user, region_slug)
