@@ -5,7 +5,7 @@ describe."""
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from config.wsgi import application
 from gcmhub.assessments.models import Assignment
@@ -37,7 +37,7 @@ def focal_token(cycle, org_a, focal_a):
     Assignment.objects.create(
         cycle=cycle, organisation=org_a, objective=Objective.objects.get(number=1)
     )
-    return Token.objects.get_or_create(user=focal_a)[0].key
+    return AuthToken.objects.create(user=focal_a, expiry=None)[1]
 
 
 @schema.parametrize()
