@@ -10,6 +10,9 @@ import pytest
 from gcmhub.core.permissions import Role
 from gcmhub.tests import factories
 
+# Browser tests: the Chromium fixture and the watch on console errors of every browser test.
+pytest_plugins = ["gcmhub.tests.browser"]
+
 
 def pytest_configure(config):
     from django.conf import settings

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -14,6 +15,12 @@ from gcmhub.core.forms import CycleForm, ProfileForm
 from gcmhub.core.history import history_rows
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.core.selectors import cycles_for_network, networks_for_user
+
+
+@login_not_required
+def favicon(request):
+    """Pages without an icon link of their own (the admin's) make browsers ask for this."""
+    return redirect(static("gcmhub/favicon.svg"), permanent=True)
 
 
 def login_locked_out(request, response=None, credentials=None):
