@@ -1,4 +1,5 @@
-"""Test set-up shared by every test: fast password hashing, plain static files, and personas.
+"""Test set-up shared by every test: fast password hashing, plain static files, a fresh
+in-memory cache for each test (the API's throttling counts start from zero), and personas.
 
 Personas (STYLE.md): the coordinator, the consultant, a focal point of organisation A and
 one of organisation B, an observer, and an outsider who belongs to another network.
@@ -9,6 +10,9 @@ import pytest
 from gcmhub.core.permissions import Role
 from gcmhub.tests import factories
 
+# Browser tests: the Chromium fixture and the watch on console errors of every browser test.
+pytest_plugins = ["gcmhub.tests.browser"]
+
 
 def pytest_configure(config):
     from django.conf import settings
@@ -18,6 +22,16 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttling counts live in the cache: no test inherits another's requests. (Sign-in
+    lockouts live in the database, rolled back or flushed after each test.)"""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from gcmhub.core.views import favicon
+
 cycle = "networks/<slug:network_slug>/cycles/<int:cycle_pk>/"
 
 urlpatterns = [
+    # Pages without their own icon link (the admin's): browsers ask for /favicon.ico.
+    path("favicon.ico", favicon),
     path("accounts/", include("gcmhub.directory.account_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -6,3 +6,6 @@ class ApiConfig(AppConfig):
     name = "gcmhub.api"
     label = "api"
     verbose_name = _("REST API")
+
+    def ready(self):
+        from gcmhub.api import schema  # noqa: F401  (registers the schema extensions)

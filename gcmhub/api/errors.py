@@ -172,13 +172,16 @@ def document_errors(result, generator, request, public):
         "400": "The request is not valid: `fields` names what is wrong.",
         "422": "The request is well formed, but a rule of the cycle refuses it as things "
         "stand: `message` says which.",
-        "401": "Not signed in: send a token (Authorization: Token …) or a session cookie.",
+        "401": "Not signed in, or the token is wrong or expired: send a token "
+        "(Authorization: Token …) or a session cookie.",
         "403": "Signed in, but this role may not do this.",
         "404": "Not found, or not in one of your networks.",
         "405": "Method not allowed.",
         "406": "Not acceptable.",
         "409": "Someone saved this record after you read it: read it again.",
         "415": "Unsupported media type.",
+        "429": "Too many requests, or too many wrong tokens from this address: wait the "
+        "seconds that `Retry-After` gives.",
     }
     for path in result.get("paths", {}).values():
         for method, operation in path.items():

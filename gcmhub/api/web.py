@@ -1,4 +1,4 @@
-"""The API's pages for people: managing one's token (linked from the profile page)."""
+"""The API's pages for people: managing one's tokens (a section of the profile page)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -6,14 +6,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gcmhub.api import services
+from gcmhub.api.forms import TokenCreateForm
 
 
 @require_POST
 def token(request):
-    if request.POST.get("action") == "revoke":
-        if services.token_revoke(user=request.user):
-            messages.success(request, _("Your API token has been revoked."))
+    action = request.POST.get("action")
+    if action == "revoke":
+        if services.token_revoke(user=request.user, digest=request.POST.get("token", "")):
+            messages.success(request, _("The API token has been revoked."))
         return redirect("profile")
-    created = services.token_replace(user=request.user)
-    # Shown once, on this page only (never put in a message or a cookie).
-    return render(request, "api/token_created.html", {"token": created})
+    if action == "dismiss":
+        services.token_notice_dismiss(user=request.user)
+        return redirect("profile")
+    form = TokenCreateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose when the token expires."))
+        return redirect("profile")
+    instance, key = services.token_create(
+        user=request.user, expiry_days=form.cleaned_data["expiry_days"]
+    )
+    # Shown once, on this page only (never put in a message or a cookie, never stored).
+    return render(request, "api/token_created.html", {"token": instance, "key": key})

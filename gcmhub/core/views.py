@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language
 
@@ -12,6 +15,29 @@ from gcmhub.core.forms import CycleForm, ProfileForm
 from gcmhub.core.history import history_rows
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.core.selectors import cycles_for_network, networks_for_user
+
+
+@login_not_required
+def favicon(request):
+    """Pages without an icon link of their own (the admin's) make browsers ask for this."""
+    return redirect(static("gcmhub/favicon.svg"), permanent=True)
+
+
+def login_locked_out(request, response=None, credentials=None):
+    """django-axes' answer to a locked-out sign-in (AXES_LOCKOUT_CALLABLE): the sign-in page
+    again, saying why and for how long, with 429 Too Many Requests."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    message = ngettext(
+        "Too many failed sign-ins for this account or from your address. Signing in is paused "
+        "for %(minutes)s minute: try again later.",
+        "Too many failed sign-ins for this account or from your address. Signing in is paused "
+        "for %(minutes)s minutes: try again later.",
+        minutes,
+    ) % {"minutes": minutes}
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    form = AuthenticationForm(request, initial={"username": username})
+    context = {"form": form, "locked_out": message, "next": request.POST.get("next", "")}
+    return render(request, "registration/login.html", context, status=429)
 
 
 @require_safe

@@ -35,6 +35,8 @@ EDITOR_EXTENSIONS = {
     "TableCell": True,
     "HardBreak": True,
     "TextClass": {"cssClasses": [{"className": "footnote", "title": _("Footnote")}]},
+    # Ours (settings.DJANGO_PROSE_EDITOR_EXTENSIONS): no inline <style>, for the CSP.
+    "NoInjectedStyles": True,
 }
 
 

@@ -24,13 +24,61 @@ plt.rcParams.update(
 )
 
 
+# SVG presentation attributes that matplotlib writes as CSS in style="…" attributes.
+PRESENTATION_ATTRIBUTES = {
+    "clip-path",
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "font-family",
+    "font-size",
+    "font-stretch",
+    "font-style",
+    "font-variant",
+    "font-weight",
+    "opacity",
+    "stroke",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-miterlimit",
+    "stroke-opacity",
+    "stroke-width",
+    "text-anchor",
+}
+
+
+def _presentation_attributes(match: re.Match) -> str:
+    attributes = []
+    for declaration in match.group(1).split(";"):
+        if not declaration.strip():
+            continue
+        name, value = (part.strip() for part in declaration.split(":", 1))
+        if name not in PRESENTATION_ATTRIBUTES:
+            raise ValueError(f"matplotlib wrote a style the chart cannot keep: {name}")
+        attributes.append(f'{name}="{value}"')
+    return " " + " ".join(attributes)
+
+
+def _without_css(svg: str) -> str:
+    """The page's Content-Security-Policy allows no inline style: matplotlib's style="…"
+    attributes become SVG presentation attributes (the same drawing), and its <style> element
+    (`*{stroke-linejoin: round; stroke-linecap: butt}`) becomes the same two attributes on
+    the <svg> element, which every element inherits unless it sets its own."""
+    svg = re.sub(r"\s*<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>", "", svg, count=1)
+    svg = svg.replace("<svg ", '<svg stroke-linejoin="round" stroke-linecap="butt" ', 1)
+    return re.sub(r' style="([^"]*)"', _presentation_attributes, svg)
+
+
 def to_svg(figure, *, title: str, chart_id: str = "chart") -> SafeString:
-    """The figure as inline SVG with a title for screen readers (the figure is closed)."""
+    """The figure as inline SVG with a title for screen readers (the figure is closed), with
+    no CSS of its own (see _without_css)."""
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg")
     plt.close(figure)
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]
+    svg = _without_css(svg[svg.index("<svg") :])
     title_id = f"{chart_id}-title"
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{title_id}" class="chart" ', 1)
     svg = re.sub(

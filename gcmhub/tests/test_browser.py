@@ -1,4 +1,5 @@
-"""Main journeys in a real browser: Playwright driving Debian's Chromium against a live server."""
+"""Main journeys in a real browser: Playwright driving Debian's Chromium against a live server
+(gcmhub/tests/browser.py: every console error, CSP violations included, fails the test)."""
 
 import os
 import re
@@ -6,21 +7,10 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from gcmhub.framework.reference import ensure_reference_data
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from gcmhub.tests.browser import CHROMIUM, console, new_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,30 +19,12 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    # Playwright's sync API keeps an event loop on this thread; the test's own ORM calls
-    # (loading the demo, reading the mail outbox) are still synchronous and safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
 @pytest.fixture
 def demo(live_server):
     # Transactional tests start from an empty database: bring back the reference data.
     ensure_reference_data()
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server.url
-
-
-def new_page(browser, **options):
-    context = browser.new_context(locale="en-GB", **options)
-    context.set_default_timeout(10_000)
-    return context.new_page()
 
 
 def sign_in(page, base, username):
@@ -222,6 +194,10 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tm
     sign_in(consultant, demo, "consultant")
     consultant.get_by_role("link", name="Report").first.click()
     consultant.get_by_role("button", name="Issue the version").click()
+    # The new draft has empty sections: the page lists them and asks before issuing.
+    expect(consultant.get_by_role("heading", level=1)).to_have_text("Issue the version anyway?")
+    expect(consultant.get_by_text("“Executive summary” is empty.")).to_be_visible()
+    consultant.get_by_role("button", name="Issue the version as it is").click()
     expect(consultant.get_by_role("status")).to_contain_text("Version 0.1 has been issued.")
     consultant.goto(consultant.url.split("/versions/")[0] + "/")
     consultant.get_by_role("link", name="Open a review").click()
@@ -264,6 +240,9 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tm
     consultant.get_by_role("button", name="Save").click()
     expect(consultant.get_by_role("status")).to_contain_text("The section has been saved.")
     consultant.get_by_role("button", name="Issue the version").click()
+    # The summary is written now; the other sections are still empty: asked again.
+    expect(consultant.get_by_text("“Executive summary” is empty.")).to_have_count(0)
+    consultant.get_by_role("button", name="Issue the version as it is").click()
     expect(consultant.get_by_role("status")).to_contain_text("Version 0.2 has been issued.")
     consultant.get_by_role("link", name="Compare versions").click()
     expect(consultant.locator(".diff-changed ins").first).to_contain_text("readmission")
@@ -394,7 +373,8 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     endorsement = Endorsement.objects.get(version=final, responded_by__username="focal")
     assert endorsement.version_hash == final.content_hash
 
-    # observer sees 1.0 and cannot reach any draft.
+    # observer sees 1.0 and cannot reach any draft (Chromium logs each refusal as an error).
+    console.allow(r"status of 403 \(Forbidden\)")
     observer = new_page(browser)
     sign_in(observer, demo, "observer")
     observer.get_by_role("link", name="Published report").first.click()

