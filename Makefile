@@ -26,7 +26,7 @@ system-deps:
 install: system-deps $(VENV)/.installed
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	$(PY) manage.py migrate --no-input -v0
-	$(PY) manage.py createcachetable
+	$(PY) manage.py createcachetable -v0
 
 run: install
 	$(PY) manage.py load_demo

@@ -125,7 +125,10 @@ def test_the_migration_revokes_plain_tokens_and_leaves_their_owners_a_note(clien
     assert "authtoken_token" not in connection.introspection.table_names()
     assert RevokedTokenNotice.objects.filter(user=coordinator).exists()
     client.force_login(coordinator)
-    note = "Your API token was revoked when gcmhub began to store tokens only as a hash, which nobody can read back: create a new one."
+    note = (
+        "Your API token was revoked when gcmhub began to store tokens only as a hash, which "
+        "nobody can read back: create a new one."
+    )
     assert note in client.get(reverse("profile")).content.decode()
     client.post(reverse("api-token"), {"action": "create", "expiry_days": "90"})
     assert note not in client.get(reverse("profile")).content.decode()
