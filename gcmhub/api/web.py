@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gcmhub.api import services
 from gcmhub.api.forms import TokenCreateForm
 
 
+@never_cache  # the page shows the new key: no copy of it kept by the browser or a proxy
 @require_POST
 def token(request):
     action = request.POST.get("action")

@@ -305,7 +305,14 @@ def input_detail(request, network_slug, cycle_pk, input_pk):
 
 def input_edit(request, network_slug, cycle_pk, input_pk):
     network, cycle, collection, input = _input(request, network_slug, cycle_pk, input_pk)
-    if not _steps(request, network, input, collection)[Step.EDIT]:
+    steps = _steps(request, network, input, collection)
+    if not steps[Step.EDIT]:
+        if request.method == "POST" and steps[Step.VIEW]:
+            # A second click on "Save and submit": the first one went through.
+            messages.info(
+                request, _("This input can no longer be edited here: nothing more was saved.")
+            )
+            return _redirect("input-detail", cycle, input_pk=input.pk)
         raise PermissionDenied
     input = selectors.input_detail(input)
     current = services.input_content(input)

@@ -48,6 +48,20 @@ class NeedsConfirmation(ValidationError):
         self.warnings = warnings
 
 
+class Unchanged(ValidationError):
+    """The draft reads as its latest version: no new version (a double click, or two people)."""
+
+    def __init__(self, latest: Version):
+        super().__init__(
+            _(
+                "Nothing has changed since version %(number)s was issued, so no new version was "
+                "made. Change the text or the data first."
+            )
+            % {"number": latest.number}
+        )
+        self.latest = latest
+
+
 def _require_open(document_id: int) -> None:
     if Version.objects.filter(document_id=document_id, major__gte=1).exists():
         raise DocumentLocked
@@ -208,13 +222,7 @@ def version_issue(
         if blockers:
             raise ValidationError(blockers)
     elif latest is not None and latest.content_hash == digest:
-        raise ValidationError(
-            _(
-                "Nothing has changed since version %(number)s was issued, so no new version was "
-                "made. Change the text or the data first."
-            )
-            % {"number": latest.number}
-        )
+        raise Unchanged(latest)
     if not confirmed:
         warnings = content_warnings(content)
         if warnings:
@@ -299,9 +307,9 @@ def endorsement_respond(
     endorsement.response = response
     endorsement.reservation = reservation if response == EndorsementResponse.RESERVATION else ""
     endorsement.version_hash = version.content_hash
-    endorsement.responded_at = timezone.now()
-    endorsement.responded_by = by
-    return save_audited(endorsement, by=by)
+    # The same answer sent again (a double click) keeps the time it was given.
+    save_changed(endorsement, by=by, responded_at=timezone.now(), responded_by=by)
+    return endorsement
 
 
 @transaction.atomic

@@ -1,9 +1,13 @@
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
@@ -148,8 +152,9 @@ def document_edit(request, network_slug, cycle_pk, document_pk):
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
         try:
-            services.document_update(document=document, by=request.user, data=form.cleaned_data)
-            services.outline_save(document=document, by=request.user, rows=rows)
+            with transaction.atomic():  # the title and the sections, or neither
+                services.document_update(document=document, by=request.user, data=form.cleaned_data)
+                services.outline_save(document=document, by=request.user, rows=rows)
             messages.success(request, _("The outline has been saved."))
             return redirect(document)
         except ValidationError as error:
@@ -284,6 +289,9 @@ def recommendation_edit(request, network_slug, cycle_pk, document_pk, recommenda
     )
 
 
+ONE_CLICK = dt.timedelta(minutes=2)
+
+
 def _issue(request, network, cycle, document, *, final: bool):
     """Issue the next version from the posted form; the version, or a response to send."""
     form = IssueForm(request.POST)
@@ -298,6 +306,12 @@ def _issue(request, network, cycle, document, *, final: bool):
             final=final,
             confirmed=form.cleaned_data["confirmed"],
         )
+    except services.Unchanged as unchanged:
+        latest = unchanged.latest
+        if latest.issued_by_id == request.user.pk and timezone.now() - latest.issued_at < ONE_CLICK:
+            return latest  # the same person's second click: the version they just issued
+        report_errors(request, unchanged)
+        return None
     except services.NeedsConfirmation as warning:
         context = _context(
             network,

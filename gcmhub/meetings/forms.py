@@ -237,7 +237,8 @@ class ResolveForm(forms.Form):
             "resolution": self.cleaned_data["resolution"],
             "version": self.versions.get(choice),
             "in_next": choice == "next",
-            "no_text_change": self.cleaned_data.get("no_text_change", False),
+            # None when the field is not shown: the coordinator's record is kept.
+            "no_text_change": self.cleaned_data.get("no_text_change"),
         }
 
 

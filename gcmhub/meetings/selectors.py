@@ -69,36 +69,39 @@ def open_changes(document: Document) -> QuerySet[Outcome]:
     ).select_related("meeting")
 
 
-def _section_of(content: dict, key: str):
-    """A section of frozen or live content as it reads, whatever its number; the whole
-    content (less its sections' numbers) when the change names no section."""
-    sections = {
-        s["key"]: {k: v for k, v in s.items() if k != "number"} for s in content["sections"]
-    }
+def _text_of(content: dict, key: str):
+    """What an agreed change on section `key` alters, as frozen or live content reads it: the
+    section's written text (and its data blocks' text), whatever its number; the whole text
+    of the document when the change names no section or a section it no longer has."""
+
+    def text(section):
+        return [section.get("html", ""), section.get("blocks", []), section.get("items", [])]
+
+    sections = {s["key"]: s for s in content["sections"]}
     if key and key in sections:
-        return sections[key]
-    return [sections, content.get("title"), content.get("subtitle")]
+        return text(sections[key])
+    return [content.get("title"), content.get("subtitle"), *map(text, sections.values())]
 
 
 def changes_left_out(document: Document, content: dict) -> list[Outcome]:
-    """Agreed changes recorded as made whose text still reads as in the version discussed.
+    """Agreed changes recorded as made whose text reads as in the version discussed.
 
-    A change made "in the next version" is checked against `content` (what the final version
-    would freeze); one made in an issued version against that version. A change the
-    coordinator recorded as needing no change to the text is not checked.
+    The check is on `content`, the text the final version would freeze, also for a change
+    recorded as made in an earlier draft (it must still be there). Data that moved on its own
+    (a late input, a score) does not count as the change. A change the coordinator recorded
+    as needing no change to the text is not checked.
     """
     changes = Outcome.objects.filter(
         meeting__version__document=document,
         type=OutcomeType.AGREED_CHANGE,
         no_text_change=False,
     ).filter(Q(resolve_in_next=True) | Q(resolved_in__isnull=False))
-    left_out = []
-    for change in changes.select_related("meeting__version", "resolved_in").order_by("pk"):
-        after = change.resolved_in.content if change.resolved_in_id else content
-        before = change.meeting.version.content
-        if _section_of(before, change.section_key) == _section_of(after, change.section_key):
-            left_out.append(change)
-    return left_out
+    return [
+        change
+        for change in changes.select_related("meeting__version").order_by("pk")
+        if _text_of(change.meeting.version.content, change.section_key)
+        == _text_of(content, change.section_key)
+    ]
 
 
 def finalisation_blockers(document: Document, *, content: dict | None = None) -> list[str]:

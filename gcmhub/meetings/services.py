@@ -164,8 +164,8 @@ def invitation_reply(
         raise ValidationError({"delegate": _("Give the name of the person you send.")})
     invitation.reply = reply
     invitation.delegate = delegate if reply == Reply.DELEGATED else ""
-    invitation.replied_at = timezone.now()
-    save_audited(invitation, by=by)
+    # The same reply sent again (a double click) keeps the time it was given.
+    save_changed(invitation, by=by, replied_at=timezone.now())
     if reply == Reply.DELEGATED:
         Attendee.objects.get_or_create(
             meeting=invitation.meeting,
@@ -260,7 +260,7 @@ def outcome_resolve(
     resolution: str,
     version=None,
     in_next: bool = False,
-    no_text_change: bool = False,
+    no_text_change: bool | None = None,
 ) -> Outcome:
     """Record how an agreed change was made: in an issued version, or in the next one.
 
@@ -268,7 +268,10 @@ def outcome_resolve(
     resolution then says why): otherwise the final version checks that the text changed.
     """
     outcome = locked(outcome)
-    _require(by, outcome.meeting.cycle, {Role.COORDINATOR} if no_text_change else SECRETARIAT)
+    if no_text_change is None:  # not asked (only the coordinator is): the record stays
+        no_text_change = outcome.no_text_change
+    waiving = no_text_change != outcome.no_text_change
+    _require(by, outcome.meeting.cycle, {Role.COORDINATOR} if waiving else SECRETARIAT)
     if outcome.type != OutcomeType.AGREED_CHANGE:
         raise ValidationError(_("Only agreed changes are resolved in a version."))
     resolution = clean_text(resolution)

@@ -520,7 +520,9 @@ def report_detail(request, network_slug, cycle_pk, report_pk):
     rows = {r.activity_id: r for r in report.activity_rows.all()}
     actuals = {a.indicator_id: a for a in report.actuals.all()}
     if request.method == "POST" and not editable:
-        raise PermissionDenied
+        # A second click on "Save and submit" (the first one went through), or a reader's post.
+        messages.info(request, _("This report can no longer be edited here: nothing was saved."))
+        return redirect(request.path)
     data = request.POST if request.method == "POST" else None
     form = ReportForm(data, initial={"version": report.version, "summary": report.summary})
     for activity in activities:

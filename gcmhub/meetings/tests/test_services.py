@@ -153,6 +153,38 @@ def test_a_change_made_in_another_section_does_not_count(
         documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
 
 
+def test_a_change_made_in_a_draft_and_undone_before_the_final_is_refused(
+    meeting, document, coordinator, consultant
+):
+    change = agreed_change(meeting, consultant)
+    validate(meeting, coordinator)
+    summary = document.sections.get(key="executive-summary").body
+    revise(document, consultant, "<p>With the municipalities.</p>", key="executive-summary")
+    draft = documents.version_issue(confirmed=True, document=document, by=consultant)
+    services.outcome_resolve(outcome=change, by=consultant, resolution="Done.", version=draft)
+    revise(document, consultant, summary, key="executive-summary")
+    with pytest.raises(ValidationError, match="Name the municipalities in the summary"):
+        documents.version_issue(confirmed=True, document=document, by=coordinator, final=True)
+
+
+def test_the_consultant_re_recording_a_resolution_keeps_the_coordinators_waiver(
+    meeting, document, coordinator, consultant
+):
+    change = agreed_change(meeting, consultant)
+    services.outcome_resolve(
+        outcome=change,
+        by=coordinator,
+        resolution="Already there.",
+        in_next=True,
+        no_text_change=True,
+    )
+    services.outcome_resolve(
+        outcome=change, by=consultant, resolution="Already there, on page 2.", in_next=True
+    )
+    change.refresh_from_db()
+    assert (change.no_text_change, change.resolution) == (True, "Already there, on page 2.")
+
+
 def test_the_coordinator_may_record_that_no_text_change_was_needed(
     meeting, document, coordinator, consultant
 ):
@@ -207,6 +239,20 @@ def test_the_final_version_asks_every_invited_organisation_to_endorse(
 ):
     assert {e.organisation for e in final.endorsements.all()} == {org_a, org_b}
     assert {e.response for e in final.endorsements.all()} == {EndorsementResponse.PENDING}
+
+
+def test_an_endorsement_sent_again_keeps_the_time_it_was_given(final, org_a, focal_a):
+    endorsement = final.endorsements.get(organisation=org_a)
+    documents.endorsement_respond(
+        endorsement=endorsement, by=focal_a, response=EndorsementResponse.ENDORSED
+    )
+    endorsement.refresh_from_db()
+    given, records = endorsement.responded_at, endorsement.history.count()
+    documents.endorsement_respond(
+        endorsement=endorsement, by=focal_a, response=EndorsementResponse.ENDORSED
+    )
+    endorsement.refresh_from_db()
+    assert (endorsement.responded_at, endorsement.history.count()) == (given, records)
 
 
 def test_the_endorsement_request_is_e_mailed(meeting, document, coordinator, focal_a):

@@ -364,3 +364,26 @@ def test_save_and_submit_keeps_the_summary_written_on_the_page(client, cycle, wo
     assert (report.state, report.summary) == ("submitted", "Training went to plan.")
     assert report.activity_rows.get().narrative == "Two runs."
     assert report.actuals.get().value == Decimal(80)
+
+
+def test_a_second_click_on_save_and_submit_changes_nothing(client, cycle, world, focal_a):
+    from gcmhub.tests.roundtrip import page_form, post_form
+
+    report = services.report_open(period=world["period"], by=focal_a)
+    ProgressReport.objects.filter(pk=report.pk).update(state="returned", return_reason="Fix it.")
+    client.force_login(focal_a)
+    page = url(cycle, "report-detail", report_pk=report.pk)
+    form = page_form(client.get(page))
+    post_form(client, form, submit="submit", changes={"summary": "Training went to plan."})
+    submitted = ProgressReport.objects.get(pk=report.pk)
+    again = post_form(client, form, submit="submit", changes={"summary": "Training went to plan."})
+    assert again.status_code == 302
+    shown = client.get(again["Location"]).content.decode()
+    assert "This report can no longer be edited here: nothing was saved." in shown
+    report = ProgressReport.objects.get(pk=report.pk)
+    assert (report.state, report.version, report.summary, report.submitted_at) == (
+        "submitted",
+        submitted.version,
+        "Training went to plan.",
+        submitted.submitted_at,
+    )
