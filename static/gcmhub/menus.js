@@ -21,18 +21,5 @@ document.addEventListener("keydown", (event) => {
 document.addEventListener("submit", (event) => {
   const button = event.submitter;
   const question = (button && button.dataset.confirm) || event.target.dataset.confirm;
-  if (question && !window.confirm(question)) {
-    event.preventDefault();
-    return;
-  }
-  // A double click sends the form once: the second submit of a page that is already on its
-  // way is dropped (htmx forms, which stay on the page, are left alone).
-  const form = event.target;
-  if (form.hasAttribute("hx-post") || form.hasAttribute("hx-get")) return;
-  if (form.dataset.sending) event.preventDefault();
-  else form.dataset.sending = "1";
-});
-// Coming back to a page through the browser's history makes its forms sendable again.
-window.addEventListener("pageshow", () => {
-  document.querySelectorAll("form[data-sending]").forEach((form) => delete form.dataset.sending);
+  if (question && !window.confirm(question)) event.preventDefault();
 });
