@@ -57,6 +57,27 @@ class Console:
 console = Console()
 
 
+# What every browser test module marks itself with.
+BROWSER_TESTS = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed"),
+]
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo on a live server; its address. Transactional tests start from an empty
+    database: the reference data comes back first."""
+    from django.core.management import call_command
+
+    from gcmhub.framework.reference import ensure_reference_data
+
+    ensure_reference_data()
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return live_server.url
+
+
 @pytest.fixture(scope="module")
 def browser():
     # Playwright's sync API keeps an event loop on this thread; the test's own ORM calls

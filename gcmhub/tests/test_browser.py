@@ -1,30 +1,14 @@
 """Main journeys in a real browser: Playwright driving Debian's Chromium against a live server
 (gcmhub/tests/browser.py: every console error, CSP violations included, fails the test)."""
 
-import os
 import re
 
-import pytest
 from django.core import mail
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-from gcmhub.framework.reference import ensure_reference_data
-from gcmhub.tests.browser import CHROMIUM, console, new_page
+from gcmhub.tests.browser import BROWSER_TESTS, console, new_page
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed"),
-]
-
-
-@pytest.fixture
-def demo(live_server):
-    # Transactional tests start from an empty database: bring back the reference data.
-    ensure_reference_data()
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    return live_server.url
+pytestmark = BROWSER_TESTS
 
 
 def sign_in(page, base, username):

@@ -3,29 +3,14 @@ SVG charts, the organisation tree, htmx swaps, the rich-text editor, the API doc
 the admin) work and report no error (gcmhub/tests/browser.py fails a test on any console error,
 CSP violations included)."""
 
-import os
 import re
 
-import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from gcmhub.framework.reference import ensure_reference_data
-from gcmhub.tests.browser import CHROMIUM, new_page
+from gcmhub.tests.browser import BROWSER_TESTS, new_page
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed"),
-]
-
-
-@pytest.fixture
-def demo(live_server):
-    ensure_reference_data()
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    return live_server.url
+pytestmark = BROWSER_TESTS
 
 
 def sign_in(page, base, username, password="demo-password"):

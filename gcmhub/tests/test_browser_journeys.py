@@ -5,18 +5,13 @@ Save, save again, return, fix, resubmit, accept: every row a person wrote surviv
 
 import re
 
-import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from gcmhub.tests.browser import CHROMIUM, new_page
-from gcmhub.tests.test_browser import demo, sign_in  # noqa: F401
+from gcmhub.tests.browser import BROWSER_TESTS, new_page
+from gcmhub.tests.test_browser import sign_in
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not __import__("os").path.exists(CHROMIUM), reason="no Debian chromium"),
-]
+pytestmark = BROWSER_TESTS
 
 
 def _cycle_kwargs(**extra):
@@ -34,7 +29,7 @@ def _rows(input):
     )
 
 
-def test_return_fix_the_lead_resubmit_accept_keeps_every_row(browser, demo):  # noqa: F811
+def test_return_fix_the_lead_resubmit_accept_keeps_every_row(browser, demo):
     from gcmhub.assessments.models import Input, Reference
 
     input = Input.objects.get(
@@ -81,7 +76,7 @@ def test_return_fix_the_lead_resubmit_accept_keeps_every_row(browser, demo):  # 
         expect(page).to_contain_text(text)
 
 
-def test_save_and_submit_keeps_the_summary_and_every_row(browser, demo):  # noqa: F811
+def test_save_and_submit_keeps_the_summary_and_every_row(browser, demo):
     from gcmhub.network.models import ProgressReport
 
     focal = new_page(browser)
@@ -109,7 +104,7 @@ def test_save_and_submit_keeps_the_summary_and_every_row(browser, demo):  # noqa
     assert report.actuals.get(indicator__code="4.2.1-i2").value == 4
 
 
-def test_renaming_the_outline_twice_keeps_every_section(browser, demo):  # noqa: F811
+def test_renaming_the_outline_twice_keeps_every_section(browser, demo):
     from gcmhub.documents.models import Document
 
     document = Document.objects.get(
