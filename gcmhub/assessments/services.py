@@ -24,7 +24,6 @@ from gcmhub.assessments.models import (
 from gcmhub.assessments.workflow import InputFacts, Step, can, next_state
 from gcmhub.core.audit import (
     delete_audited,
-    differs,
     locked,
     save_audited,
     save_changed,
@@ -248,8 +247,7 @@ def _sync(model, parent_field: str, parent, rows: list[dict], fields: list[str],
             if name in row:
                 setattr(obj, name, row[name])
         obj.order = order
-        changed |= differs(obj)
-        save_audited(obj, by=by)
+        changed |= save_changed(obj, by=by)
         kept.add(obj.pk)
     for pk, obj in existing.items():
         if pk not in kept:

@@ -41,15 +41,16 @@ def differs(obj, *, update_fields=None) -> bool:
     return False
 
 
-def save_audited(obj, *, by, update_fields=None, validate=True):
+def save_audited(obj, *, by, update_fields=None, validate=True, changed=None):
     """Validate and save `obj`, recording `by` as the author of the change in its history.
 
-    Nothing is written when the stored row already holds these values.
+    Nothing is written when the stored row already holds these values (`changed`: the caller
+    has already compared them).
     """
     obj._history_user = by
     if validate:
         obj.full_clean()
-    if differs(obj, update_fields=update_fields):
+    if changed or (changed is None and differs(obj, update_fields=update_fields)):
         obj.save(update_fields=update_fields)
     return obj
 
@@ -73,7 +74,7 @@ def save_changed(obj, *, by, related_changed: bool = False, **stamps) -> bool:
         obj.version += 1
     for name, value in stamps.items():
         setattr(obj, name, value)
-    save_audited(obj, by=by)
+    save_audited(obj, by=by, changed=True)
     return True
 
 

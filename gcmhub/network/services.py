@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.services import StaleVersion
-from gcmhub.core.audit import delete_audited, differs, locked, save_audited, save_changed
+from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.models import Cycle, Network, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Role
@@ -505,8 +505,7 @@ def report_save(
         progress.status = row["status"]
         progress.percent_complete = row["percent_complete"]
         progress.narrative = clean_text(row.get("narrative", ""))
-        changed |= differs(progress)
-        save_audited(progress, by=by)
+        changed |= save_changed(progress, by=by)
     for row in actual_rows:
         indicator = row["indicator"]
         if (
@@ -526,8 +525,7 @@ def report_save(
         actual = actual or IndicatorActual(report=report, indicator=indicator)
         actual.value, actual.text = value, text
         actual.narrative = clean_text(row.get("narrative", ""))
-        changed |= differs(actual)
-        save_audited(actual, by=by)
+        changed |= save_changed(actual, by=by)
     report.summary = clean_text(summary)
     save_changed(report, by=by, related_changed=changed)
     return report

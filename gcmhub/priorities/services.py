@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.services import StaleVersion
-from gcmhub.core.audit import delete_audited, differs, save_audited, save_changed, set_related
+from gcmhub.core.audit import delete_audited, save_audited, save_changed, set_related
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Role
@@ -177,8 +177,7 @@ def sheet_save(
         row.comment = clean_text(data.get("comment", ""))
         if row._state.adding and not (row.values or row.outside_mandate or row.comment):
             continue  # an objective left unanswered gets no row
-        changed |= differs(row)
-        save_audited(row, by=by)
+        changed |= save_changed(row, by=by)
     save_changed(sheet, by=by, related_changed=changed)
     return sheet
 
