@@ -25,6 +25,7 @@ from gcmhub.core.access import actor_for, get_cycle_for_user, require
 from gcmhub.core.models import Cycle
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.core.selectors import networks_for_user
+from gcmhub.core.workflow import State
 from gcmhub.directory.selectors import organisations_for_network
 from gcmhub.documents import selectors as document_selectors
 from gcmhub.documents import services as documents
@@ -45,7 +46,7 @@ from gcmhub.network.models import (
     WorkingGroup,
 )
 from gcmhub.priorities import services as priorities
-from gcmhub.priorities.models import Decision, ScoreRow, ScoreSheet, SheetState
+from gcmhub.priorities.models import Decision, ScoreRow, ScoreSheet
 
 CYCLE_PARAMETER = OpenApiParameter(
     "cycle_pk", OpenApiTypes.INT, OpenApiParameter.PATH, description="Id of the cycle."
@@ -300,7 +301,7 @@ class ScoreSheetViewSet(
         if actor.role == Role.FOCAL_POINT:
             return sheets.filter(organisation_id=actor.organisation_id)
         if user_has_perm(self.request.user, Perm.PRIORITY_RESULTS, network=self.cycle.network):
-            return sheets.filter(state=SheetState.SUBMITTED)
+            return sheets.filter(state=State.SUBMITTED)
         return sheets.none()
 
     def get_serializer_class(self):

@@ -169,7 +169,7 @@ class DecisionForm(forms.Form):
     )
 
     def __init__(self, *args, cycle, objective, **kwargs):
-        from gcmhub.assessments.models import InputState
+        from gcmhub.core.workflow import State
         from gcmhub.framework.models import FrameworkOutcome, SdgTarget
 
         super().__init__(*args, **kwargs)
@@ -188,7 +188,7 @@ class DecisionForm(forms.Form):
             self.fields[name].widget.attrs["size"] = 8
         self.fields["inputs"].queryset = (
             cycle.inputs.filter(objective=objective)
-            .exclude(state=InputState.DRAFT)
+            .exclude(state=State.DRAFT)
             .select_related("organisation")
         )
         self.fields["inputs"].label_from_instance = lambda i: (

@@ -5,9 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gcmhub.assessments import services
-from gcmhub.assessments.models import Consultation, Input, InputState
+from gcmhub.assessments.models import Consultation, Input
 from gcmhub.assessments.questionnaire import build_questionnaire
 from gcmhub.assessments.tests.conftest import make_input
+from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
 
 A, F, N, R = 200, 403, 404, 302
@@ -143,7 +144,7 @@ def test_returning_without_a_reason_shows_the_form_again(client, world, consulta
     assert response.status_code == 400
     assert "This field is required." in response.content.decode()
     world["submitted"].refresh_from_db()
-    assert world["submitted"].state == InputState.SUBMITTED
+    assert world["submitted"].state == State.SUBMITTED
 
 
 def form_data(input, **overrides):
@@ -181,7 +182,7 @@ def test_focal_point_saves_and_submits_from_the_form(client, world, focal_a):
     response = client.post(url(world, "input-edit", input_pk=draft.pk), data)
     assert response.status_code == 302
     draft.refresh_from_db()
-    assert draft.state == InputState.SUBMITTED
+    assert draft.state == State.SUBMITTED
     assert draft.situation == "A national law is in force."
     assert draft.proposed_actions.get().horizon == "medium"
     reference = draft.references.get()
@@ -312,9 +313,7 @@ def test_coverage_and_synthesis_keep_a_constant_number_of_queries(
             client.get(page)
         counts.append(len(captured.captured_queries))
     for organisation in OrganisationFactory.create_batch(12, network=cycle.network):
-        input = make_input(
-            cycle, organisation, Objective.objects.get(number=9), InputState.SUBMITTED
-        )
+        input = make_input(cycle, organisation, Objective.objects.get(number=9), State.SUBMITTED)
         input.needs.create(type="data", description="More data")
         input.proposed_actions.create(description="Act", horizon="short", lead=organisation)
     for page, count in zip(pages, counts, strict=True):

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
-from gcmhub.priorities.models import Decision, ScoreSheet, SheetState
+from gcmhub.priorities.models import Decision, ScoreSheet
 
 A, F, N = 200, 403, 404
 PERSONAS = ["coordinator", "consultant", "focal_a", "observer", "outsider"]
@@ -77,7 +78,7 @@ def test_focal_point_scores_and_submits_in_the_form(client, cycle, org_a, focal_
     response = client.post(url(cycle, "scoring-sheet"), {**data, "submit": "1"})
     assert response.status_code == 302
     sheet.refresh_from_db()
-    assert sheet.state == SheetState.SUBMITTED
+    assert sheet.state == State.SUBMITTED
     assert sheet.rows.get(objective__number=12).comment == "Border procedures are not our mandate."
 
 
@@ -91,7 +92,7 @@ def test_submitting_an_incomplete_sheet_names_the_missing_objectives(
     )
     assert "Still to answer: objectives 4, 19." in response.content.decode()
     sheet.refresh_from_db()
-    assert sheet.state == SheetState.DRAFT
+    assert sheet.state == State.DRAFT
     assert sheet.rows.count() == 21  # the draft was saved; the two unanswered have no row
 
 
@@ -192,7 +193,7 @@ def test_decisions_are_listed_by_horizon(client, cycle, coordinator, focal_a, re
         cycle=cycle,
         objective=Objective.objects.get(number=2),
         by=coordinator,
-        data={"horizon": "short"},
+        horizon="short",
         expected_version=1,
     )
     client.force_login(focal_a)
