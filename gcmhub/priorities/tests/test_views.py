@@ -7,9 +7,9 @@ from openpyxl import load_workbook
 from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
 from gcmhub.priorities.models import Decision, ScoreSheet
+from gcmhub.tests.matrix import A, F, N, R, assert_page_matrix, by_page
 
-A, F, N = 200, 403, 404
-PERSONAS = ["coordinator", "consultant", "focal_a", "observer", "outsider"]
+PERSONAS = ("coordinator", "consultant", "focal_a", "observer", "outsider")
 
 
 def url(cycle, name, **kwargs):
@@ -28,33 +28,21 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "kwargs", "persona", "expected"),
-    [
-        pytest.param(name, kwargs, persona, status, id=f"{name}-{persona}")
-        for name, kwargs, statuses in PAGES
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ],
-)
-def test_page_answers_each_persona(
-    client, cycle, personas, results_ready, name, kwargs, persona, expected
-):
-    client.force_login(personas[persona])
-    assert client.get(url(cycle, name, **kwargs)).status_code == expected
+@pytest.mark.parametrize(("name", "kwargs", "statuses"), by_page(PAGES, personas=PERSONAS))
+def test_page_answers_each_persona(client, cycle, personas, results_ready, name, kwargs, statuses):
+    assert_page_matrix(client, personas, url(cycle, name, **kwargs), statuses, order=PERSONAS)
 
 
 @pytest.mark.parametrize(
     ("name", "statuses"),
     [
-        ("scoring-close", [302, F, F, F, N]),
-        ("scoring-remind", [302, F, F, F, N]),
-        ("priority-invite", [302, F, F, F, N]),
+        ("scoring-close", [R, F, F, F, N]),
+        ("scoring-remind", [R, F, F, F, N]),
+        ("priority-invite", [R, F, F, F, N]),
     ],
 )
 def test_coordinator_actions_by_persona(client, cycle, personas, scoring, name, statuses):
-    for persona, expected in zip(PERSONAS, statuses, strict=True):
-        client.force_login(personas[persona])
-        assert client.post(url(cycle, name)).status_code == expected, persona
+    assert_page_matrix(client, personas, url(cycle, name), statuses, method="post", order=PERSONAS)
 
 
 def score_form(sheet, value="4", submit=False, skip=()):
