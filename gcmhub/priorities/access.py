@@ -7,7 +7,7 @@ from gcmhub.core import workflow
 from gcmhub.core.access import actor_for
 from gcmhub.core.models import Cycle
 from gcmhub.priorities.models import SHEET_POLICY, RoundStatus, ScoreSheet, ScoringRound
-from gcmhub.priorities.selectors import sheet_for_organisation
+from gcmhub.priorities.selectors import sheets_for_user
 
 
 def with_steps(user, sheets, *, cycle: Cycle, scoring_round: ScoringRound):
@@ -22,7 +22,12 @@ def with_steps(user, sheets, *, cycle: Cycle, scoring_round: ScoringRound):
 def get_own_sheet_for_user(user, *, cycle: Cycle, scoring_round: ScoringRound) -> ScoreSheet:
     """The score sheet of the user's organisation (404 if it is not invited)."""
     actor = actor_for(user, cycle.network)
-    sheet = sheet_for_organisation(cycle, actor.organisation_id)
+    sheet = (
+        sheets_for_user(user, cycle=cycle)
+        .filter(organisation_id=actor.organisation_id)
+        .select_related("organisation")
+        .first()
+    )
     if sheet is None:
         raise Http404
     return with_steps(user, [sheet], cycle=cycle, scoring_round=scoring_round)[0]
