@@ -20,7 +20,6 @@ from gcmhub.core import workflow
 from gcmhub.core.access import actor_for
 from gcmhub.core.models import Cycle
 from gcmhub.core.permissions import Perm
-from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
 
 
@@ -145,11 +144,11 @@ def coverage(cycle: Cycle, *, organisation_type: str = "", round_table: int | No
     }
 
 
-def objective_inputs(cycle: Cycle, objective: Objective) -> list[Input]:
-    """Every input on an objective that reviewers may read, with its details (fixed queries)."""
+def objective_inputs(user, *, cycle: Cycle, objective: Objective) -> list[Input]:
+    """Every input on an objective the user may read, with its details (fixed queries)."""
     return list(
-        cycle.inputs.filter(objective=objective)
-        .exclude(state=State.DRAFT)
+        inputs_for_user(user, cycle=cycle)
+        .filter(objective=objective)
         .select_related("organisation")
         .prefetch_related(
             Prefetch("needs", queryset=Need.objects.order_by("order", "pk")),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from gcmhub.assessments.selectors import inputs_for_user
 from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors
@@ -386,7 +387,13 @@ def _decision_form(request, cycle, objective, decision: Decision | None):
             inputs=list(decision.inputs.all()),
             rationale=decision.rationale,
         )
-    return DecisionForm(request.POST or None, cycle=cycle, objective=objective, initial=initial)
+    return DecisionForm(
+        request.POST or None,
+        cycle=cycle,
+        objective=objective,
+        inputs=inputs_for_user(request.user, cycle=cycle).filter(objective=objective),
+        initial=initial,
+    )
 
 
 @require_safe

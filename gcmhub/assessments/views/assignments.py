@@ -18,8 +18,6 @@ from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_pa
 from gcmhub.core.permissions import Perm
 from gcmhub.directory.access import get_organisation_for_network
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 @cycle_page(Perm.ASSESSMENT_MANAGE)
 def assignment_edit(request, network, cycle, organisation_pk):

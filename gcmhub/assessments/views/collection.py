@@ -22,8 +22,6 @@ from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.core.workflow import State
 from gcmhub.directory.access import get_organisation_for_network
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 @require_safe
 @cycle_page(Perm.ASSESSMENT_VIEW)

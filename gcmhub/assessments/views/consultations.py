@@ -18,8 +18,6 @@ from gcmhub.core.feedback import report_form_errors
 from gcmhub.core.pages import cycle_page, form_errors
 from gcmhub.core.permissions import Perm
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 @require_safe
 @cycle_page(Perm.CONSULTATION_VIEW)

@@ -27,8 +27,6 @@ from gcmhub.core.workflow import State, Step
 from gcmhub.directory.access import get_organisation_for_network
 from gcmhub.framework.models import Objective
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 @require_safe
 @cycle_page(Perm.ASSESSMENT_VIEW)

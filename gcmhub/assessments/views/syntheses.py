@@ -56,7 +56,7 @@ def objective_synthesis(request, network, cycle, number):
     form = SynthesisForm(
         request.POST or None, initial={"version": synthesis.version, "text": synthesis.text}
     )
-    inputs = selectors.objective_inputs(cycle, objective)
+    inputs = selectors.objective_inputs(request.user, cycle=cycle, objective=objective)
     needs = selectors.needs_by_type(inputs)
     return form_page(
         request,
