@@ -246,3 +246,27 @@ def test_volunteering_needs_a_focal_point(cycle, coordinator, collection):
             cycle=cycle, objective=Objective.objects.get(number=1), by=coordinator
         )
     assert not Assignment.objects.exists()
+
+
+def test_writes_the_views_used_to_guard_check_who_acts(cycle, collection, focal_a, consultant):
+    """The collection, consultations, attachments and syntheses refuse those the pages refuse,
+    whoever calls them."""
+    objective = Objective.objects.get(number=9)
+    with pytest.raises(PermissionDenied):
+        services.collection_update(cycle=cycle, by=focal_a, deadline=None, instructions="")
+    with pytest.raises(PermissionDenied):
+        services.collection_update(cycle=cycle, by=consultant, deadline=None, instructions="")
+    with pytest.raises(PermissionDenied):
+        services.consultation_save(
+            cycle=cycle, by=focal_a, date=dt.date(2021, 4, 6), type="interview", title="A talk"
+        )
+    consultation = services.consultation_save(
+        cycle=cycle, by=consultant, date=dt.date(2021, 4, 6), type="interview", title="A talk"
+    )
+    assert consultation.title == "A talk"
+    with pytest.raises(PermissionDenied):
+        services.synthesis_save(
+            cycle=cycle, objective=objective, by=focal_a, text="Mine", expected_version=1
+        )
+    with pytest.raises(PermissionDenied):
+        services.requests_send(cycle=cycle, by=consultant)
