@@ -120,6 +120,7 @@ class CycleScoped(viewsets.GenericViewSet):
 
     read_perm: Perm = Perm.CYCLE_VIEW
     model = None
+    lookup_value_regex = r"\d+"  # /progress-reports/false/ is not found, not a server error
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
