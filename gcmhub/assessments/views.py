@@ -13,6 +13,7 @@ from gcmhub.assessments.access import (
     get_input_for_user,
     input_facts,
 )
+from gcmhub.assessments.exports import coverage_xlsx
 from gcmhub.assessments.forms import (
     ApplyForm,
     AssignmentForm,
@@ -41,7 +42,6 @@ from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.directory.access import get_organisation_for_network
 from gcmhub.framework.models import Objective
 from gcmhub.reporting.charts import bar_chart_svg
-from gcmhub.reporting.xlsx import coverage_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

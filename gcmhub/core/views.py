@@ -13,6 +13,7 @@ from gcmhub.core import services, stages
 from gcmhub.core.access import cycle_for_request, network_for_request, require
 from gcmhub.core.forms import CycleForm, ProfileForm
 from gcmhub.core.history import history_rows
+from gcmhub.core.home import outside_networks as home_outside_networks
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.core.selectors import cycles_for_network, networks_for_user
 
@@ -54,10 +55,9 @@ def home(request):
             return redirect(cycle)
         return redirect(networks[0])
     if not networks:
-        from gcmhub.regions.selectors import regions_for_user
-
-        if regions_for_user(request.user).exists():  # a regional coordinator only
-            return redirect("region-list")
+        destination = home_outside_networks(request.user)  # a regional coordinator: their regions
+        if destination:
+            return redirect(destination)
     return render(request, "core/network_list.html", {"networks": networks})
 
 

@@ -13,6 +13,7 @@ from gcmhub.core.history import records_to_rows
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.framework.models import Objective
 from gcmhub.priorities import selectors, services
+from gcmhub.priorities.exports import priorities_xlsx
 from gcmhub.priorities.forms import (
     CriterionForm,
     CriterionFormSet,
@@ -23,7 +24,6 @@ from gcmhub.priorities.forms import (
 )
 from gcmhub.priorities.models import Decision, RoundStatus, SheetState
 from gcmhub.reporting import charts
-from gcmhub.reporting.xlsx import priorities_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
