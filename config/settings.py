@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "gcmhub.api",
     "gcmhub.regions",
     "gcmhub.exports",
+    "gcmhub.demo",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ from gcmhub.core import services, stages
 from gcmhub.core.access import cycle_for_request, network_for_request, require
 from gcmhub.core.forms import CycleForm, ProfileForm
 from gcmhub.core.history import history_rows
+from gcmhub.core.home import outside_networks as home_outside_networks
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.core.selectors import cycles_for_network, networks_for_user
 
@@ -54,10 +55,9 @@ def home(request):
             return redirect(cycle)
         return redirect(networks[0])
     if not networks:
-        from gcmhub.regions.selectors import regions_for_user
-
-        if regions_for_user(request.user).exists():  # a regional coordinator only
-            return redirect("region-list")
+        destination = home_outside_networks(request.user)  # a regional coordinator: their regions
+        if destination:
+            return redirect(destination)
     return render(request, "core/network_list.html", {"networks": networks})
 
 
@@ -103,7 +103,7 @@ def cycle_create(request, network_slug):
     require(request.user, Perm.CYCLE_MANAGE, network=network)
     form = CycleForm(request.POST or None, initial={"country": network.country})
     if request.method == "POST" and form.is_valid():
-        cycle = services.cycle_create(network=network, by=request.user, data=form.cleaned_data)
+        cycle = services.cycle_create(network=network, by=request.user, **form.cleaned_data)
         messages.success(request, _("The cycle has been created."))
         return redirect(cycle)
     return render(request, "core/cycle_form.html", {"network": network, "form": form})
@@ -115,7 +115,7 @@ def cycle_edit(request, network_slug, cycle_pk):
     require(request.user, Perm.CYCLE_MANAGE, network=network)
     form = CycleForm(request.POST or None, instance=cycle)
     if request.method == "POST" and form.is_valid():
-        services.cycle_update(cycle=cycle, by=request.user, data=form.cleaned_data)
+        services.cycle_update(cycle=cycle, by=request.user, **form.cleaned_data)
         messages.success(request, _("The cycle has been saved."))
         return redirect(cycle)
     return render(
@@ -138,7 +138,7 @@ def cycle_history(request, network_slug, cycle_pk):
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        services.user_update_profile(user=request.user, data=form.cleaned_data)
+        services.user_update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
         response = redirect("profile")
         response.set_cookie(

@@ -1,5 +1,7 @@
 """Writes on organisations, memberships and invitations; each records who made it."""
 
+from typing import Required, TypedDict, Unpack
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -10,13 +12,46 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from gcmhub.core.access import require
 from gcmhub.core.audit import locked, save_audited
 from gcmhub.core.models import Network, User
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Perm, Role
 from gcmhub.directory.models import Invitation, Membership, Organisation
 from gcmhub.directory.selectors import descendant_ids
 
 INVITATION_SALT = "gcmhub.directory.invitation"
+
+
+class OrganisationFields(TypedDict, total=False):
+    """What a person sets on an organisation (the organisation form's fields)."""
+
+    name: Required[str]
+    name_tr: str
+    acronym: str
+    acronym_tr: str
+    type: Required[str]
+    parent: Organisation | None
+    country: str
+    website: str
+    notes: str
+
+
+class OrganisationChanges(OrganisationFields, total=False):
+    name: str
+    type: str
+
+
+class MembershipChanges(TypedDict, total=False):
+    role: str
+    organisation: Organisation | None
+    position: str
+    is_active: bool
+
+
+class AccountFields(TypedDict, total=False):
+    first_name: str
+    last_name: str
+    username: Required[str]
 
 
 def _check_parent(organisation: Organisation, parent: Organisation | None) -> None:
@@ -33,19 +68,25 @@ def _check_parent(organisation: Organisation, parent: Organisation | None) -> No
 
 
 @transaction.atomic
-def organisation_create(*, network: Network, by: User, data: dict) -> Organisation:
-    organisation = Organisation(network=network, **data)
-    _check_parent(organisation, data.get("parent"))
+def organisation_create(
+    *, network: Network, by: User, **fields: Unpack[OrganisationFields]
+) -> Organisation:
+    require(by, Perm.ORGANISATION_MANAGE, network=network)
+    organisation = Organisation(network=network, **fields)
+    _check_parent(organisation, fields.get("parent"))
     return save_audited(organisation, by=by)
 
 
 @transaction.atomic
-def organisation_update(*, organisation: Organisation, by: User, data: dict) -> Organisation:
+def organisation_update(
+    *, organisation: Organisation, by: User, **changes: Unpack[OrganisationChanges]
+) -> Organisation:
+    require(by, Perm.ORGANISATION_MANAGE, network=organisation.network)
     organisation = locked(organisation)
-    _check_parent(organisation, data.get("parent"))
-    for name, value in data.items():
+    _check_parent(organisation, changes.get("parent"))
+    for name, value in changes.items():
         setattr(organisation, name, value)
-    return save_audited(organisation, by=by, update_fields=list(data))
+    return save_audited(organisation, by=by, update_fields=list(changes))
 
 
 def _keeps_a_coordinator(membership: Membership, *, role: str, is_active: bool) -> None:
@@ -62,22 +103,25 @@ def _keeps_a_coordinator(membership: Membership, *, role: str, is_active: bool) 
 
 
 @transaction.atomic
-def membership_update(*, membership: Membership, by: User, data: dict) -> Membership:
+def membership_update(
+    *, membership: Membership, by: User, **changes: Unpack[MembershipChanges]
+) -> Membership:
+    require(by, Perm.MEMBER_MANAGE, network=membership.network)
     membership = locked(membership)
     _keeps_a_coordinator(
         membership,
-        role=data.get("role", membership.role),
-        is_active=data.get("is_active", membership.is_active),
+        role=changes.get("role", membership.role),
+        is_active=changes.get("is_active", membership.is_active),
     )
-    if data.get("role", membership.role) == Role.FOCAL_POINT and not data.get(
+    if changes.get("role", membership.role) == Role.FOCAL_POINT and not changes.get(
         "organisation", membership.organisation
     ):
         raise ValidationError(
             {"organisation": _("Choose the organisation this focal point speaks for.")}
         )
-    for name, value in data.items():
+    for name, value in changes.items():
         setattr(membership, name, value)
-    return save_audited(membership, by=by, update_fields=list(data))
+    return save_audited(membership, by=by, update_fields=list(changes))
 
 
 def invitation_token(invitation: Invitation) -> str:
@@ -108,9 +152,18 @@ def _send_invitation(invitation: Invitation) -> None:
 
 
 @transaction.atomic
-def invitation_create(*, network: Network, by: User, data: dict) -> Invitation:
+def invitation_create(
+    *,
+    network: Network,
+    by: User,
+    email: str,
+    role: str,
+    full_name: str = "",
+    organisation: Organisation | None = None,
+    language: str = "en",
+) -> Invitation:
     """Invite someone to the network in a role; the e-mail leaves once the invitation is saved."""
-    email = data["email"]
+    require(by, Perm.MEMBER_MANAGE, network=network)
     if Membership.objects.filter(
         network=network, user__email__iexact=email, is_active=True
     ).exists():
@@ -121,16 +174,25 @@ def invitation_create(*, network: Network, by: User, data: dict) -> Invitation:
         raise ValidationError(
             {"email": _("An invitation to this address is still open; send it again instead.")}
         )
-    organisation = data.get("organisation")
     if organisation is not None and organisation.network_id != network.pk:
         raise ValidationError({"organisation": _("Choose an organisation of this network.")})
-    invitation = save_audited(Invitation(network=network, invited_by=by, **data), by=by)
+    invitation = Invitation(
+        network=network,
+        invited_by=by,
+        email=email,
+        full_name=full_name,
+        role=role,
+        organisation=organisation,
+        language=language,
+    )
+    invitation = save_audited(invitation, by=by)
     transaction.on_commit(lambda: _send_invitation(invitation))
     return invitation
 
 
 @transaction.atomic
 def invitation_resend(*, invitation: Invitation, by: User) -> Invitation:
+    require(by, Perm.MEMBER_MANAGE, network=invitation.network)
     if not invitation.is_open:
         raise ValidationError(_("This invitation is no longer open."))
     transaction.on_commit(lambda: _send_invitation(invitation))
@@ -139,6 +201,7 @@ def invitation_resend(*, invitation: Invitation, by: User) -> Invitation:
 
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
+    require(by, Perm.MEMBER_MANAGE, network=invitation.network)
     invitation = locked(invitation)
     if not invitation.is_open:
         raise ValidationError(_("This invitation is no longer open."))
@@ -166,8 +229,10 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
 
 
 @transaction.atomic
-def user_create_from_invitation(*, invitation: Invitation, data: dict, password: str) -> User:
-    user = User(email=invitation.email, language=invitation.language, **data)
+def user_create_from_invitation(
+    *, invitation: Invitation, password: str, **account: Unpack[AccountFields]
+) -> User:
+    user = User(email=invitation.email, language=invitation.language, **account)
     user.set_password(password)
     save_audited(user, by=None)
     invitation_accept(invitation=invitation, user=user)

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from gcmhub.core.access import cycle_for_request, network_for_request, require
+from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import history_rows
 from gcmhub.core.models import User
+from gcmhub.core.pages import cycle_page, form_errors, form_page, network_page
 from gcmhub.core.permissions import ROLE_PLURALS, Perm, Role, user_has_perm
 from gcmhub.directory import selectors, services
 from gcmhub.directory.access import (
@@ -28,23 +29,9 @@ from gcmhub.directory.models import Membership
 from gcmhub.directory.stages import setup_facts
 
 
-def _save_form(form, call):
-    """Run a service with the form's data; put its validation errors back on the form."""
-    try:
-        return call(form.cleaned_data)
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return None
-
-
 @require_safe
-def organisation_list(request, network_slug):
-    network = network_for_request(request, network_slug)
-    require(request.user, Perm.ORGANISATION_VIEW, network=network)
+@network_page(Perm.ORGANISATION_VIEW)
+def organisation_list(request, network):
     organisations = selectors.organisations_for_network(network)
     filterset = OrganisationFilter(request.GET or None, queryset=organisations)
     filtered = bool(
@@ -65,9 +52,8 @@ def organisation_list(request, network_slug):
 
 
 @require_safe
-def organisation_detail(request, network_slug, organisation_pk):
-    network = network_for_request(request, network_slug)
-    require(request.user, Perm.ORGANISATION_VIEW, network=network)
+@network_page(Perm.ORGANISATION_VIEW)
+def organisation_detail(request, network, organisation_pk):
     organisation = get_organisation_for_network(network, organisation_pk)
     focal_points = organisation.memberships.filter(is_active=True).select_related("user")
     context = {
@@ -81,52 +67,48 @@ def organisation_detail(request, network_slug, organisation_pk):
     return render(request, "directory/organisation_detail.html", context)
 
 
-def organisation_create(request, network_slug):
-    network = network_for_request(request, network_slug)
-    require(request.user, Perm.ORGANISATION_MANAGE, network=network)
+@network_page(Perm.ORGANISATION_MANAGE)
+def organisation_create(request, network):
     form = OrganisationForm(
         request.POST or None, network=network, initial={"parent": request.GET.get("parent")}
     )
     if request.method == "POST" and form.is_valid():
-        organisation = _save_form(
-            form,
-            lambda data: services.organisation_create(network=network, by=request.user, data=data),
-        )
-        if organisation:
+        try:
+            organisation = services.organisation_create(
+                network=network, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
             messages.success(request, _("The organisation has been added."))
             return redirect(organisation)
     context = {"network": network, "form": form, "section": "organisations"}
     return render(request, "directory/organisation_form.html", context)
 
 
-def organisation_edit(request, network_slug, organisation_pk):
-    network = network_for_request(request, network_slug)
-    require(request.user, Perm.ORGANISATION_MANAGE, network=network)
+@network_page(Perm.ORGANISATION_MANAGE)
+def organisation_edit(request, network, organisation_pk):
     organisation = get_organisation_for_network(network, organisation_pk)
-    form = OrganisationForm(request.POST or None, instance=organisation, network=network)
-    if request.method == "POST" and form.is_valid():
-        saved = _save_form(
-            form,
-            lambda data: services.organisation_update(
-                organisation=organisation, by=request.user, data=data
-            ),
-        )
-        if saved:
-            messages.success(request, _("The organisation has been saved."))
-            return redirect(organisation)
-    context = {
-        "network": network,
-        "form": form,
-        "organisation": organisation,
-        "section": "organisations",
-    }
-    return render(request, "directory/organisation_form.html", context)
+    return form_page(
+        request,
+        network=network,
+        cycle=None,
+        form=OrganisationForm(request.POST or None, instance=organisation, network=network),
+        save=lambda data: services.organisation_update(
+            organisation=organisation, by=request.user, **data
+        ),
+        success=_("The organisation has been saved."),
+        title=None,
+        back=organisation.get_absolute_url(),
+        section="organisations",
+        template="directory/organisation_form.html",
+        organisation=organisation,
+    )
 
 
 @require_safe
-def organisation_history(request, network_slug, organisation_pk):
-    network = network_for_request(request, network_slug)
-    require(request.user, Perm.HISTORY_VIEW, network=network)
+@network_page(Perm.HISTORY_VIEW)
+def organisation_history(request, network, organisation_pk):
     organisation = get_organisation_for_network(network, organisation_pk)
     context = {
         "object": organisation,
@@ -138,9 +120,8 @@ def organisation_history(request, network_slug, organisation_pk):
 
 
 @require_safe
-def member_list(request, network_slug):
-    network = network_for_request(request, network_slug)
-    require(request.user, Perm.MEMBER_VIEW, network=network)
+@network_page(Perm.MEMBER_VIEW)
+def member_list(request, network):
     memberships = list(selectors.memberships_for_network(network))
     groups = [(ROLE_PLURALS[role], [m for m in memberships if m.role == role]) for role in Role]
     context = {
@@ -153,29 +134,29 @@ def member_list(request, network_slug):
     return render(request, "directory/member_list.html", context)
 
 
-def member_edit(request, network_slug, membership_pk):
-    network = network_for_request(request, network_slug)
-    require(request.user, Perm.MEMBER_MANAGE, network=network)
+@network_page(Perm.MEMBER_MANAGE)
+def member_edit(request, network, membership_pk):
     membership = get_membership_for_network(network, membership_pk)
-    form = MembershipForm(request.POST or None, instance=membership, network=network)
-    if request.method == "POST" and form.is_valid():
-        saved = _save_form(
-            form,
-            lambda data: services.membership_update(
-                membership=membership, by=request.user, data=data
-            ),
-        )
-        if saved:
-            messages.success(request, _("The membership has been saved."))
-            return redirect("member-list", network_slug=network.slug)
-    context = {"network": network, "form": form, "membership": membership, "section": "members"}
-    return render(request, "directory/member_form.html", context)
+    return form_page(
+        request,
+        network=network,
+        cycle=None,
+        form=MembershipForm(request.POST or None, instance=membership, network=network),
+        save=lambda data: services.membership_update(
+            membership=membership, by=request.user, **data
+        ),
+        success=_("The membership has been saved."),
+        title=None,
+        back=reverse("member-list", kwargs={"network_slug": network.slug}),
+        section="members",
+        template="directory/member_form.html",
+        membership=membership,
+    )
 
 
 @require_safe
-def member_history(request, network_slug, membership_pk):
-    network = network_for_request(request, network_slug)
-    require(request.user, Perm.HISTORY_VIEW, network=network)
+@network_page(Perm.HISTORY_VIEW)
+def member_history(request, network, membership_pk):
     membership = get_membership_for_network(network, membership_pk)
     context = {
         "object": membership,
@@ -186,9 +167,8 @@ def member_history(request, network_slug, membership_pk):
     return render(request, "core/history.html", context)
 
 
-def invitation_create(request, network_slug):
-    network = network_for_request(request, network_slug)
-    require(request.user, Perm.MEMBER_MANAGE, network=network)
+@network_page(Perm.MEMBER_MANAGE)
+def invitation_create(request, network):
     form = InvitationForm(
         request.POST or None,
         network=network,
@@ -197,26 +177,28 @@ def invitation_create(request, network_slug):
             "organisation": request.GET.get("organisation"),
         },
     )
-    if request.method == "POST" and form.is_valid():
-        invitation = _save_form(
-            form,
-            lambda data: services.invitation_create(network=network, by=request.user, data=data),
-        )
-        if invitation:
-            messages.success(
-                request,
-                _("An invitation has been sent to %(email)s.") % {"email": invitation.email},
-            )
-            return redirect("member-list", network_slug=network.slug)
-    context = {"network": network, "form": form, "section": "members"}
-    return render(request, "directory/invitation_form.html", context)
+    return form_page(
+        request,
+        network=network,
+        cycle=None,
+        form=form,
+        save=lambda data: services.invitation_create(network=network, by=request.user, **data),
+        success=lambda invitation: (
+            _("An invitation has been sent to %(email)s.") % {"email": invitation.email}
+        ),
+        title=None,
+        back=reverse("member-list", kwargs={"network_slug": network.slug}),
+        section="members",
+        template="directory/invitation_form.html",
+    )
 
 
 @require_POST
-def invitation_resend(request, network_slug, invitation_pk):
+@network_page(Perm.MEMBER_MANAGE)
+def invitation_resend(request, network, invitation_pk):
     return _invitation_action(
         request,
-        network_slug,
+        network,
         invitation_pk,
         services.invitation_resend,
         _("The invitation has been sent again."),
@@ -224,25 +206,24 @@ def invitation_resend(request, network_slug, invitation_pk):
 
 
 @require_POST
-def invitation_revoke(request, network_slug, invitation_pk):
+@network_page(Perm.MEMBER_MANAGE)
+def invitation_revoke(request, network, invitation_pk):
     return _invitation_action(
         request,
-        network_slug,
+        network,
         invitation_pk,
         services.invitation_revoke,
         _("The invitation has been withdrawn."),
     )
 
 
-def _invitation_action(request, network_slug, invitation_pk, service, success):
-    network = network_for_request(request, network_slug)
-    require(request.user, Perm.MEMBER_MANAGE, network=network)
+def _invitation_action(request, network, invitation_pk, service, success):
     invitation = get_invitation_for_network(network, invitation_pk)
     try:
         service(invitation=invitation, by=request.user)
         messages.success(request, success)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        report_errors(request, error)
     return redirect("member-list", network_slug=network.slug)
 
 
@@ -267,9 +248,9 @@ def invitation_accept(request, token):
         }
         form = AccountFromInvitationForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
-            data = {k: form.cleaned_data[k] for k in ["first_name", "last_name", "username"]}
+            account = {k: form.cleaned_data[k] for k in ["first_name", "last_name", "username"]}
             user = services.user_create_from_invitation(
-                invitation=invitation, data=data, password=form.cleaned_data["password1"]
+                invitation=invitation, password=form.cleaned_data["password1"], **account
             )
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
@@ -295,10 +276,8 @@ def _accept_and_go(request, invitation, user):
 
 
 @require_safe
-def cycle_setup(request, network_slug, cycle_pk):
-    network = network_for_request(request, network_slug)
-    cycle = cycle_for_request(request, network, cycle_pk)
-    require(request.user, Perm.CYCLE_VIEW, network=network)
+@cycle_page(Perm.CYCLE_VIEW)
+def cycle_setup(request, network, cycle):
     organisations = selectors.organisation_tree(list(selectors.organisations_for_network(network)))
     focal_points = selectors.focal_points_by_organisation(network)
     for organisation in organisations:

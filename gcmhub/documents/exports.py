@@ -5,13 +5,18 @@ The annexes are added when the file is made, not frozen in the version: endorsem
 after 1.0 is issued, and the content hash stays the hash of the report itself.
 """
 
+import io
+
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.models import Document, Version
-from gcmhub.reporting.docx import render_docx
+from gcmhub.reporting.docx import add_table, render_docx
 from gcmhub.reporting.pdf import render_pdf
+from gcmhub.reporting.xlsx import workbook_bytes, write_text
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -52,3 +57,80 @@ def document_file(document: Document, fmt: str, version: Version | None = None):
         return data, DOCX, f"{stem}.docx"
     data = render_pdf(content, version_line=line, content_hash=digest, annexes=annexes)
     return data, PDF, f"{stem}.pdf"
+
+
+# The comments matrix of a review, in Excel and in Word
+
+
+def comments_matrix_rows(comments) -> tuple[list[str], list[list]]:
+    """Header and rows of the comments matrix, shared by the Excel and Word exports."""
+    header = [
+        _("No."),
+        _("Organisation"),
+        _("Section"),
+        _("Passage"),
+        _("Comment"),
+        _("Type"),
+        _("Disposition"),
+        _("Reply"),
+        _("Addressed in"),
+        _("Reviewed version"),
+    ]
+    rows = [
+        [
+            c.number,
+            c.organisation.label,
+            c.section_title,
+            c.quote,
+            c.text,
+            str(c.get_type_display()),
+            str(c.get_disposition_display()) if c.disposition else _("Waiting"),
+            c.reply,
+            c.addressed_in.number
+            if c.addressed_in
+            else (_("next version") if c.address_in_next else ""),
+            c.review.version.number,
+        ]
+        for c in comments
+    ]
+    return [str(h) for h in header], rows
+
+
+def comments_matrix_xlsx(*, title: str, comments) -> bytes:
+    header, rows = comments_matrix_rows(comments)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Comments")
+    write_text(ws["A1"], title)
+    ws["A1"].font = Font(bold=True, size=13)
+    for column, text in enumerate(header, start=1):
+        cell = ws.cell(row=3, column=column)
+        write_text(cell, text)
+        cell.font = Font(bold=True)
+    for r, row in enumerate(rows, start=4):
+        for c, value in enumerate(row, start=1):
+            cell = ws.cell(row=r, column=c)
+            write_text(cell, value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for column, width in zip("ABCDEFGHIJ", [6, 30, 28, 30, 50, 16, 18, 50, 12, 12], strict=True):
+        ws.column_dimensions[column].width = width
+    ws.freeze_panes = "A4"
+    return workbook_bytes(wb)
+
+
+def comments_matrix_docx(*, title: str, comments, language: str) -> bytes:
+    """The comments matrix as a landscape Word table."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    with translation.override(language):
+        header, rows = comments_matrix_rows(comments)
+        doc = Document()
+        section = doc.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+        doc.add_heading(title, level=1)
+        add_table(doc, header, rows, font_size=8)
+        buffer = io.BytesIO()
+        doc.save(buffer)
+    return buffer.getvalue()

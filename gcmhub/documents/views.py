@@ -28,7 +28,12 @@ from gcmhub.documents.access import (
 )
 from gcmhub.documents.content import build_content
 from gcmhub.documents.diff import compare
-from gcmhub.documents.exports import DOCX, document_file
+from gcmhub.documents.exports import (
+    DOCX,
+    comments_matrix_docx,
+    comments_matrix_xlsx,
+    document_file,
+)
 from gcmhub.documents.forms import (
     CommentForm,
     DispositionForm,
@@ -42,8 +47,6 @@ from gcmhub.documents.forms import (
     SectionForm,
 )
 from gcmhub.documents.models import Document, DocumentKind, ReviewStatus, Version
-from gcmhub.reporting.docx import comments_matrix_docx
-from gcmhub.reporting.xlsx import comments_matrix_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -11,14 +11,17 @@ import threading
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from gcmhub.core.access import require
 from gcmhub.exports import kinds as kinds_module
 from gcmhub.exports import writers
+from gcmhub.exports.access import EXPORT_PERM
 from gcmhub.exports.models import ExportFormat, ExportJob, JobStatus
 
 logger = logging.getLogger(__name__)
@@ -120,6 +123,7 @@ def _readme(cycle, tables) -> str:
 @transaction.atomic
 def export_start(*, cycle, by, fmt: str, language: str, hxl: bool) -> ExportJob:
     """Record an export job and run it once the transaction commits (at once if inline)."""
+    require(by, EXPORT_PERM, cycle=cycle)
     job = ExportJob.objects.create(
         cycle=cycle, requested_by=by, format=fmt, language=language, hxl=hxl
     )
@@ -178,8 +182,11 @@ def export_run(*, job_pk: int) -> None:
         jobs.update(status=JobStatus.FAILED, error=message, finished_at=timezone.now())
 
 
-def export_delete(*, job: ExportJob) -> None:
-    """Delete a job and its file."""
+def export_delete(*, job: ExportJob, by) -> None:
+    """Delete a job and its file; a job being made is refused (its thread still writes it)."""
+    require(by, EXPORT_PERM, cycle=job.cycle)
+    if job.is_pending:
+        raise ValidationError(_("An export being made cannot be deleted: wait until it ends."))
     if job.file:
         job.file.delete(save=False)
     job.delete()

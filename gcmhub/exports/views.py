@@ -2,31 +2,23 @@ import logging
 
 from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from gcmhub.core.access import cycle_with_perm
 from gcmhub.core.downloads import download
-from gcmhub.core.permissions import Perm
+from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, delete_and_back
 from gcmhub.exports import selectors, services
+from gcmhub.exports.access import EXPORT_PERM, get_job_for_cycle
 from gcmhub.exports.forms import ExportForm
 from gcmhub.exports.models import JobStatus
 
 logger = logging.getLogger(__name__)
 
-# Exporting everything is for whoever sees everything of the cycle: the coordinator (README).
-EXPORT_PERM = Perm.CYCLE_MANAGE
 
-
-def _page_url(network, cycle) -> str:
-    return reverse("export-page", kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk})
-
-
-def export_page(request, network_slug, cycle_pk):
+@cycle_page(EXPORT_PERM)
+def export_page(request, network, cycle):
     """The export form; a small export downloads at once, a large one becomes a job."""
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, EXPORT_PERM)
     form = ExportForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
     if request.method == "POST" and form.is_valid():
         options = {
@@ -39,7 +31,7 @@ def export_page(request, network_slug, cycle_pk):
             messages.info(
                 request, _("The export is being made: it will be listed below for download.")
             )
-            return redirect(_page_url(network, cycle))
+            return cycle_redirect("export-page", cycle)
         try:
             filename, content = services.build_export(cycle, **options)
         except Exception:  # shown as a message, like a failed job, never a 500
@@ -58,24 +50,22 @@ def export_page(request, network_slug, cycle_pk):
 
 
 @require_safe
-def export_job(request, network_slug, cycle_pk, job_pk):
+@cycle_page(EXPORT_PERM)
+def export_job(request, network, cycle, job_pk):
     """One job's row: htmx asks for it every second until the job is finished."""
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, EXPORT_PERM)
-    job = selectors.job_of(cycle, job_pk)
-    if job is None:
-        raise Http404
+    job = get_job_for_cycle(cycle, job_pk)
     if not request.htmx:
-        return redirect(_page_url(network, cycle))
+        return cycle_redirect("export-page", cycle)
     return render(
         request, "exports/export.html#job", {"network": network, "cycle": cycle, "job": job}
     )
 
 
 @require_safe
-def export_download(request, network_slug, cycle_pk, job_pk):
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, EXPORT_PERM)
-    job = selectors.job_of(cycle, job_pk)
-    if job is None or job.status != JobStatus.DONE or not job.file:
+@cycle_page(EXPORT_PERM)
+def export_download(request, network, cycle, job_pk):
+    job = get_job_for_cycle(cycle, job_pk)
+    if job.status != JobStatus.DONE or not job.file:
         raise Http404
     try:
         handle = job.file.open("rb")
@@ -90,14 +80,12 @@ def export_download(request, network_slug, cycle_pk, job_pk):
 
 
 @require_POST
-def export_delete(request, network_slug, cycle_pk, job_pk):
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, EXPORT_PERM)
-    job = selectors.job_of(cycle, job_pk)
-    if job is None:
-        raise Http404
-    if job.is_pending:
-        messages.error(request, _("An export being made cannot be deleted: wait until it ends."))
-    else:
-        services.export_delete(job=job)
-        messages.success(request, _("The export has been deleted."))
-    return redirect(_page_url(network, cycle))
+@cycle_page(EXPORT_PERM)
+def export_delete(request, network, cycle, job_pk):
+    job = get_job_for_cycle(cycle, job_pk)
+    return delete_and_back(
+        request,
+        lambda: services.export_delete(job=job, by=request.user),
+        _("The export has been deleted."),
+        cycle_reverse("export-page", cycle),
+    )

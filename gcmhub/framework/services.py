@@ -2,8 +2,10 @@
 
 from django.db import transaction
 
+from gcmhub.core.access import require
 from gcmhub.core.audit import delete_audited, save_audited
 from gcmhub.core.models import Cycle, User
+from gcmhub.core.permissions import Perm
 from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
 
 
@@ -22,6 +24,7 @@ def cooperation_framework_save(
     outcome's data names its priority by `priority_number`. Either everything is saved or
     nothing is.
     """
+    require(by, Perm.CYCLE_MANAGE, cycle=cycle)
     instance = CooperationFramework.objects.filter(cycle=cycle).first() or CooperationFramework(
         cycle=cycle
     )

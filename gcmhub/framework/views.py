@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from gcmhub.core.access import cycle_for_request, network_for_request, require
+from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.framework import selectors, services
+from gcmhub.framework.access import get_cooperation_framework_for_user
 from gcmhub.framework.filters import ObjectiveFilter
 from gcmhub.framework.forms import CooperationFrameworkForm, OutcomeFormSet, PriorityFormSet
 from gcmhub.framework.models import (
@@ -63,24 +63,20 @@ def principle_list(request):
 
 
 @require_safe
-def cooperation_framework_detail(request, network_slug, cycle_pk):
-    network = network_for_request(request, network_slug)
-    cycle = cycle_for_request(request, network, cycle_pk)
-    require(request.user, Perm.CYCLE_VIEW, network=network)
+@cycle_page(Perm.CYCLE_VIEW)
+def cooperation_framework_detail(request, network, cycle):
     context = {
         "network": network,
         "cycle": cycle,
-        "framework": selectors.cooperation_framework_for_cycle(cycle),
+        "framework": get_cooperation_framework_for_user(request.user, cycle=cycle),
         "section": "setup",
     }
     return render(request, "framework/cooperation_framework_detail.html", context)
 
 
-def cooperation_framework_edit(request, network_slug, cycle_pk):
-    network = network_for_request(request, network_slug)
-    cycle = cycle_for_request(request, network, cycle_pk)
-    require(request.user, Perm.CYCLE_MANAGE, network=network)
-    framework = selectors.cooperation_framework_for_cycle(cycle)
+@cycle_page(Perm.CYCLE_MANAGE)
+def cooperation_framework_edit(request, network, cycle):
+    framework = get_cooperation_framework_for_user(request.user, cycle=cycle)
     data = request.POST or None
     form = CooperationFrameworkForm(data, instance=framework, prefix="framework")
     priorities = PriorityFormSet(
@@ -104,7 +100,7 @@ def cooperation_framework_edit(request, network_slug, cycle_pk):
             outcomes=_rows(outcomes),
         )
         messages.success(request, _("The cooperation framework has been saved."))
-        return redirect("cooperation-framework", network_slug=network.slug, cycle_pk=cycle.pk)
+        return cycle_redirect("cooperation-framework", cycle)
     context = {
         "network": network,
         "cycle": cycle,
@@ -139,20 +135,16 @@ def _rows(formset):
 
 
 @require_safe
-def cooperation_framework_history(request, network_slug, cycle_pk):
-    network = network_for_request(request, network_slug)
-    cycle = cycle_for_request(request, network, cycle_pk)
-    require(request.user, Perm.HISTORY_VIEW, network=network)
-    framework = selectors.cooperation_framework_for_cycle(cycle)
+@cycle_page(Perm.HISTORY_VIEW)
+def cooperation_framework_history(request, network, cycle):
+    framework = get_cooperation_framework_for_user(request.user, cycle=cycle)
     if framework is None:
         raise Http404
     context = {
         "object": framework,
         "rows": selectors.cooperation_framework_history(framework),
         "show_object": True,
-        "back_url": reverse(
-            "cooperation-framework", kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk}
-        ),
+        "back_url": cycle_reverse("cooperation-framework", cycle),
         "section": "setup",
     }
     return render(request, "core/history.html", context)

@@ -34,7 +34,7 @@ def cycle_start_from(*, source: Cycle, by: User, data: dict) -> Cycle:
     if data["start_date"] <= source.start_date:
         raise ValidationError({"start_date": _("The new cycle starts after the one it continues.")})
     cycle = cycle_create(
-        network=source.network, by=by, data={k: data[k] for k in CYCLE_FIELDS if k in data}
+        network=source.network, by=by, **{k: data[k] for k in CYCLE_FIELDS if k in data}
     )
     records: list[CarriedOver] = []
 

@@ -35,6 +35,7 @@ from gcmhub.network.forms import (
 )
 from gcmhub.network.models import (
     Activity,
+    ActivityStatus,
     Indicator,
     Obligation,
     Output,
@@ -44,9 +45,18 @@ from gcmhub.network.models import (
     WorkingGroup,
 )
 from gcmhub.network.sop import sop_sentences
-from gcmhub.reporting.charts import timeline_svg
+from gcmhub.reporting.charts import BRAND, timeline_svg
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# The colour of each activity status on the timeline; its legend follows this order.
+TIMELINE_COLOURS = {
+    ActivityStatus.PLANNED: "#8a95a1",
+    ActivityStatus.ONGOING: BRAND,
+    ActivityStatus.COMPLETED: "#2e7d4f",
+    ActivityStatus.DELAYED: "#b45309",
+    ActivityStatus.CANCELLED: "#c9ced4",
+}
 
 
 def _cycle(request, network_slug, cycle_pk, perm=Perm.WORKPLAN_VIEW):
@@ -310,7 +320,14 @@ def workplan(request, network_slug, cycle_pk):
         cycle,
         "workplan",
         plan=plan,
-        timeline=timeline_svg(rows, title=title) if rows else "",
+        timeline=timeline_svg(
+            rows,
+            title=title,
+            status_colours=TIMELINE_COLOURS,
+            status_labels=dict(ActivityStatus.choices),
+        )
+        if rows
+        else "",
         timeline_by_output=by_output,
     )
     return render(request, "network/workplan.html", context)

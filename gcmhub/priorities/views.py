@@ -17,6 +17,7 @@ from gcmhub.core.workflow import State, Step
 from gcmhub.framework.models import Objective
 from gcmhub.priorities import selectors, services
 from gcmhub.priorities.access import get_own_sheet_for_user, get_sheet_for_user, with_steps
+from gcmhub.priorities.exports import priorities_xlsx
 from gcmhub.priorities.forms import (
     CriterionForm,
     CriterionFormSet,
@@ -27,7 +28,6 @@ from gcmhub.priorities.forms import (
 )
 from gcmhub.priorities.models import Decision, RoundStatus
 from gcmhub.reporting import charts
-from gcmhub.reporting.xlsx import priorities_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -6,3 +6,9 @@ class RegionsConfig(AppConfig):
     name = "gcmhub.regions"
     label = "regions"
     verbose_name = _("Regions")
+
+    def ready(self):
+        from gcmhub.core import home
+        from gcmhub.regions.selectors import region_home
+
+        home.register("regions", region_home)

@@ -12,3 +12,8 @@ def regions_for_user(user) -> QuerySet[Region]:
     if user.is_superuser:
         return Region.objects.all()
     return Region.objects.filter(coordinators=user)
+
+
+def region_home(user) -> str | None:
+    """The regions page for a regional coordinator (core's home sends them there)."""
+    return "region-list" if regions_for_user(user).exists() else None

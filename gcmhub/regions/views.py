@@ -1,21 +1,17 @@
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from gcmhub.core.models import Horizon
-from gcmhub.regions.access import get_region_for_user
+from gcmhub.regions.access import get_region_for_user, get_regions_for_user
 from gcmhub.regions.aggregates import region_aggregates
 from gcmhub.regions.charts import horizons_chart_svg
-from gcmhub.regions.selectors import regions_for_user
 
 
 @require_safe
 def region_list(request):
     """The regions the user coordinates; a page that does not exist for anyone else."""
-    regions = list(regions_for_user(request.user).order_by("name"))
-    if not regions and not request.user.is_superuser:
-        raise Http404
+    regions = get_regions_for_user(request.user)
     return render(request, "regions/region_list.html", {"regions": regions})
 
 

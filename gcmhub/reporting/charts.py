@@ -175,18 +175,12 @@ def spread_figure(names, values, *, value_label: str, mean: float | None = None)
     return figure
 
 
-STATUS_COLOURS = {
-    "planned": "#8a95a1",
-    "ongoing": BRAND,
-    "completed": "#2e7d4f",
-    "delayed": "#b45309",
-    "cancelled": "#c9ced4",
-}
-
-
-def timeline_figure(rows, *, status_labels: dict[str, str], today=None):
+def timeline_figure(
+    rows, *, status_colours: dict[str, str], status_labels: dict[str, str], today=None
+):
     """A bar per activity from its start to its end (coloured by status), first on top, with a
-    line on today's date. `rows` are (label, start, end, status)."""
+    line on today's date. `rows` are (label, start, end, status); the legend lists the statuses
+    drawn in the order of `status_colours`."""
     import matplotlib.dates as mdates
     from matplotlib.patches import Patch
 
@@ -199,7 +193,7 @@ def timeline_figure(rows, *, status_labels: dict[str, str], today=None):
             position,
             max(end_num - start_num, 1),
             left=start_num,
-            color=STATUS_COLOURS.get(status, BRAND),
+            color=status_colours.get(status, BRAND),
             height=0.6,
         )
     axes.set_yticks(positions, labels=[str(r[0]) for r in rows], fontsize=8)
@@ -207,9 +201,9 @@ def timeline_figure(rows, *, status_labels: dict[str, str], today=None):
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     if today is not None and rows and min(r[1] for r in rows) <= today <= max(r[2] for r in rows):
         axes.axvline(mdates.date2num(today), color=CONTESTED, linewidth=1)
-    used = [s for s in STATUS_COLOURS if any(r[3] == s for r in rows)]
+    used = [s for s in status_colours if any(r[3] == s for r in rows)]
     axes.legend(
-        handles=[Patch(color=STATUS_COLOURS[s], label=str(status_labels[s])) for s in used],
+        handles=[Patch(color=status_colours[s], label=str(status_labels[s])) for s in used],
         loc="upper center",
         bbox_to_anchor=(0.5, -0.6 / height * 2),
         ncol=len(used) or 1,
@@ -220,14 +214,17 @@ def timeline_figure(rows, *, status_labels: dict[str, str], today=None):
     return figure
 
 
-def timeline_svg(rows, *, title: str) -> SafeString:
+def timeline_svg(
+    rows, *, title: str, status_colours: dict[str, str], status_labels: dict[str, str]
+) -> SafeString:
     """Rows (label, start, end, status) on a timeline, for a web page."""
     from django.utils import timezone
 
-    from gcmhub.network.models import ActivityStatus
-
     figure = timeline_figure(
-        rows, status_labels=dict(ActivityStatus.choices), today=timezone.localdate()
+        rows,
+        status_colours=status_colours,
+        status_labels=status_labels,
+        today=timezone.localdate(),
     )
     return to_svg(figure, title=title, chart_id="timeline")
 

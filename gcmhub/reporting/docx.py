@@ -286,23 +286,3 @@ WRITERS = {
     "consultations": _consultations,
     "scoring": _scoring,
 }
-
-
-def comments_matrix_docx(*, title: str, comments, language: str) -> bytes:
-    """The comments matrix as a landscape Word table."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-
-    from gcmhub.reporting.xlsx import comments_matrix_rows
-
-    with translation.override(language):
-        header, rows = comments_matrix_rows(comments)
-        doc = Document()
-        section = doc.sections[0]
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
-        doc.add_heading(title, level=1)
-        add_table(doc, header, rows, font_size=8)
-        buffer = io.BytesIO()
-        doc.save(buffer)
-    return buffer.getvalue()

@@ -49,7 +49,7 @@ def routes():
 
     for route, pattern in walk(get_resolver().url_patterns):
         module = pattern.callback.__module__
-        if module.startswith("gcmhub") and module != "gcmhub.api.views":
+        if module.startswith("gcmhub") and not module.startswith("gcmhub.api.views"):
             yield route, pattern
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from gcmhub.assessments import selectors, services
+from gcmhub.assessments.exports import coverage_xlsx
 from gcmhub.assessments.forms import (
     CoverageFilterForm,
     SynthesisForm,
@@ -17,7 +18,6 @@ from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
 from gcmhub.reporting.charts import bar_chart_svg
-from gcmhub.reporting.xlsx import coverage_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

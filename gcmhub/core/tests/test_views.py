@@ -260,8 +260,8 @@ def test_search_ignores_turkish_case_and_diacritics(client, network, focal_a):
 def test_history_leaves_out_saves_that_changed_nothing(client, cycle, coordinator):
     from gcmhub.core.services import cycle_update
 
-    cycle_update(cycle=cycle, by=coordinator, data={"title": cycle.title})
-    cycle_update(cycle=cycle, by=coordinator, data={"title": "New title"})
+    cycle_update(cycle=cycle, by=coordinator, title=cycle.title)
+    cycle_update(cycle=cycle, by=coordinator, title="New title")
     client.force_login(coordinator)
     kwargs = {"network_slug": cycle.network.slug, "cycle_pk": cycle.pk}
     rows = client.get(reverse("cycle-history", kwargs=kwargs)).context["rows"]

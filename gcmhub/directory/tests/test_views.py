@@ -105,9 +105,7 @@ def test_an_organisation_cannot_be_placed_under_its_own_department(
     org_a.refresh_from_db()
     assert org_a.parent is None
     with pytest.raises(Exception, match="cannot be part of itself or of one of its departments"):
-        services.organisation_update(
-            organisation=org_a, by=coordinator, data={"parent": department}
-        )
+        services.organisation_update(organisation=org_a, by=coordinator, parent=department)
 
 
 def test_the_parent_must_belong_to_the_same_network(network, coordinator, other_org):
@@ -115,7 +113,9 @@ def test_the_parent_must_belong_to_the_same_network(network, coordinator, other_
         services.organisation_create(
             network=network,
             by=coordinator,
-            data={"name": "X", "type": "government", "parent": other_org},
+            name="X",
+            type="government",
+            parent=other_org,
         )
 
 

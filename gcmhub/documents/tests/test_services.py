@@ -11,12 +11,12 @@ from gcmhub.core.errors import StaleVersion
 from gcmhub.documents import services
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.diff import compare
+from gcmhub.documents.exports import comments_matrix_docx, comments_matrix_xlsx
 from gcmhub.documents.models import Comment, Disposition
 from gcmhub.documents.tests.conftest import comment, revise
 from gcmhub.framework.models import Objective
-from gcmhub.reporting.docx import comments_matrix_docx, render_docx
+from gcmhub.reporting.docx import render_docx
 from gcmhub.reporting.pdf import render_pdf
-from gcmhub.reporting.xlsx import comments_matrix_xlsx
 
 
 def test_a_new_report_has_the_default_outline(document):

@@ -7,6 +7,7 @@ All text is ILLUSTRATIVE, written for the demo; it is not the real report of the
 import datetime as dt
 
 from gcmhub.assessments.models import Consultation, Input
+from gcmhub.demo.assessments import _organisations
 from gcmhub.documents import services
 from gcmhub.documents.models import Comment, Document, DocumentKind, Section
 from gcmhub.framework.models import Objective
@@ -128,8 +129,6 @@ COMMENTS = [
 def load(cycle, users) -> None:
     if Document.objects.filter(cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT).exists():
         return
-    from gcmhub.assessments.demo import _organisations
-
     organisations = {o.key: o for o in _organisations(cycle)}
     consultant, coordinator = users["consultant"], users["coordinator"]
     document = services.document_open(

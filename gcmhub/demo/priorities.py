@@ -6,6 +6,7 @@ import datetime as dt
 from django.utils import timezone
 
 from gcmhub.core.workflow import State
+from gcmhub.demo.assessments import _organisations
 from gcmhub.framework.models import FrameworkOutcome, Objective
 from gcmhub.priorities import services
 from gcmhub.priorities.models import (
@@ -119,8 +120,6 @@ DECISIONS = {
 
 
 def load(cycle, users) -> None:
-    from gcmhub.assessments.demo import _organisations
-
     organisations = {o.key: o for o in _organisations(cycle)}
     services.round_prepare(cycle=cycle)
     ScoringRound.objects.filter(cycle=cycle, status=RoundStatus.SETUP).update(

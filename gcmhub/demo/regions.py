@@ -6,7 +6,7 @@ Only the Türkiye network is in the demo: no other country's network is made up.
 from django.contrib.auth.hashers import make_password
 
 from gcmhub.core.models import Network, User
-from gcmhub.directory.demo import DEMO_PASSWORD
+from gcmhub.demo.directory import DEMO_PASSWORD
 from gcmhub.regions.models import Region
 
 REGION = {

@@ -2,16 +2,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from gcmhub.assessments import demo as assessments_demo
-from gcmhub.core import demo as core_demo
-from gcmhub.directory import demo as directory_demo
-from gcmhub.documents import demo as documents_demo
-from gcmhub.framework import demo as framework_demo
-from gcmhub.imrf import demo as imrf_demo
-from gcmhub.meetings import demo as meetings_demo
-from gcmhub.network import demo as network_demo
-from gcmhub.priorities import demo as priorities_demo
-from gcmhub.regions import demo as regions_demo
+from gcmhub.demo import assessments as assessments_demo
+from gcmhub.demo import core as core_demo
+from gcmhub.demo import directory as directory_demo
+from gcmhub.demo import documents as documents_demo
+from gcmhub.demo import framework as framework_demo
+from gcmhub.demo import imrf as imrf_demo
+from gcmhub.demo import meetings as meetings_demo
+from gcmhub.demo import network as network_demo
+from gcmhub.demo import priorities as priorities_demo
+from gcmhub.demo import regions as regions_demo
 
 # The demo replays a review and other steps that notify people: nobody is e-mailed.
 SILENT = "django.core.mail.backends.dummy.EmailBackend"

@@ -7,10 +7,12 @@ Outcome statements as quoted on UNECE's Türkiye page; the names of strategic pr
 import json
 from pathlib import Path
 
+import gcmhub.framework
 from gcmhub.core.models import Cycle
 from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
 
-DATA = Path(__file__).resolve().parent / "data"
+# The reference data ships with the framework app (its migration loads the GCM part).
+DATA = Path(gcmhub.framework.__file__).resolve().parent / "data"
 
 PRIORITY_NAMES = {
     1: ("Inclusive and Equitable Social Development", True),

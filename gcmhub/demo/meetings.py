@@ -9,6 +9,7 @@ names of the participants and the endorsements are ILLUSTRATIVE, written for the
 import datetime as dt
 import zoneinfo
 
+from gcmhub.demo.assessments import _organisations
 from gcmhub.documents import services as document_services
 from gcmhub.documents.models import (
     Document,
@@ -165,8 +166,6 @@ def load(cycle, users) -> None:
     document = Document.objects.filter(cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT).first()
     if document is None:
         return
-    from gcmhub.assessments.demo import _organisations
-
     organisations = {o.key: o for o in _organisations(cycle)}
     coordinator, consultant = users["coordinator"], users["consultant"]
     version = document.versions.get(major=0, minor=2)

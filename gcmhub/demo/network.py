@@ -12,6 +12,7 @@ import datetime as dt
 import zoneinfo
 from decimal import Decimal
 
+from gcmhub.demo.assessments import _organisations
 from gcmhub.documents import services as document_services
 from gcmhub.documents.models import DocumentKind, Recommendation, Section
 from gcmhub.framework.models import FrameworkOutcome, Objective, RoundTable
@@ -409,8 +410,6 @@ def _day(year, month, day, hour=10):
 def load(cycle, users) -> None:
     if cycle.outputs.exists():
         return
-    from gcmhub.assessments.demo import _organisations
-
     organisations = {o.key: o for o in _organisations(cycle)}
     coordinator, consultant = users["coordinator"], users["consultant"]
     network = cycle.network

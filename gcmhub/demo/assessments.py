@@ -20,6 +20,7 @@ from gcmhub.assessments.models import (
     Synthesis,
 )
 from gcmhub.core.workflow import State
+from gcmhub.demo.directory import ORGANISATIONS
 from gcmhub.directory.models import Organisation
 from gcmhub.framework.models import Action, GuidingPrinciple, Objective
 
@@ -600,8 +601,6 @@ def load(cycle, users) -> None:
 
 
 def _organisations(cycle):
-    from gcmhub.directory.demo import ORGANISATIONS
-
     names = {value[0]: key for key, value in ORGANISATIONS.items()}
     for organisation in Organisation.objects.filter(network=cycle.network):
         organisation.key = names.get(organisation.name)
