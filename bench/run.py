@@ -91,9 +91,10 @@ def build_workplan(cycle, coordinator, organisations):
     import datetime as dt
     from decimal import Decimal
 
+    from gcmhub.coordination import services as coordination_services
     from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
-    from gcmhub.network import services
-    from gcmhub.network.models import (
+    from gcmhub.workplan import services
+    from gcmhub.workplan.models import (
         Activity,
         ActivityProgress,
         Indicator,
@@ -179,7 +180,7 @@ def build_workplan(cycle, coordinator, organisations):
         if lead_of[a.pk] == r.organisation_id
     )
     for months, title in [(list(range(1, 13)), "Monthly"), ([1, 7], "Reports")]:
-        services.sop_rule_save(
+        coordination_services.sop_rule_save(
             cycle=cycle,
             by=coordinator,
             data={

@@ -16,6 +16,7 @@ from gcmhub.assessments.models import (
     Reference,
     ReferenceKind,
 )
+from gcmhub.coordination.models import Obligation, WorkingGroup
 from gcmhub.core.models import Cycle, Horizon, Network
 from gcmhub.directory.models import Organisation
 from gcmhub.documents.models import (
@@ -28,19 +29,17 @@ from gcmhub.documents.models import (
 )
 from gcmhub.framework.models import Objective
 from gcmhub.meetings.models import Meeting, ValidationOutcome
-from gcmhub.network.models import (
+from gcmhub.priorities.models import Decision, DecisionHorizon, ScoreRow, ScoreSheet
+from gcmhub.workplan.models import (
     Activity,
     ActivityProgress,
     ActivityStatus,
     Indicator,
     IndicatorActual,
-    Obligation,
     Output,
     ProgressReport,
     ReportingPeriod,
-    WorkingGroup,
 )
-from gcmhub.priorities.models import Decision, DecisionHorizon, ScoreRow, ScoreSheet
 
 # Reads
 

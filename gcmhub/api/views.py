@@ -21,6 +21,8 @@ from gcmhub.api.errors import Refused
 from gcmhub.assessments import selectors as assessment_selectors
 from gcmhub.assessments import services as assessments
 from gcmhub.assessments.models import Consultation, Input
+from gcmhub.coordination import selectors as coordination_selectors
+from gcmhub.coordination.models import Obligation, WorkingGroup
 from gcmhub.core.access import actor_for, get_cycle_for_user, require
 from gcmhub.core.models import Cycle
 from gcmhub.core.permissions import Perm, Role, user_has_perm
@@ -31,21 +33,18 @@ from gcmhub.documents import services as documents
 from gcmhub.documents.models import Comment, Document, Review, Version
 from gcmhub.framework.models import Objective
 from gcmhub.meetings.models import Meeting
-from gcmhub.network import selectors as network_selectors
-from gcmhub.network import services as network_services
-from gcmhub.network import workflow as report_workflow
-from gcmhub.network.models import (
+from gcmhub.priorities import services as priorities
+from gcmhub.priorities.models import Decision, ScoreRow, ScoreSheet, SheetState
+from gcmhub.workplan import services as workplan_services
+from gcmhub.workplan import workflow as report_workflow
+from gcmhub.workplan.models import (
     Activity,
     Indicator,
-    Obligation,
     Output,
     ProgressReport,
     ReportingPeriod,
     ReportState,
-    WorkingGroup,
 )
-from gcmhub.priorities import services as priorities
-from gcmhub.priorities.models import Decision, ScoreRow, ScoreSheet, SheetState
 
 CYCLE_PARAMETER = OpenApiParameter(
     "cycle_pk", OpenApiTypes.INT, OpenApiParameter.PATH, description="Id of the cycle."
@@ -564,7 +563,7 @@ class ProgressReportViewSet(
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
         period = get_object_or_404(self.cycle.reporting_periods, pk=data.validated_data["period"])
-        report = network_services.report_open(period=period, by=request.user)
+        report = workplan_services.report_open(period=period, by=request.user)
         return self._read(report, status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ReportWriteSerializer, responses=s.ProgressReportSerializer)
@@ -584,7 +583,7 @@ class ProgressReportViewSet(
             {**row, "indicator": _known(indicators, row["indicator"], "indicators")}
             for row in data.validated_data["indicators"]
         ]
-        network_services.report_save(
+        workplan_services.report_save(
             report=report,
             by=request.user,
             summary=data.validated_data["summary"],
@@ -598,7 +597,7 @@ class ProgressReportViewSet(
     @action(detail=True, methods=["post"])
     def submit(self, request, *args, **kwargs):
         """Submit the report to the coordinator."""
-        report = network_services.report_submit(report=self._own_report(), by=request.user)
+        report = workplan_services.report_submit(report=self._own_report(), by=request.user)
         return self._read(report)
 
 
@@ -611,7 +610,7 @@ class ObligationViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModel
     filterset_class = filters.ObligationFilter
 
     def records(self):
-        return network_selectors.obligations_of(self.cycle)
+        return coordination_selectors.obligations_of(self.cycle)
 
 
 class WorkingGroupViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMixin):

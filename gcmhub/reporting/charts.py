@@ -224,7 +224,7 @@ def timeline_svg(rows, *, title: str) -> SafeString:
     """Rows (label, start, end, status) on a timeline, for a web page."""
     from django.utils import timezone
 
-    from gcmhub.network.models import ActivityStatus
+    from gcmhub.workplan.models import ActivityStatus
 
     figure = timeline_figure(
         rows, status_labels=dict(ActivityStatus.choices), today=timezone.localdate()

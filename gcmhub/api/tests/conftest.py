@@ -10,9 +10,9 @@ from gcmhub.assessments.models import Assignment
 from gcmhub.documents import services as documents
 from gcmhub.documents.models import DocumentKind
 from gcmhub.framework.models import Objective
-from gcmhub.network import services as network
 from gcmhub.priorities import services as priorities
 from gcmhub.tests.factories import CooperationFrameworkFactory, FrameworkOutcomeFactory
+from gcmhub.workplan import services as workplan_services
 
 CRITERIA = ["urgency", "policy", "feasibility", "benefit", "alignment"]
 
@@ -50,10 +50,10 @@ def review(cycle, consultant, coordinator, org_a):
 def workplan(cycle, coordinator, org_a):
     framework = CooperationFrameworkFactory(cycle=cycle)
     outcome = FrameworkOutcomeFactory(priority__framework=framework, code="4.2")
-    output = network.output_save(
+    output = workplan_services.output_save(
         cycle=cycle, by=coordinator, data={"outcome": outcome, "code": "4.2.1", "title": "Out"}
     )
-    activity = network.activity_save(
+    activity = workplan_services.activity_save(
         cycle=cycle,
         by=coordinator,
         data={
@@ -69,7 +69,7 @@ def workplan(cycle, coordinator, org_a):
             "status": "ongoing",
         },
     )
-    period = network.period_save(
+    period = workplan_services.period_save(
         cycle=cycle,
         by=coordinator,
         data={
@@ -130,7 +130,7 @@ def filled(cycle, assigned, scoring, review, workplan, org_a, focal_a, consultan
         data={"section_key": key, "type": "editorial", "quote": "the", "text": "Typo."},
     )
     activity, period = workplan
-    indicator = network.indicator_save(
+    indicator = workplan_services.indicator_save(
         cycle=cycle,
         by=coordinator,
         data={
@@ -142,8 +142,8 @@ def filled(cycle, assigned, scoring, review, workplan, org_a, focal_a, consultan
             "baseline_value": Decimal(10),
         },
     )
-    report = network.report_open(period=period, by=focal_a)
-    network.report_save(
+    report = workplan_services.report_open(period=period, by=focal_a)
+    workplan_services.report_save(
         report=report,
         by=focal_a,
         summary="On track.",

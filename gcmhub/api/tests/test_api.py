@@ -7,8 +7,8 @@ from rest_framework.test import APIClient
 
 from gcmhub.assessments.models import Input, InputState
 from gcmhub.documents.models import Comment
-from gcmhub.network.models import ProgressReport, ReportState
 from gcmhub.priorities.models import ScoreSheet, SheetState
+from gcmhub.workplan.models import ProgressReport, ReportState
 
 CRITERIA = ["urgency", "policy", "feasibility", "benefit", "alignment"]
 

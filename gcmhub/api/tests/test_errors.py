@@ -13,10 +13,10 @@ from gcmhub.core.permissions import Role
 from gcmhub.documents import services as documents
 from gcmhub.documents.models import Comment, CommentType, DocumentKind
 from gcmhub.framework.models import Objective
-from gcmhub.network import services as network_services
-from gcmhub.network.models import ProgressReport, ReportState
 from gcmhub.priorities.models import ScoreSheet, SheetState
 from gcmhub.tests import factories
+from gcmhub.workplan import services as workplan_services
+from gcmhub.workplan.models import ProgressReport, ReportState
 
 from .test_api import base, client_for
 
@@ -114,7 +114,7 @@ def test_another_networks_score_sheet_answers_404_to_a_coordinator(
 def test_another_networks_progress_report_answers_404_to_a_coordinator(
     cycle, other_cycle, other_org, outsider, coordinator
 ):
-    period = network_services.period_save(
+    period = workplan_services.period_save(
         cycle=other_cycle,
         by=outsider,
         data={

@@ -46,7 +46,7 @@ OUTPUTS = Kind(
 
 
 def activity_queryset(cycle) -> QuerySet:
-    from gcmhub.network.models import Activity
+    from gcmhub.workplan.models import Activity
 
     return Activity.objects.filter(output__cycle=cycle)
 
@@ -150,13 +150,13 @@ INDICATORS = Kind(
 
 
 def _targets(cycle) -> QuerySet:
-    from gcmhub.network.models import IndicatorTarget
+    from gcmhub.workplan.models import IndicatorTarget
 
     return IndicatorTarget.objects.filter(indicator__cycle=cycle)
 
 
 def _actuals(cycle) -> QuerySet:
-    from gcmhub.network.models import IndicatorActual, ReportState
+    from gcmhub.workplan.models import IndicatorActual, ReportState
 
     return IndicatorActual.objects.filter(
         indicator__cycle=cycle, report__state=ReportState.ACCEPTED
@@ -200,7 +200,7 @@ INDICATOR_VALUES = Kind(
 
 
 def report_queryset(cycle) -> QuerySet:
-    from gcmhub.network.models import ProgressReport, ReportState
+    from gcmhub.workplan.models import ProgressReport, ReportState
 
     return ProgressReport.objects.filter(period__cycle=cycle).exclude(state=ReportState.DRAFT)
 
@@ -239,7 +239,7 @@ PROGRESS_REPORTS = Kind(
 
 
 def activity_progress_queryset(cycle) -> QuerySet:
-    from gcmhub.network.models import ActivityProgress
+    from gcmhub.workplan.models import ActivityProgress
 
     return ActivityProgress.objects.filter(report__in=report_queryset(cycle))
 
@@ -280,7 +280,7 @@ ACTIVITY_PROGRESS = Kind(
 
 
 def obligation_queryset(cycle) -> QuerySet:
-    from gcmhub.network.models import Obligation
+    from gcmhub.coordination.models import Obligation
 
     return Obligation.objects.filter(rule__cycle=cycle)
 

@@ -9,9 +9,9 @@ from gcmhub.documents import demo as documents_demo
 from gcmhub.framework import demo as framework_demo
 from gcmhub.imrf import demo as imrf_demo
 from gcmhub.meetings import demo as meetings_demo
-from gcmhub.network import demo as network_demo
 from gcmhub.priorities import demo as priorities_demo
 from gcmhub.regions import demo as regions_demo
+from gcmhub.workplan import demo as network_demo
 
 # The demo replays a review and other steps that notify people: nobody is e-mailed.
 SILENT = "django.core.mail.backends.dummy.EmailBackend"
