@@ -15,7 +15,7 @@ from django.http import Http404, JsonResponse
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_handler
 
-from gcmhub.assessments.services import StaleVersion
+from gcmhub.core.errors import StaleVersion
 
 
 class Stale(exceptions.APIException):

@@ -29,6 +29,7 @@ from gcmhub.core.audit import (
     save_changed,
     set_related,
 )
+from gcmhub.core.errors import StaleVersion
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Actor, Role
@@ -37,10 +38,6 @@ from gcmhub.directory.models import Organisation
 from gcmhub.directory.selectors import actor_of as directory_actor_of
 from gcmhub.directory.selectors import focal_points_of
 from gcmhub.framework.models import Action, GuidingPrinciple, Objective
-
-
-class StaleVersion(ValidationError):
-    """The record changed since the person (or their file) read it."""
 
 
 def actor_of(user: User, cycle: Cycle) -> Actor:

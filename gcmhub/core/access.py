@@ -9,15 +9,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from gcmhub.core.models import Cycle, Network
-from gcmhub.core.permissions import Actor, Perm, user_has_perm
+from gcmhub.core.permissions import Actor, Perm
 from gcmhub.core.selectors import networks_for_user
 
 
 def get_network_for_user(user, slug: str) -> Network:
     try:
-        return networks_for_user(user).get(slug=slug)
+        network = networks_for_user(user).get(slug=slug)
     except Network.DoesNotExist:
         raise Http404 from None
+    return network
 
 
 def get_cycle_for_user(user, *, network: Network, pk: int) -> Cycle:
@@ -29,9 +30,23 @@ def get_cycle_for_user(user, *, network: Network, pk: int) -> Cycle:
     return cycle
 
 
-def require(user, perm: Perm, *, network: Network) -> None:
-    if not user_has_perm(user, perm, network=network):
+def require(user, perm: Perm, *, network: Network | None = None, cycle: Cycle | None = None):
+    """The one authorisation check of pages, services, the API and commands: refuse
+    (PermissionDenied) unless `user` holds `perm` in `network` by the permission table.
+
+    The user's role is the network's annotation when an access helper read the network for this
+    user; otherwise (a service handed any network object) it is read from the database.
+    Services may name the `cycle` instead (its network is not read for this)."""
+    if network is None:
+        network = _network_of(cycle)
+    if not user.is_authenticated or not actor_for(user, network).has(perm):
         raise PermissionDenied
+
+
+def _network_of(cycle: Cycle) -> Network:
+    if Cycle.network.is_cached(cycle):
+        return cycle.network
+    return Network(pk=cycle.network_id)
 
 
 def network_for_request(request, slug: str) -> Network:
@@ -58,8 +73,12 @@ def cycle_with_perm(request, network_slug: str, cycle_pk: int, perm: Perm):
 
 
 def actor_for(user, network: Network) -> Actor:
-    """The workflow actor for a user in a network reached through an access helper (its
-    role annotations: no query)."""
+    """Who `user` is in `network`: from the role annotations when an access helper read the
+    network for this user (no query), else from the database (services trust no caller)."""
+    if not user.is_authenticated:
+        return Actor(role=None)
+    if getattr(network, "roles_of", None) != user.pk:
+        network = networks_for_user(user).filter(pk=network.pk).first() or Network(pk=network.pk)
     return Actor(
         role=getattr(network, "user_role", None),
         organisation_id=getattr(network, "user_organisation_id", None),

@@ -140,3 +140,17 @@ class Actor:
     role: str | None
     organisation_id: int | None = None
     is_admin: bool = False
+
+    def has(self, perm: Perm) -> bool:
+        """Whether the actor holds `perm` (the same answer as `user_has_perm`)."""
+        if self.is_admin:
+            return perm not in _SPEAK_FOR_ORGANISATION
+        return role_has_perm(self.role, perm)
+
+    def speaks_for(self, organisation_id: int | None) -> bool:
+        """Whether the actor is a focal point of this organisation."""
+        return (
+            self.role == Role.FOCAL_POINT
+            and organisation_id is not None
+            and self.organisation_id == organisation_id
+        )

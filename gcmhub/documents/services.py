@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from gcmhub.assessments.services import StaleVersion
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
+from gcmhub.core.errors import StaleVersion
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import send_templated
 from gcmhub.core.permissions import Role

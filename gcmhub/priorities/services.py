@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from gcmhub.assessments.services import StaleVersion
 from gcmhub.core.audit import delete_audited, save_audited, save_changed, set_related
+from gcmhub.core.errors import StaleVersion
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Role

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 
 from gcmhub.tests.factories import CooperationFrameworkFactory
+from gcmhub.tests.matrix import A, F, N, assert_page_matrix, by_page
 
-A, F, N = 200, 403, 404
-PERSONAS = ["coordinator", "consultant", "focal_a", "observer", "outsider"]
+PERSONAS = ("coordinator", "consultant", "focal_a", "observer", "outsider")
 
 # url name, kwargs kind, expected status per persona (in the order of PERSONAS)
 PAGES = [
@@ -61,18 +61,10 @@ def objects(network, cycle, org_a, personas):
     }
 
 
-CASES = [
-    pytest.param(name, kind, persona, expected, id=f"{name}-{persona}")
-    for name, kind, statuses in PAGES
-    for persona, expected in zip(PERSONAS, statuses, strict=True)
-]
-
-
-@pytest.mark.parametrize(("name", "kind", "persona", "expected"), CASES)
-def test_page_answers_each_persona(client, objects, personas, name, kind, persona, expected):
-    client.force_login(personas[persona])
-    response = client.get(reverse(name, kwargs=objects[kind]))
-    assert response.status_code == expected
+@pytest.mark.parametrize(("name", "kind", "statuses"), by_page(PAGES, personas=PERSONAS))
+def test_page_answers_each_persona(client, objects, personas, name, kind, statuses):
+    url = reverse(name, kwargs=objects[kind])
+    assert_page_matrix(client, personas, url, statuses, order=PERSONAS)
 
 
 @pytest.mark.parametrize(("name", "kind"), [(name, kind) for name, kind, _ in PAGES])

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from gcmhub.assessments.models import Synthesis
-from gcmhub.assessments.services import StaleVersion
+from gcmhub.core.errors import StaleVersion
 from gcmhub.documents import services
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.diff import compare

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from gcmhub.assessments.services import StaleVersion
+from gcmhub.core.errors import StaleVersion
 from gcmhub.framework.models import FrameworkOutcome, Objective
 from gcmhub.priorities import services
 from gcmhub.priorities.models import Criterion, RoundStatus, ScoreSheet, ScoringRound, SheetState
