@@ -114,7 +114,9 @@ def build_workplan(cycle, coordinator, organisations):
         services.output_save(
             cycle=cycle,
             by=coordinator,
-            data={"outcome": outcomes[i % 5], "code": f"1.{i % 5 + 1}.{i}", "title": f"Output {i}"},
+            outcome=outcomes[i % 5],
+            code=f"1.{i % 5 + 1}.{i}",
+            title=f"Output {i}",
         )
         for i in range(40)
     ]
@@ -183,16 +185,14 @@ def build_workplan(cycle, coordinator, organisations):
         coordination_services.sop_rule_save(
             cycle=cycle,
             by=coordinator,
-            data={
-                "kind": "reporting",
-                "title": title,
-                "task": "reports",
-                "responsible": "leads",
-                "months": months,
-                "day": 15,
-                "starts": dt.date(2021, 7, 1),
-                "ends": dt.date(2022, 12, 31),
-            },
+            kind="reporting",
+            title=title,
+            task="reports",
+            responsible="leads",
+            months=months,
+            day=15,
+            starts=dt.date(2021, 7, 1),
+            ends=dt.date(2022, 12, 31),
         )
 
 

@@ -35,15 +35,14 @@ from gcmhub.framework.models import Objective
 from gcmhub.meetings.models import Meeting
 from gcmhub.priorities import services as priorities
 from gcmhub.priorities.models import Decision, ScoreRow, ScoreSheet, SheetState
+from gcmhub.workplan import selectors as workplan_selectors
 from gcmhub.workplan import services as workplan_services
-from gcmhub.workplan import workflow as report_workflow
 from gcmhub.workplan.models import (
     Activity,
     Indicator,
     Output,
     ProgressReport,
     ReportingPeriod,
-    ReportState,
 )
 
 CYCLE_PARAMETER = OpenApiParameter(
@@ -518,15 +517,9 @@ class ProgressReportViewSet(
     http_method_names = ["get", "post", "put", "head", "options"]
 
     def records(self):
-        actor = self.actor()
-        reports = ProgressReport.objects.filter(period__cycle=self.cycle).prefetch_related(
+        return workplan_selectors.visible_reports(self.cycle, self.actor()).prefetch_related(
             "activity_rows", "actuals"
         )
-        if actor.role == Role.FOCAL_POINT:
-            reports = reports.filter(organisation_id=actor.organisation_id)
-        else:
-            reports = reports.exclude(state=ReportState.DRAFT)
-        return reports.order_by("-period__starts", "organisation__name")
 
     def get_serializer_class(self):
         if self.action == "create":
@@ -543,15 +536,8 @@ class ProgressReportViewSet(
 
     def _own_report(self) -> ProgressReport:
         report = get_object_or_404(
-            ProgressReport.objects.select_related("period"),
-            pk=self.kwargs["pk"],
-            period__cycle=self.cycle,
+            workplan_selectors.visible_reports(self.cycle, self.actor()), pk=self.kwargs["pk"]
         )
-        facts = report_workflow.ReportFacts(
-            state=report.state, organisation_id=report.organisation_id
-        )
-        if not report_workflow.can(self.actor(), report_workflow.Step.VIEW, facts):
-            raise NotFound
         self.require(Perm.PROGRESS_REPORT)
         report.period.cycle = self.cycle
         return report

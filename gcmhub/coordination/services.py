@@ -1,7 +1,7 @@
 """Writes of the network's coordination: working groups, SOP rules and their obligations."""
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -9,17 +9,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gcmhub.coordination import schedule
+from gcmhub.coordination.access import can_mark
 from gcmhub.coordination.models import Obligation, Responsible, SopRule, WorkingGroup
+from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited
 from gcmhub.core.models import Cycle, Network, User
 from gcmhub.core.notify import cycle_url, send_templated
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Perm, Role
 from gcmhub.core.text import clean_text
 from gcmhub.directory.models import Organisation
-from gcmhub.directory.selectors import actor_of, focal_points_of
-from gcmhub.directory.selectors import require_role as _require
-
-COORDINATOR = {Role.COORDINATOR}
+from gcmhub.directory.selectors import focal_points_of
+from gcmhub.framework.models import RoundTable
 
 
 def check_same_network(organisations, network_id: int, field: str) -> None:
@@ -32,20 +32,27 @@ def check_same_network(organisations, network_id: int, field: str) -> None:
 
 @transaction.atomic
 def working_group_save(
-    *, network: Network, by: User, data: dict, group: WorkingGroup | None = None
+    *,
+    network: Network,
+    by: User,
+    name: str,
+    name_tr: str = "",
+    round_table: RoundTable | None = None,
+    chair: Organisation | None = None,
+    members: Iterable[Organisation] = (),
+    purpose: str = "",
+    group: WorkingGroup | None = None,
 ) -> WorkingGroup:
     group = locked(group) if group is not None else None
-    actor = actor_of(by, network.pk)
-    if not (actor.is_admin or actor.role == Role.COORDINATOR):
-        raise PermissionDenied
-    members = list(data.get("members", []))
-    check_same_network([data.get("chair"), *members], network.pk, "members")
+    require(by, Perm.SOP_MANAGE, network=network)
+    members = list(members)
+    check_same_network([chair, *members], network.pk, "members")
     group = group or WorkingGroup(network=network)
-    group.name = clean_text(data["name"])
-    group.name_tr = clean_text(data.get("name_tr", ""))
-    group.round_table = data.get("round_table")
-    group.chair = data.get("chair")
-    group.purpose = clean_text(data.get("purpose", ""))
+    group.name = clean_text(name)
+    group.name_tr = clean_text(name_tr)
+    group.round_table = round_table
+    group.chair = chair
+    group.purpose = clean_text(purpose)
     save_audited(group, by=by)
     group.members.set(members)
     return group
@@ -104,46 +111,64 @@ def obligations_refresh(cycle: Cycle) -> None:
         obligations_generate(rule)
 
 
-def _validate_schedule(data: dict) -> None:
-    months = data.get("months") or []
+def _validate_schedule(*, months: list[int], dates: list, starts: dt.date, ends: dt.date) -> None:
     if any(not 1 <= int(m) <= 12 for m in months):
         raise ValidationError({"months": _("Months are numbered 1 to 12.")})
-    if not months and not data.get("dates"):
+    if not months and not dates:
         raise ValidationError({"months": _("Choose the months it is due, or give single dates.")})
-    if data["ends"] < data["starts"]:
+    if ends < starts:
         raise ValidationError({"ends": _("The rule cannot end before it starts.")})
 
 
 @transaction.atomic
-def sop_rule_save(*, cycle: Cycle, by: User, data: dict, rule: SopRule | None = None) -> SopRule:
+def sop_rule_save(
+    *,
+    cycle: Cycle,
+    by: User,
+    kind: str,
+    title: str,
+    task: str,
+    responsible: str,
+    starts: dt.date,
+    ends: dt.date,
+    title_tr: str = "",
+    task_tr: str = "",
+    organisations: Iterable[Organisation] = (),
+    months: Iterable[int] = (),
+    day: int | None = 15,
+    dates: Iterable[dt.date | str] = (),
+    working_group: WorkingGroup | None = None,
+    chair: Organisation | None = None,
+    minutes_by: Organisation | None = None,
+    recipient: Organisation | None = None,
+    remind_before: int = 7,
+    remind_after: int = 3,
+    met_by_progress_report: bool = False,
+    rule: SopRule | None = None,
+) -> SopRule:
     rule = locked(rule) if rule is not None else None
-    _require(by, cycle, COORDINATOR)
-    _validate_schedule(data)
-    organisations = list(data.get("organisations", []))
+    require(by, Perm.SOP_MANAGE, cycle=cycle)
+    months, dates = list(months or []), list(dates or [])
+    _validate_schedule(months=months, dates=dates, starts=starts, ends=ends)
+    organisations = list(organisations)
     check_same_network(
-        [*organisations, data.get("chair"), data.get("minutes_by"), data.get("recipient")],
-        cycle.network_id,
-        "organisations",
+        [*organisations, chair, minutes_by, recipient], cycle.network_id, "organisations"
     )
-    if data["responsible"] == Responsible.CHOSEN and not organisations:
+    if responsible == Responsible.CHOSEN and not organisations:
         raise ValidationError({"organisations": _("Choose the organisations.")})
-    group = data.get("working_group")
-    if group is not None and group.network_id != cycle.network_id:
+    if working_group is not None and working_group.network_id != cycle.network_id:
         raise ValidationError({"working_group": _("Choose a working group of this network.")})
     rule = rule or SopRule(cycle=cycle)
-    for name in ("kind", "responsible", "working_group", "chair", "minutes_by", "recipient"):
-        setattr(rule, name, data.get(name))
-    for name in ("title", "title_tr", "task", "task_tr"):
-        setattr(rule, name, clean_text(data.get(name, "")))
-    rule.months = sorted({int(m) for m in data.get("months") or []})
-    rule.day = data.get("day") or 15
-    rule.dates = sorted(
-        {d.isoformat() if isinstance(d, dt.date) else d for d in data.get("dates") or []}
-    )
-    rule.starts, rule.ends = data["starts"], data["ends"]
-    rule.remind_before = data.get("remind_before", 7)
-    rule.remind_after = data.get("remind_after", 3)
-    rule.met_by_progress_report = bool(data.get("met_by_progress_report"))
+    rule.kind, rule.responsible, rule.working_group = kind, responsible, working_group
+    rule.chair, rule.minutes_by, rule.recipient = chair, minutes_by, recipient
+    rule.title, rule.title_tr = clean_text(title), clean_text(title_tr)
+    rule.task, rule.task_tr = clean_text(task), clean_text(task_tr)
+    rule.months = sorted({int(m) for m in months})
+    rule.day = day or 15
+    rule.dates = sorted({d.isoformat() if isinstance(d, dt.date) else d for d in dates})
+    rule.starts, rule.ends = starts, ends
+    rule.remind_before, rule.remind_after = remind_before, remind_after
+    rule.met_by_progress_report = bool(met_by_progress_report)
     save_audited(rule, by=by)
     rule.organisations.set(organisations if rule.responsible == Responsible.CHOSEN else [])
     obligations_generate(rule)
@@ -153,7 +178,7 @@ def sop_rule_save(*, cycle: Cycle, by: User, data: dict, rule: SopRule | None = 
 @transaction.atomic
 def sop_rule_delete(*, rule: SopRule, by: User) -> None:
     rule = locked(rule)
-    _require(by, rule.cycle, COORDINATOR)
+    require(by, Perm.SOP_MANAGE, cycle=rule.cycle)
     if rule.obligations.filter(done_at__isnull=False).exists():
         raise ValidationError(
             _("Obligations of this rule are done; they stay on record. Shorten the rule instead.")
@@ -163,16 +188,11 @@ def sop_rule_delete(*, rule: SopRule, by: User) -> None:
 
 @transaction.atomic
 def obligation_mark(*, obligation: Obligation, by: User, done: bool, note: str = "") -> Obligation:
-    """The coordinator marks any obligation; a focal point their organisation's."""
+    """Those who manage the SOPs mark any obligation; a focal point their organisation's."""
     obligation = locked(obligation)
-    cycle = obligation.rule.cycle
-    actor = actor_of(by, cycle.network_id)
-    own = (
-        actor.role == Role.FOCAL_POINT
-        and obligation.organisation_id is not None
-        and actor.organisation_id == obligation.organisation_id
-    )
-    if not (actor.is_admin or actor.role == Role.COORDINATOR or own):
+    network = Network(pk=obligation.rule.cycle.network_id)
+    require(by, Perm.OBLIGATION_COMPLETE, network=network)
+    if not can_mark(actor_for(by, network), obligation):
         raise PermissionDenied
     obligation.done_at = timezone.now() if done else None
     obligation.done_by = by if done else None

@@ -1,32 +1,24 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from gcmhub.coordination import exports, schedule, selectors, services
+from gcmhub.coordination import access, exports, schedule, selectors, services
 from gcmhub.coordination.forms import ObligationFilterForm, SopRuleForm, WorkingGroupForm
-from gcmhub.coordination.models import Obligation, SopRule, WorkingGroup
+from gcmhub.coordination.models import WorkingGroup
 from gcmhub.coordination.sop import sop_sentences
-from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
-from gcmhub.core.feedback import report_errors
-from gcmhub.core.permissions import Perm, Role, user_has_perm
-from gcmhub.directory.selectors import actor_of
+from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, delete_and_back, form_page
+from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import services as document_services
 from gcmhub.documents.models import DocumentKind
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _cycle(request, network_slug, cycle_pk, perm=Perm.SOP_VIEW):
-    return cycle_with_perm(request, network_slug, cycle_pk, perm)
+SECTION = "coordination"
 
 
 def _initial(record, form_class) -> dict | None:
@@ -36,114 +28,73 @@ def _initial(record, form_class) -> dict | None:
     return model_to_dict(record, fields=list(form_class.base_fields))
 
 
-def _get(queryset, pk):
-    obj = queryset.filter(pk=pk).first()
-    if obj is None:
-        raise Http404
-    return obj
-
-
-def _context(network, cycle, section, **extra):
-    return {"network": network, "cycle": cycle, "section": section, **extra}
-
-
-def _form_page(request, *, network, cycle, section, form, save, success, title, back, **extra):
-    """The edit pages' shared flow: on a valid POST call `save(cleaned_data)` (a service) and
-    go back with `success` (a text, or a function of what was saved); otherwise show the form
-    with the service's refusal."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save(form.cleaned_data)
-            messages.success(request, success(saved) if callable(success) else success)
-            return redirect(back)
-        except ValidationError as error:
-            form.add_error(None, error)
-    return render(
-        request,
-        "coordination/form.html",
-        _context(network, cycle, section, form=form, title=title, back=back, **extra),
-    )
-
-
-def _delete(request, delete, success: str, back: str):
-    try:
-        delete()
-        messages.success(request, success)
-    except ValidationError as error:
-        report_errors(request, error)
-    return redirect(back)
-
-
-# Coordination
-
-
 @require_safe
-def coordination(request, network_slug, cycle_pk):
+@cycle_page(Perm.SOP_VIEW)
+def coordination(request, network, cycle):
     """The coordination stage: terms of reference, working groups, SOPs and obligations."""
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.SOP_VIEW)
     obligations = selectors.obligations_of(cycle)
     late = selectors.with_states(
         obligations.filter(done_at__isnull=True, due_date__lt=timezone.localdate())[:10]
     )
     tor = cycle.documents.filter(kind=DocumentKind.TERMS_OF_REFERENCE).first()
-    context = _context(
-        network,
-        cycle,
-        "coordination",
-        tor=tor,
-        groups=WorkingGroup.objects.filter(network=network)
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "section": SECTION,
+        "tor": tor,
+        "groups": WorkingGroup.objects.filter(network=network)
         .select_related("chair", "round_table")
         .prefetch_related("members"),
-        rules=[
+        "rules": [
             (rule, sop_sentences(rule, list(rule.organisations.all())))
             for rule in selectors.rules_of(cycle)
         ],
-        completeness=selectors.completeness(obligations, _("Network coordinator (secretariat)")),
-        late=late,
-    )
+        "completeness": selectors.completeness(obligations, _("Network coordinator (secretariat)")),
+        "late": late,
+    }
     return render(request, "coordination/coordination.html", context)
 
 
 @require_safe
-def terms_of_reference(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_VIEW)
+@cycle_page(Perm.DOCUMENT_VIEW)
+def terms_of_reference(request, network, cycle):
     document = cycle.documents.filter(kind=DocumentKind.TERMS_OF_REFERENCE).first()
     if document is None:
         if not user_has_perm(request.user, Perm.DOCUMENT_OUTLINE, network=network):
             messages.info(request, _("The terms of reference have not been started."))
-            return redirect("coordination", network_slug=network.slug, cycle_pk=cycle.pk)
+            return cycle_redirect("coordination", cycle)
         document = document_services.document_open(
             cycle=cycle, kind=DocumentKind.TERMS_OF_REFERENCE, by=request.user
         )
     return redirect(document)
 
 
-def working_group_edit(request, network_slug, cycle_pk, group_pk=None):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.SOP_MANAGE)
-    group = _get(WorkingGroup.objects.filter(network=network), group_pk) if group_pk else None
+@cycle_page(Perm.SOP_MANAGE)
+def working_group_edit(request, network, cycle, group_pk=None):
+    group = access.get_working_group_for_network(network, group_pk) if group_pk else None
     initial = _initial(group, WorkingGroupForm)
     form = WorkingGroupForm(request.POST or None, network=network, initial=initial)
-    return _form_page(
+    return form_page(
         request,
         network=network,
         cycle=cycle,
-        section="coordination",
+        section=SECTION,
         form=form,
         save=lambda data: services.working_group_save(
-            network=network, by=request.user, data=data, group=group
+            network=network, by=request.user, group=group, **data
         ),
         success=_("The working group has been saved."),
         title=group.display_name if group else _("New working group"),
-        back=reverse("coordination", kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk}),
+        back=cycle_reverse("coordination", cycle),
     )
 
 
-def sop_rule_edit(request, network_slug, cycle_pk, rule_pk=None):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.SOP_MANAGE)
-    rule = _get(SopRule.objects.filter(cycle=cycle), rule_pk) if rule_pk else None
-    back = reverse("coordination", kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk})
+@cycle_page(Perm.SOP_MANAGE)
+def sop_rule_edit(request, network, cycle, rule_pk=None):
+    rule = access.get_rule_for_cycle(cycle, rule_pk) if rule_pk else None
+    back = cycle_reverse("coordination", cycle)
     if rule is not None and request.method == "POST" and "delete" in request.POST:
-        return _delete(
+        return delete_and_back(
             request,
             lambda: services.sop_rule_delete(rule=rule, by=request.user),
             _("The SOP rule and its open obligations are removed."),
@@ -151,15 +102,13 @@ def sop_rule_edit(request, network_slug, cycle_pk, rule_pk=None):
         )
     initial = _initial(rule, SopRuleForm) or {"starts": cycle.start_date, "ends": cycle.end_date}
     form = SopRuleForm(request.POST or None, network=network, initial=initial)
-    return _form_page(
+    return form_page(
         request,
         network=network,
         cycle=cycle,
-        section="coordination",
+        section=SECTION,
         form=form,
-        save=lambda data: services.sop_rule_save(
-            cycle=cycle, by=request.user, data=data, rule=rule
-        ),
+        save=lambda data: services.sop_rule_save(cycle=cycle, by=request.user, rule=rule, **data),
         success=lambda saved: (
             _("The rule has been saved: %(count)d obligations are on the calendar.")
             % {"count": saved.obligations.count()}
@@ -175,9 +124,9 @@ def sop_rule_edit(request, network_slug, cycle_pk, rule_pk=None):
 
 
 @require_safe
-def obligation_list(request, network_slug, cycle_pk):
+@cycle_page(Perm.SOP_VIEW)
+def obligation_list(request, network, cycle):
     """The calendar of obligations (a page at a time), with the completeness per organisation."""
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.SOP_VIEW)
     form = ObligationFilterForm(request.GET or None, network=network)
     filters = form.cleaned_data if form.is_valid() else {}
     obligations = selectors.obligations_of(
@@ -191,42 +140,30 @@ def obligation_list(request, network_slug, cycle_pk):
             exports.obligations_ics(cycle, obligations), "text/calendar", "obligations.ics"
         )
     page = Paginator(obligations, 100).get_page(request.GET.get("page"))
-    rows = selectors.with_states(page.object_list)
-    actor = actor_of(request.user, network.pk)
-    for obligation in rows:
-        obligation.can_mark = (
-            actor.is_admin
-            or actor.role == Role.COORDINATOR
-            or (
-                actor.role == Role.FOCAL_POINT
-                and obligation.organisation_id is not None
-                and obligation.organisation_id == actor.organisation_id
-            )
-        )
+    rows = access.with_marks(
+        selectors.with_states(page.object_list), actor_for(request.user, network)
+    )
     months = {}
     for obligation in rows:
         months.setdefault(obligation.due_date.replace(day=1), []).append(obligation)
-    context = _context(
-        network,
-        cycle,
-        "coordination",
-        form=form,
-        months=sorted(months.items()),
-        page=page,
-        filters=request.GET.copy(),
-        completeness=selectors.completeness(obligations, _("Network coordinator (secretariat)")),
-        query=request.GET.urlencode(),
-    )
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "section": SECTION,
+        "form": form,
+        "months": sorted(months.items()),
+        "page": page,
+        "filters": request.GET.copy(),
+        "completeness": selectors.completeness(obligations, _("Network coordinator (secretariat)")),
+        "query": request.GET.urlencode(),
+    }
     return render(request, "coordination/obligation_list.html", context)
 
 
 @require_POST
-def obligation_mark(request, network_slug, cycle_pk, obligation_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.OBLIGATION_COMPLETE)
-    obligation = _get(
-        Obligation.objects.filter(rule__cycle=cycle).select_related("rule__cycle", "organisation"),
-        obligation_pk,
-    )
+@cycle_page(Perm.OBLIGATION_COMPLETE)
+def obligation_mark(request, network, cycle, obligation_pk):
+    obligation = access.get_obligation_for_cycle(cycle, obligation_pk)
     done = request.POST.get("done") == "1"
     obligation = services.obligation_mark(
         obligation=obligation, by=request.user, done=done, note=request.POST.get("note", "")
@@ -247,4 +184,4 @@ def obligation_mark(request, network_slug, cycle_pk, obligation_pk):
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
-    return redirect("obligation-list", network_slug=network.slug, cycle_pk=cycle.pk)
+    return cycle_redirect("obligation-list", cycle)

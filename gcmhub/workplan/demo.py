@@ -414,20 +414,21 @@ def load(cycle, users) -> None:
         groups[name] = coordination_services.working_group_save(
             network=network,
             by=coordinator,
-            data={
-                "name": name,
-                "name_tr": name_tr,
-                "round_table": RoundTable.objects.get(number=round_table),
-                "chair": organisations[chair],
-                "members": [organisations[k] for k in members],
-                "purpose": purpose,
-            },
+            name=name,
+            name_tr=name_tr,
+            round_table=RoundTable.objects.get(number=round_table),
+            chair=organisations[chair],
+            members=[organisations[k] for k in members],
+            purpose=purpose,
         )
     periods = [
         services.period_save(
             cycle=cycle,
             by=coordinator,
-            data={"label": label, "starts": starts, "ends": ends, "due_date": due},
+            label=label,
+            starts=starts,
+            ends=ends,
+            due_date=due,
         )
         for label, starts, ends, due in PERIODS
     ]
@@ -440,13 +441,11 @@ def load(cycle, users) -> None:
         outputs[code] = services.output_save(
             cycle=cycle,
             by=coordinator,
-            data={
-                "outcome": outcomes[outcome_code],
-                "parent": outputs.get(parent),
-                "code": code,
-                "title": title,
-                "title_tr": title_tr,
-            },
+            outcome=outcomes[outcome_code],
+            parent=outputs.get(parent),
+            code=code,
+            title=title,
+            title_tr=title_tr,
         )
     objectives = {o.number: o for o in Objective.objects.all()}
     recommendations = {
@@ -473,21 +472,19 @@ def load(cycle, users) -> None:
         activities[code] = services.activity_save(
             cycle=cycle,
             by=coordinator,
-            data={
-                "output": outputs[output],
-                "code": code,
-                "title": title,
-                "objectives": [objectives[n] for n in numbers],
-                "recommendations": [recommendations[n] for n in recs if n in recommendations],
-                "lead_organisations": [organisations[k] for k in leads],
-                "partner_organisations": [organisations[k] for k in partners],
-                "starts": dt.date(*starts),
-                "ends": dt.date(*ends),
-                "budget_planned": Decimal(planned),
-                "budget_secured": Decimal(secured),
-                "currency": "USD",
-                "status": status,
-            },
+            output=outputs[output],
+            code=code,
+            title=title,
+            objectives=[objectives[n] for n in numbers],
+            recommendations=[recommendations[n] for n in recs if n in recommendations],
+            lead_organisations=[organisations[k] for k in leads],
+            partner_organisations=[organisations[k] for k in partners],
+            starts=dt.date(*starts),
+            ends=dt.date(*ends),
+            budget_planned=Decimal(planned),
+            budget_secured=Decimal(secured),
+            currency="USD",
+            status=status,
         )
     Activity.objects.filter(output__cycle=cycle).update(illustrative=True)
 
@@ -510,21 +507,19 @@ def load(cycle, users) -> None:
         services.indicator_save(
             cycle=cycle,
             by=coordinator,
-            data={
-                "output": outputs[result_code] if level == "output" else None,
-                "outcome": outcomes[result_code] if level == "outcome" else None,
-                "code": code,
-                "name": name,
-                "name_tr": name_tr,
-                "kind": kind,
-                "unit": unit,
-                "baseline_value": Decimal(baseline) if numeric else None,
-                "baseline_text": "" if numeric else baseline,
-                "baseline_year": year,
-                "source": source,
-                "disaggregation": dims,
-                "reported_by": organisations[by],
-            },
+            output=outputs[result_code] if level == "output" else None,
+            outcome=outcomes[result_code] if level == "outcome" else None,
+            code=code,
+            name=name,
+            name_tr=name_tr,
+            kind=kind,
+            unit=unit,
+            baseline_value=Decimal(baseline) if numeric else None,
+            baseline_text="" if numeric else baseline,
+            baseline_year=year,
+            source=source,
+            disaggregation=dims,
+            reported_by=organisations[by],
             targets={
                 period: ((Decimal(t), "") if numeric else (None, t))
                 for period, t in zip(periods, targets, strict=True)
@@ -543,7 +538,7 @@ def load(cycle, users) -> None:
             data[name] = organisations[data[name]] if data.get(name) else None
         data["organisations"] = [organisations[k] for k in data.get("organisations", [])]
         data["working_group"] = groups.get(data.get("working_group"))
-        coordination_services.sop_rule_save(cycle=cycle, by=coordinator, data=data)
+        coordination_services.sop_rule_save(cycle=cycle, by=coordinator, **data)
     SopRule.objects.filter(cycle=cycle).update(illustrative=True)
 
     first = periods[0]

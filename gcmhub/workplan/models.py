@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from gcmhub.core.i18n import localized
 from gcmhub.core.models import Cycle
+from gcmhub.core.permissions import Perm
+from gcmhub.core.workflow import Facts, Move, Policy, State, Step
 from gcmhub.directory.models import Organisation
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
 
@@ -285,11 +287,21 @@ class IndicatorTarget(models.Model):
         return f"{self.indicator.code} · {self.period}"
 
 
-class ReportState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned")
-    ACCEPTED = "accepted", _("Accepted")
+REPORT_POLICY = Policy(
+    # An organisation's focal points write and submit its report; the coordinator returns it
+    # (with a reason) or accepts it; the coordinator and the consultants read the others'
+    # reports once submitted.
+    author=Perm.PROGRESS_REPORT,
+    reader=Perm.PROGRESS_READ,
+    moves={
+        Step.SUBMIT: Move(
+            by=Perm.PROGRESS_REPORT,
+            moves={State.DRAFT: State.SUBMITTED, State.RETURNED: State.SUBMITTED},
+        ),
+        Step.RETURN: Move(by=Perm.PROGRESS_REVIEW, moves={State.SUBMITTED: State.RETURNED}),
+        Step.ACCEPT: Move(by=Perm.PROGRESS_REVIEW, moves={State.SUBMITTED: State.ACCEPTED}),
+    },
+)
 
 
 class ProgressReport(models.Model):
@@ -304,9 +316,7 @@ class ProgressReport(models.Model):
         related_name="progress_reports",
         verbose_name=_("organisation"),
     )
-    state = models.CharField(
-        _("state"), max_length=10, choices=ReportState.choices, default=ReportState.DRAFT
-    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     summary = models.TextField(_("summary"), blank=True, max_length=5000)
     return_reason = models.TextField(_("reason for returning"), blank=True, max_length=3000)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -337,6 +347,11 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self.organisation} · {self.period}"
+
+    @property
+    def facts(self) -> Facts:
+        """What the workflow's rules need to know of the report."""
+        return Facts(state=self.state, organisation_id=self.organisation_id)
 
 
 class ActivityProgress(models.Model):

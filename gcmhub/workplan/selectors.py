@@ -3,14 +3,19 @@
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from gcmhub.core.permissions import Actor
+from gcmhub.core.workflow import State, visible_states
 from gcmhub.framework.models import FrameworkOutcome, Objective, StrategicPriority
 from gcmhub.priorities.models import Decision, DecisionHorizon
 from gcmhub.workplan import rollup
 from gcmhub.workplan.models import (
+    REPORT_POLICY,
     Activity,
     ActivityProgress,
     Indicator,
@@ -18,14 +23,13 @@ from gcmhub.workplan.models import (
     Output,
     ProgressReport,
     ReportingPeriod,
-    ReportState,
 )
 
 # The work plan
 
 
 def activities_of(cycle) -> QuerySet[Activity]:
-    accepted = ActivityProgress.objects.filter(report__state=ReportState.ACCEPTED).select_related(
+    accepted = ActivityProgress.objects.filter(report__state=State.ACCEPTED).select_related(
         "report__period"
     )
     return (
@@ -191,7 +195,7 @@ def indicators_of(cycle, periods: list[ReportingPeriod]) -> list[Indicator]:
     )
     actuals = defaultdict(dict)
     for actual in IndicatorActual.objects.filter(
-        indicator__cycle=cycle, report__state=ReportState.ACCEPTED
+        indicator__cycle=cycle, report__state=State.ACCEPTED
     ).select_related("report"):
         actuals[actual.indicator_id][actual.report.period_id] = actual
     for indicator in indicators:
@@ -210,13 +214,28 @@ def indicators_of(cycle, periods: list[ReportingPeriod]) -> list[Indicator]:
     return indicators
 
 
-def reports_of(cycle, *, organisation_id=None) -> QuerySet[ProgressReport]:
-    reports = ProgressReport.objects.filter(period__cycle=cycle).select_related(
-        "period", "organisation"
+def reports_of(cycle) -> QuerySet[ProgressReport]:
+    """Every progress report of the cycle, the latest period first."""
+    return (
+        ProgressReport.objects.filter(period__cycle=cycle)
+        .select_related("period", "organisation")
+        .order_by("-period__starts", "organisation__name")
     )
-    if organisation_id is not None:
-        reports = reports.filter(organisation_id=organisation_id)
-    return reports.order_by("-period__starts", "organisation__name")
+
+
+def visible_reports(cycle, actor: Actor) -> QuerySet[ProgressReport]:
+    """The progress reports `actor` may read, by `REPORT_POLICY`: their own organisation's in
+    any state, and, with the reader permission, the others' once they leave draft. The one
+    place this rule is written: the pages and the API ask it."""
+    visible = []
+    if actor.has(REPORT_POLICY.author) and actor.speaks_for(actor.organisation_id):
+        visible.append(Q(organisation_id=actor.organisation_id))
+    states = visible_states(REPORT_POLICY, actor)
+    if states:
+        visible.append(Q(state__in=sorted(states)))
+    if not visible:
+        return ProgressReport.objects.none()
+    return reports_of(cycle).filter(reduce(or_, visible))
 
 
 def current_period(periods: list[ReportingPeriod], today: dt.date | None = None):

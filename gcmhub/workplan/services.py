@@ -1,25 +1,32 @@
 """Writes of the work plan: reporting periods, outputs, activities, indicators and progress
 reports."""
 
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import NotRequired, TypedDict
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gcmhub.assessments.services import StaleVersion
 from gcmhub.coordination.models import Obligation
 from gcmhub.coordination.services import check_same_network, obligations_refresh
+from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
+from gcmhub.core.errors import check_version
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
+from gcmhub.core.workflow import Step, can, transition
 from gcmhub.directory.models import Organisation
-from gcmhub.directory.selectors import actor_of, focal_points_of
-from gcmhub.directory.selectors import require_role as _require
-from gcmhub.workplan import workflow
+from gcmhub.directory.selectors import focal_points_of
+from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
 from gcmhub.workplan.models import (
+    REPORT_POLICY,
     Activity,
     ActivityProgress,
     ActivityStatus,
@@ -30,28 +37,31 @@ from gcmhub.workplan.models import (
     Output,
     ProgressReport,
     ReportingPeriod,
-    ReportState,
 )
-
-COORDINATOR = {Role.COORDINATOR}
-
 
 # Reporting periods
 
 
 @transaction.atomic
 def period_save(
-    *, cycle: Cycle, by: User, data: dict, period: ReportingPeriod | None = None
+    *,
+    cycle: Cycle,
+    by: User,
+    label: str,
+    starts: dt.date,
+    ends: dt.date,
+    due_date: dt.date,
+    period: ReportingPeriod | None = None,
 ) -> ReportingPeriod:
     period = locked(period) if period is not None else None
-    _require(by, cycle, COORDINATOR)
-    if data["ends"] < data["starts"]:
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
+    if ends < starts:
         raise ValidationError({"ends": _("A period cannot end before it starts.")})
-    if data["due_date"] < data["ends"]:
+    if due_date < ends:
         raise ValidationError({"due_date": _("Reports are due after the period ends.")})
     period = period or ReportingPeriod(cycle=cycle)
-    period.label = clean_text(data["label"])
-    period.starts, period.ends, period.due_date = data["starts"], data["ends"], data["due_date"]
+    period.label = clean_text(label)
+    period.starts, period.ends, period.due_date = starts, ends, due_date
     return save_audited(period, by=by)
 
 
@@ -68,10 +78,19 @@ def activity_leads(cycle: Cycle) -> list[Organisation]:
 
 
 @transaction.atomic
-def output_save(*, cycle: Cycle, by: User, data: dict, output: Output | None = None) -> Output:
+def output_save(
+    *,
+    cycle: Cycle,
+    by: User,
+    outcome: FrameworkOutcome,
+    code: str,
+    title: str,
+    title_tr: str = "",
+    parent: Output | None = None,
+    output: Output | None = None,
+) -> Output:
     output = locked(output) if output is not None else None
-    _require(by, cycle, COORDINATOR)
-    outcome, parent = data["outcome"], data.get("parent")
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
     if outcome.priority.framework.cycle_id != cycle.pk:
         raise ValidationError({"outcome": _("Choose an outcome of this cycle's framework.")})
     if parent is not None:
@@ -91,16 +110,16 @@ def output_save(*, cycle: Cycle, by: User, data: dict, output: Output | None = N
         raise ValidationError({"parent": _("This output has sub-outputs: it stays an output.")})
     output = output or Output(cycle=cycle)
     output.outcome, output.parent = outcome, parent
-    output.code = clean_text(data["code"])
-    output.title = clean_text(data["title"])
-    output.title_tr = clean_text(data.get("title_tr", ""))
+    output.code = clean_text(code)
+    output.title = clean_text(title)
+    output.title_tr = clean_text(title_tr)
     return save_audited(output, by=by)
 
 
 @transaction.atomic
 def output_delete(*, output: Output, by: User) -> None:
     output = locked(output)
-    _require(by, output.cycle, COORDINATOR)
+    require(by, Perm.WORKPLAN_MANAGE, cycle=output.cycle)
     if output.activities.exists() or output.children.exists() or output.indicators.exists():
         raise ValidationError(
             _("This output has activities, sub-outputs or indicators: move or remove them first.")
@@ -110,42 +129,58 @@ def output_delete(*, output: Output, by: User) -> None:
 
 @transaction.atomic
 def activity_save(
-    *, cycle: Cycle, by: User, data: dict, activity: Activity | None = None
+    *,
+    cycle: Cycle,
+    by: User,
+    output: Output,
+    code: str,
+    title: str,
+    starts: dt.date,
+    ends: dt.date,
+    budget_planned: Decimal,
+    budget_secured: Decimal,
+    currency: str,
+    title_tr: str = "",
+    description: str = "",
+    status: str = "",
+    objectives: Iterable[Objective] = (),
+    recommendations: Iterable = (),
+    sdg_targets: Iterable[SdgTarget] = (),
+    lead_organisations: Iterable[Organisation] = (),
+    partner_organisations: Iterable[Organisation] = (),
+    activity: Activity | None = None,
 ) -> Activity:
     activity = locked(activity) if activity is not None else None
-    _require(by, cycle, COORDINATOR)
-    output = data["output"]
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
     if output.cycle_id != cycle.pk:
         raise ValidationError({"output": _("Choose an output of this cycle.")})
-    leads = list(data.get("lead_organisations", []))
-    partners = list(data.get("partner_organisations", []))
+    leads = list(lead_organisations)
+    partners = list(partner_organisations)
     if not leads:
         raise ValidationError({"lead_organisations": _("Name at least one lead organisation.")})
     check_same_network([*leads, *partners], cycle.network_id, "lead_organisations")
-    if data["ends"] < data["starts"]:
+    if ends < starts:
         raise ValidationError({"ends": _("An activity cannot end before it starts.")})
-    if data["budget_secured"] > data["budget_planned"]:
+    if budget_secured > budget_planned:
         raise ValidationError(
             {"budget_secured": _("Secured funding is more than the planned budget.")}
         )
-    recommendations = [
-        r for r in data.get("recommendations", []) if r.document.cycle_id == cycle.pk
-    ]
+    recommendations = [r for r in recommendations if r.document.cycle_id == cycle.pk]
     activity = activity or Activity(output=output)
     activity.output = output
-    activity.code = clean_text(data["code"])
-    activity.title = clean_text(data["title"])
-    activity.title_tr = clean_text(data.get("title_tr", ""))
-    activity.description = clean_text(data.get("description", ""))
-    activity.starts, activity.ends = data["starts"], data["ends"]
-    activity.budget_planned = data["budget_planned"]
-    activity.budget_secured = data["budget_secured"]
-    activity.currency = data["currency"]
-    activity.status = data.get("status") or activity.status
+    activity.code = clean_text(code)
+    activity.title = clean_text(title)
+    activity.title_tr = clean_text(title_tr)
+    activity.description = clean_text(description)
+    activity.starts, activity.ends = starts, ends
+    activity.budget_planned = budget_planned
+    activity.budget_secured = budget_secured
+    activity.currency = currency
+    activity.status = status or activity.status
     save_audited(activity, by=by)
-    activity.objectives.set(data.get("objectives", []))
+    activity.objectives.set(list(objectives))
     activity.recommendations.set(recommendations)
-    activity.sdg_targets.set(data.get("sdg_targets", []))
+    activity.sdg_targets.set(list(sdg_targets))
     activity.lead_organisations.set(leads)
     activity.partner_organisations.set([p for p in partners if p not in leads])
     obligations_refresh(cycle)
@@ -156,7 +191,7 @@ def activity_save(
 def activity_delete(*, activity: Activity, by: User) -> None:
     activity = locked(activity)
     cycle = activity.output.cycle
-    _require(by, cycle, COORDINATOR)
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
     if activity.progress.exists():
         raise ValidationError(
             _("Progress has been reported on this activity: mark it cancelled instead.")
@@ -187,37 +222,47 @@ def indicator_save(
     *,
     cycle: Cycle,
     by: User,
-    data: dict,
+    code: str,
+    name: str,
+    kind: str,
+    reported_by: Organisation,
+    output: Output | None = None,
+    outcome: FrameworkOutcome | None = None,
+    name_tr: str = "",
+    unit: str = "",
+    baseline_value: Decimal | None = None,
+    baseline_text: str = "",
+    baseline_year: int | None = None,
+    source: str = "",
+    disaggregation: Iterable[str] = (),
     targets: dict | None = None,
     indicator: Indicator | None = None,
 ) -> Indicator:
     """Save an indicator and its targets ({period: (value, text)})."""
     indicator = locked(indicator) if indicator is not None else None
-    _require(by, cycle, COORDINATOR)
-    outcome, output = data.get("outcome"), data.get("output")
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
     if (outcome is None) == (output is None):
         raise ValidationError({"output": _("Attach the indicator to an output or to an outcome.")})
     if output is not None and output.cycle_id != cycle.pk:
         raise ValidationError({"output": _("Choose an output of this cycle.")})
     if outcome is not None and outcome.priority.framework.cycle_id != cycle.pk:
         raise ValidationError({"outcome": _("Choose an outcome of this cycle's framework.")})
-    check_same_network([data["reported_by"]], cycle.network_id, "reported_by")
-    kind = data["kind"]
+    check_same_network([reported_by], cycle.network_id, "reported_by")
     baseline_value, baseline_text = _indicator_values(
-        kind, data.get("baseline_value"), data.get("baseline_text", ""), "baseline_value"
+        kind, baseline_value, baseline_text, "baseline_value"
     )
     indicator = indicator or Indicator(cycle=cycle)
     indicator.outcome, indicator.output = outcome, output
-    indicator.code = clean_text(data["code"])
-    indicator.name = clean_text(data["name"])
-    indicator.name_tr = clean_text(data.get("name_tr", ""))
+    indicator.code = clean_text(code)
+    indicator.name = clean_text(name)
+    indicator.name_tr = clean_text(name_tr)
     indicator.kind = kind
-    indicator.unit = clean_text(data.get("unit", ""))
+    indicator.unit = clean_text(unit)
     indicator.baseline_value, indicator.baseline_text = baseline_value, baseline_text
-    indicator.baseline_year = data.get("baseline_year")
-    indicator.source = clean_text(data.get("source", ""))
-    indicator.disaggregation = list(data.get("disaggregation", []))
-    indicator.reported_by = data["reported_by"]
+    indicator.baseline_year = baseline_year
+    indicator.source = clean_text(source)
+    indicator.disaggregation = list(disaggregation)
+    indicator.reported_by = reported_by
     save_audited(indicator, by=by)
     for period, (value, text) in (targets or {}).items():
         if period.cycle_id != cycle.pk:
@@ -237,13 +282,30 @@ def indicator_save(
 # Progress reports
 
 
-def _facts(report: ProgressReport) -> workflow.ReportFacts:
-    return workflow.ReportFacts(state=report.state, organisation_id=report.organisation_id)
+class ActivityRow(TypedDict):
+    """What an organisation reports on one activity."""
+
+    activity: Activity
+    status: str
+    percent_complete: int
+    narrative: NotRequired[str]
 
 
-def _check(by: User, report: ProgressReport, step: workflow.Step) -> None:
-    actor = actor_of(by, report.period.cycle.network_id)
-    if not workflow.can(actor, step, _facts(report)):
+class ActualRow(TypedDict):
+    """What an organisation reports on one indicator: a value or a text, by its kind."""
+
+    indicator: Indicator
+    value: NotRequired[Decimal | None]
+    text: NotRequired[str]
+    narrative: NotRequired[str]
+
+
+def _actor(by: User, report: ProgressReport):
+    return actor_for(by, report.period.cycle.network)
+
+
+def _check(by: User, report: ProgressReport, step: Step) -> None:
+    if not can(REPORT_POLICY, _actor(by, report), step, report.facts):
         raise PermissionDenied
 
 
@@ -268,16 +330,13 @@ def reportable_activities(period: ReportingPeriod, organisation: Organisation):
 @transaction.atomic
 def report_open(*, period: ReportingPeriod, by: User) -> ProgressReport:
     """The focal point's organisation's report for the period, started the first time."""
-    actor = actor_of(by, period.cycle.network_id)
-    if actor.role != Role.FOCAL_POINT or not actor.organisation_id:
+    require(by, REPORT_POLICY.author, cycle=period.cycle)
+    organisation_id = actor_for(by, period.cycle.network).organisation_id
+    if not organisation_id:
         raise PermissionDenied
-    report = ProgressReport.objects.filter(
-        period=period, organisation_id=actor.organisation_id
-    ).first()
+    report = ProgressReport.objects.filter(period=period, organisation_id=organisation_id).first()
     if report is None:  # saved with its author in the history, from the API too
-        report = save_audited(
-            ProgressReport(period=period, organisation_id=actor.organisation_id), by=by
-        )
+        report = save_audited(ProgressReport(period=period, organisation_id=organisation_id), by=by)
     return report
 
 
@@ -287,8 +346,8 @@ def report_save(
     report: ProgressReport,
     by: User,
     summary: str,
-    activity_rows: list[dict],
-    actual_rows: list[dict],
+    activity_rows: list[ActivityRow],
+    actual_rows: list[ActualRow],
     expected_version: int,
 ) -> ProgressReport:
     """Save the draft: a row per activity (status, % complete, narrative) and per indicator
@@ -296,11 +355,12 @@ def report_save(
     report = (
         ProgressReport.objects.select_for_update().select_related("period__cycle").get(pk=report.pk)
     )
-    _check(by, report, workflow.Step.EDIT)
-    if report.version != expected_version:
-        raise StaleVersion(
-            _("Someone else saved this report after you opened it; open it again to see it.")
-        )
+    _check(by, report, Step.EDIT)
+    check_version(
+        report,
+        expected_version,
+        _("Someone else saved this report after you opened it; open it again to see it."),
+    )
     allowed = {a.pk for a in reportable_activities(report.period, report.organisation)}
     changed = False
     for row in activity_rows:
@@ -343,10 +403,10 @@ def report_save(
 @transaction.atomic
 def report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
     report = locked(report)
-    _check(by, report, workflow.Step.SUBMIT)
+    state = transition(REPORT_POLICY, Step.SUBMIT, actor=_actor(by, report), facts=report.facts)
     if not report.activity_rows.exists() and not report.actuals.exists():
         raise ValidationError(_("Report on at least one activity or indicator before submitting."))
-    report.state = ReportState.SUBMITTED
+    report.state = state
     report.submitted_at = timezone.now()
     save_audited(report, by=by)
     # Submitting the report meets the reporting obligations of the period.
@@ -363,11 +423,11 @@ def report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
 @transaction.atomic
 def report_return(*, report: ProgressReport, by: User, reason: str) -> ProgressReport:
     report = locked(report)
-    _check(by, report, workflow.Step.RETURN)
+    state = transition(REPORT_POLICY, Step.RETURN, actor=_actor(by, report), facts=report.facts)
     reason = clean_text(reason)
     if not reason:
         raise ValidationError({"reason": _("Say why the report is returned.")})
-    report.state = ReportState.RETURNED
+    report.state = state
     report.return_reason = reason
     report.reviewed_at, report.reviewed_by = timezone.now(), by
     save_audited(report, by=by)
@@ -389,8 +449,9 @@ def _notify_return(report: ProgressReport) -> None:
 def report_accept(*, report: ProgressReport, by: User) -> ProgressReport:
     """Accept the report: its activities take the status the organisation reported."""
     report = locked(report)
-    _check(by, report, workflow.Step.ACCEPT)
-    report.state = ReportState.ACCEPTED
+    report.state = transition(
+        REPORT_POLICY, Step.ACCEPT, actor=_actor(by, report), facts=report.facts
+    )
     report.return_reason = ""
     report.reviewed_at, report.reviewed_by = timezone.now(), by
     save_audited(report, by=by)

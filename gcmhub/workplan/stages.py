@@ -8,14 +8,13 @@ from gcmhub.core.stages import Stage, StageState, Status, register
 
 
 def workplan_state(cycle, user) -> StageState:
-    from gcmhub.workplan.models import Activity, ProgressReport, ReportState
+    from gcmhub.core.workflow import State
+    from gcmhub.workplan.models import Activity, ProgressReport
 
     activities = Activity.objects.filter(output__cycle=cycle).count()
     if not activities:
         return StageState(status=Status.NOT_STARTED, facts=[_("No activity planned yet.")])
-    waiting = ProgressReport.objects.filter(
-        period__cycle=cycle, state=ReportState.SUBMITTED
-    ).count()
+    waiting = ProgressReport.objects.filter(period__cycle=cycle, state=State.SUBMITTED).count()
     return StageState(
         status=Status.IN_PROGRESS,
         facts=[

@@ -1,21 +1,27 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from gcmhub.assessments.services import StaleVersion
-from gcmhub.core.access import cycle_with_perm
+from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
+from gcmhub.core.errors import StaleVersion
 from gcmhub.core.feedback import report_errors
-from gcmhub.core.permissions import Perm, Role
-from gcmhub.directory.selectors import actor_of
+from gcmhub.core.pages import (
+    cycle_page,
+    cycle_redirect,
+    cycle_reverse,
+    delete_and_back,
+    form_errors,
+    form_page,
+)
+from gcmhub.core.permissions import Perm
+from gcmhub.core.workflow import Step
 from gcmhub.reporting.charts import timeline_svg
-from gcmhub.workplan import exports, selectors, services, workflow
+from gcmhub.workplan import access, exports, selectors, services
 from gcmhub.workplan.forms import (
     ActivityForm,
     ActivityRowForm,
@@ -26,19 +32,10 @@ from gcmhub.workplan.forms import (
     ReportForm,
     ReturnForm,
 )
-from gcmhub.workplan.models import (
-    Activity,
-    Indicator,
-    Output,
-    ProgressReport,
-    ReportingPeriod,
-)
+from gcmhub.workplan.models import REPORT_POLICY, Indicator
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _cycle(request, network_slug, cycle_pk, perm=Perm.WORKPLAN_VIEW):
-    return cycle_with_perm(request, network_slug, cycle_pk, perm)
+SECTION = "workplan"
 
 
 def _initial(record, form_class) -> dict | None:
@@ -48,61 +45,25 @@ def _initial(record, form_class) -> dict | None:
     return model_to_dict(record, fields=list(form_class.base_fields))
 
 
-def _get(queryset, pk):
-    obj = queryset.filter(pk=pk).first()
-    if obj is None:
-        raise Http404
-    return obj
+def _context(network, cycle, **extra):
+    return {"network": network, "cycle": cycle, "section": SECTION, **extra}
 
 
-def _context(network, cycle, section, **extra):
-    return {"network": network, "cycle": cycle, "section": section, **extra}
-
-
-def _form_page(request, *, network, cycle, section, form, save, success, title, back, **extra):
-    """The edit pages' shared flow: on a valid POST call `save(cleaned_data)` (a service) and
-    go back with `success` (a text, or a function of what was saved); otherwise show the form
-    with the service's refusal."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save(form.cleaned_data)
-            messages.success(request, success(saved) if callable(success) else success)
-            return redirect(back)
-        except ValidationError as error:
-            form.add_error(None, error)
-    return render(
-        request,
-        "coordination/form.html",
-        _context(network, cycle, section, form=form, title=title, back=back, **extra),
-    )
-
-
-def _delete(request, delete, success: str, back: str):
-    try:
-        delete()
-        messages.success(request, success)
-    except ValidationError as error:
-        report_errors(request, error)
-    return redirect(back)
-
-
-def period_edit(request, network_slug, cycle_pk, period_pk=None):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.WORKPLAN_MANAGE)
-    period = _get(ReportingPeriod.objects.filter(cycle=cycle), period_pk) if period_pk else None
+@cycle_page(Perm.WORKPLAN_MANAGE)
+def period_edit(request, network, cycle, period_pk=None):
+    period = access.get_period_for_cycle(cycle, period_pk) if period_pk else None
     initial = _initial(period, PeriodForm)
     form = PeriodForm(request.POST or None, initial=initial)
-    return _form_page(
+    return form_page(
         request,
         network=network,
         cycle=cycle,
-        section="workplan",
+        section=SECTION,
         form=form,
-        save=lambda data: services.period_save(
-            cycle=cycle, by=request.user, data=data, period=period
-        ),
+        save=lambda data: services.period_save(cycle=cycle, by=request.user, period=period, **data),
         success=_("The reporting period has been saved."),
         title=period.label if period else _("New reporting period"),
-        back=reverse("report-list", kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk}),
+        back=cycle_reverse("report-list", cycle),
     )
 
 
@@ -110,8 +71,8 @@ def period_edit(request, network_slug, cycle_pk, period_pk=None):
 
 
 @require_safe
-def workplan(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk)
+@cycle_page(Perm.WORKPLAN_VIEW)
+def workplan(request, network, cycle):
     if request.GET.get("format") == "xlsx":
         return download(exports.workplan_xlsx(cycle), XLSX, "work-plan.xlsx")
     plan = selectors.workplan(cycle)
@@ -120,7 +81,6 @@ def workplan(request, network_slug, cycle_pk):
     context = _context(
         network,
         cycle,
-        "workplan",
         plan=plan,
         timeline=timeline_svg(rows, title=title) if rows else "",
         timeline_by_output=by_output,
@@ -129,18 +89,18 @@ def workplan(request, network_slug, cycle_pk):
 
 
 @require_safe
-def gap_view(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk)
-    context = _context(network, cycle, "workplan", gaps=selectors.gaps(cycle))
+@cycle_page(Perm.WORKPLAN_VIEW)
+def gap_view(request, network, cycle):
+    context = _context(network, cycle, gaps=selectors.gaps(cycle))
     return render(request, "workplan/gaps.html", context)
 
 
-def output_edit(request, network_slug, cycle_pk, output_pk=None):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.WORKPLAN_MANAGE)
-    output = _get(Output.objects.filter(cycle=cycle), output_pk) if output_pk else None
-    back = reverse("workplan", kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk})
+@cycle_page(Perm.WORKPLAN_MANAGE)
+def output_edit(request, network, cycle, output_pk=None):
+    output = access.get_output_for_cycle(cycle, output_pk) if output_pk else None
+    back = cycle_reverse("workplan", cycle)
     if output is not None and request.method == "POST" and "delete" in request.POST:
-        return _delete(
+        return delete_and_back(
             request,
             lambda: services.output_delete(output=output, by=request.user),
             _("The output has been removed."),
@@ -153,15 +113,13 @@ def output_edit(request, network_slug, cycle_pk, output_pk=None):
             request,
             _("Record the cooperation framework's outcomes first: outputs serve them."),
         )
-    return _form_page(
+    return form_page(
         request,
         network=network,
         cycle=cycle,
-        section="workplan",
+        section=SECTION,
         form=form,
-        save=lambda data: services.output_save(
-            cycle=cycle, by=request.user, data=data, output=output
-        ),
+        save=lambda data: services.output_save(cycle=cycle, by=request.user, output=output, **data),
         success=_("The output has been saved."),
         title=str(output) if output else _("New output"),
         back=back,
@@ -169,14 +127,12 @@ def output_edit(request, network_slug, cycle_pk, output_pk=None):
     )
 
 
-def activity_edit(request, network_slug, cycle_pk, activity_pk=None):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.WORKPLAN_MANAGE)
-    activity = (
-        _get(Activity.objects.filter(output__cycle=cycle), activity_pk) if activity_pk else None
-    )
-    back = reverse("workplan", kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk})
+@cycle_page(Perm.WORKPLAN_MANAGE)
+def activity_edit(request, network, cycle, activity_pk=None):
+    activity = access.get_activity_for_cycle(cycle, activity_pk) if activity_pk else None
+    back = cycle_reverse("workplan", cycle)
     if activity is not None and request.method == "POST" and "delete" in request.POST:
-        return _delete(
+        return delete_and_back(
             request,
             lambda: services.activity_delete(activity=activity, by=request.user),
             _("The activity has been removed."),
@@ -188,14 +144,14 @@ def activity_edit(request, network_slug, cycle_pk, activity_pk=None):
         "ends": cycle.end_date,
     }
     form = ActivityForm(request.POST or None, cycle=cycle, initial=initial)
-    return _form_page(
+    return form_page(
         request,
         network=network,
         cycle=cycle,
-        section="workplan",
+        section=SECTION,
         form=form,
         save=lambda data: services.activity_save(
-            cycle=cycle, by=request.user, data=data, activity=activity
+            cycle=cycle, by=request.user, activity=activity, **data
         ),
         success=_("The activity has been saved."),
         title=str(activity) if activity else _("New activity"),
@@ -208,8 +164,8 @@ def activity_edit(request, network_slug, cycle_pk, activity_pk=None):
 
 
 @require_safe
-def indicator_list(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk)
+@cycle_page(Perm.WORKPLAN_VIEW)
+def indicator_list(request, network, cycle):
     periods = selectors.periods_of(cycle)
     indicators = selectors.indicators_of(cycle, periods)
     if request.GET.get("format") == "xlsx":
@@ -219,13 +175,13 @@ def indicator_list(request, network_slug, cycle_pk):
     return render(
         request,
         "workplan/indicator_list.html",
-        _context(network, cycle, "workplan", indicators=indicators, periods=periods),
+        _context(network, cycle, indicators=indicators, periods=periods),
     )
 
 
-def indicator_edit(request, network_slug, cycle_pk, indicator_pk=None):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.WORKPLAN_MANAGE)
-    indicator = _get(Indicator.objects.filter(cycle=cycle), indicator_pk) if indicator_pk else None
+@cycle_page(Perm.WORKPLAN_MANAGE)
+def indicator_edit(request, network, cycle, indicator_pk=None):
+    indicator = access.get_indicator_for_cycle(cycle, indicator_pk) if indicator_pk else None
     periods = selectors.periods_of(cycle)
     initial = _initial(indicator, IndicatorForm)
     if indicator is not None:
@@ -233,22 +189,22 @@ def indicator_edit(request, network_slug, cycle_pk, indicator_pk=None):
             initial[f"target_{target.period_id}"] = target.value
             initial[f"target_text_{target.period_id}"] = target.text
     form = IndicatorForm(request.POST or None, cycle=cycle, periods=periods, initial=initial)
-    return _form_page(
+    return form_page(
         request,
         network=network,
         cycle=cycle,
-        section="workplan",
+        section=SECTION,
         form=form,
         save=lambda data: services.indicator_save(
             cycle=cycle,
             by=request.user,
-            data={k: v for k, v in data.items() if not k.startswith("target")},
             targets=form.targets(),
             indicator=indicator,
+            **{k: v for k, v in data.items() if not k.startswith("target")},
         ),
         success=_("The indicator has been saved."),
         title=str(indicator) if indicator else _("New indicator"),
-        back=reverse("indicator-list", kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk}),
+        back=cycle_reverse("indicator-list", cycle),
     )
 
 
@@ -256,43 +212,27 @@ def indicator_edit(request, network_slug, cycle_pk, indicator_pk=None):
 
 
 @require_safe
-def report_list(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PROGRESS_VIEW)
-    actor = actor_of(request.user, network.pk)
+@cycle_page(Perm.PROGRESS_VIEW)
+def report_list(request, network, cycle):
+    actor = actor_for(request.user, network)
     periods = selectors.periods_of(cycle)
-    own = actor.role == Role.FOCAL_POINT
-    reports = selectors.reports_of(cycle, organisation_id=actor.organisation_id if own else None)
-    if not own:
-        reports = reports.exclude(state="draft")
     context = _context(
         network,
         cycle,
-        "workplan",
         periods=periods,
-        reports=reports,
-        own=own,
+        reports=selectors.visible_reports(cycle, actor),
+        own=actor.has(REPORT_POLICY.author),
         current=selectors.current_period(periods),
     )
     return render(request, "workplan/report_list.html", context)
 
 
 @require_POST
-def report_start(request, network_slug, cycle_pk, period_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PROGRESS_REPORT)
-    period = _get(ReportingPeriod.objects.filter(cycle=cycle), period_pk)
+@cycle_page(Perm.PROGRESS_REPORT)
+def report_start(request, network, cycle, period_pk):
+    period = access.get_period_for_cycle(cycle, period_pk)
     report = services.report_open(period=period, by=request.user)
-    return redirect(
-        "report-detail", network_slug=network.slug, cycle_pk=cycle.pk, report_pk=report.pk
-    )
-
-
-def _report(cycle, pk) -> ProgressReport:
-    report = _get(
-        ProgressReport.objects.filter(period__cycle=cycle).select_related("period", "organisation"),
-        pk,
-    )
-    report.period.cycle = cycle
-    return report
+    return cycle_redirect("report-detail", cycle, report_pk=report.pk)
 
 
 def _save_report(request, report, form, activities, indicators) -> bool:
@@ -315,16 +255,12 @@ def _save_report(request, report, form, activities, indicators) -> bool:
     return False
 
 
-def report_detail(request, network_slug, cycle_pk, report_pk):
+@cycle_page(Perm.PROGRESS_VIEW)
+def report_detail(request, network, cycle, report_pk):
     """The report: editable by its organisation while a draft or returned; reviewed by the
     coordinator once submitted."""
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PROGRESS_VIEW)
-    report = _report(cycle, report_pk)
-    actor = actor_of(request.user, network.pk)
-    facts = workflow.ReportFacts(state=report.state, organisation_id=report.organisation_id)
-    if not workflow.can(actor, workflow.Step.VIEW, facts):
-        raise PermissionDenied
-    editable = workflow.can(actor, workflow.Step.EDIT, facts)
+    report = access.get_report_for_user(request.user, cycle, report_pk)
+    editable = Step.EDIT in report.steps
     activities = list(services.reportable_activities(report.period, report.organisation))
     indicators = list(
         Indicator.objects.filter(cycle=cycle, reported_by=report.organisation).order_by("code")
@@ -376,29 +312,26 @@ def report_detail(request, network_slug, cycle_pk, report_pk):
                     messages.success(request, _("The draft is saved."))
                 return redirect(request.path)
             except StaleVersion as error:
-                form.add_error(None, error)
+                form_errors(form, error)
             except ValidationError as error:
-                form.add_error(None, error)
+                form_errors(form, error)
                 form.add_error(None, _("Nothing was saved: correct the report and save it again."))
     context = _context(
         network,
         cycle,
-        "workplan",
         report=report,
         form=form,
         activities=activities,
         indicators=indicators,
-        editable=editable,
-        can_review=workflow.can(actor, workflow.Step.ACCEPT, facts),
         return_form=ReturnForm(),
     )
     return render(request, "workplan/report_detail.html", context)
 
 
 @require_POST
-def report_review(request, network_slug, cycle_pk, report_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PROGRESS_REVIEW)
-    report = _report(cycle, report_pk)
+@cycle_page(Perm.PROGRESS_REVIEW)
+def report_review(request, network, cycle, report_pk):
+    report = access.get_report_for_user(request.user, cycle, report_pk)
     try:
         if "accept" in request.POST:
             services.report_accept(report=report, by=request.user)
@@ -409,12 +342,7 @@ def report_review(request, network_slug, cycle_pk, report_pk):
             form = ReturnForm(request.POST)
             if not form.is_valid():
                 messages.error(request, _("Say why the report is returned."))
-                return redirect(
-                    "report-detail",
-                    network_slug=network.slug,
-                    cycle_pk=cycle.pk,
-                    report_pk=report.pk,
-                )
+                return cycle_redirect("report-detail", cycle, report_pk=report.pk)
             services.report_return(
                 report=report, by=request.user, reason=form.cleaned_data["reason"]
             )
@@ -423,6 +351,4 @@ def report_review(request, network_slug, cycle_pk, report_pk):
             )
     except ValidationError as error:
         report_errors(request, error)
-    return redirect(
-        "report-detail", network_slug=network.slug, cycle_pk=cycle.pk, report_pk=report.pk
-    )
+    return cycle_redirect("report-detail", cycle, report_pk=report.pk)

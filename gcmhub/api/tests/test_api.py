@@ -6,9 +6,10 @@ from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from gcmhub.assessments.models import Input, InputState
+from gcmhub.core.workflow import State
 from gcmhub.documents.models import Comment
 from gcmhub.priorities.models import ScoreSheet, SheetState
-from gcmhub.workplan.models import ProgressReport, ReportState
+from gcmhub.workplan.models import ProgressReport
 
 CRITERIA = ["urgency", "policy", "feasibility", "benefit", "alignment"]
 
@@ -292,7 +293,7 @@ def test_a_focal_point_reports_progress(workplan, cycle, focal_a, coordinator, f
     assert client_for(coordinator).get(base(cycle) + "progress-reports/").json()["count"] == 0
     assert client_for(focal_b).get(url).status_code == 404
     assert client.post(url + "submit/").status_code == 200
-    assert ProgressReport.objects.get().state == ReportState.SUBMITTED
+    assert ProgressReport.objects.get().state == State.SUBMITTED
     assert client_for(coordinator).get(base(cycle) + "progress-reports/").json()["count"] == 1
     assert client_for(coordinator).post(url + "submit/").status_code == 403
 

@@ -12,7 +12,7 @@ def test_a_secretariat_rule_over_a_year_with_a_single_date(cycle, coordinator):
     rule = services.sop_rule_save(
         cycle=cycle,
         by=coordinator,
-        data=rule_data(
+        **rule_data(
             kind=SopKind.COORDINATION,
             responsible=Responsible.SECRETARIAT,
             months=[3, 6, 9, 12],
@@ -37,4 +37,4 @@ def test_a_secretariat_rule_over_a_year_with_a_single_date(cycle, coordinator):
 
 def test_a_rule_needs_months_or_dates(cycle, coordinator):
     with pytest.raises(ValidationError, match="months"):
-        services.sop_rule_save(cycle=cycle, by=coordinator, data=rule_data(months=[]))
+        services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data(months=[]))

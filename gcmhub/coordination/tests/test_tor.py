@@ -20,7 +20,7 @@ def _url(cycle, name, **kwargs):
 def test_the_terms_of_reference_show_their_tables_not_python_structures(
     client, cycle, coordinator, focal_a, org_a
 ):
-    services.sop_rule_save(cycle=cycle, by=coordinator, data=rule_data())
+    services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
     document = document_services.document_open(
         cycle=cycle, kind=DocumentKind.TERMS_OF_REFERENCE, by=coordinator
     )

@@ -18,10 +18,8 @@ def url(cycle, name, **kwargs):
 
 @pytest.fixture
 def world(cycle, coordinator, focal_a, personas):
-    rule = services.sop_rule_save(cycle=cycle, by=coordinator, data=rule_data())
-    group = services.working_group_save(
-        network=cycle.network, by=coordinator, data={"name": "Data group"}
-    )
+    rule = services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
+    group = services.working_group_save(network=cycle.network, by=coordinator, name="Data group")
     return {"rule": rule, "group": group}
 
 
@@ -59,7 +57,7 @@ def test_the_terms_of_reference_carry_membership_groups_and_sops(
     services.sop_rule_save(
         cycle=cycle,
         by=coordinator,
-        data=rule_data(
+        **rule_data(
             kind=SopKind.COORDINATION,
             title="Quarterly network meeting",
             task="holds the network meeting",

@@ -156,11 +156,10 @@ def _targets(cycle) -> QuerySet:
 
 
 def _actuals(cycle) -> QuerySet:
-    from gcmhub.workplan.models import IndicatorActual, ReportState
+    from gcmhub.core.workflow import State
+    from gcmhub.workplan.models import IndicatorActual
 
-    return IndicatorActual.objects.filter(
-        indicator__cycle=cycle, report__state=ReportState.ACCEPTED
-    )
+    return IndicatorActual.objects.filter(indicator__cycle=cycle, report__state=State.ACCEPTED)
 
 
 def indicator_value_rows(cycle):
@@ -200,9 +199,10 @@ INDICATOR_VALUES = Kind(
 
 
 def report_queryset(cycle) -> QuerySet:
-    from gcmhub.workplan.models import ProgressReport, ReportState
+    from gcmhub.core.workflow import State
+    from gcmhub.workplan.models import ProgressReport
 
-    return ProgressReport.objects.filter(period__cycle=cycle).exclude(state=ReportState.DRAFT)
+    return ProgressReport.objects.filter(period__cycle=cycle).exclude(state=State.DRAFT)
 
 
 def report_rows(cycle):

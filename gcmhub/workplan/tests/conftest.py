@@ -18,7 +18,9 @@ def output(cycle, coordinator, outcome):
     return services.output_save(
         cycle=cycle,
         by=coordinator,
-        data={"outcome": outcome, "code": "4.2.1", "title": "Capacity strengthened"},
+        outcome=outcome,
+        code="4.2.1",
+        title="Capacity strengthened",
     )
 
 
@@ -40,7 +42,7 @@ def activity_data(output, leads, **extra):
 
 @pytest.fixture
 def activity(cycle, coordinator, output, org_a):
-    return services.activity_save(cycle=cycle, by=coordinator, data=activity_data(output, [org_a]))
+    return services.activity_save(cycle=cycle, by=coordinator, **activity_data(output, [org_a]))
 
 
 @pytest.fixture
@@ -49,7 +51,10 @@ def periods(cycle, coordinator):
         services.period_save(
             cycle=cycle,
             by=coordinator,
-            data={"label": label, "starts": starts, "ends": ends, "due_date": due},
+            label=label,
+            starts=starts,
+            ends=ends,
+            due_date=due,
         )
         for label, starts, ends, due in [
             ("2021 H2", dt.date(2021, 7, 1), dt.date(2021, 12, 31), dt.date(2022, 1, 15)),
@@ -63,15 +68,13 @@ def indicator(cycle, coordinator, output, org_a, periods):
     return services.indicator_save(
         cycle=cycle,
         by=coordinator,
-        data={
-            "output": output,
-            "code": "4.2.1-i1",
-            "name": "Officials trained",
-            "kind": "numeric",
-            "unit": "persons",
-            "baseline_value": Decimal(0),
-            "baseline_year": 2021,
-            "reported_by": org_a,
-        },
+        output=output,
+        code="4.2.1-i1",
+        name="Officials trained",
+        kind="numeric",
+        unit="persons",
+        baseline_value=Decimal(0),
+        baseline_year=2021,
+        reported_by=org_a,
         targets={periods[0]: (Decimal(100), ""), periods[1]: (Decimal(250), "")},
     )

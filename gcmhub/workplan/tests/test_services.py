@@ -9,15 +9,15 @@ from django.core.management import call_command
 from gcmhub.coordination import services as coordination_services
 from gcmhub.coordination.models import Obligation
 from gcmhub.coordination.tests.conftest import rule_data
+from gcmhub.core.workflow import State
 from gcmhub.workplan import services
-from gcmhub.workplan.models import ReportState
 from gcmhub.workplan.tests.conftest import activity_data
 
 
 def test_obligations_are_generated_for_each_lead_on_each_due_date(
     cycle, coordinator, activity, org_a
 ):
-    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, data=rule_data())
+    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
     assert list(rule.obligations.values_list("organisation", "due_date")) == [
         (org_a.pk, dt.date(2022, 1, 15)),
         (org_a.pk, dt.date(2022, 7, 15)),
@@ -27,13 +27,13 @@ def test_obligations_are_generated_for_each_lead_on_each_due_date(
 def test_leads_obligations_follow_the_work_plan_and_done_ones_stay(
     cycle, coordinator, output, activity, org_a, org_b
 ):
-    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, data=rule_data())
+    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
     first = rule.obligations.get(due_date=dt.date(2022, 1, 15))
     coordination_services.obligation_mark(obligation=first, by=coordinator, done=True)
     services.activity_save(
         cycle=cycle,
         by=coordinator,
-        data=activity_data(output, [org_b]),
+        **activity_data(output, [org_b]),
         activity=activity,
     )
     owed = {(o.organisation_id, o.due_date, o.done_at is None) for o in rule.obligations.all()}
@@ -45,7 +45,7 @@ def test_leads_obligations_follow_the_work_plan_and_done_ones_stay(
 
 
 def test_reminders_go_before_and_after_once(cycle, coordinator, activity, focal_a):
-    coordination_services.sop_rule_save(cycle=cycle, by=coordinator, data=rule_data())
+    coordination_services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
     mail.outbox.clear()
     call_command("send_obligation_reminders", "--today=2022-01-10", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert [m.to for m in mail.outbox] == [[focal_a.email]]
@@ -59,7 +59,7 @@ def test_reminders_go_before_and_after_once(cycle, coordinator, activity, focal_
 def test_a_focal_point_marks_only_their_organisations_obligations(
     cycle, coordinator, activity, focal_a, focal_b
 ):
-    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, data=rule_data())
+    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
     obligation = rule.obligations.first()
     with pytest.raises(PermissionDenied):
         coordination_services.obligation_mark(obligation=obligation, by=focal_b, done=True)
@@ -74,15 +74,15 @@ def test_activity_rules(cycle, coordinator, output, org_a, other_network, consul
         services.activity_save(
             cycle=cycle,
             by=coordinator,
-            data=activity_data(output, [org_a], budget_secured=Decimal(300000)),
+            **activity_data(output, [org_a], budget_secured=Decimal(300000)),
         )
     with pytest.raises(ValidationError, match="lead organisation"):
-        services.activity_save(cycle=cycle, by=coordinator, data=activity_data(output, []))
+        services.activity_save(cycle=cycle, by=coordinator, **activity_data(output, []))
     stranger = OrganisationFactory(network=other_network)
     with pytest.raises(ValidationError, match="this network"):
-        services.activity_save(cycle=cycle, by=coordinator, data=activity_data(output, [stranger]))
+        services.activity_save(cycle=cycle, by=coordinator, **activity_data(output, [stranger]))
     with pytest.raises(PermissionDenied):
-        services.activity_save(cycle=cycle, by=consultant, data=activity_data(output, [org_a]))
+        services.activity_save(cycle=cycle, by=consultant, **activity_data(output, [org_a]))
 
 
 def test_numbers_are_numbers_and_words_are_words(cycle, coordinator, output, org_a, periods):
@@ -94,16 +94,16 @@ def test_numbers_are_numbers_and_words_are_words(cycle, coordinator, output, org
         "reported_by": org_a,
     }
     with pytest.raises(ValidationError, match="numeric indicator"):
-        services.indicator_save(cycle=cycle, by=coordinator, data={**data, "baseline_text": "N/A"})
+        services.indicator_save(cycle=cycle, by=coordinator, **data, baseline_text="N/A")
     with pytest.raises(ValidationError, match="qualitative indicator"):
         services.indicator_save(
             cycle=cycle,
             by=coordinator,
-            data={**data, "kind": "qualitative", "baseline_value": Decimal(3)},
+            **{**data, "kind": "qualitative", "baseline_value": Decimal(3)},
         )
     with pytest.raises(ValidationError, match="numeric indicator"):
         services.indicator_save(
-            cycle=cycle, by=coordinator, data=data, targets={periods[0]: (None, "about 100")}
+            cycle=cycle, by=coordinator, **data, targets={periods[0]: (None, "about 100")}
         )
 
 
@@ -140,7 +140,7 @@ def _fill(report, by, percent=60, value=Decimal(120)):
 def test_a_progress_report_goes_draft_submitted_returned_accepted(
     report, focal_a, focal_b, coordinator, cycle, activity
 ):
-    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, data=rule_data())
+    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
     with pytest.raises(PermissionDenied):
         _fill(report, focal_b)
     report = _fill(report, focal_a, percent=60)
@@ -153,14 +153,14 @@ def test_a_progress_report_goes_draft_submitted_returned_accepted(
         services.report_return(report=report, by=coordinator, reason=" ")
     services.report_return(report=report, by=coordinator, reason="The figure is for 2022.")
     report.refresh_from_db()
-    assert report.state == ReportState.RETURNED
+    assert report.state == State.RETURNED
     report = _fill(report, focal_a, percent=70)
     services.report_submit(report=report, by=focal_a)
     with pytest.raises(PermissionDenied):
         services.report_accept(report=report, by=focal_a)
     services.report_accept(report=report, by=coordinator)
     report.refresh_from_db()
-    assert report.state == ReportState.ACCEPTED
+    assert report.state == State.ACCEPTED
 
 
 def test_a_report_refuses_words_for_a_numeric_indicator_and_saves_nothing(report, focal_a):

@@ -25,9 +25,9 @@ def url(cycle, name, **kwargs):
 
 @pytest.fixture
 def world(cycle, coordinator, activity, indicator, periods, focal_a, personas, output):
-    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, data=rule_data())
+    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
     group = coordination_services.working_group_save(
-        network=cycle.network, by=coordinator, data={"name": "Data group"}
+        network=cycle.network, by=coordinator, name="Data group"
     )
     report = services.report_open(period=periods[0], by=focal_a)
     services.report_save(
@@ -198,7 +198,7 @@ def test_the_gap_view_lists_prioritised_objectives_without_activity(
     services.activity_save(
         cycle=cycle,
         by=coordinator,
-        data=activity_data(
+        **activity_data(
             world["output"],
             [org_a],
             code="4.2.1.b",
@@ -233,21 +233,19 @@ def test_work_plan_pages_keep_a_constant_number_of_queries(
         services.activity_save(
             cycle=cycle,
             by=coordinator,
-            data=activity_data(output, [org_a, org_b], code=f"4.2.1.{n}x"),
+            **activity_data(output, [org_a, org_b], code=f"4.2.1.{n}x"),
         )
         services.indicator_save(
             cycle=cycle,
             by=coordinator,
-            data={
-                "output": output,
-                "code": f"I-{n}",
-                "name": f"Indicator {n}",
-                "kind": "numeric",
-                "reported_by": org_b,
-            },
+            output=output,
+            code=f"I-{n}",
+            name=f"Indicator {n}",
+            kind="numeric",
+            reported_by=org_b,
         )
     coordination_services.sop_rule_save(
-        cycle=cycle, by=coordinator, data=rule_data(title="Monthly", months=list(range(1, 13)))
+        cycle=cycle, by=coordinator, **rule_data(title="Monthly", months=list(range(1, 13)))
     )
     assert Activity.objects.count() == 6
     for page, count in zip(pages, counts, strict=True):
