@@ -5,9 +5,7 @@ from gcmhub.coordination import services
 from gcmhub.coordination.models import Responsible, SopKind
 from gcmhub.coordination.tests.conftest import rule_data
 from gcmhub.documents.models import DocumentKind
-
-A, F, N, R = 200, 403, 404, 302
-PERSONAS = ["coordinator", "consultant", "focal_a", "focal_b", "observer", "outsider"]
+from gcmhub.tests.matrix import A, F, N, assert_page_matrix, by_page
 
 
 def url(cycle, name, **kwargs):
@@ -34,18 +32,10 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "kwargs", "persona", "expected"),
-    [
-        pytest.param(name, kwargs, persona, status, id=f"{name}-{persona}")
-        for name, kwargs, statuses in PAGES
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ],
-)
-def test_page_answers_each_persona(client, cycle, world, personas, name, kwargs, persona, expected):
-    client.force_login(personas[persona])
+@pytest.mark.parametrize(("name", "kwargs", "statuses"), by_page(PAGES))
+def test_page_answers_each_persona(client, cycle, world, personas, name, kwargs, statuses):
     kwargs = {k: world[v].pk for k, v in kwargs.items()}
-    assert client.get(url(cycle, name, **kwargs)).status_code == expected
+    assert_page_matrix(client, personas, url(cycle, name, **kwargs), statuses)
 
 
 def test_the_terms_of_reference_carry_membership_groups_and_sops(

@@ -9,12 +9,10 @@ from openpyxl import load_workbook
 
 from gcmhub.coordination import services as coordination_services
 from gcmhub.coordination.tests.conftest import rule_data
+from gcmhub.tests.matrix import A, F, N, assert_page_matrix, by_page
 from gcmhub.workplan import services
 from gcmhub.workplan.models import Activity, ProgressReport
 from gcmhub.workplan.tests.conftest import activity_data
-
-A, F, N, R = 200, 403, 404, 302
-PERSONAS = ["coordinator", "consultant", "focal_a", "focal_b", "observer", "outsider"]
 
 
 def url(cycle, name, **kwargs):
@@ -69,18 +67,10 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "kwargs", "persona", "expected"),
-    [
-        pytest.param(name, kwargs, persona, status, id=f"{name}-{persona}")
-        for name, kwargs, statuses in PAGES
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ],
-)
-def test_page_answers_each_persona(client, cycle, world, personas, name, kwargs, persona, expected):
-    client.force_login(personas[persona])
+@pytest.mark.parametrize(("name", "kwargs", "statuses"), by_page(PAGES))
+def test_page_answers_each_persona(client, cycle, world, personas, name, kwargs, statuses):
     kwargs = {k: world[v].pk for k, v in kwargs.items()}
-    assert client.get(url(cycle, name, **kwargs)).status_code == expected
+    assert_page_matrix(client, personas, url(cycle, name, **kwargs), statuses)
 
 
 def test_the_period_form_is_only_for_the_coordinator(client, cycle, world, focal_a):
