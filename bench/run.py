@@ -91,9 +91,10 @@ def build_workplan(cycle, coordinator, organisations):
     import datetime as dt
     from decimal import Decimal
 
+    from gcmhub.coordination import services as coordination_services
     from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
-    from gcmhub.network import services
-    from gcmhub.network.models import (
+    from gcmhub.workplan import services
+    from gcmhub.workplan.models import (
         Activity,
         ActivityProgress,
         Indicator,
@@ -113,7 +114,9 @@ def build_workplan(cycle, coordinator, organisations):
         services.output_save(
             cycle=cycle,
             by=coordinator,
-            data={"outcome": outcomes[i % 5], "code": f"1.{i % 5 + 1}.{i}", "title": f"Output {i}"},
+            outcome=outcomes[i % 5],
+            code=f"1.{i % 5 + 1}.{i}",
+            title=f"Output {i}",
         )
         for i in range(40)
     ]
@@ -179,19 +182,17 @@ def build_workplan(cycle, coordinator, organisations):
         if lead_of[a.pk] == r.organisation_id
     )
     for months, title in [(list(range(1, 13)), "Monthly"), ([1, 7], "Reports")]:
-        services.sop_rule_save(
+        coordination_services.sop_rule_save(
             cycle=cycle,
             by=coordinator,
-            data={
-                "kind": "reporting",
-                "title": title,
-                "task": "reports",
-                "responsible": "leads",
-                "months": months,
-                "day": 15,
-                "starts": dt.date(2021, 7, 1),
-                "ends": dt.date(2022, 12, 31),
-            },
+            kind="reporting",
+            title=title,
+            task="reports",
+            responsible="leads",
+            months=months,
+            day=15,
+            starts=dt.date(2021, 7, 1),
+            ends=dt.date(2022, 12, 31),
         )
 
 

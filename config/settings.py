@@ -63,8 +63,9 @@ INSTALLED_APPS = [
     "gcmhub.assessments",
     "gcmhub.priorities",
     "gcmhub.documents",
+    "gcmhub.coordination",
     "gcmhub.meetings",
-    "gcmhub.network",
+    "gcmhub.workplan",
     "gcmhub.imrf",
     "gcmhub.api",
     "gcmhub.regions",
@@ -316,7 +317,7 @@ SPECTACULAR_SETTINGS = {
         for path, name in [
             ("core.models", "Horizon"),
             ("priorities.models", "DecisionHorizon"),
-            ("network.models", "ActivityStatus"),
+            ("workplan.models", "ActivityStatus"),
             ("documents.models", "ReviewStatus"),
             ("directory.models", "OrganisationType"),
             ("documents.models", "CommentType"),
@@ -324,7 +325,7 @@ SPECTACULAR_SETTINGS = {
             ("meetings.models", "MeetingType"),
             ("documents.models", "DocumentKind"),
             ("assessments.models", "ReferenceKind"),
-            ("network.models", "IndicatorKind"),
+            ("workplan.models", "IndicatorKind"),
         ]
     }
     | {

@@ -7,8 +7,9 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.assessments.models import Input
+from gcmhub.coordination.models import Obligation
 from gcmhub.core.models import Cycle
-from gcmhub.network.models import Obligation, ProgressReport
+from gcmhub.workplan.models import ProgressReport
 
 
 class CycleFilter(django_filters.FilterSet):

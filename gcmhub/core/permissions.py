@@ -66,6 +66,7 @@ class Perm(StrEnum):
     WORKPLAN_VIEW = "workplan.view"
     WORKPLAN_MANAGE = "workplan.manage"
     PROGRESS_VIEW = "progress.view"
+    PROGRESS_READ = "progress.read"  # read every organisation's progress reports once submitted
     PROGRESS_REPORT = "progress.report"
     PROGRESS_REVIEW = "progress.review"
     SOP_VIEW = "sop.view"
@@ -107,6 +108,7 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
             Perm.COMMENT_DISPOSE,
             Perm.MEETING_SECRETARIAT,
             Perm.WORKPLAN_VIEW,
+            Perm.PROGRESS_READ,
         }
     ),
     Role.FOCAL_POINT: frozenset(

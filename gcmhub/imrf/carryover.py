@@ -21,8 +21,8 @@ from gcmhub.core.services import cycle_create
 from gcmhub.directory.selectors import require_role
 from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
 from gcmhub.imrf.models import CarriedOver
-from gcmhub.network.models import Activity, ActivityStatus, Output
 from gcmhub.priorities.models import Criterion, Decision, DecisionHorizon
+from gcmhub.workplan.models import Activity, ActivityStatus, Output
 
 # What a person sets on a new cycle: the fields of the cycle form, nothing else.
 CYCLE_FIELDS = CycleForm.Meta.fields

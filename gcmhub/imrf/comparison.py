@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from gcmhub.core.selectors import cycles_for_network
 from gcmhub.framework.models import Objective
-from gcmhub.network import selectors as network_selectors
-from gcmhub.network.models import ActivityStatus
 from gcmhub.priorities.selectors import priority_results
+from gcmhub.workplan import selectors as workplan_selectors
+from gcmhub.workplan.models import ActivityStatus
 
 
 @dataclass
@@ -34,7 +34,7 @@ def _cycle_cells(cycle) -> dict[int, Cell]:
     for number, decision in results.decisions.items():
         cells[number].horizon = decision.get_horizon_display()
     activities = [
-        a for a in network_selectors.activities_of(cycle) if a.status != ActivityStatus.CANCELLED
+        a for a in workplan_selectors.activities_of(cycle) if a.status != ActivityStatus.CANCELLED
     ]
     objectives_of_output = defaultdict(set)
     for activity in activities:
@@ -42,8 +42,8 @@ def _cycle_cells(cycle) -> dict[int, Cell]:
             cells[objective.number].activities += 1
             objectives_of_output[activity.output_id].add(objective.number)
     progress = defaultdict(list)
-    periods = network_selectors.periods_of(cycle)
-    for indicator in network_selectors.indicators_of(cycle, periods):
+    periods = workplan_selectors.periods_of(cycle)
+    for indicator in workplan_selectors.indicators_of(cycle, periods):
         known = [c["progress"] for c in indicator.cells if c["progress"] is not None]
         if known and indicator.output_id:
             for number in objectives_of_output.get(indicator.output_id, ()):

@@ -15,15 +15,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gcmhub.assessments.models import Consultation, Input, Synthesis
+from gcmhub.coordination.models import SopKind, WorkingGroup
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.text import percent
 from gcmhub.core.workflow import State
 from gcmhub.documents.models import DocumentKind, Endorsement, EndorsementResponse, Version
 from gcmhub.framework.models import GuidingPrinciple, Objective
-from gcmhub.network import rollup
-from gcmhub.network import selectors as network_selectors
-from gcmhub.network.models import Indicator, SopKind, WorkingGroup
 from gcmhub.priorities.models import Decision, DecisionHorizon
+from gcmhub.workplan import rollup
+from gcmhub.workplan import selectors as workplan_selectors
+from gcmhub.workplan.models import Indicator
 
 EVIDENCE = [State.ACCEPTED, State.SUBMITTED]
 
@@ -213,8 +214,8 @@ def progress(cycle) -> str:
     inputs = Counter(
         Input.objects.filter(cycle=cycle, state__in=EVIDENCE).values_list("objective", flat=True)
     )
-    activities = list(network_selectors.activities_of(cycle))
-    facts = {a.pk: network_selectors.facts(a) for a in activities}
+    activities = list(workplan_selectors.activities_of(cycle))
+    facts = {a.pk: workplan_selectors.facts(a) for a in activities}
     by_objective = defaultdict(list)
     for activity in activities:
         for objective in activity.objectives.all():
@@ -303,7 +304,7 @@ def progress(cycle) -> str:
                 for p in GuidingPrinciple.objects.order_by("order")
             )
         )
-    indicators = network_selectors.indicators_of(cycle, network_selectors.periods_of(cycle))
+    indicators = workplan_selectors.indicators_of(cycle, workplan_selectors.periods_of(cycle))
     reported = [
         (i, cell)
         for i in indicators
@@ -333,8 +334,8 @@ def progress(cycle) -> str:
 
 
 def means(cycle) -> str:
-    activities = list(network_selectors.activities_of(cycle))
-    facts = [network_selectors.facts(a) for a in activities]
+    activities = list(workplan_selectors.activities_of(cycle))
+    facts = [workplan_selectors.facts(a) for a in activities]
     parts = []
     if facts:
         total = rollup.rollup(facts, lambda f: ["all"])["all"]

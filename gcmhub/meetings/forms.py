@@ -53,7 +53,7 @@ class MeetingForm(forms.Form):
     )
 
     def __init__(self, *args, versions, network, **kwargs):
-        from gcmhub.network.models import WorkingGroup
+        from gcmhub.coordination.models import WorkingGroup
 
         super().__init__(*args, **kwargs)
         self.fields["working_group"].queryset = WorkingGroup.objects.filter(network=network)

@@ -48,7 +48,7 @@ class Meeting(models.Model):
         verbose_name=_("document version under discussion"),
     )
     working_group = models.ForeignKey(
-        "network.WorkingGroup",
+        "coordination.WorkingGroup",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

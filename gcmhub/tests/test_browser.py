@@ -374,7 +374,7 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
 
 def test_the_work_plan_moves_with_an_activity_and_an_accepted_progress_report(browser, demo):
     from gcmhub.directory.models import Organisation
-    from gcmhub.network.models import Output, ProgressReport
+    from gcmhub.workplan.models import Output, ProgressReport
 
     coordinator = new_page(browser)
     coordinator.on("dialog", lambda dialog: dialog.accept())
@@ -447,7 +447,7 @@ def test_the_work_plan_moves_with_an_activity_and_an_accepted_progress_report(br
 
 
 def _activity_pk(code):
-    from gcmhub.network.models import Activity
+    from gcmhub.workplan.models import Activity
 
     return Activity.objects.get(code=code, output__cycle__title="GCM Needs Assessment 2021").pk
 

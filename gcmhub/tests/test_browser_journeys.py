@@ -77,7 +77,7 @@ def test_return_fix_the_lead_resubmit_accept_keeps_every_row(browser, demo):
 
 
 def test_save_and_submit_keeps_the_summary_and_every_row(browser, demo):
-    from gcmhub.network.models import ProgressReport
+    from gcmhub.workplan.models import ProgressReport
 
     focal = new_page(browser)
     focal.on("dialog", lambda dialog: dialog.accept())

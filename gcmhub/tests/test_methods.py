@@ -18,13 +18,14 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from gcmhub.assessments.models import Attachment, QuestionnaireUpload, Reference
+from gcmhub.coordination.models import Obligation, SopRule
 from gcmhub.core.models import Cycle, User
 from gcmhub.documents.models import Comment, Document, Endorsement, Recommendation
 from gcmhub.exports.models import ExportJob
 from gcmhub.meetings.models import Attendee, MeetingInvitation, Outcome
-from gcmhub.network.models import Obligation, ProgressReport, SopRule
 from gcmhub.priorities.models import ScoreSheet
 from gcmhub.regions.models import Region
+from gcmhub.workplan.models import ProgressReport
 
 pytestmark = pytest.mark.django_db
 

@@ -106,12 +106,12 @@ def _in_cycle(model_path: str, **lookup) -> int:
         "assessments.Consultation": "cycle",
         "documents.Document": "cycle",
         "meetings.Meeting": "cycle",
-        "network.Output": "cycle",
-        "network.Indicator": "cycle",
-        "network.SopRule": "cycle",
-        "network.ReportingPeriod": "cycle",
-        "network.Activity": "output__cycle",
-        "network.ProgressReport": "period__cycle",
+        "workplan.Output": "cycle",
+        "workplan.Indicator": "cycle",
+        "coordination.SopRule": "cycle",
+        "workplan.ReportingPeriod": "cycle",
+        "workplan.Activity": "output__cycle",
+        "workplan.ProgressReport": "period__cycle",
         "meetings.Outcome": "meeting__cycle",
         "meetings.MeetingInvitation": "meeting__cycle",
         "documents.Review": "version__document__cycle",
@@ -153,7 +153,7 @@ def _open_criteria():
 
 def _returned_report():
     """The focal point's report of 2021 H2, returned to them so that they can edit it."""
-    from gcmhub.network.models import ProgressReport
+    from gcmhub.workplan.models import ProgressReport
 
     ProgressReport.objects.filter(organisation_id=_organisation("focal")).update(
         state="returned", return_reason="Add the figures of December."
@@ -455,49 +455,49 @@ CASES: list[Case] = [
         "working-group-edit",
         "working-group-edit",
         "coordinator",
-        lambda: cycle_kwargs(group_pk=_pk("network.WorkingGroup")),
+        lambda: cycle_kwargs(group_pk=_pk("coordination.WorkingGroup")),
         change={"purpose": "Data on migration, shared and compared."},
-        expect={("network.WorkingGroup", "purpose")},
+        expect={("coordination.WorkingGroup", "purpose")},
     ),
     Case(
         "sop-rule-edit",
         "sop-rule-edit",
         "coordinator",
-        lambda: cycle_kwargs(rule_pk=_in_cycle("network.SopRule")),
+        lambda: cycle_kwargs(rule_pk=_in_cycle("coordination.SopRule")),
         change={"task": "Send the minutes within ten days."},
-        expect={("network.SopRule", "task")},
+        expect={("coordination.SopRule", "task")},
     ),
     Case(
         "output-edit",
         "output-edit",
         "coordinator",
-        lambda: cycle_kwargs(output_pk=_in_cycle("network.Output")),
+        lambda: cycle_kwargs(output_pk=_in_cycle("workplan.Output")),
         change={"title": "Evidence-based migration policy (revised)"},
-        expect={("network.Output", "title")},
+        expect={("workplan.Output", "title")},
     ),
     Case(
         "activity-edit",
         "activity-edit",
         "coordinator",
-        lambda: cycle_kwargs(activity_pk=_in_cycle("network.Activity")),
+        lambda: cycle_kwargs(activity_pk=_in_cycle("workplan.Activity")),
         change={"title": "Training of trainers on referral (two rounds)"},
-        expect={("network.Activity", "title")},
+        expect={("workplan.Activity", "title")},
     ),
     Case(
         "indicator-edit",
         "indicator-edit",
         "coordinator",
-        lambda: cycle_kwargs(indicator_pk=_in_cycle("network.Indicator")),
+        lambda: cycle_kwargs(indicator_pk=_in_cycle("workplan.Indicator")),
         change={"source": "Ministry records, checked every year"},
-        expect={("network.Indicator", "source")},
+        expect={("workplan.Indicator", "source")},
     ),
     Case(
         "period-edit",
         "period-edit",
         "coordinator",
-        lambda: cycle_kwargs(period_pk=_in_cycle("network.ReportingPeriod")),
+        lambda: cycle_kwargs(period_pk=_in_cycle("workplan.ReportingPeriod")),
         change={"label": "Second half of 2021"},
-        expect={("network.ReportingPeriod", "label")},
+        expect={("workplan.ReportingPeriod", "label")},
     ),
     Case(
         "report-detail",
@@ -505,13 +505,13 @@ CASES: list[Case] = [
         "focal",
         lambda: cycle_kwargs(
             report_pk=_in_cycle(
-                "network.ProgressReport", organisation__memberships__user__username="focal"
+                "workplan.ProgressReport", organisation__memberships__user__username="focal"
             )
         ),
         setup=_returned_report,
         submit="save",
         change={"summary": "Both trainings were held; the second one in Gaziantep."},
-        expect={("network.ProgressReport", "summary")},
+        expect={("workplan.ProgressReport", "summary")},
     ),
 ]
 

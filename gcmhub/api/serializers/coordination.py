@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from gcmhub.network.models import Obligation, WorkingGroup
+from gcmhub.coordination.models import Obligation, WorkingGroup
 
 
 class ObligationSerializer(serializers.ModelSerializer):

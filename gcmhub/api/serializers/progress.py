@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gcmhub.api.serializers.base import IdField, VersionField
-from gcmhub.network.models import ActivityProgress, ActivityStatus, IndicatorActual, ProgressReport
+from gcmhub.workplan.models import ActivityProgress, ActivityStatus, IndicatorActual, ProgressReport
 
 
 class ActivityProgressSerializer(serializers.ModelSerializer):

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from gcmhub.network.models import Activity, Indicator, Output, ReportingPeriod
+from gcmhub.workplan.models import Activity, Indicator, Output, ReportingPeriod
 
 
 class OutputSerializer(serializers.ModelSerializer):

@@ -10,9 +10,9 @@ from gcmhub.assessments.models import Assignment
 from gcmhub.documents import services as documents
 from gcmhub.documents.models import DocumentKind
 from gcmhub.framework.models import Objective
-from gcmhub.network import services as network
 from gcmhub.priorities import services as priorities
 from gcmhub.tests.factories import CooperationFrameworkFactory, FrameworkOutcomeFactory
+from gcmhub.workplan import services as workplan_services
 
 CRITERIA = ["urgency", "policy", "feasibility", "benefit", "alignment"]
 
@@ -50,34 +50,30 @@ def review(cycle, consultant, coordinator, org_a):
 def workplan(cycle, coordinator, org_a):
     framework = CooperationFrameworkFactory(cycle=cycle)
     outcome = FrameworkOutcomeFactory(priority__framework=framework, code="4.2")
-    output = network.output_save(
-        cycle=cycle, by=coordinator, data={"outcome": outcome, "code": "4.2.1", "title": "Out"}
+    output = workplan_services.output_save(
+        cycle=cycle, by=coordinator, outcome=outcome, code="4.2.1", title="Out"
     )
-    activity = network.activity_save(
+    activity = workplan_services.activity_save(
         cycle=cycle,
         by=coordinator,
-        data={
-            "output": output,
-            "code": "4.2.1.a",
-            "title": "Training",
-            "lead_organisations": [org_a],
-            "starts": dt.date(2021, 9, 1),
-            "ends": dt.date(2022, 12, 31),
-            "budget_planned": Decimal(1000),
-            "budget_secured": Decimal(500),
-            "currency": "USD",
-            "status": "ongoing",
-        },
+        output=output,
+        code="4.2.1.a",
+        title="Training",
+        lead_organisations=[org_a],
+        starts=dt.date(2021, 9, 1),
+        ends=dt.date(2022, 12, 31),
+        budget_planned=Decimal(1000),
+        budget_secured=Decimal(500),
+        currency="USD",
+        status="ongoing",
     )
-    period = network.period_save(
+    period = workplan_services.period_save(
         cycle=cycle,
         by=coordinator,
-        data={
-            "label": "2021 H2",
-            "starts": dt.date(2021, 7, 1),
-            "ends": dt.date(2021, 12, 31),
-            "due_date": dt.date(2022, 1, 15),
-        },
+        label="2021 H2",
+        starts=dt.date(2021, 7, 1),
+        ends=dt.date(2021, 12, 31),
+        due_date=dt.date(2022, 1, 15),
     )
     return activity, period
 
@@ -130,20 +126,18 @@ def filled(cycle, assigned, scoring, review, workplan, org_a, focal_a, consultan
         data={"section_key": key, "type": "editorial", "quote": "the", "text": "Typo."},
     )
     activity, period = workplan
-    indicator = network.indicator_save(
+    indicator = workplan_services.indicator_save(
         cycle=cycle,
         by=coordinator,
-        data={
-            "output": activity.output,
-            "code": "I.1",
-            "name": "People trained",
-            "kind": "numeric",
-            "reported_by": org_a,
-            "baseline_value": Decimal(10),
-        },
+        output=activity.output,
+        code="I.1",
+        name="People trained",
+        kind="numeric",
+        reported_by=org_a,
+        baseline_value=Decimal(10),
     )
-    report = network.report_open(period=period, by=focal_a)
-    network.report_save(
+    report = workplan_services.report_open(period=period, by=focal_a)
+    workplan_services.report_save(
         report=report,
         by=focal_a,
         summary="On track.",

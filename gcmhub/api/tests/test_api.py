@@ -8,8 +8,8 @@ from rest_framework.test import APIClient
 from gcmhub.assessments.models import Input
 from gcmhub.core.workflow import State
 from gcmhub.documents.models import Comment
-from gcmhub.network.models import ProgressReport, ReportState
 from gcmhub.priorities.models import ScoreSheet
+from gcmhub.workplan.models import ProgressReport
 
 CRITERIA = ["urgency", "policy", "feasibility", "benefit", "alignment"]
 
@@ -291,7 +291,7 @@ def test_a_focal_point_reports_progress(workplan, cycle, focal_a, coordinator, f
     assert client_for(coordinator).get(base(cycle) + "progress-reports/").json()["count"] == 0
     assert client_for(focal_b).get(url).status_code == 404
     assert client.post(url + "submit/").status_code == 200
-    assert ProgressReport.objects.get().state == ReportState.SUBMITTED
+    assert ProgressReport.objects.get().state == State.SUBMITTED
     assert client_for(coordinator).get(base(cycle) + "progress-reports/").json()["count"] == 1
     assert client_for(coordinator).post(url + "submit/").status_code == 403
 

@@ -14,10 +14,10 @@ from gcmhub.core.workflow import State
 from gcmhub.documents import services as documents
 from gcmhub.documents.models import Comment, CommentType, DocumentKind
 from gcmhub.framework.models import Objective
-from gcmhub.network import services as network_services
-from gcmhub.network.models import ProgressReport, ReportState
 from gcmhub.priorities.models import ScoreSheet
 from gcmhub.tests import factories
+from gcmhub.workplan import services as workplan_services
+from gcmhub.workplan.models import ProgressReport
 
 from .test_api import base, client_for
 
@@ -115,18 +115,16 @@ def test_another_networks_score_sheet_answers_404_to_a_coordinator(
 def test_another_networks_progress_report_answers_404_to_a_coordinator(
     cycle, other_cycle, other_org, outsider, coordinator
 ):
-    period = network_services.period_save(
+    period = workplan_services.period_save(
         cycle=other_cycle,
         by=outsider,
-        data={
-            "label": "2021 H2",
-            "starts": dt.date(2021, 7, 1),
-            "ends": dt.date(2021, 12, 31),
-            "due_date": dt.date(2022, 1, 15),
-        },
+        label="2021 H2",
+        starts=dt.date(2021, 7, 1),
+        ends=dt.date(2021, 12, 31),
+        due_date=dt.date(2022, 1, 15),
     )
     foreign = ProgressReport.objects.create(
-        period=period, organisation=other_org, state=ReportState.SUBMITTED
+        period=period, organisation=other_org, state=State.SUBMITTED
     )
     client = client_for(coordinator)
     url = f"{base(cycle)}progress-reports/{foreign.pk}/"

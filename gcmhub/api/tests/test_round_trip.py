@@ -10,8 +10,8 @@ from simple_history.models import HistoricalChanges
 
 from gcmhub.assessments.models import Input, Need, ProposedAction, Reference
 from gcmhub.documents.models import Comment
-from gcmhub.network.models import ActivityProgress, IndicatorActual, ProgressReport
 from gcmhub.priorities.models import ScoreRow, ScoreSheet
+from gcmhub.workplan.models import ActivityProgress, IndicatorActual, ProgressReport
 
 from .test_api import client_for
 

@@ -5,9 +5,9 @@ from rest_framework import mixins
 from gcmhub.api import filters
 from gcmhub.api.serializers.coordination import ObligationSerializer, WorkingGroupSerializer
 from gcmhub.api.views.base import CycleScoped
+from gcmhub.coordination import selectors as coordination_selectors
+from gcmhub.coordination.models import Obligation, WorkingGroup
 from gcmhub.core.permissions import Perm
-from gcmhub.network import selectors as network_selectors
-from gcmhub.network.models import Obligation, WorkingGroup
 
 
 class ObligationViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMixin):
@@ -19,7 +19,7 @@ class ObligationViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModel
     filterset_class = filters.ObligationFilter
 
     def records(self):
-        return network_selectors.obligations_of(self.cycle)
+        return coordination_selectors.obligations_of(self.cycle)
 
 
 class WorkingGroupViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMixin):

@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from gcmhub.api import filters
@@ -16,10 +15,10 @@ from gcmhub.api.serializers.progress import (
     ReportWriteSerializer,
 )
 from gcmhub.api.views.base import CycleScoped
-from gcmhub.core.permissions import Perm, Role
-from gcmhub.network import services as network_services
-from gcmhub.network import workflow as report_workflow
-from gcmhub.network.models import Activity, ProgressReport, ReportState
+from gcmhub.core.permissions import Perm
+from gcmhub.workplan import selectors as workplan_selectors
+from gcmhub.workplan import services as workplan_services
+from gcmhub.workplan.models import Activity, ProgressReport
 
 
 def _known(records: dict, pk: int, field: str):
@@ -40,15 +39,9 @@ class ProgressReportViewSet(
     http_method_names = ["get", "post", "put", "head", "options"]
 
     def records(self):
-        actor = self.actor()
-        reports = ProgressReport.objects.filter(period__cycle=self.cycle).prefetch_related(
+        return workplan_selectors.visible_reports(self.cycle, self.actor()).prefetch_related(
             "activity_rows", "actuals"
         )
-        if actor.role == Role.FOCAL_POINT:
-            reports = reports.filter(organisation_id=actor.organisation_id)
-        else:
-            reports = reports.exclude(state=ReportState.DRAFT)
-        return reports.order_by("-period__starts", "organisation__name")
 
     def get_serializer_class(self):
         if self.action == "create":
@@ -65,15 +58,8 @@ class ProgressReportViewSet(
 
     def _own_report(self) -> ProgressReport:
         report = get_object_or_404(
-            ProgressReport.objects.select_related("period"),
-            pk=self.kwargs["pk"],
-            period__cycle=self.cycle,
+            workplan_selectors.visible_reports(self.cycle, self.actor()), pk=self.kwargs["pk"]
         )
-        facts = report_workflow.ReportFacts(
-            state=report.state, organisation_id=report.organisation_id
-        )
-        if not report_workflow.can(self.actor(), report_workflow.Step.VIEW, facts):
-            raise NotFound
         self.require(Perm.PROGRESS_REPORT)
         report.period.cycle = self.cycle
         return report
@@ -85,7 +71,7 @@ class ProgressReportViewSet(
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
         period = get_object_or_404(self.cycle.reporting_periods, pk=data.validated_data["period"])
-        report = network_services.report_open(period=period, by=request.user)
+        report = workplan_services.report_open(period=period, by=request.user)
         return self._read(report, status.HTTP_201_CREATED)
 
     @extend_schema(request=ReportWriteSerializer, responses=ProgressReportSerializer)
@@ -105,7 +91,7 @@ class ProgressReportViewSet(
             {**row, "indicator": _known(indicators, row["indicator"], "indicators")}
             for row in data.validated_data["indicators"]
         ]
-        network_services.report_save(
+        workplan_services.report_save(
             report=report,
             by=request.user,
             summary=data.validated_data["summary"],
@@ -119,5 +105,5 @@ class ProgressReportViewSet(
     @action(detail=True, methods=["post"])
     def submit(self, request, *args, **kwargs):
         """Submit the report to the coordinator."""
-        report = network_services.report_submit(report=self._own_report(), by=request.user)
+        report = workplan_services.report_submit(report=self._own_report(), by=request.user)
         return self._read(report)

@@ -10,7 +10,7 @@ from gcmhub.api.serializers.workplan import (
 )
 from gcmhub.api.views.base import CycleScoped
 from gcmhub.core.permissions import Perm
-from gcmhub.network.models import Activity, Indicator, Output, ReportingPeriod
+from gcmhub.workplan.models import Activity, Indicator, Output, ReportingPeriod
 
 
 class OutputViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMixin):

@@ -1,6 +1,8 @@
 from django import template
 from js_asset import Media
 
+from gcmhub.core import text
+
 register = template.Library()
 
 
@@ -18,3 +20,9 @@ def with_csp_nonce(media, request):
     `{{ form.media|with_csp_nonce:request }}`. Reading the nonce puts it in this response's
     Content-Security-Policy; pages without such media send no nonce at all."""
     return Media.from_media(media, nonce=str(request.csp_nonce))
+
+
+@register.filter
+def percent(value) -> str:
+    """A share as "40 %" in the active language (`core.text.percent`)."""
+    return text.percent(value)

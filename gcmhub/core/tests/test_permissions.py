@@ -31,6 +31,7 @@ EXPECTED = {
         Perm.MEETING_SECRETARIAT,
         Perm.WORKPLAN_VIEW,
         Perm.PROGRESS_VIEW,
+        Perm.PROGRESS_READ,
         Perm.SOP_VIEW,
     },
     Role.FOCAL_POINT: READ

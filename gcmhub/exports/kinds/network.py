@@ -46,7 +46,7 @@ OUTPUTS = Kind(
 
 
 def activity_queryset(cycle) -> QuerySet:
-    from gcmhub.network.models import Activity
+    from gcmhub.workplan.models import Activity
 
     return Activity.objects.filter(output__cycle=cycle)
 
@@ -150,17 +150,16 @@ INDICATORS = Kind(
 
 
 def _targets(cycle) -> QuerySet:
-    from gcmhub.network.models import IndicatorTarget
+    from gcmhub.workplan.models import IndicatorTarget
 
     return IndicatorTarget.objects.filter(indicator__cycle=cycle)
 
 
 def _actuals(cycle) -> QuerySet:
-    from gcmhub.network.models import IndicatorActual, ReportState
+    from gcmhub.core.workflow import State
+    from gcmhub.workplan.models import IndicatorActual
 
-    return IndicatorActual.objects.filter(
-        indicator__cycle=cycle, report__state=ReportState.ACCEPTED
-    )
+    return IndicatorActual.objects.filter(indicator__cycle=cycle, report__state=State.ACCEPTED)
 
 
 def indicator_value_rows(cycle):
@@ -200,9 +199,10 @@ INDICATOR_VALUES = Kind(
 
 
 def report_queryset(cycle) -> QuerySet:
-    from gcmhub.network.models import ProgressReport, ReportState
+    from gcmhub.core.workflow import State
+    from gcmhub.workplan.models import ProgressReport
 
-    return ProgressReport.objects.filter(period__cycle=cycle).exclude(state=ReportState.DRAFT)
+    return ProgressReport.objects.filter(period__cycle=cycle).exclude(state=State.DRAFT)
 
 
 def report_rows(cycle):
@@ -239,7 +239,7 @@ PROGRESS_REPORTS = Kind(
 
 
 def activity_progress_queryset(cycle) -> QuerySet:
-    from gcmhub.network.models import ActivityProgress
+    from gcmhub.workplan.models import ActivityProgress
 
     return ActivityProgress.objects.filter(report__in=report_queryset(cycle))
 
@@ -280,7 +280,7 @@ ACTIVITY_PROGRESS = Kind(
 
 
 def obligation_queryset(cycle) -> QuerySet:
-    from gcmhub.network.models import Obligation
+    from gcmhub.coordination.models import Obligation
 
     return Obligation.objects.filter(rule__cycle=cycle)
 

@@ -13,8 +13,8 @@ from gcmhub.core.models import Cycle, User
 from gcmhub.documents.models import DocumentKind
 from gcmhub.imrf import services
 from gcmhub.imrf.models import CarriedOver
-from gcmhub.network.models import Activity
 from gcmhub.priorities.models import Decision
+from gcmhub.workplan.models import Activity
 
 pytestmark = pytest.mark.django_db
 

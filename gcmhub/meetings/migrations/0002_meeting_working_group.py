@@ -8,18 +8,18 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('meetings', '0001_initial'),
-        ('network', '0001_initial'),
+        ('coordination', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
             model_name='historicalmeeting',
             name='working_group',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='network.workinggroup', verbose_name='working group'),
+            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coordination.workinggroup', verbose_name='working group'),
         ),
         migrations.AddField(
             model_name='meeting',
             name='working_group',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='meetings', to='network.workinggroup', verbose_name='working group'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='meetings', to='coordination.workinggroup', verbose_name='working group'),
         ),
     ]

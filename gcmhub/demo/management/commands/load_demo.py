@@ -9,9 +9,9 @@ from gcmhub.demo import documents as documents_demo
 from gcmhub.demo import framework as framework_demo
 from gcmhub.demo import imrf as imrf_demo
 from gcmhub.demo import meetings as meetings_demo
-from gcmhub.demo import network as network_demo
 from gcmhub.demo import priorities as priorities_demo
 from gcmhub.demo import regions as regions_demo
+from gcmhub.demo import workplan as workplan_demo
 
 # The demo replays a review and other steps that notify people: nobody is e-mailed.
 SILENT = "django.core.mail.backends.dummy.EmailBackend"
@@ -29,7 +29,7 @@ class Command(BaseCommand):
             priorities_demo.load(cycle, users)
             documents_demo.load(cycle, users)
             meetings_demo.load(cycle, users)
-            network_demo.load(cycle, users)
+            workplan_demo.load(cycle, users)
             imrf_demo.load(cycle, users)
             imrf_demo.load_next_cycle(cycle, users)
             regions_demo.load()

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoordinationConfig(AppConfig):
+    name = "gcmhub.coordination"
+    label = "coordination"
+    verbose_name = _("Coordination")
+
+    def ready(self):
+        from gcmhub.coordination.stages import register_stages
+        from gcmhub.coordination.tor import register_builders
+
+        register_stages()
+        register_builders()

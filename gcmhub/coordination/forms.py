@@ -1,0 +1,159 @@
+import datetime as dt
+
+from django import forms
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
+
+from gcmhub.coordination.models import Responsible, SopKind, WorkingGroup
+from gcmhub.coordination.schedule import State
+from gcmhub.core.forms import DateInput
+from gcmhub.directory.forms import use_tree_choices
+from gcmhub.framework.models import RoundTable
+
+
+class WorkingGroupForm(forms.Form):
+    name = forms.CharField(label=_("Name in English"), max_length=200)
+    name_tr = forms.CharField(label=_("Name in Turkish"), max_length=200, required=False)
+    round_table = forms.ModelChoiceField(
+        label=_("IMRF round-table cluster"), queryset=RoundTable.objects.all(), required=False
+    )
+    chair = forms.ModelChoiceField(label=_("Chair"), queryset=None, required=False)
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    purpose = forms.CharField(
+        label=_("Purpose"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round_table"].label_from_instance = lambda r: f"{r.number}. {r.theme}"
+        use_tree_choices(self.fields["chair"], network.organisations.all())
+        use_tree_choices(self.fields["members"], network.organisations.all())
+
+
+class DateListField(forms.CharField):
+    """Single dates typed one per line (or separated by commas) as YYYY-MM-DD."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        dates = []
+        for part in value.replace(",", "\n").split():
+            try:
+                dates.append(dt.date.fromisoformat(part.strip()))
+            except ValueError:
+                raise forms.ValidationError(
+                    _("“%(value)s” is not a date: write dates as YYYY-MM-DD, one per line.")
+                    % {"value": part}
+                ) from None
+        return dates
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(str(d) for d in value)
+        return value
+
+
+class SopRuleForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SopKind.choices)
+    title = forms.CharField(label=_("Title in English"), max_length=200)
+    title_tr = forms.CharField(label=_("Title in Turkish"), max_length=200, required=False)
+    task = forms.CharField(
+        label=_("What is done, in English"),
+        max_length=300,
+        help_text=_("e.g. “sends its progress report on the work plan”"),
+    )
+    task_tr = forms.CharField(label=_("What is done, in Turkish"), max_length=300, required=False)
+    responsible = forms.ChoiceField(label=_("Who does it"), choices=Responsible.choices)
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations chosen"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    months = forms.TypedMultipleChoiceField(
+        label=_("Months it is due"),
+        choices=[(m, MONTHS[m]) for m in range(1, 13)],
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    day = forms.IntegerField(
+        label=_("Day of the month"),
+        min_value=1,
+        max_value=31,
+        initial=15,
+        help_text=_("31 means the last day of every month."),
+    )
+    dates = DateListField(
+        label=_("Single dates"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For one-off obligations (a mid-term review): YYYY-MM-DD, one per line."),
+    )
+    starts = forms.DateField(label=_("From"), widget=DateInput())
+    ends = forms.DateField(label=_("Until"), widget=DateInput())
+    working_group = forms.ModelChoiceField(
+        label=_("Body that meets (empty: the network)"), queryset=None, required=False
+    )
+    chair = forms.ModelChoiceField(label=_("Chair"), queryset=None, required=False)
+    minutes_by = forms.ModelChoiceField(label=_("Takes the minutes"), queryset=None, required=False)
+    recipient = forms.ModelChoiceField(
+        label=_("Sent to (empty: the network coordinator)"), queryset=None, required=False
+    )
+    remind_before = forms.IntegerField(
+        label=_("Reminder, days before"), min_value=0, max_value=90, initial=7
+    )
+    remind_after = forms.IntegerField(
+        label=_("Reminder, days after"),
+        min_value=0,
+        max_value=90,
+        initial=3,
+        help_text=_("0: no reminder after the due date."),
+    )
+    met_by_progress_report = forms.BooleanField(
+        label=_("Met by submitting the progress report of the period"), required=False
+    )
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisations = network.organisations.all()
+        use_tree_choices(self.fields["organisations"], organisations)
+        for name in ("chair", "minutes_by", "recipient"):
+            use_tree_choices(self.fields[name], organisations)
+        self.fields["working_group"].queryset = WorkingGroup.objects.filter(network=network)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("months") and not data.get("dates") and "months" not in self.errors:
+            self.add_error("months", _("Choose the months it is due, or give single dates."))
+        if data.get("starts") and data.get("ends") and data["ends"] < data["starts"]:
+            self.add_error("ends", _("The rule cannot end before it starts."))
+        if data.get("responsible") == Responsible.CHOSEN and not data.get("organisations"):
+            self.add_error("organisations", _("Choose the organisations."))
+        return data
+
+
+class ObligationFilterForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All")), *SopKind.choices], required=False
+    )
+    state = forms.ChoiceField(
+        label=_("State"),
+        choices=[
+            ("", _("All")),
+            (State.LATE, _("Late")),
+            (State.PENDING, _("Pending")),
+            (State.DONE, _("Done")),
+        ],
+        required=False,
+    )
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_tree_choices(self.fields["organisation"], network.organisations.all())
+        self.fields["organisation"].empty_label = _("All")

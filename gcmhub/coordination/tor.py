@@ -1,0 +1,104 @@
+"""The data sections of the network's terms of reference (membership, working groups, SOPs),
+built for the document machinery of `documents` and registered with it."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from gcmhub.coordination.models import SopKind, SopRule, WorkingGroup
+from gcmhub.coordination.sop import sop_sentences
+from gcmhub.core.i18n import sort_key
+from gcmhub.core.permissions import Role
+from gcmhub.directory.models import Membership
+from gcmhub.documents.content import register_builder
+from gcmhub.documents.models import SectionKind
+
+
+def _membership(data) -> dict:
+    network = data.cycle.network
+    memberships = (
+        Membership.objects.filter(network=network, is_active=True)
+        .select_related("user", "organisation")
+        .order_by("user__last_name")
+    )
+    focal, coordinators = {}, []
+    for m in memberships:
+        if m.role == Role.FOCAL_POINT and m.organisation_id:
+            focal.setdefault(m.organisation_id, []).append(
+                m.user.get_full_name() or m.user.username
+            )
+        elif m.role == Role.COORDINATOR:
+            coordinators.append(
+                m.organisation.label if m.organisation_id else m.user.get_full_name()
+            )
+    organisations = sorted(network.organisations.all(), key=lambda o: sort_key(o.label))
+    rows = [[o.label, o.get_type_display(), ", ".join(focal.get(o.pk, []))] for o in organisations]
+    return {
+        "blocks": [
+            {
+                "paragraphs": [
+                    _("Coordination: %(names)s.")
+                    % {"names": ", ".join(dict.fromkeys(coordinators)) or "—"}
+                ],
+                "table": {
+                    "caption": _("Member organisations and their focal points"),
+                    "header": [_("Organisation"), _("Type"), _("Focal points")],
+                    "rows": rows,
+                },
+            }
+        ]
+    }
+
+
+def _working_groups(data) -> dict:
+    groups = (
+        WorkingGroup.objects.filter(network=data.cycle.network)
+        .select_related("chair", "round_table")
+        .prefetch_related("members")
+    )
+    rows = [
+        [
+            g.display_name,
+            g.round_table.theme if g.round_table else "",
+            g.chair.label if g.chair else "",
+            ", ".join(sorted((m.label for m in g.members.all()), key=sort_key)),
+        ]
+        for g in sorted(groups, key=lambda g: sort_key(g.display_name))
+    ]
+    if not rows:
+        return {"blocks": [{"paragraphs": [_("No working group yet.")]}]}
+    return {
+        "blocks": [
+            {
+                "table": {
+                    "caption": _("Working groups"),
+                    "header": [_("Working group"), _("IMRF cluster"), _("Chair"), _("Members")],
+                    "rows": rows,
+                }
+            }
+        ]
+    }
+
+
+def _sops(data) -> dict:
+    rules = (
+        SopRule.objects.filter(cycle=data.cycle)
+        .select_related("working_group", "chair", "minutes_by", "recipient")
+        .prefetch_related(Prefetch("organisations"))
+    )
+    blocks = []
+    for kind, label in SopKind.choices:
+        items = [
+            f"{rule.display_title}. "
+            + " ".join(sop_sentences(rule, list(rule.organisations.all())))
+            for rule in rules
+            if rule.kind == kind
+        ]
+        if items:
+            blocks.append({"heading": str(label), "items": items})
+    return {"blocks": blocks or [{"paragraphs": [_("No SOP rule yet.")]}]}
+
+
+def register_builders() -> None:
+    register_builder(SectionKind.MEMBERSHIP, _membership)
+    register_builder(SectionKind.WORKING_GROUPS, _working_groups)
+    register_builder(SectionKind.SOPS, _sops)

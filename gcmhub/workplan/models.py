@@ -1,0 +1,413 @@
+"""The results-based work plan (outputs and activities), indicators, reporting periods and the
+organisations' progress reports."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from gcmhub.core.i18n import localized
+from gcmhub.core.models import Cycle
+from gcmhub.core.permissions import Perm
+from gcmhub.core.workflow import Facts, Move, Policy, State, Step
+from gcmhub.directory.models import Organisation
+from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
+
+
+class ReportingPeriod(models.Model):
+    """A period the organisations report progress on, with the date reports are due."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="reporting_periods", verbose_name=_("cycle")
+    )
+    label = models.CharField(_("name"), max_length=40, help_text=_("e.g. 2021 H2"))
+    starts = models.DateField(_("first day"))
+    ends = models.DateField(_("last day"))
+    due_date = models.DateField(_("reports due"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        ordering = ["cycle", "starts"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "label"], name="period_unique_label"),
+            models.CheckConstraint(condition=Q(ends__gte=F("starts")), name="period_ends_after"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class Output(models.Model):
+    """An output (or, under another output, a sub-output) of a cooperation-framework outcome."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="outputs", verbose_name=_("cycle")
+    )
+    outcome = models.ForeignKey(
+        FrameworkOutcome,
+        on_delete=models.PROTECT,
+        related_name="outputs",
+        verbose_name=_("cooperation framework outcome"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("output it belongs to (for a sub-output)"),
+    )
+    code = models.CharField(_("code"), max_length=20)
+    title = models.CharField(_("title in English"), max_length=500)
+    title_tr = models.CharField(_("title in Turkish"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("output")
+        verbose_name_plural = _("outputs")
+        ordering = ["cycle", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "code"], name="output_unique_code"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.display_title}"
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def is_sub_output(self) -> bool:
+        return self.parent_id is not None
+
+
+class ActivityStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+    DELAYED = "delayed", _("Delayed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Currency(models.TextChoices):
+    USD = "USD", "USD"
+    EUR = "EUR", "EUR"
+    TRY = "TRY", "TRY"
+
+
+class Activity(models.Model):
+    output = models.ForeignKey(
+        Output, on_delete=models.PROTECT, related_name="activities", verbose_name=_("output")
+    )
+    code = models.CharField(_("code"), max_length=20)
+    title = models.CharField(_("title in English"), max_length=500)
+    title_tr = models.CharField(_("title in Turkish"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=5000)
+    objectives = models.ManyToManyField(
+        Objective, blank=True, related_name="+", verbose_name=_("GCM objectives it serves")
+    )
+    recommendations = models.ManyToManyField(
+        "documents.Recommendation",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("report recommendations it acts on"),
+    )
+    sdg_targets = models.ManyToManyField(
+        SdgTarget, blank=True, related_name="+", verbose_name=_("SDG targets")
+    )
+    lead_organisations = models.ManyToManyField(
+        Organisation, related_name="led_activities", verbose_name=_("lead organisations")
+    )
+    partner_organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="partner_activities",
+        verbose_name=_("partner organisations"),
+    )
+    starts = models.DateField(_("start"))
+    ends = models.DateField(_("end"))
+    budget_planned = models.DecimalField(_("planned budget"), max_digits=14, decimal_places=2)
+    budget_secured = models.DecimalField(
+        _("secured funding"), max_digits=14, decimal_places=2, default=0
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.USD
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
+    )
+    illustrative = models.BooleanField(_("illustrative demo content"), default=False)
+    history = HistoricalRecords(
+        m2m_fields=[
+            objectives,
+            recommendations,
+            sdg_targets,
+            lead_organisations,
+            partner_organisations,
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["output__code", "code"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends__gte=F("starts")), name="activity_ends_after"),
+            models.CheckConstraint(
+                condition=Q(budget_planned__gte=0, budget_secured__gte=0),
+                name="activity_budget_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.display_title}"
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def gap(self):
+        return max(self.budget_planned - self.budget_secured, 0)
+
+
+class IndicatorKind(models.TextChoices):
+    NUMERIC = "numeric", _("Numeric")
+    QUALITATIVE = "qualitative", _("Qualitative")
+
+
+class Disaggregation(models.TextChoices):
+    SEX = "sex", _("Sex")
+    AGE = "age", _("Age group")
+    MIGRATION_STATUS = "migration_status", _("Migration status")
+    NATIONALITY = "nationality", _("Nationality")
+    LOCATION = "location", _("Location")
+    DISABILITY = "disability", _("Disability")
+
+
+class Indicator(models.Model):
+    """An indicator of an output or of a cooperation-framework outcome."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("cycle")
+    )
+    outcome = models.ForeignKey(
+        FrameworkOutcome,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("outcome"),
+    )
+    output = models.ForeignKey(
+        Output,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("output"),
+    )
+    code = models.CharField(_("code"), max_length=20)
+    name = models.CharField(_("name in English"), max_length=500)
+    name_tr = models.CharField(_("name in Turkish"), max_length=500, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=IndicatorKind.choices, default=IndicatorKind.NUMERIC
+    )
+    unit = models.CharField(_("unit"), max_length=60, blank=True, help_text=_("e.g. persons, %"))
+    baseline_value = models.DecimalField(
+        _("baseline"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    baseline_text = models.CharField(_("baseline (qualitative)"), max_length=500, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    source = models.CharField(_("data source"), max_length=300, blank=True)
+    disaggregation = models.JSONField(_("disaggregated by"), default=list, blank=True)
+    reported_by = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name=_("reported by"),
+    )
+    illustrative = models.BooleanField(_("illustrative demo content"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["cycle", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "code"], name="indicator_unique_code"),
+            models.CheckConstraint(
+                condition=Q(outcome__isnull=True, output__isnull=False)
+                | Q(outcome__isnull=False, output__isnull=True),
+                name="indicator_of_outcome_or_output",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="numeric", baseline_text="")
+                | Q(kind="qualitative", baseline_value__isnull=True),
+                name="indicator_baseline_matches_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind == IndicatorKind.NUMERIC
+
+
+class IndicatorTarget(models.Model):
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indicator")
+    )
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.CASCADE, related_name="+", verbose_name=_("period")
+    )
+    value = models.DecimalField(_("target"), max_digits=16, decimal_places=2, null=True, blank=True)
+    text = models.CharField(_("target (qualitative)"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator target")
+        verbose_name_plural = _("indicator targets")
+        ordering = ["indicator", "period__starts"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period"], name="target_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} · {self.period}"
+
+
+REPORT_POLICY = Policy(
+    # An organisation's focal points write and submit its report; the coordinator returns it
+    # (with a reason) or accepts it; the coordinator and the consultants read the others'
+    # reports once submitted.
+    author=Perm.PROGRESS_REPORT,
+    reader=Perm.PROGRESS_READ,
+    moves={
+        Step.SUBMIT: Move(
+            by=Perm.PROGRESS_REPORT,
+            moves={State.DRAFT: State.SUBMITTED, State.RETURNED: State.SUBMITTED},
+        ),
+        Step.RETURN: Move(by=Perm.PROGRESS_REVIEW, moves={State.SUBMITTED: State.RETURNED}),
+        Step.ACCEPT: Move(by=Perm.PROGRESS_REVIEW, moves={State.SUBMITTED: State.ACCEPTED}),
+    },
+)
+
+
+class ProgressReport(models.Model):
+    """An organisation's report on its activities and indicators for one period."""
+
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.PROTECT, related_name="reports", verbose_name=_("period")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="progress_reports",
+        verbose_name=_("organisation"),
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    summary = models.TextField(_("summary"), blank=True, max_length=5000)
+    return_reason = models.TextField(_("reason for returning"), blank=True, max_length=3000)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    illustrative = models.BooleanField(_("illustrative demo content"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["period__starts", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "organisation"], name="report_unique"),
+            models.CheckConstraint(
+                condition=~Q(state="returned") | ~Q(return_reason=""),
+                name="report_returned_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.period}"
+
+    @property
+    def facts(self) -> Facts:
+        """What the workflow's rules need to know of the report."""
+        return Facts(state=self.state, organisation_id=self.organisation_id)
+
+
+class ActivityProgress(models.Model):
+    report = models.ForeignKey(
+        ProgressReport,
+        on_delete=models.CASCADE,
+        related_name="activity_rows",
+        verbose_name=_("progress report"),
+    )
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="progress", verbose_name=_("activity")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=ActivityStatus.choices)
+    percent_complete = models.PositiveSmallIntegerField(_("completion (%)"), default=0)
+    narrative = models.TextField(_("what was done"), blank=True, max_length=5000)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("activity progress")
+        verbose_name_plural = _("activity progress")
+        ordering = ["report", "activity__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "activity"], name="activity_progress_unique"),
+            models.CheckConstraint(
+                condition=Q(percent_complete__lte=100), name="activity_progress_percent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.activity.code} · {self.percent_complete} %"
+
+
+class IndicatorActual(models.Model):
+    report = models.ForeignKey(
+        ProgressReport,
+        on_delete=models.CASCADE,
+        related_name="actuals",
+        verbose_name=_("progress report"),
+    )
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="actuals", verbose_name=_("indicator")
+    )
+    value = models.DecimalField(
+        _("actual value"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    text = models.CharField(_("actual (qualitative)"), max_length=500, blank=True)
+    narrative = models.TextField(_("narrative"), blank=True, max_length=3000)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator actual")
+        verbose_name_plural = _("indicator actuals")
+        ordering = ["report", "indicator__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "indicator"], name="actual_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} · {self.value if self.value is not None else self.text}"

@@ -1,0 +1,275 @@
+"""Reads of the work plan, each with a bounded number of queries."""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from gcmhub.core.permissions import Actor
+from gcmhub.core.workflow import State, visible_states
+from gcmhub.framework.models import FrameworkOutcome, Objective, StrategicPriority
+from gcmhub.priorities.models import Decision, DecisionHorizon
+from gcmhub.workplan import rollup
+from gcmhub.workplan.models import (
+    REPORT_POLICY,
+    Activity,
+    ActivityProgress,
+    Indicator,
+    IndicatorActual,
+    Output,
+    ProgressReport,
+    ReportingPeriod,
+)
+
+# The work plan
+
+
+def activities_of(cycle) -> QuerySet[Activity]:
+    accepted = ActivityProgress.objects.filter(report__state=State.ACCEPTED).select_related(
+        "report__period"
+    )
+    return (
+        Activity.objects.filter(output__cycle=cycle)
+        .select_related("output__parent", "output__outcome__priority")
+        .prefetch_related(
+            "objectives",
+            "lead_organisations",
+            "partner_organisations",
+            "sdg_targets",
+            "recommendations",
+            Prefetch("progress", queryset=accepted, to_attr="accepted_progress"),
+        )
+        .order_by("output__code", "code")
+    )
+
+
+def facts(activity: Activity) -> rollup.ActivityFacts:
+    return rollup.ActivityFacts(
+        id=activity.pk,
+        status=activity.status,
+        planned=activity.budget_planned,
+        secured=activity.budget_secured,
+        currency=activity.currency,
+        reported=tuple(
+            (p.report.period.starts, p.percent_complete) for p in activity.accepted_progress
+        ),
+    )
+
+
+@dataclass
+class OutputNode:
+    output: Output
+    activities: list = field(default_factory=list)
+    children: list = field(default_factory=list)
+    total: rollup.Rollup | None = None
+
+
+@dataclass
+class OutcomeNode:
+    outcome: FrameworkOutcome
+    outputs: list[OutputNode] = field(default_factory=list)
+    total: rollup.Rollup | None = None
+
+
+@dataclass
+class PriorityNode:
+    priority: StrategicPriority
+    outcomes: list[OutcomeNode] = field(default_factory=list)
+
+
+def workplan(cycle) -> dict:
+    """The results hierarchy (strategic priority → outcome → output → sub-output →
+    activity) with the roll-up at each level, and the activities' completion."""
+    activities = list(activities_of(cycle))
+    outputs = list(
+        Output.objects.filter(cycle=cycle).select_related("outcome__priority").order_by("code")
+    )
+    by_pk = {o.pk: o for o in outputs}
+    fact_list = []
+    for activity in activities:
+        activity.facts = facts(activity)
+        activity.completion = rollup.completion(activity.facts)
+        fact_list.append(activity.facts)
+    output_of = {a.pk: a.output for a in activities}
+
+    def output_keys(f):
+        output = output_of[f.id]
+        return [("output", output.pk)] + (
+            [("output", output.parent_id)] if output.parent_id else []
+        )
+
+    totals = rollup.rollup(fact_list, output_keys)
+    totals.update(
+        rollup.rollup(fact_list, lambda f: [("outcome", by_pk[output_of[f.id].pk].outcome_id)])
+    )
+    nodes = {o.pk: OutputNode(output=o, total=totals.get(("output", o.pk))) for o in outputs}
+    for activity in activities:
+        nodes[activity.output_id].activities.append(activity)
+    outcome_nodes: dict[int, OutcomeNode] = {}
+    for output in outputs:
+        node = nodes[output.pk]
+        if output.parent_id:
+            nodes[output.parent_id].children.append(node)
+            continue
+        outcome = output.outcome
+        if outcome.pk not in outcome_nodes:
+            outcome_nodes[outcome.pk] = OutcomeNode(
+                outcome=outcome, total=totals.get(("outcome", outcome.pk))
+            )
+        outcome_nodes[outcome.pk].outputs.append(node)
+    priorities: dict[int, PriorityNode] = {}
+    for outcome_node in sorted(outcome_nodes.values(), key=lambda n: n.outcome.code):
+        priority = outcome_node.outcome.priority
+        priorities.setdefault(priority.pk, PriorityNode(priority=priority)).outcomes.append(
+            outcome_node
+        )
+    return {
+        "priorities": sorted(priorities.values(), key=lambda p: p.priority.number),
+        "activities": activities,
+        "outputs": outputs,
+        "total": rollup.rollup(fact_list, lambda f: ["all"]).get("all"),
+    }
+
+
+@dataclass
+class ObjectiveGap:
+    objective: Objective
+    horizon: str
+    horizon_label: str
+    activities: int
+    total: rollup.Rollup | None
+
+
+def gaps(cycle, activities: list[Activity] | None = None) -> dict:
+    """The prioritised objectives (short, medium, long term) with their activities and funding
+    gap, and those with no activity at all."""
+    activities = activities if activities is not None else list(activities_of(cycle))
+    for activity in activities:
+        if not hasattr(activity, "facts"):
+            activity.facts = facts(activity)
+    objectives_of = {a.pk: [o.pk for o in a.objectives.all()] for a in activities}
+    totals = rollup.rollup([a.facts for a in activities], lambda f: objectives_of[f.id])
+    decisions = (
+        Decision.objects.filter(cycle=cycle)
+        .exclude(horizon=DecisionHorizon.NOT_NOW)
+        .select_related("objective")
+        .order_by("objective__number")
+    )
+    order = {DecisionHorizon.SHORT: 0, DecisionHorizon.MEDIUM: 1, DecisionHorizon.LONG: 2}
+    rows = [
+        ObjectiveGap(
+            objective=d.objective,
+            horizon=d.horizon,
+            horizon_label=d.get_horizon_display(),
+            activities=totals[d.objective_id].activities if d.objective_id in totals else 0,
+            total=totals.get(d.objective_id),
+        )
+        for d in decisions
+    ]
+    rows.sort(key=lambda r: (order.get(r.horizon, 9), r.objective.number))
+    return {
+        "rows": rows,
+        "uncovered": [r for r in rows if not r.activities],
+    }
+
+
+# Indicators and reports
+
+
+def periods_of(cycle) -> list[ReportingPeriod]:
+    return list(ReportingPeriod.objects.filter(cycle=cycle).order_by("starts"))
+
+
+def indicators_of(cycle, periods: list[ReportingPeriod]) -> list[Indicator]:
+    """Indicators with their targets and accepted actuals per period (`cells`), in period
+    order, and the progress towards the target where both are numbers."""
+    indicators = list(
+        Indicator.objects.filter(cycle=cycle)
+        .select_related("output", "outcome", "reported_by")
+        .prefetch_related("targets")
+        .order_by("code")
+    )
+    actuals = defaultdict(dict)
+    for actual in IndicatorActual.objects.filter(
+        indicator__cycle=cycle, report__state=State.ACCEPTED
+    ).select_related("report"):
+        actuals[actual.indicator_id][actual.report.period_id] = actual
+    for indicator in indicators:
+        targets = {t.period_id: t for t in indicator.targets.all()}
+        indicator.cells = []
+        for period in periods:
+            target, actual = targets.get(period.pk), actuals[indicator.pk].get(period.pk)
+            progress = None
+            if indicator.is_numeric and target and actual:
+                progress = rollup.indicator_progress(
+                    baseline=indicator.baseline_value, target=target.value, actual=actual.value
+                )
+            indicator.cells.append(
+                {"period": period, "target": target, "actual": actual, "progress": progress}
+            )
+    return indicators
+
+
+def reports_of(cycle) -> QuerySet[ProgressReport]:
+    """Every progress report of the cycle, the latest period first."""
+    return (
+        ProgressReport.objects.filter(period__cycle=cycle)
+        .select_related("period", "organisation")
+        .order_by("-period__starts", "organisation__name")
+    )
+
+
+def visible_reports(cycle, actor: Actor) -> QuerySet[ProgressReport]:
+    """The progress reports `actor` may read, by `REPORT_POLICY`: their own organisation's in
+    any state, and, with the reader permission, the others' once they leave draft. The one
+    place this rule is written: the pages and the API ask it."""
+    visible = []
+    if actor.has(REPORT_POLICY.author) and actor.speaks_for(actor.organisation_id):
+        visible.append(Q(organisation_id=actor.organisation_id))
+    states = visible_states(REPORT_POLICY, actor)
+    if states:
+        visible.append(Q(state__in=sorted(states)))
+    if not visible:
+        return ProgressReport.objects.none()
+    return reports_of(cycle).filter(reduce(or_, visible))
+
+
+def current_period(periods: list[ReportingPeriod], today: dt.date | None = None):
+    """The period whose reports are due next (or the last one)."""
+    today = today or timezone.localdate()
+    upcoming = [p for p in periods if p.due_date >= today]
+    return upcoming[0] if upcoming else (periods[-1] if periods else None)
+
+
+TIMELINE_ACTIVITIES = 40
+
+
+def timeline_rows(activities: list[Activity]) -> tuple[list[tuple], bool]:
+    """(label, start, end, status) per activity; for a large plan, one bar per output (from its
+    first start to its last end) so that the chart stays readable. Returns (rows, by_output)."""
+    if len(activities) <= TIMELINE_ACTIVITIES:
+        return [(a.code, a.starts, a.ends, a.status) for a in activities], False
+    groups: dict[int, list[Activity]] = defaultdict(list)
+    for activity in activities:
+        if activity.status != "cancelled":
+            groups[activity.output_id].append(activity)
+    rows = []
+    for members in groups.values():
+        statuses = {a.status for a in members}
+        status = next(
+            (s for s in ("delayed", "ongoing") if s in statuses),
+            "completed" if statuses == {"completed"} else "planned",
+        )
+        rows.append(
+            (
+                members[0].output.code,
+                min(a.starts for a in members),
+                max(a.ends for a in members),
+                status,
+            )
+        )
+    return sorted(rows), True

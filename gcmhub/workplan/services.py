@@ -1,0 +1,462 @@
+"""Writes of the work plan: reporting periods, outputs, activities, indicators and progress
+reports."""
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import NotRequired, TypedDict
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gcmhub.coordination.models import Obligation
+from gcmhub.coordination.services import check_same_network, obligations_refresh
+from gcmhub.core.access import actor_for, require
+from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
+from gcmhub.core.errors import check_version
+from gcmhub.core.models import Cycle, User
+from gcmhub.core.notify import cycle_url, send_templated
+from gcmhub.core.permissions import Perm
+from gcmhub.core.text import clean_text
+from gcmhub.core.workflow import Step, can, transition
+from gcmhub.directory.models import Organisation
+from gcmhub.directory.selectors import focal_points_of
+from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
+from gcmhub.workplan.models import (
+    REPORT_POLICY,
+    Activity,
+    ActivityProgress,
+    ActivityStatus,
+    Indicator,
+    IndicatorActual,
+    IndicatorKind,
+    IndicatorTarget,
+    Output,
+    ProgressReport,
+    ReportingPeriod,
+)
+
+# Reporting periods
+
+
+@transaction.atomic
+def period_save(
+    *,
+    cycle: Cycle,
+    by: User,
+    label: str,
+    starts: dt.date,
+    ends: dt.date,
+    due_date: dt.date,
+    period: ReportingPeriod | None = None,
+) -> ReportingPeriod:
+    period = locked(period) if period is not None else None
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
+    if ends < starts:
+        raise ValidationError({"ends": _("A period cannot end before it starts.")})
+    if due_date < ends:
+        raise ValidationError({"due_date": _("Reports are due after the period ends.")})
+    period = period or ReportingPeriod(cycle=cycle)
+    period.label = clean_text(label)
+    period.starts, period.ends, period.due_date = starts, ends, due_date
+    return save_audited(period, by=by)
+
+
+# The work plan
+
+
+def activity_leads(cycle: Cycle) -> list[Organisation]:
+    """The organisations leading an activity of the cycle's work plan (not a cancelled one)."""
+    return list(
+        Organisation.objects.filter(led_activities__output__cycle=cycle)
+        .exclude(led_activities__status=ActivityStatus.CANCELLED)
+        .distinct()
+    )
+
+
+@transaction.atomic
+def output_save(
+    *,
+    cycle: Cycle,
+    by: User,
+    outcome: FrameworkOutcome,
+    code: str,
+    title: str,
+    title_tr: str = "",
+    parent: Output | None = None,
+    output: Output | None = None,
+) -> Output:
+    output = locked(output) if output is not None else None
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
+    if outcome.priority.framework.cycle_id != cycle.pk:
+        raise ValidationError({"outcome": _("Choose an outcome of this cycle's framework.")})
+    if parent is not None:
+        if parent.cycle_id != cycle.pk or parent.parent_id is not None:
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "A sub-output belongs to an output of this cycle, not to another "
+                        "sub-output."
+                    )
+                }
+            )
+        if output is not None and parent.pk == output.pk:
+            raise ValidationError({"parent": _("An output cannot belong to itself.")})
+        outcome = parent.outcome
+    if output is not None and parent is not None and output.children.exists():
+        raise ValidationError({"parent": _("This output has sub-outputs: it stays an output.")})
+    output = output or Output(cycle=cycle)
+    output.outcome, output.parent = outcome, parent
+    output.code = clean_text(code)
+    output.title = clean_text(title)
+    output.title_tr = clean_text(title_tr)
+    return save_audited(output, by=by)
+
+
+@transaction.atomic
+def output_delete(*, output: Output, by: User) -> None:
+    output = locked(output)
+    require(by, Perm.WORKPLAN_MANAGE, cycle=output.cycle)
+    if output.activities.exists() or output.children.exists() or output.indicators.exists():
+        raise ValidationError(
+            _("This output has activities, sub-outputs or indicators: move or remove them first.")
+        )
+    delete_audited(output, by=by)
+
+
+@transaction.atomic
+def activity_save(
+    *,
+    cycle: Cycle,
+    by: User,
+    output: Output,
+    code: str,
+    title: str,
+    starts: dt.date,
+    ends: dt.date,
+    budget_planned: Decimal,
+    budget_secured: Decimal,
+    currency: str,
+    title_tr: str = "",
+    description: str = "",
+    status: str = "",
+    objectives: Iterable[Objective] = (),
+    recommendations: Iterable = (),
+    sdg_targets: Iterable[SdgTarget] = (),
+    lead_organisations: Iterable[Organisation] = (),
+    partner_organisations: Iterable[Organisation] = (),
+    activity: Activity | None = None,
+) -> Activity:
+    activity = locked(activity) if activity is not None else None
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
+    if output.cycle_id != cycle.pk:
+        raise ValidationError({"output": _("Choose an output of this cycle.")})
+    leads = list(lead_organisations)
+    partners = list(partner_organisations)
+    if not leads:
+        raise ValidationError({"lead_organisations": _("Name at least one lead organisation.")})
+    check_same_network([*leads, *partners], cycle.network_id, "lead_organisations")
+    if ends < starts:
+        raise ValidationError({"ends": _("An activity cannot end before it starts.")})
+    if budget_secured > budget_planned:
+        raise ValidationError(
+            {"budget_secured": _("Secured funding is more than the planned budget.")}
+        )
+    recommendations = [r for r in recommendations if r.document.cycle_id == cycle.pk]
+    activity = activity or Activity(output=output)
+    activity.output = output
+    activity.code = clean_text(code)
+    activity.title = clean_text(title)
+    activity.title_tr = clean_text(title_tr)
+    activity.description = clean_text(description)
+    activity.starts, activity.ends = starts, ends
+    activity.budget_planned = budget_planned
+    activity.budget_secured = budget_secured
+    activity.currency = currency
+    activity.status = status or activity.status
+    save_audited(activity, by=by)
+    activity.objectives.set(list(objectives))
+    activity.recommendations.set(recommendations)
+    activity.sdg_targets.set(list(sdg_targets))
+    activity.lead_organisations.set(leads)
+    activity.partner_organisations.set([p for p in partners if p not in leads])
+    obligations_refresh(cycle)
+    return activity
+
+
+@transaction.atomic
+def activity_delete(*, activity: Activity, by: User) -> None:
+    activity = locked(activity)
+    cycle = activity.output.cycle
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
+    if activity.progress.exists():
+        raise ValidationError(
+            _("Progress has been reported on this activity: mark it cancelled instead.")
+        )
+    delete_audited(activity, by=by)
+    obligations_refresh(cycle)
+
+
+# Indicators
+
+
+def _indicator_values(kind: str, value, text: str, field: str):
+    """A numeric indicator takes numbers only; a qualitative one takes words only."""
+    text = clean_text(text or "")
+    if kind == IndicatorKind.NUMERIC:
+        if text:
+            raise ValidationError(
+                {field: _("This is a numeric indicator: give a number (or leave it empty).")}
+            )
+        return value, ""
+    if value is not None:
+        raise ValidationError({field: _("This is a qualitative indicator: describe it in words.")})
+    return None, text
+
+
+@transaction.atomic
+def indicator_save(
+    *,
+    cycle: Cycle,
+    by: User,
+    code: str,
+    name: str,
+    kind: str,
+    reported_by: Organisation,
+    output: Output | None = None,
+    outcome: FrameworkOutcome | None = None,
+    name_tr: str = "",
+    unit: str = "",
+    baseline_value: Decimal | None = None,
+    baseline_text: str = "",
+    baseline_year: int | None = None,
+    source: str = "",
+    disaggregation: Iterable[str] = (),
+    targets: dict | None = None,
+    indicator: Indicator | None = None,
+) -> Indicator:
+    """Save an indicator and its targets ({period: (value, text)})."""
+    indicator = locked(indicator) if indicator is not None else None
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
+    if (outcome is None) == (output is None):
+        raise ValidationError({"output": _("Attach the indicator to an output or to an outcome.")})
+    if output is not None and output.cycle_id != cycle.pk:
+        raise ValidationError({"output": _("Choose an output of this cycle.")})
+    if outcome is not None and outcome.priority.framework.cycle_id != cycle.pk:
+        raise ValidationError({"outcome": _("Choose an outcome of this cycle's framework.")})
+    check_same_network([reported_by], cycle.network_id, "reported_by")
+    baseline_value, baseline_text = _indicator_values(
+        kind, baseline_value, baseline_text, "baseline_value"
+    )
+    indicator = indicator or Indicator(cycle=cycle)
+    indicator.outcome, indicator.output = outcome, output
+    indicator.code = clean_text(code)
+    indicator.name = clean_text(name)
+    indicator.name_tr = clean_text(name_tr)
+    indicator.kind = kind
+    indicator.unit = clean_text(unit)
+    indicator.baseline_value, indicator.baseline_text = baseline_value, baseline_text
+    indicator.baseline_year = baseline_year
+    indicator.source = clean_text(source)
+    indicator.disaggregation = list(disaggregation)
+    indicator.reported_by = reported_by
+    save_audited(indicator, by=by)
+    for period, (value, text) in (targets or {}).items():
+        if period.cycle_id != cycle.pk:
+            raise ValidationError(_("Choose reporting periods of this cycle."))
+        value, text = _indicator_values(kind, value, text, "targets")
+        existing = IndicatorTarget.objects.filter(indicator=indicator, period=period).first()
+        if value is None and not text:
+            if existing:
+                delete_audited(existing, by=by)
+            continue
+        target = existing or IndicatorTarget(indicator=indicator, period=period)
+        target.value, target.text = value, text
+        save_audited(target, by=by)
+    return indicator
+
+
+# Progress reports
+
+
+class ActivityRow(TypedDict):
+    """What an organisation reports on one activity."""
+
+    activity: Activity
+    status: str
+    percent_complete: int
+    narrative: NotRequired[str]
+
+
+class ActualRow(TypedDict):
+    """What an organisation reports on one indicator: a value or a text, by its kind."""
+
+    indicator: Indicator
+    value: NotRequired[Decimal | None]
+    text: NotRequired[str]
+    narrative: NotRequired[str]
+
+
+def _actor(by: User, report: ProgressReport):
+    return actor_for(by, report.period.cycle.network)
+
+
+def _check(by: User, report: ProgressReport, step: Step) -> None:
+    if not can(REPORT_POLICY, _actor(by, report), step, report.facts):
+        raise PermissionDenied
+
+
+def reportable_activities(period: ReportingPeriod, organisation: Organisation):
+    """The activities an organisation reports on: those it leads or partners in, running in
+    the period and not cancelled."""
+    return (
+        Activity.objects.filter(
+            output__cycle=period.cycle, starts__lte=period.ends, ends__gte=period.starts
+        )
+        .filter(
+            pk__in=Activity.objects.filter(
+                Q(lead_organisations=organisation) | Q(partner_organisations=organisation)
+            ).values("pk")
+        )
+        .exclude(status=ActivityStatus.CANCELLED)
+        .select_related("output")
+        .order_by("output__code", "code")
+    )
+
+
+@transaction.atomic
+def report_open(*, period: ReportingPeriod, by: User) -> ProgressReport:
+    """The focal point's organisation's report for the period, started the first time."""
+    require(by, REPORT_POLICY.author, cycle=period.cycle)
+    organisation_id = actor_for(by, period.cycle.network).organisation_id
+    if not organisation_id:
+        raise PermissionDenied
+    report = ProgressReport.objects.filter(period=period, organisation_id=organisation_id).first()
+    if report is None:  # saved with its author in the history, from the API too
+        report = save_audited(ProgressReport(period=period, organisation_id=organisation_id), by=by)
+    return report
+
+
+@transaction.atomic
+def report_save(
+    *,
+    report: ProgressReport,
+    by: User,
+    summary: str,
+    activity_rows: list[ActivityRow],
+    actual_rows: list[ActualRow],
+    expected_version: int,
+) -> ProgressReport:
+    """Save the draft: a row per activity (status, % complete, narrative) and per indicator
+    (value or text, narrative). Rows left empty are not reported."""
+    report = (
+        ProgressReport.objects.select_for_update().select_related("period__cycle").get(pk=report.pk)
+    )
+    _check(by, report, Step.EDIT)
+    check_version(
+        report,
+        expected_version,
+        _("Someone else saved this report after you opened it; open it again to see it."),
+    )
+    allowed = {a.pk for a in reportable_activities(report.period, report.organisation)}
+    changed = False
+    for row in activity_rows:
+        activity = row["activity"]
+        if activity.pk not in allowed:
+            raise ValidationError(_("Report only on your organisation's activities."))
+        if not 0 <= row["percent_complete"] <= 100:
+            raise ValidationError({"percent_complete": _("Completion is a number from 0 to 100.")})
+        progress = ActivityProgress.objects.filter(report=report, activity=activity).first()
+        progress = progress or ActivityProgress(report=report, activity=activity)
+        progress.status = row["status"]
+        progress.percent_complete = row["percent_complete"]
+        progress.narrative = clean_text(row.get("narrative", ""))
+        changed |= save_changed(progress, by=by)
+    for row in actual_rows:
+        indicator = row["indicator"]
+        if (
+            indicator.reported_by_id != report.organisation_id
+            or indicator.cycle_id != report.period.cycle_id
+        ):
+            raise ValidationError(_("Report only on the indicators your organisation reports."))
+        value, text = _indicator_values(
+            indicator.kind, row.get("value"), row.get("text", ""), f"indicator {indicator.code}"
+        )
+        actual = IndicatorActual.objects.filter(report=report, indicator=indicator).first()
+        if value is None and not text:
+            if actual:
+                delete_audited(actual, by=by)
+                changed = True
+            continue
+        actual = actual or IndicatorActual(report=report, indicator=indicator)
+        actual.value, actual.text = value, text
+        actual.narrative = clean_text(row.get("narrative", ""))
+        changed |= save_changed(actual, by=by)
+    report.summary = clean_text(summary)
+    save_changed(report, by=by, related_changed=changed)
+    return report
+
+
+@transaction.atomic
+def report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
+    report = locked(report)
+    state = transition(REPORT_POLICY, Step.SUBMIT, actor=_actor(by, report), facts=report.facts)
+    if not report.activity_rows.exists() and not report.actuals.exists():
+        raise ValidationError(_("Report on at least one activity or indicator before submitting."))
+    report.state = state
+    report.submitted_at = timezone.now()
+    save_audited(report, by=by)
+    # Submitting the report meets the reporting obligations of the period.
+    Obligation.objects.filter(
+        rule__cycle=report.period.cycle,
+        rule__met_by_progress_report=True,
+        organisation=report.organisation,
+        due_date=report.period.due_date,
+        done_at__isnull=True,
+    ).update(done_at=report.submitted_at, done_by=by)
+    return report
+
+
+@transaction.atomic
+def report_return(*, report: ProgressReport, by: User, reason: str) -> ProgressReport:
+    report = locked(report)
+    state = transition(REPORT_POLICY, Step.RETURN, actor=_actor(by, report), facts=report.facts)
+    reason = clean_text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Say why the report is returned.")})
+    report.state = state
+    report.return_reason = reason
+    report.reviewed_at, report.reviewed_by = timezone.now(), by
+    save_audited(report, by=by)
+    transaction.on_commit(lambda: _notify_return(report))
+    return report
+
+
+def _notify_return(report: ProgressReport) -> None:
+    cycle = report.period.cycle
+    context = {
+        "report": report,
+        "url": cycle_url(cycle, "report-detail", report_pk=report.pk),
+    }
+    for user in focal_points_of(report.organisation_id, cycle.network_id):
+        send_templated(user, "workplan/email/report_returned", context)
+
+
+@transaction.atomic
+def report_accept(*, report: ProgressReport, by: User) -> ProgressReport:
+    """Accept the report: its activities take the status the organisation reported."""
+    report = locked(report)
+    report.state = transition(
+        REPORT_POLICY, Step.ACCEPT, actor=_actor(by, report), facts=report.facts
+    )
+    report.return_reason = ""
+    report.reviewed_at, report.reviewed_by = timezone.now(), by
+    save_audited(report, by=by)
+    for row in report.activity_rows.select_related("activity"):
+        if row.activity.status != row.status:
+            row.activity.status = row.status
+            save_audited(row.activity, by=by, update_fields=["status"])
+    return report

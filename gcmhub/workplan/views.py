@@ -1,0 +1,370 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from gcmhub.core.access import actor_for
+from gcmhub.core.downloads import download
+from gcmhub.core.errors import StaleVersion
+from gcmhub.core.feedback import report_errors
+from gcmhub.core.pages import (
+    cycle_page,
+    cycle_redirect,
+    cycle_reverse,
+    delete_and_back,
+    form_errors,
+    form_page,
+)
+from gcmhub.core.permissions import Perm
+from gcmhub.core.workflow import Step
+from gcmhub.reporting.charts import BRAND, timeline_svg
+from gcmhub.workplan import access, exports, selectors, services
+from gcmhub.workplan.forms import (
+    ActivityForm,
+    ActivityRowForm,
+    ActualRowForm,
+    IndicatorForm,
+    OutputForm,
+    PeriodForm,
+    ReportForm,
+    ReturnForm,
+)
+from gcmhub.workplan.models import REPORT_POLICY, ActivityStatus, Indicator
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SECTION = "workplan"
+
+# The colour of each activity status on the timeline; its legend follows this order.
+TIMELINE_COLOURS = {
+    ActivityStatus.PLANNED: "#8a95a1",
+    ActivityStatus.ONGOING: BRAND,
+    ActivityStatus.COMPLETED: "#2e7d4f",
+    ActivityStatus.DELAYED: "#b45309",
+    ActivityStatus.CANCELLED: "#c9ced4",
+}
+
+
+def _initial(record, form_class) -> dict | None:
+    """The form's fields filled from the record (its many-to-many ones too), None for a new one."""
+    if record is None:
+        return None
+    return model_to_dict(record, fields=list(form_class.base_fields))
+
+
+def _context(network, cycle, **extra):
+    return {"network": network, "cycle": cycle, "section": SECTION, **extra}
+
+
+@cycle_page(Perm.WORKPLAN_MANAGE)
+def period_edit(request, network, cycle, period_pk=None):
+    period = access.get_period_for_cycle(cycle, period_pk) if period_pk else None
+    initial = _initial(period, PeriodForm)
+    form = PeriodForm(request.POST or None, initial=initial)
+    return form_page(
+        request,
+        network=network,
+        cycle=cycle,
+        section=SECTION,
+        form=form,
+        save=lambda data: services.period_save(cycle=cycle, by=request.user, period=period, **data),
+        success=_("The reporting period has been saved."),
+        title=period.label if period else _("New reporting period"),
+        back=cycle_reverse("report-list", cycle),
+    )
+
+
+# The work plan
+
+
+@require_safe
+@cycle_page(Perm.WORKPLAN_VIEW)
+def workplan(request, network, cycle):
+    if request.GET.get("format") == "xlsx":
+        return download(exports.workplan_xlsx(cycle), XLSX, "work-plan.xlsx")
+    plan = selectors.workplan(cycle)
+    rows, by_output = selectors.timeline_rows(plan["activities"])
+    title = _("Timeline of the outputs") if by_output else _("Timeline of the activities")
+    context = _context(
+        network,
+        cycle,
+        plan=plan,
+        timeline=timeline_svg(
+            rows,
+            title=title,
+            status_colours=TIMELINE_COLOURS,
+            status_labels=dict(ActivityStatus.choices),
+        )
+        if rows
+        else "",
+        timeline_by_output=by_output,
+    )
+    return render(request, "workplan/workplan.html", context)
+
+
+@require_safe
+@cycle_page(Perm.WORKPLAN_VIEW)
+def gap_view(request, network, cycle):
+    context = _context(network, cycle, gaps=selectors.gaps(cycle))
+    return render(request, "workplan/gaps.html", context)
+
+
+@cycle_page(Perm.WORKPLAN_MANAGE)
+def output_edit(request, network, cycle, output_pk=None):
+    output = access.get_output_for_cycle(cycle, output_pk) if output_pk else None
+    back = cycle_reverse("workplan", cycle)
+    if output is not None and request.method == "POST" and "delete" in request.POST:
+        return delete_and_back(
+            request,
+            lambda: services.output_delete(output=output, by=request.user),
+            _("The output has been removed."),
+            back,
+        )
+    initial = _initial(output, OutputForm)
+    form = OutputForm(request.POST or None, cycle=cycle, initial=initial)
+    if not form.fields["outcome"].queryset.exists():
+        messages.info(
+            request,
+            _("Record the cooperation framework's outcomes first: outputs serve them."),
+        )
+    return form_page(
+        request,
+        network=network,
+        cycle=cycle,
+        section=SECTION,
+        form=form,
+        save=lambda data: services.output_save(cycle=cycle, by=request.user, output=output, **data),
+        success=_("The output has been saved."),
+        title=str(output) if output else _("New output"),
+        back=back,
+        can_delete=output is not None,
+    )
+
+
+@cycle_page(Perm.WORKPLAN_MANAGE)
+def activity_edit(request, network, cycle, activity_pk=None):
+    activity = access.get_activity_for_cycle(cycle, activity_pk) if activity_pk else None
+    back = cycle_reverse("workplan", cycle)
+    if activity is not None and request.method == "POST" and "delete" in request.POST:
+        return delete_and_back(
+            request,
+            lambda: services.activity_delete(activity=activity, by=request.user),
+            _("The activity has been removed."),
+            back,
+        )
+    initial = _initial(activity, ActivityForm) or {
+        "output": request.GET.get("output"),
+        "starts": cycle.start_date,
+        "ends": cycle.end_date,
+    }
+    form = ActivityForm(request.POST or None, cycle=cycle, initial=initial)
+    return form_page(
+        request,
+        network=network,
+        cycle=cycle,
+        section=SECTION,
+        form=form,
+        save=lambda data: services.activity_save(
+            cycle=cycle, by=request.user, activity=activity, **data
+        ),
+        success=_("The activity has been saved."),
+        title=str(activity) if activity else _("New activity"),
+        back=back,
+        can_delete=activity is not None,
+    )
+
+
+# Indicators
+
+
+@require_safe
+@cycle_page(Perm.WORKPLAN_VIEW)
+def indicator_list(request, network, cycle):
+    periods = selectors.periods_of(cycle)
+    indicators = selectors.indicators_of(cycle, periods)
+    if request.GET.get("format") == "xlsx":
+        return download(
+            exports.indicators_xlsx(cycle, indicators, periods), XLSX, "indicators.xlsx"
+        )
+    return render(
+        request,
+        "workplan/indicator_list.html",
+        _context(network, cycle, indicators=indicators, periods=periods),
+    )
+
+
+@cycle_page(Perm.WORKPLAN_MANAGE)
+def indicator_edit(request, network, cycle, indicator_pk=None):
+    indicator = access.get_indicator_for_cycle(cycle, indicator_pk) if indicator_pk else None
+    periods = selectors.periods_of(cycle)
+    initial = _initial(indicator, IndicatorForm)
+    if indicator is not None:
+        for target in indicator.targets.all():
+            initial[f"target_{target.period_id}"] = target.value
+            initial[f"target_text_{target.period_id}"] = target.text
+    form = IndicatorForm(request.POST or None, cycle=cycle, periods=periods, initial=initial)
+    return form_page(
+        request,
+        network=network,
+        cycle=cycle,
+        section=SECTION,
+        form=form,
+        save=lambda data: services.indicator_save(
+            cycle=cycle,
+            by=request.user,
+            targets=form.targets(),
+            indicator=indicator,
+            **{k: v for k, v in data.items() if not k.startswith("target")},
+        ),
+        success=_("The indicator has been saved."),
+        title=str(indicator) if indicator else _("New indicator"),
+        back=cycle_reverse("indicator-list", cycle),
+    )
+
+
+# Progress reports
+
+
+@require_safe
+@cycle_page(Perm.PROGRESS_VIEW)
+def report_list(request, network, cycle):
+    actor = actor_for(request.user, network)
+    periods = selectors.periods_of(cycle)
+    context = _context(
+        network,
+        cycle,
+        periods=periods,
+        reports=selectors.visible_reports(cycle, actor),
+        own=actor.has(REPORT_POLICY.author),
+        current=selectors.current_period(periods),
+    )
+    return render(request, "workplan/report_list.html", context)
+
+
+@require_POST
+@cycle_page(Perm.PROGRESS_REPORT)
+def report_start(request, network, cycle, period_pk):
+    period = access.get_period_for_cycle(cycle, period_pk)
+    report = services.report_open(period=period, by=request.user)
+    return cycle_redirect("report-detail", cycle, report_pk=report.pk)
+
+
+def _save_report(request, report, form, activities, indicators) -> bool:
+    """Save the draft from the page, and submit it if asked; True once submitted."""
+    services.report_save(
+        report=report,
+        by=request.user,
+        summary=form.cleaned_data["summary"],
+        activity_rows=[
+            {"activity": a, **a.form.cleaned_data}
+            for a in activities
+            if a.form.has_changed() or a.row
+        ],
+        actual_rows=[{"indicator": i, **i.form.cleaned_data} for i in indicators],
+        expected_version=form.cleaned_data["version"],
+    )
+    if "submit" in request.POST:
+        services.report_submit(report=report, by=request.user)
+        return True
+    return False
+
+
+@cycle_page(Perm.PROGRESS_VIEW)
+def report_detail(request, network, cycle, report_pk):
+    """The report: editable by its organisation while a draft or returned; reviewed by the
+    coordinator once submitted."""
+    report = access.get_report_for_user(request.user, cycle, report_pk)
+    editable = Step.EDIT in report.steps
+    activities = list(services.reportable_activities(report.period, report.organisation))
+    indicators = list(
+        Indicator.objects.filter(cycle=cycle, reported_by=report.organisation).order_by("code")
+    )
+    rows = {r.activity_id: r for r in report.activity_rows.all()}
+    actuals = {a.indicator_id: a for a in report.actuals.all()}
+    if request.method == "POST" and not editable:
+        # A second click on "Save and submit" (the first one went through), or a reader's post.
+        messages.info(request, _("This report can no longer be edited here: nothing was saved."))
+        return redirect(request.path)
+    data = request.POST if request.method == "POST" else None
+    form = ReportForm(data, initial={"version": report.version, "summary": report.summary})
+    for activity in activities:
+        row = rows.get(activity.pk)
+        activity.form = ActivityRowForm(
+            data,
+            prefix=f"a{activity.pk}",
+            initial={
+                "status": row.status if row else activity.status,
+                "percent_complete": row.percent_complete if row else 0,
+                "narrative": row.narrative if row else "",
+            },
+        )
+        activity.row = row
+    for indicator in indicators:
+        actual = actuals.get(indicator.pk)
+        indicator.form = ActualRowForm(
+            data,
+            prefix=f"i{indicator.pk}",
+            indicator=indicator,
+            initial={
+                "value": actual.value if actual else None,
+                "text": actual.text if actual else "",
+                "narrative": actual.narrative if actual else "",
+            },
+        )
+        indicator.actual = actual
+    if data is not None:
+        forms_valid = form.is_valid() and all(x.form.is_valid() for x in [*activities, *indicators])
+        if forms_valid:
+            try:
+                with transaction.atomic():
+                    submitted = _save_report(request, report, form, activities, indicators)
+                if submitted:
+                    messages.success(
+                        request, _("The report is submitted; the coordinator will review it.")
+                    )
+                else:
+                    messages.success(request, _("The draft is saved."))
+                return redirect(request.path)
+            except StaleVersion as error:
+                form_errors(form, error)
+            except ValidationError as error:
+                form_errors(form, error)
+                form.add_error(None, _("Nothing was saved: correct the report and save it again."))
+    context = _context(
+        network,
+        cycle,
+        report=report,
+        form=form,
+        activities=activities,
+        indicators=indicators,
+        return_form=ReturnForm(),
+    )
+    return render(request, "workplan/report_detail.html", context)
+
+
+@require_POST
+@cycle_page(Perm.PROGRESS_REVIEW)
+def report_review(request, network, cycle, report_pk):
+    report = access.get_report_for_user(request.user, cycle, report_pk)
+    try:
+        if "accept" in request.POST:
+            services.report_accept(report=report, by=request.user)
+            messages.success(
+                request, _("The report is accepted: its progress counts in the work plan.")
+            )
+        else:
+            form = ReturnForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Say why the report is returned."))
+                return cycle_redirect("report-detail", cycle, report_pk=report.pk)
+            services.report_return(
+                report=report, by=request.user, reason=form.cleaned_data["reason"]
+            )
+            messages.success(
+                request, _("The report is returned to its organisation with your reason.")
+            )
+    except ValidationError as error:
+        report_errors(request, error)
+    return cycle_redirect("report-detail", cycle, report_pk=report.pk)
