@@ -257,7 +257,7 @@ def build_report(cycle, coordinator):
     )
     global DOCUMENT_PK, VERSION_PK
     DOCUMENT_PK = document.pk
-    VERSION_PK = version_issue(document=document, by=coordinator).pk
+    VERSION_PK = version_issue(document=document, by=coordinator, confirmed=True).pk
 
 
 def build_scores(cycle, organisations):

@@ -15,10 +15,10 @@ from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited
 from gcmhub.core.models import Cycle, Network, User
 from gcmhub.core.notify import cycle_url, send_templated
-from gcmhub.core.permissions import Perm, Role
+from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.directory.models import Organisation
-from gcmhub.directory.selectors import focal_points_of
+from gcmhub.directory.selectors import coordinators_of, focal_points_of
 from gcmhub.framework.models import RoundTable
 
 
@@ -223,16 +223,7 @@ def obligation_reminders_send(*, today: dt.date) -> int:
         if obligation.organisation_id:
             people = list(focal_points_of(obligation.organisation_id, network_id))
         else:
-            from gcmhub.core.models import User as UserModel
-
-            people = list(
-                UserModel.objects.filter(
-                    memberships__network_id=network_id,
-                    memberships__role=Role.COORDINATOR,
-                    memberships__is_active=True,
-                    is_active=True,
-                ).exclude(email="")
-            )
+            people = list(coordinators_of(network_id))
         for reminder in due:
             context = {
                 "obligation": obligation,

@@ -102,17 +102,26 @@ def actor_of(user, network_id: int) -> Actor:
     )
 
 
-def focal_points_of(organisation_id: int, network_id: int):
-    """The active focal points of an organisation who have an e-mail address."""
+def _reachable_members(network_id: int, role: str, **membership):
     from gcmhub.core.models import User
 
     return User.objects.filter(
         memberships__network_id=network_id,
-        memberships__organisation_id=organisation_id,
-        memberships__role=Role.FOCAL_POINT,
+        memberships__role=role,
         memberships__is_active=True,
         is_active=True,
+        **{f"memberships__{name}": value for name, value in membership.items()},
     ).exclude(email="")
+
+
+def focal_points_of(organisation_id: int, network_id: int):
+    """The active focal points of an organisation who have an e-mail address."""
+    return _reachable_members(network_id, Role.FOCAL_POINT, organisation_id=organisation_id)
+
+
+def coordinators_of(network_id: int):
+    """The network's active coordinators (its secretariat) who have an e-mail address."""
+    return _reachable_members(network_id, Role.COORDINATOR)
 
 
 def require_role(user, cycle, roles) -> None:
