@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "gcmhub.assessments",
     "gcmhub.priorities",
     "gcmhub.documents",
+    "gcmhub.report",
     "gcmhub.meetings",
     "gcmhub.network",
     "gcmhub.imrf",

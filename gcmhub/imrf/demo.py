@@ -4,13 +4,13 @@ from it."""
 
 import datetime as dt
 
-from gcmhub.documents.models import DocumentKind
 from gcmhub.imrf import services
 from gcmhub.imrf.carryover import cycle_start_from
+from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 
 
 def load(cycle, users) -> None:
-    if cycle.documents.filter(kind=DocumentKind.VOLUNTARY_REVIEW).exists():
+    if cycle.documents.filter(kind=VOLUNTARY_REVIEW).exists():
         return
     services.review_open(cycle=cycle, by=users["consultant"])
 

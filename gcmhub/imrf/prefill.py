@@ -17,12 +17,13 @@ from django.utils.translation import ngettext
 from gcmhub.assessments.models import Consultation, Input, InputState, Synthesis
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.text import percent
-from gcmhub.documents.models import DocumentKind, Endorsement, EndorsementResponse, Version
+from gcmhub.documents.models import Endorsement, EndorsementResponse, Version
 from gcmhub.framework.models import GuidingPrinciple, Objective
 from gcmhub.network import rollup
 from gcmhub.network import selectors as network_selectors
 from gcmhub.network.models import Indicator, SopKind, WorkingGroup
 from gcmhub.priorities.models import Decision, DecisionHorizon
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 
 EVIDENCE = [InputState.ACCEPTED, InputState.SUBMITTED]
 
@@ -95,9 +96,7 @@ def methodology(cycle) -> str:
             )
         )
     final = (
-        Version.objects.filter(
-            document__cycle=cycle, document__kind=DocumentKind.NEEDS_ASSESSMENT, major__gte=1
-        )
+        Version.objects.filter(document__cycle=cycle, document__kind=NEEDS_ASSESSMENT, major__gte=1)
         .defer("content")
         .first()
     )

@@ -5,7 +5,8 @@ from django.utils import translation
 
 from gcmhub.core.models import Cycle, User
 from gcmhub.documents import services as documents
-from gcmhub.documents.models import Document, DocumentKind
+from gcmhub.documents.models import Document
+from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.prefill import section_html
 
 
@@ -13,10 +14,10 @@ from gcmhub.imrf.prefill import section_html
 def review_open(*, cycle: Cycle, by: User) -> Document:
     """The cycle's voluntary review, created with the default five-part outline and filled
     from the data the first time."""
-    existing = cycle.documents.filter(kind=DocumentKind.VOLUNTARY_REVIEW).first()
+    existing = cycle.documents.filter(kind=VOLUNTARY_REVIEW).first()
     if existing is not None:
         return existing
-    document = documents.document_open(cycle=cycle, kind=DocumentKind.VOLUNTARY_REVIEW, by=by)
+    document = documents.document_open(cycle=cycle, kind=VOLUNTARY_REVIEW, by=by)
     review_prefill(document=document, by=by)
     return document
 

@@ -10,12 +10,12 @@ from gcmhub.core.downloads import download
 from gcmhub.core.forms import CycleForm
 from gcmhub.core.permissions import Perm
 from gcmhub.documents.access import get_document
-from gcmhub.documents.models import DocumentKind
 from gcmhub.documents.selectors import latest_version
 from gcmhub.imrf import services
 from gcmhub.imrf.carryover import cycle_start_from
 from gcmhub.imrf.cca import cca_brief_docx, cca_rows
 from gcmhub.imrf.comparison import comparison
+from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.models import CarriedOver
 from gcmhub.reporting.charts import grouped_bar_figure, to_svg
 
@@ -30,7 +30,7 @@ def _context(network, cycle, **extra):
 def imrf(request, network_slug, cycle_pk):
     """The stage page: the voluntary review, the CCA brief, the comparison of cycles."""
     network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_VIEW)
-    document = cycle.documents.filter(kind=DocumentKind.VOLUNTARY_REVIEW).first()
+    document = cycle.documents.filter(kind=VOLUNTARY_REVIEW).first()
     context = _context(
         network,
         cycle,

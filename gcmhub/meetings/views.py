@@ -17,7 +17,7 @@ from gcmhub.core.permissions import Perm, Role
 from gcmhub.directory.selectors import actor_of
 from gcmhub.documents import selectors as document_selectors
 from gcmhub.documents.forms import EndorsementForm, IssueForm
-from gcmhub.documents.models import DocumentKind, Version
+from gcmhub.documents.models import Version
 from gcmhub.meetings import selectors, services
 from gcmhub.meetings.calendar import meeting_ics
 from gcmhub.meetings.exports import minutes_docx, minutes_pdf
@@ -34,6 +34,8 @@ from gcmhub.meetings.forms import (
     WalkInForm,
 )
 from gcmhub.meetings.models import Meeting, MeetingType, Outcome, OutcomeType, Presence
+from gcmhub.network.tor import TERMS_OF_REFERENCE
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -74,9 +76,9 @@ def meeting_list(request, network_slug, cycle_pk):
     (the report, the terms of reference)."""
     network, cycle = _cycle(request, network_slug, cycle_pk)
     actor = actor_of(request.user, network.pk)
-    documents = cycle.documents.filter(
-        kind__in=[DocumentKind.NEEDS_ASSESSMENT, DocumentKind.TERMS_OF_REFERENCE]
-    ).order_by("kind")
+    documents = cycle.documents.filter(kind__in=[NEEDS_ASSESSMENT, TERMS_OF_REFERENCE]).order_by(
+        "kind"
+    )
     panels = [_finalisation_panel(request, document, actor) for document in documents]
     context = _context(
         network,
@@ -143,7 +145,7 @@ def _meeting_form(request, network, cycle, meeting=None):
             "working_group": meeting.working_group,
         }
     else:
-        document = cycle.documents.filter(kind=DocumentKind.NEEDS_ASSESSMENT).first()
+        document = cycle.documents.filter(kind=NEEDS_ASSESSMENT).first()
         latest = document_selectors.latest_version(document) if document else None
         initial["version"] = latest
     form = MeetingForm(
@@ -152,7 +154,7 @@ def _meeting_form(request, network, cycle, meeting=None):
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_save(
-                cycle=cycle, by=request.user, data=form.cleaned_data, meeting=meeting
+                cycle=cycle, by=request.user, **form.cleaned_data, meeting=meeting
             )
             messages.success(request, _("The meeting has been saved."))
             return redirect(meeting)
@@ -337,9 +339,7 @@ def check_in(request, network_slug, cycle_pk, meeting_pk):
     form = WalkInForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         try:
-            attendee = services.attendee_add(
-                meeting=meeting, by=request.user, data=form.cleaned_data
-            )
+            attendee = services.attendee_add(meeting=meeting, by=request.user, **form.cleaned_data)
             messages.success(
                 request, _("%(name)s is on the register, present.") % {"name": attendee.name}
             )
@@ -452,7 +452,7 @@ def outcome_add(request, network_slug, cycle_pk, meeting_pk, item_pk):
     if form.is_valid():
         try:
             services.outcome_save(
-                meeting=meeting, by=request.user, data={**form.cleaned_data, "agenda_item": item}
+                meeting=meeting, by=request.user, **{**form.cleaned_data, "agenda_item": item}
             )
             messages.success(request, _("The outcome is recorded."))
         except ValidationError as error:

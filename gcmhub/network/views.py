@@ -18,7 +18,6 @@ from gcmhub.core.feedback import report_errors
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.directory.selectors import actor_of
 from gcmhub.documents import services as document_services
-from gcmhub.documents.models import DocumentKind
 from gcmhub.network import exports, schedule, selectors, services, workflow
 from gcmhub.network.forms import (
     ActivityForm,
@@ -44,6 +43,7 @@ from gcmhub.network.models import (
     WorkingGroup,
 )
 from gcmhub.network.sop import sop_sentences
+from gcmhub.network.tor import TERMS_OF_REFERENCE
 from gcmhub.reporting.charts import timeline_svg
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -109,7 +109,7 @@ def coordination(request, network_slug, cycle_pk):
     late = selectors.with_states(
         obligations.filter(done_at__isnull=True, due_date__lt=timezone.localdate())[:10]
     )
-    tor = cycle.documents.filter(kind=DocumentKind.TERMS_OF_REFERENCE).first()
+    tor = cycle.documents.filter(kind=TERMS_OF_REFERENCE).first()
     context = _context(
         network,
         cycle,
@@ -131,13 +131,13 @@ def coordination(request, network_slug, cycle_pk):
 @require_safe
 def terms_of_reference(request, network_slug, cycle_pk):
     network, cycle = _cycle(request, network_slug, cycle_pk, Perm.DOCUMENT_VIEW)
-    document = cycle.documents.filter(kind=DocumentKind.TERMS_OF_REFERENCE).first()
+    document = cycle.documents.filter(kind=TERMS_OF_REFERENCE).first()
     if document is None:
         if not user_has_perm(request.user, Perm.DOCUMENT_OUTLINE, network=network):
             messages.info(request, _("The terms of reference have not been started."))
             return redirect("coordination", network_slug=network.slug, cycle_pk=cycle.pk)
         document = document_services.document_open(
-            cycle=cycle, kind=DocumentKind.TERMS_OF_REFERENCE, by=request.user
+            cycle=cycle, kind=TERMS_OF_REFERENCE, by=request.user
         )
     return redirect(document)
 

@@ -89,7 +89,7 @@ def test_a_reviewer_sees_others_comments_only_once_disposed(
     client.force_login(focal_b)
     assert "My private draft." not in client.get(target).content.decode()
     services.comment_dispose(
-        comment=world["draft"], by=consultant, data={"disposition": "noted", "reply": "Thank you."}
+        comment=world["draft"], by=consultant, disposition="noted", reply="Thank you."
     )
     assert "Thank you." in client.get(target).content.decode()
 
@@ -241,7 +241,7 @@ def test_the_document_and_matrix_pages_keep_a_constant_number_of_queries(
         services.recommendation_save(
             document=world["document"],
             by=consultant,
-            data={"text": f"Work with {organisation.name}."},
+            text=f"Work with {organisation.name}.",
         )
     for page, count in zip(pages, counts, strict=True):
         with django_assert_max_num_queries(count):

@@ -10,8 +10,8 @@ from django.urls import reverse
 from docx import Document as WordDocument
 
 from gcmhub.core.models import Cycle, User
-from gcmhub.documents.models import DocumentKind
 from gcmhub.imrf import services
+from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.models import CarriedOver
 from gcmhub.network.models import Activity
 from gcmhub.priorities.models import Decision
@@ -41,7 +41,7 @@ def _docx_text(content: bytes) -> str:
 
 def test_the_demo_review_is_drafted_from_the_data_with_its_sources(case, client):
     cycle, users = case
-    document = cycle.documents.get(kind=DocumentKind.VOLUNTARY_REVIEW)
+    document = cycle.documents.get(kind=VOLUNTARY_REVIEW)
     sections = {s.key: s.body for s in document.sections.all()}
     assert list(sections) == ["methodology", "policy", "progress", "means", "next-steps"]
     assert "7 consultations were held" in sections["methodology"]
@@ -71,7 +71,7 @@ def test_the_demo_review_is_drafted_from_the_data_with_its_sources(case, client)
 
 def test_refreshing_keeps_edits_unless_asked_and_history_keeps_them(case):
     cycle, users = case
-    document = cycle.documents.get(kind=DocumentKind.VOLUNTARY_REVIEW)
+    document = cycle.documents.get(kind=VOLUNTARY_REVIEW)
     section = document.sections.get(key="policy")
     from gcmhub.documents import services as documents
 

@@ -396,17 +396,15 @@ def test_meeting_pages_keep_a_constant_number_of_queries(
         agreed_change(meeting, consultant, text=f"Change {n}")
     for n in range(3):
         other = services.meeting_save(
-            cycle=cycle, by=coordinator, data=meeting_data(meeting.version, title=f"Network {n}")
+            cycle=cycle, by=coordinator, **meeting_data(meeting.version, title=f"Network {n}")
         )
         services.outcome_save(
             meeting=other,
             by=consultant,
-            data={
-                "type": OutcomeType.ACTION_POINT,
-                "text": f"Send the figures {n}",
-                "owner": "IOM",
-                "due_date": dt.date(2021, 9, 1),
-            },
+            type=OutcomeType.ACTION_POINT,
+            text=f"Send the figures {n}",
+            owner="IOM",
+            due_date=dt.date(2021, 9, 1),
         )
     for page, count in zip(pages, counts, strict=True):
         with django_assert_max_num_queries(count):

@@ -6,9 +6,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from gcmhub.documents import services as document_services
-from gcmhub.documents.models import DocumentKind
 from gcmhub.network import services
 from gcmhub.network.tests.test_services import rule_data
+from gcmhub.network.tor import TERMS_OF_REFERENCE
 
 
 def _url(cycle, name, **kwargs):
@@ -21,9 +21,7 @@ def test_the_terms_of_reference_show_their_tables_not_python_structures(
     client, cycle, coordinator, focal_a, org_a
 ):
     services.sop_rule_save(cycle=cycle, by=coordinator, data=rule_data())
-    document = document_services.document_open(
-        cycle=cycle, kind=DocumentKind.TERMS_OF_REFERENCE, by=coordinator
-    )
+    document = document_services.document_open(cycle=cycle, kind=TERMS_OF_REFERENCE, by=coordinator)
     version = document_services.version_issue(confirmed=True, document=document, by=coordinator)
     client.force_login(coordinator)
     for page in [

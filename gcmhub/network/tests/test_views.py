@@ -7,10 +7,10 @@ from django.urls import reverse
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from gcmhub.documents.models import DocumentKind
 from gcmhub.network import services
 from gcmhub.network.models import Activity, ProgressReport, Responsible, SopKind
 from gcmhub.network.tests.conftest import activity_data, rule_data
+from gcmhub.network.tor import TERMS_OF_REFERENCE
 
 A, F, N, R = 200, 403, 404, 302
 PERSONAS = ["coordinator", "consultant", "focal_a", "focal_b", "observer", "outsider"]
@@ -238,7 +238,7 @@ def test_the_terms_of_reference_carry_membership_groups_and_sops(
     )
     client.force_login(coordinator)
     response = client.get(url(cycle, "terms-of-reference"))
-    document = cycle.documents.get(kind=DocumentKind.TERMS_OF_REFERENCE)
+    document = cycle.documents.get(kind=TERMS_OF_REFERENCE)
     assert response["Location"] == document.get_absolute_url()
     content = build_content(document)
     text = str(content)
