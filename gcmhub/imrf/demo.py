@@ -38,4 +38,4 @@ def load_next_cycle(cycle, users):
     existing = cycle.network.cycles.filter(title=NEXT_CYCLE["title"]).first()
     if existing is not None:
         return existing
-    return cycle_start_from(source=cycle, by=users["coordinator"], data=NEXT_CYCLE)
+    return cycle_start_from(source=cycle, by=users["coordinator"], **NEXT_CYCLE)
