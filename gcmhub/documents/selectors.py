@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Perm
 from gcmhub.directory.selectors import actor_of
 from gcmhub.documents.models import Comment, Document, Review, Version
 
@@ -42,9 +42,9 @@ def comments_visible_to(user, review: Review) -> QuerySet[Comment]:
     ).select_related("organisation", "author", "addressed_in", "review__version", "disposed_by")
     # Versions carry the whole frozen report: a comment needs only their numbers.
     comments = comments.defer("addressed_in__content", "review__version__content")
-    if actor.is_admin or actor.role in (Role.COORDINATOR, Role.CONSULTANT):
+    if actor.has(Perm.COMMENT_DISPOSE):
         return comments.filter(submitted_at__isnull=False)
-    if actor.role == Role.FOCAL_POINT and actor.organisation_id:
+    if actor.has(Perm.REVIEW_COMMENT) and actor.organisation_id:
         return comments.filter(
             Q(organisation_id=actor.organisation_id, submitted_at__isnull=False)
             | Q(author=user, submitted_at__isnull=True)

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gcmhub.core.feedback import report_errors, report_form_errors
-from gcmhub.core.pages import cycle_page, form_errors
+from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
 from gcmhub.core.permissions import Perm
 from gcmhub.meetings import selectors, services
 from gcmhub.meetings.access import get_meeting_for_user
@@ -70,9 +70,7 @@ def invitations_send(request, network, cycle, meeting_pk):
         )
         % {"count": count},
     )
-    return redirect(
-        "invitations", network_slug=network.slug, cycle_pk=cycle.pk, meeting_pk=meeting.pk
-    )
+    return cycle_redirect("invitations", cycle, meeting_pk=meeting.pk)
 
 
 @require_POST
@@ -151,4 +149,4 @@ def attendee_mark(request, network, cycle, meeting_pk, attendee_pk):
                 "presences": [p for p in Presence.choices if p[0] != Presence.UNKNOWN],
             },
         )
-    return redirect("check-in", network_slug=network.slug, cycle_pk=cycle.pk, meeting_pk=meeting.pk)
+    return cycle_redirect("check-in", cycle, meeting_pk=meeting.pk)

@@ -2,8 +2,8 @@
 outcomes with the steps the user may take."""
 
 from django.http import Http404
-from django.urls import reverse
 
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.documents.models import Version
 from gcmhub.meetings import selectors
 from gcmhub.meetings.access import with_steps
@@ -29,10 +29,7 @@ def _versions(cycle):
 
 
 def _minutes_url(network, cycle, meeting, anchor=""):
-    url = reverse(
-        "minutes",
-        kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk, "meeting_pk": meeting.pk},
-    )
+    url = cycle_reverse("minutes", cycle, meeting_pk=meeting.pk)
     return f"{url}#{anchor}" if anchor else url
 
 

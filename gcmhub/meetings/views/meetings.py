@@ -13,7 +13,7 @@ from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.i18n import sort_key
-from gcmhub.core.pages import cycle_page, form_errors
+from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
 from gcmhub.core.permissions import Perm
 from gcmhub.documents import selectors as document_selectors
 from gcmhub.documents.forms import EndorsementForm, IssueForm
@@ -145,7 +145,7 @@ def meeting_edit(request, network, cycle, meeting_pk):
         try:
             services.meeting_delete(meeting=meeting, by=request.user)
             messages.success(request, _("The meeting has been cancelled and removed."))
-            return redirect("meeting-list", network_slug=network.slug, cycle_pk=cycle.pk)
+            return cycle_redirect("meeting-list", cycle)
         except ValidationError as error:
             report_errors(request, error)
             return redirect(meeting)

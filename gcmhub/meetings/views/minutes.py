@@ -14,7 +14,7 @@ from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors, report_form_errors
 from gcmhub.core.i18n import search_fold
-from gcmhub.core.pages import cycle_page, form_errors
+from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
 from gcmhub.core.permissions import Perm
 from gcmhub.documents import selectors as document_selectors
 from gcmhub.meetings import services
@@ -189,7 +189,7 @@ def outcome_resolve(request, network, cycle, meeting_pk, outcome_pk):
         try:
             services.outcome_resolve(outcome=outcome, by=request.user, **form.data_for_service())
             messages.success(request, _("The agreed change is marked resolved."))
-            return redirect("meeting-list", network_slug=network.slug, cycle_pk=cycle.pk)
+            return cycle_redirect("meeting-list", cycle)
         except ValidationError as error:
             form_errors(form, error)
     return render(
