@@ -25,6 +25,22 @@ def pytest_configure(config):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database is created from the models (`--nomigrations`: seconds instead of a
+    minute of migration state rendering), then given the reference data the data migration
+    ships. `make install` runs the real migrations and `makemigrations --check` proves they
+    match the models."""
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from gcmhub.framework.reference import ensure_reference_data
+
+    with django_db_blocker.unblock():
+        ensure_reference_data()
+        MigrationRecorder(connection).ensure_schema()  # migrations' own records, as `migrate` makes
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Throttling counts live in the cache: no test inherits another's requests. (Sign-in

@@ -325,9 +325,13 @@ SPECTACULAR_SETTINGS = {
             ("documents.models", "DocumentKind"),
             ("assessments.models", "ReferenceKind"),
             ("network.models", "IndicatorKind"),
-            ("assessments.models", "InputState"),  # a progress report's states too
-            ("priorities.models", "SheetState"),
         ]
+    }
+    | {
+        # The one workflow's states (inputs, progress reports), and the two of score sheets:
+        # named as before in the schema.
+        "InputState": "gcmhub.core.workflow.State",
+        "SheetState": "gcmhub.priorities.models.SHEET_STATES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -23,7 +23,7 @@ from gcmhub.assessments import services as assessments
 from gcmhub.assessments.models import Consultation, Input
 from gcmhub.core.access import actor_for, get_cycle_for_user, require
 from gcmhub.core.models import Cycle
-from gcmhub.core.permissions import Perm, Role, user_has_perm
+from gcmhub.core.permissions import Perm, Role
 from gcmhub.core.selectors import networks_for_user
 from gcmhub.directory.selectors import organisations_for_network
 from gcmhub.documents import selectors as document_selectors
@@ -44,8 +44,9 @@ from gcmhub.network.models import (
     ReportState,
     WorkingGroup,
 )
+from gcmhub.priorities import selectors as priority_selectors
 from gcmhub.priorities import services as priorities
-from gcmhub.priorities.models import Decision, ScoreRow, ScoreSheet, SheetState
+from gcmhub.priorities.models import Decision, ScoreRow, ScoreSheet
 
 CYCLE_PARAMETER = OpenApiParameter(
     "cycle_pk", OpenApiTypes.INT, OpenApiParameter.PATH, description="Id of the cycle."
@@ -119,6 +120,7 @@ class CycleScoped(viewsets.GenericViewSet):
 
     read_perm: Perm = Perm.CYCLE_VIEW
     model = None
+    lookup_value_regex = r"\d+"  # /progress-reports/false/ is not found, not a server error
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -293,15 +295,13 @@ class ScoreSheetViewSet(
     http_method_names = ["get", "post", "put", "head", "options"]
 
     def records(self):
-        actor = self.actor()
-        sheets = self.cycle.score_sheets.prefetch_related(
-            Prefetch("rows", queryset=ScoreRow.objects.select_related("objective"))
-        ).order_by("organisation__name")
-        if actor.role == Role.FOCAL_POINT:
-            return sheets.filter(organisation_id=actor.organisation_id)
-        if user_has_perm(self.request.user, Perm.PRIORITY_RESULTS, network=self.cycle.network):
-            return sheets.filter(state=SheetState.SUBMITTED)
-        return sheets.none()
+        return (
+            priority_selectors.sheets_for_user(self.request.user, cycle=self.cycle)
+            .prefetch_related(
+                Prefetch("rows", queryset=ScoreRow.objects.select_related("objective"))
+            )
+            .order_by("organisation__name")
+        )
 
     def get_serializer_class(self):
         return s.ScoreSheetWriteSerializer if self.action == "update" else s.ScoreSheetSerializer

@@ -1,46 +1,38 @@
-"""Access helpers for the needs assessment: the only way views reach inputs and consultations."""
+"""Access helpers for the needs assessment: the only way views reach inputs and consultations.
+An input comes with `.steps`, the steps of its workflow the user may take on it."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from gcmhub.assessments.models import Consultation, Input
-from gcmhub.assessments.workflow import InputFacts, Step, can
+from gcmhub.assessments.models import INPUT_POLICY, Consultation, Input
+from gcmhub.assessments.selectors import consultations_for_user, inputs_for_user
+from gcmhub.core import workflow
 from gcmhub.core.access import actor_for
 from gcmhub.core.models import Cycle
 
 
-def input_facts(input: Input, *, collection_closed: bool) -> InputFacts:
-    return InputFacts(
-        state=input.state,
-        organisation_id=input.organisation_id,
-        collection_closed=collection_closed,
-        reopened=input.reopened,
+def with_steps(user, input: Input, *, collection_closed: bool) -> Input:
+    """Set `input.steps`: what `user` may do with it now (`"submit" in input.steps`)."""
+    actor = actor_for(user, input.cycle.network)
+    input.steps = workflow.steps(
+        INPUT_POLICY, actor, input.facts(collection_closed=collection_closed)
     )
+    return input
 
 
 def get_input_for_user(user, *, cycle: Cycle, pk: int, collection_closed: bool) -> Input:
     try:
-        input = cycle.inputs.select_related(
-            "organisation__network", "objective", "cycle__network"
-        ).get(pk=pk)
+        input = (
+            inputs_for_user(user, cycle=cycle)
+            .select_related("organisation__network", "objective", "cycle__network")
+            .get(pk=pk)
+        )
     except Input.DoesNotExist:
         raise Http404 from None
-    actor = actor_for(user, cycle.network)
-    if not can(actor, Step.VIEW, input_facts(input, collection_closed=collection_closed)):
-        raise Http404
     input.cycle = cycle
-    return input
-
-
-def require_step(user, input: Input, step: Step, *, collection_closed: bool) -> None:
-    actor = actor_for(user, input.cycle.network)
-    if not can(actor, step, input_facts(input, collection_closed=collection_closed)):
-        raise PermissionDenied
+    return with_steps(user, input, collection_closed=collection_closed)
 
 
 def get_consultation_for_user(user, *, cycle: Cycle, pk: int) -> Consultation:
-    from gcmhub.assessments.selectors import consultations_for_user
-
     try:
         return consultations_for_user(user, cycle=cycle).get(pk=pk)
     except Consultation.DoesNotExist:

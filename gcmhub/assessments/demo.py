@@ -14,16 +14,16 @@ from gcmhub.assessments.models import (
     Collection,
     Consultation,
     Input,
-    InputState,
     Need,
     ProposedAction,
     Reference,
     Synthesis,
 )
+from gcmhub.core.workflow import State
 from gcmhub.directory.models import Organisation
 from gcmhub.framework.models import Action, GuidingPrinciple, Objective
 
-A, S, R, D = InputState.ACCEPTED, InputState.SUBMITTED, InputState.RETURNED, InputState.DRAFT
+A, S, R, D = State.ACCEPTED, State.SUBMITTED, State.RETURNED, State.DRAFT
 
 ASSIGNMENTS = {
     "dgmm": [1, 12],

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from gcmhub.core.models import Cycle, Horizon
+from gcmhub.core.permissions import Perm
+from gcmhub.core.workflow import Facts, Move, Policy, State, Step, When
 from gcmhub.directory.models import Organisation
 from gcmhub.framework.models import Action, GuidingPrinciple, Objective
 
@@ -99,11 +101,34 @@ class Assignment(models.Model):
         return f"{self.organisation} · {self.objective.number}"
 
 
-class InputState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned")
-    ACCEPTED = "accepted", _("Accepted")
+# An input's life: the organisation's focal points write and submit it, the coordinator and
+# the consultant return it (with a reason) or accept it. Closing the collection locks inputs:
+# nothing is edited, submitted or returned any more, except an input the coordinator reopens
+# alone (with a reason; an accepted one goes back to returned). Submitted inputs can still be
+# accepted after the close, so that the review can finish.
+INPUT_POLICY = Policy(
+    author=Perm.INPUT_CONTRIBUTE,
+    reader=Perm.INPUT_REVIEW,
+    moves={
+        Step.SUBMIT: Move(
+            Perm.INPUT_CONTRIBUTE, {State.DRAFT: State.SUBMITTED, State.RETURNED: State.SUBMITTED}
+        ),
+        Step.RETURN: Move(
+            Perm.INPUT_REVIEW, {State.SUBMITTED: State.RETURNED, State.ACCEPTED: State.RETURNED}
+        ),
+        Step.ACCEPT: Move(Perm.INPUT_REVIEW, {State.SUBMITTED: State.ACCEPTED}, When.ALWAYS),
+        Step.REOPEN: Move(
+            Perm.ASSESSMENT_MANAGE,
+            {
+                State.DRAFT: State.DRAFT,
+                State.SUBMITTED: State.SUBMITTED,
+                State.RETURNED: State.RETURNED,
+                State.ACCEPTED: State.RETURNED,
+            },
+            When.LOCKED,
+        ),
+    },
+)
 
 
 class InputLanguage(models.TextChoices):
@@ -126,9 +151,7 @@ class Input(models.Model):
     objective = models.ForeignKey(
         Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
     )
-    state = models.CharField(
-        _("state"), max_length=12, choices=InputState.choices, default=InputState.DRAFT
-    )
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.DRAFT)
     language = models.CharField(
         _("language of the text"),
         max_length=8,
@@ -201,7 +224,7 @@ class Input(models.Model):
                 ),
             ),
             models.CheckConstraint(
-                condition=~Q(state=InputState.RETURNED) | ~Q(return_reason=""),
+                condition=~Q(state=State.RETURNED) | ~Q(return_reason=""),
                 name="input_returned_has_reason",
             ),
         ]
@@ -217,6 +240,15 @@ class Input(models.Model):
                 "cycle_pk": self.cycle_id,
                 "input_pk": self.pk,
             },
+        )
+
+    def facts(self, *, collection_closed: bool) -> Facts:
+        """What `INPUT_POLICY` needs to know of this input."""
+        return Facts(
+            state=self.state,
+            organisation_id=self.organisation_id,
+            locked=collection_closed,
+            reopened=self.reopened,
         )
 
 

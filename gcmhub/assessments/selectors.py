@@ -2,24 +2,24 @@
 
 from collections import Counter, defaultdict
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from gcmhub.assessments.models import (
+    INPUT_POLICY,
     Assignment,
     Collection,
     Consultation,
     Input,
-    InputState,
     Need,
     NeedType,
     ProposedAction,
     Reference,
     Synthesis,
 )
-from gcmhub.assessments.workflow import REVIEWERS
+from gcmhub.core import workflow
 from gcmhub.core.access import actor_for
 from gcmhub.core.models import Cycle
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Perm
 from gcmhub.framework.models import Objective
 
 
@@ -33,11 +33,13 @@ def inputs_for_user(user, *, cycle: Cycle) -> QuerySet[Input]:
     input that has been submitted at least once for the coordinator and the consultant."""
     actor = actor_for(user, cycle.network)
     inputs = cycle.inputs.select_related("organisation", "objective")
-    if actor.is_admin or actor.role in REVIEWERS:
-        return inputs.exclude(state=InputState.DRAFT)
-    if actor.role == Role.FOCAL_POINT and actor.organisation_id:
-        return inputs.filter(organisation_id=actor.organisation_id)
-    return inputs.none()
+    seen = Q(pk__in=[])
+    if actor.has(INPUT_POLICY.author) and actor.speaks_for(actor.organisation_id):
+        seen |= Q(organisation_id=actor.organisation_id)
+    states = workflow.visible_states(INPUT_POLICY, actor)
+    if states:
+        seen |= Q(state__in=states)
+    return inputs.filter(seen)
 
 
 def input_detail(input: Input) -> Input:
@@ -79,9 +81,9 @@ def consultations_for_user(user, *, cycle: Cycle) -> QuerySet[Consultation]:
     organisation took part in; observers none."""
     actor = actor_for(user, cycle.network)
     consultations = cycle.consultations.all()
-    if actor.is_admin or actor.role in REVIEWERS:
+    if actor.has(Perm.CONSULTATION_MANAGE):
         return consultations
-    if actor.role == Role.FOCAL_POINT and actor.organisation_id:
+    if actor.has(Perm.INPUT_CONTRIBUTE) and actor.speaks_for(actor.organisation_id):
         return consultations.filter(organisations__id=actor.organisation_id).distinct()
     return consultations.none()
 
@@ -142,11 +144,11 @@ def coverage(cycle: Cycle, *, organisation_type: str = "", round_table: int | No
     }
 
 
-def objective_inputs(cycle: Cycle, objective: Objective) -> list[Input]:
-    """Every input on an objective that reviewers may read, with its details (fixed queries)."""
+def objective_inputs(user, *, cycle: Cycle, objective: Objective) -> list[Input]:
+    """Every input on an objective the user may read, with its details (fixed queries)."""
     return list(
-        cycle.inputs.filter(objective=objective)
-        .exclude(state=InputState.DRAFT)
+        inputs_for_user(user, cycle=cycle)
+        .filter(objective=objective)
         .select_related("organisation")
         .prefetch_related(
             Prefetch("needs", queryset=Need.objects.order_by("order", "pk")),

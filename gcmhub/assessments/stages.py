@@ -6,9 +6,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from gcmhub.assessments.models import Collection, InputState
+from gcmhub.assessments.models import Collection
 from gcmhub.core.permissions import Perm
 from gcmhub.core.stages import Stage, StageState, Status, register
+from gcmhub.core.workflow import State
 
 
 def assessment_facts(cycle) -> dict:
@@ -23,10 +24,10 @@ def assessment_facts(cycle) -> dict:
         "collection": collection,
         "asked": asked,
         "states": states,
-        "accepted": states.get(InputState.ACCEPTED, 0),
-        "submitted": states.get(InputState.SUBMITTED, 0),
-        "returned": states.get(InputState.RETURNED, 0),
-        "draft": states.get(InputState.DRAFT, 0),
+        "accepted": states.get(State.ACCEPTED, 0),
+        "submitted": states.get(State.SUBMITTED, 0),
+        "returned": states.get(State.RETURNED, 0),
+        "draft": states.get(State.DRAFT, 0),
         "consultations": consultations,
     }
 

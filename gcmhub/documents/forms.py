@@ -59,14 +59,14 @@ class RecommendationForm(forms.Form):
     )
 
     def __init__(self, *args, cycle, **kwargs):
-        from gcmhub.assessments.models import InputState
+        from gcmhub.core.workflow import State
         from gcmhub.framework.models import Objective
 
         super().__init__(*args, **kwargs)
         self.fields["objectives"].queryset = Objective.objects.order_by("number")
         self.fields["objectives"].label_from_instance = lambda o: f"{o.number}. {o.short_label}"
         self.fields["inputs"].queryset = (
-            cycle.inputs.exclude(state=InputState.DRAFT)
+            cycle.inputs.exclude(state=State.DRAFT)
             .select_related("organisation", "objective")
             .order_by("objective__number", "organisation__name")
         )

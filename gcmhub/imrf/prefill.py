@@ -14,9 +14,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from gcmhub.assessments.models import Consultation, Input, InputState, Synthesis
+from gcmhub.assessments.models import Consultation, Input, Synthesis
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.text import percent
+from gcmhub.core.workflow import State
 from gcmhub.documents.models import Endorsement, EndorsementResponse, Version
 from gcmhub.framework.models import GuidingPrinciple, Objective
 from gcmhub.network import rollup
@@ -25,7 +26,7 @@ from gcmhub.network.models import Indicator, SopKind, WorkingGroup
 from gcmhub.priorities.models import Decision, DecisionHorizon
 from gcmhub.report.kind import NEEDS_ASSESSMENT
 
-EVIDENCE = [InputState.ACCEPTED, InputState.SUBMITTED]
+EVIDENCE = [State.ACCEPTED, State.SUBMITTED]
 
 
 def _note(text: str) -> str:

@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from gcmhub.core.workflow import State
 from gcmhub.framework.models import FrameworkOutcome, Objective
 from gcmhub.priorities import services
 from gcmhub.priorities.models import (
@@ -13,7 +14,6 @@ from gcmhub.priorities.models import (
     ScoreRow,
     ScoreSheet,
     ScoringRound,
-    SheetState,
 )
 
 # urgency, policy, feasibility, benefit, alignment: a plausible common view per objective
@@ -46,14 +46,14 @@ KEYS = ["urgency", "policy", "feasibility", "benefit", "alignment"]
 
 # organisation: (objectives outside its mandate, objectives of its mandate, sheet state)
 SHEETS = {
-    "dgmm": (set(), {1, 12}, SheetState.SUBMITTED),
-    "dgmm-cim": ({15, 18, 19, 20, 22}, {9, 10, 11, 21}, SheetState.DRAFT),
-    "dgmm-fr": (set(), {5, 14, 23}, SheetState.SUBMITTED),
-    "dgmm-hc": ({8, 9, 11, 13}, {3, 16, 17}, SheetState.SUBMITTED),
-    "dgmm-pvht": ({19, 20, 22}, {7, 10}, SheetState.SUBMITTED),
-    "tnp-cmsbg": ({15, 16, 17, 18, 19, 20, 22}, {8, 9, 11}, SheetState.SUBMITTED),
-    "molss-gdilf": ({8, 9, 11, 13, 21}, {5, 6, 18, 22}, SheetState.SUBMITTED),
-    "mone-gdlll": ({8, 9, 11, 12, 13, 14, 21}, {15, 16, 18}, SheetState.DRAFT),
+    "dgmm": (set(), {1, 12}, State.SUBMITTED),
+    "dgmm-cim": ({15, 18, 19, 20, 22}, {9, 10, 11, 21}, State.DRAFT),
+    "dgmm-fr": (set(), {5, 14, 23}, State.SUBMITTED),
+    "dgmm-hc": ({8, 9, 11, 13}, {3, 16, 17}, State.SUBMITTED),
+    "dgmm-pvht": ({19, 20, 22}, {7, 10}, State.SUBMITTED),
+    "tnp-cmsbg": ({15, 16, 17, 18, 19, 20, 22}, {8, 9, 11}, State.SUBMITTED),
+    "molss-gdilf": ({8, 9, 11, 13, 21}, {5, 6, 18, 22}, State.SUBMITTED),
+    "mone-gdlll": ({8, 9, 11, 12, 13, 14, 21}, {15, 16, 18}, State.DRAFT),
 }
 DRAFT_ANSWERED = {"dgmm-cim": 18, "mone-gdlll": 6}  # objectives answered so far in a draft
 # Views that differ: alternatives to detention (13) split the organisations.
@@ -137,11 +137,9 @@ def load(cycle, users) -> None:
                 "state": state,
                 "illustrative": True,
                 "submitted_at": timezone.make_aware(dt.datetime(2021, 6, 1, 15, 0))
-                if state == SheetState.SUBMITTED
+                if state == State.SUBMITTED
                 else None,
-                "submitted_by": users.get(f"focal-{key}")
-                if state == SheetState.SUBMITTED
-                else None,
+                "submitted_by": users.get(f"focal-{key}") if state == State.SUBMITTED else None,
             },
         )
         if not created:
@@ -171,18 +169,12 @@ def load(cycle, users) -> None:
             cycle=cycle,
             objective=objectives[number],
             by=users["coordinator"],
-            data={
-                "horizon": horizon,
-                "rationale": rationale,
-                "outcomes": [outcomes[c] for c in codes if c in outcomes],
-                "lead_organisations": [organisations[k] for k in leads],
-                "inputs": list(
-                    cycle.inputs.filter(objective=objectives[number]).exclude(state="draft")
-                ),
-                "sdg_targets": list(
-                    objectives[number].target_links.values_list("target", flat=True)
-                ),
-            },
+            horizon=horizon,
+            rationale=rationale,
+            outcomes=[outcomes[c] for c in codes if c in outcomes],
+            lead_organisations=[organisations[k] for k in leads],
+            inputs=list(cycle.inputs.filter(objective=objectives[number]).exclude(state="draft")),
+            sdg_targets=list(objectives[number].target_links.values_list("target", flat=True)),
             expected_version=1,
         )
         Decision.objects.filter(pk=decision.pk).update(illustrative=True)

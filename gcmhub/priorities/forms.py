@@ -168,8 +168,7 @@ class DecisionForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, cycle, objective, **kwargs):
-        from gcmhub.assessments.models import InputState
+    def __init__(self, *args, cycle, objective, inputs, **kwargs):
         from gcmhub.framework.models import FrameworkOutcome, SdgTarget
 
         super().__init__(*args, **kwargs)
@@ -186,11 +185,7 @@ class DecisionForm(forms.Form):
         for name in ("lead_organisations", "supporting_organisations"):
             use_tree_choices(self.fields[name], cycle.network.organisations.all())
             self.fields[name].widget.attrs["size"] = 8
-        self.fields["inputs"].queryset = (
-            cycle.inputs.filter(objective=objective)
-            .exclude(state=InputState.DRAFT)
-            .select_related("organisation")
-        )
+        self.fields["inputs"].queryset = inputs.select_related("organisation")
         self.fields["inputs"].label_from_instance = lambda i: (
             f"{i.organisation.label} ({i.get_state_display()})"
         )

@@ -10,6 +10,8 @@ from simple_history.models import HistoricalRecords
 from gcmhub.assessments.models import Input
 from gcmhub.core.i18n import localized
 from gcmhub.core.models import Cycle
+from gcmhub.core.permissions import Perm
+from gcmhub.core.workflow import Facts, Move, Policy, State, Step
 from gcmhub.directory.models import Organisation
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
 
@@ -100,9 +102,19 @@ class ScoringRound(models.Model):
         return str(self.cycle)
 
 
-class SheetState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+# A score sheet's life: the invited organisation's focal points fill it in and submit it while
+# scoring is open; the coordinator may give a submitted sheet back (while scoring is open).
+# Sheets only know draft and submitted.
+SHEET_STATES = [(State.DRAFT, State.DRAFT.label), (State.SUBMITTED, State.SUBMITTED.label)]
+SHEET_POLICY = Policy(
+    author=Perm.PRIORITY_SCORE,
+    reader=Perm.PRIORITY_RESULTS,
+    moves={
+        Step.SUBMIT: Move(Perm.PRIORITY_SCORE, {State.DRAFT: State.SUBMITTED}),
+        Step.RETURN: Move(Perm.PRIORITY_MANAGE, {State.SUBMITTED: State.DRAFT}),
+    },
+    editable=frozenset({State.DRAFT}),
+)
 
 
 class ScoreSheet(models.Model):
@@ -117,9 +129,7 @@ class ScoreSheet(models.Model):
         related_name="score_sheets",
         verbose_name=_("organisation"),
     )
-    state = models.CharField(
-        _("state"), max_length=10, choices=SheetState.choices, default=SheetState.DRAFT
-    )
+    state = models.CharField(_("state"), max_length=10, choices=SHEET_STATES, default=State.DRAFT)
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -145,6 +155,12 @@ class ScoreSheet(models.Model):
 
     def __str__(self):
         return f"{self.organisation} · {self.cycle}"
+
+    def facts(self, *, scoring_open: bool) -> Facts:
+        """What `SHEET_POLICY` needs to know of this sheet (scoring not open locks it)."""
+        return Facts(
+            state=self.state, organisation_id=self.organisation_id, locked=not scoring_open
+        )
 
 
 class ScoreRow(models.Model):

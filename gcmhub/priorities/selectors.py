@@ -3,16 +3,21 @@
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import Q, QuerySet
+
+from gcmhub.core import workflow
+from gcmhub.core.access import actor_for
 from gcmhub.core.models import Cycle
+from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
 from gcmhub.priorities import aggregation
 from gcmhub.priorities.models import (
+    SHEET_POLICY,
     Criterion,
     Decision,
     ScoreRow,
     ScoreSheet,
     ScoringRound,
-    SheetState,
 )
 
 
@@ -22,6 +27,19 @@ def scoring_round_for(cycle: Cycle) -> ScoringRound:
 
 def criteria_for(cycle: Cycle) -> list[Criterion]:
     return list(cycle.criteria.order_by("order", "pk"))
+
+
+def sheets_for_user(user, *, cycle: Cycle) -> QuerySet[ScoreSheet]:
+    """Score sheets the user may read: their organisation's (any state) for focal points; the
+    submitted ones for those who read the results."""
+    actor = actor_for(user, cycle.network)
+    seen = Q(pk__in=[])
+    if actor.has(SHEET_POLICY.author) and actor.speaks_for(actor.organisation_id):
+        seen |= Q(organisation_id=actor.organisation_id)
+    states = workflow.visible_states(SHEET_POLICY, actor)
+    if states:
+        seen |= Q(state__in=states)
+    return cycle.score_sheets.filter(seen)
 
 
 def sheets_with_progress(cycle: Cycle) -> list[ScoreSheet]:
@@ -78,9 +96,9 @@ def priority_results(cycle: Cycle, *, with_sensitivity: bool = True) -> Priority
     objectives = {
         o.number: o for o in Objective.objects.select_related("round_table").order_by("number")
     }
-    rows = ScoreRow.objects.filter(
-        sheet__cycle=cycle, sheet__state=SheetState.SUBMITTED
-    ).values_list("sheet__organisation_id", "objective__number", "values", "outside_mandate")
+    rows = ScoreRow.objects.filter(sheet__cycle=cycle, sheet__state=State.SUBMITTED).values_list(
+        "sheet__organisation_id", "objective__number", "values", "outside_mandate"
+    )
     answers = [
         aggregation.Answer(
             organisation=str(organisation_id),
@@ -93,7 +111,7 @@ def priority_results(cycle: Cycle, *, with_sensitivity: bool = True) -> Priority
     organisations = {
         str(o.pk): o
         for o in cycle.network.organisations.filter(
-            score_sheets__cycle=cycle, score_sheets__state=SheetState.SUBMITTED
+            score_sheets__cycle=cycle, score_sheets__state=State.SUBMITTED
         )
     }
     results = aggregation.aggregate(
@@ -120,7 +138,7 @@ def objective_scores(cycle: Cycle, objective: Objective):
     """Each submitted organisation's row on one objective, with its organisation."""
     return (
         ScoreRow.objects.filter(
-            sheet__cycle=cycle, sheet__state=SheetState.SUBMITTED, objective=objective
+            sheet__cycle=cycle, sheet__state=State.SUBMITTED, objective=objective
         )
         .select_related("sheet__organisation")
         .order_by("sheet__organisation__name")

@@ -6,25 +6,29 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from gcmhub.core import workflow
+from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, save_audited, save_changed, set_related
-from gcmhub.core.errors import StaleVersion
+from gcmhub.core.errors import check_version
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Actor, Perm
 from gcmhub.core.text import clean_text
+from gcmhub.core.workflow import Facts, State, Step
 from gcmhub.directory.models import Organisation
-from gcmhub.directory.selectors import actor_of, focal_points_of, require_role
+from gcmhub.directory.selectors import focal_points_of
 from gcmhub.framework.models import Objective
 from gcmhub.priorities import aggregation
 from gcmhub.priorities.defaults import DEFAULT_CRITERIA
 from gcmhub.priorities.models import (
+    SHEET_POLICY,
     Criterion,
     Decision,
+    DecisionHorizon,
     RoundStatus,
     ScoreRow,
     ScoreSheet,
     ScoringRound,
-    SheetState,
 )
 
 
@@ -48,7 +52,7 @@ def round_prepare(*, cycle: Cycle) -> ScoringRound:
 def criteria_save(*, cycle: Cycle, by: User, rows: list[dict]) -> list[Criterion]:
     """Replace the criteria with `rows` (id, name, name_tr, question(s), weight, axis,
     anchors); only before scoring opens, since scores refer to them."""
-    require_role(by, cycle, {Role.COORDINATOR})
+    require(by, Perm.PRIORITY_MANAGE, cycle=cycle)
     scoring_round = _round(cycle, lock=True)
     if scoring_round.status != RoundStatus.SETUP:
         raise ValidationError(_("The criteria cannot change once scoring has opened."))
@@ -89,7 +93,7 @@ def _unique_key(base: str, taken: set[str]) -> str:
 @transaction.atomic
 def sheets_invite(*, cycle: Cycle, organisations, by: User) -> None:
     """Make `organisations` the ones invited to score; a sheet with scores stays."""
-    require_role(by, cycle, {Role.COORDINATOR})
+    require(by, Perm.PRIORITY_MANAGE, cycle=cycle)
     _round(cycle)
     wanted = {o.pk for o in organisations}
     if any(o.network_id != cycle.network_id for o in organisations):
@@ -111,7 +115,7 @@ def sheets_invite(*, cycle: Cycle, organisations, by: User) -> None:
 
 @transaction.atomic
 def round_open(*, cycle: Cycle, by: User, deadline=None) -> ScoringRound:
-    require_role(by, cycle, {Role.COORDINATOR})
+    require(by, Perm.PRIORITY_MANAGE, cycle=cycle)
     scoring_round = _round(cycle, lock=True)
     if scoring_round.status == RoundStatus.OPEN:
         raise ValidationError(_("Scoring is already open."))
@@ -129,7 +133,7 @@ def round_open(*, cycle: Cycle, by: User, deadline=None) -> ScoringRound:
 
 @transaction.atomic
 def round_close(*, cycle: Cycle, by: User) -> ScoringRound:
-    require_role(by, cycle, {Role.COORDINATOR})
+    require(by, Perm.PRIORITY_MANAGE, cycle=cycle)
     scoring_round = _round(cycle, lock=True)
     if scoring_round.status != RoundStatus.OPEN:
         raise ValidationError(_("Scoring is not open."))
@@ -138,15 +142,22 @@ def round_close(*, cycle: Cycle, by: User) -> ScoringRound:
     return save_audited(scoring_round, by=by)
 
 
-def _check_sheet(by: User, sheet: ScoreSheet) -> None:
-    actor = actor_of(by, sheet.cycle.network_id)
-    if actor.role != Role.FOCAL_POINT or actor.organisation_id != sheet.organisation_id:
+def _scoring_open(cycle: Cycle) -> bool:
+    return ScoringRound.objects.filter(cycle=cycle, status=RoundStatus.OPEN).exists()
+
+
+def _check_sheet(by: User, sheet: ScoreSheet, step: Step) -> tuple[Actor, Facts]:
+    """Refuse `step` on the sheet unless the workflow allows it: PermissionDenied for anyone
+    but the organisation's focal points, the reason for them. Returns who acts on what."""
+    actor = actor_for(by, sheet.cycle.network)
+    facts = sheet.facts(scoring_open=_scoring_open(sheet.cycle))
+    if not (actor.has(SHEET_POLICY.author) and actor.speaks_for(sheet.organisation_id)):
         raise PermissionDenied
-    scoring_round = ScoringRound.objects.filter(cycle=sheet.cycle).first()
-    if scoring_round is None or scoring_round.status != RoundStatus.OPEN:
+    if not facts.open:
         raise ValidationError(_("Scoring is not open."))
-    if sheet.state == SheetState.SUBMITTED:
+    if not workflow.can(SHEET_POLICY, actor, step, facts):
         raise ValidationError(_("These scores have been submitted and can no longer change."))
+    return actor, facts
 
 
 @transaction.atomic
@@ -155,12 +166,13 @@ def sheet_save(
 ) -> ScoreSheet:
     """Save an organisation's scores: `rows` maps objective numbers to
     {"values": {criterion key: 1-5 or None}, "outside_mandate": bool, "comment": str}."""
-    sheet = ScoreSheet.objects.select_for_update().select_related("cycle").get(pk=sheet.pk)
-    _check_sheet(by, sheet)
-    if sheet.version != expected_version:
-        raise StaleVersion(
-            _("Someone else saved these scores after you opened them; open them again.")
-        )
+    sheet = ScoreSheet.objects.select_for_update().select_related("cycle__network").get(pk=sheet.pk)
+    _check_sheet(by, sheet, Step.EDIT)
+    check_version(
+        sheet,
+        expected_version,
+        _("Someone else saved these scores after you opened them; open them again."),
+    )
     keys = set(sheet.cycle.criteria.values_list("key", flat=True))
     objectives = {o.number: o for o in Objective.objects.filter(number__in=rows)}
     existing = {r.objective_id: r for r in sheet.rows.all()}
@@ -198,8 +210,8 @@ def sheet_missing(sheet: ScoreSheet) -> list[int]:
 @transaction.atomic
 def sheet_submit(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
     """Submit the scores as the organisation's position: every objective must be answered."""
-    sheet = ScoreSheet.objects.select_for_update().select_related("cycle").get(pk=sheet.pk)
-    _check_sheet(by, sheet)
+    sheet = ScoreSheet.objects.select_for_update().select_related("cycle__network").get(pk=sheet.pk)
+    actor, facts = _check_sheet(by, sheet, Step.SUBMIT)
     missing = sheet_missing(sheet)
     if missing:
         raise ValidationError(
@@ -216,7 +228,7 @@ def sheet_submit(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
                 "score at least one objective your organisation works on."
             )
         )
-    sheet.state = SheetState.SUBMITTED
+    sheet.state = workflow.transition(SHEET_POLICY, Step.SUBMIT, actor=actor, facts=facts)
     sheet.submitted_at = timezone.now()
     sheet.submitted_by = by
     return save_audited(sheet, by=by)
@@ -224,22 +236,28 @@ def sheet_submit(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
 
 @transaction.atomic
 def sheet_reopen(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
-    """Give a submitted sheet back to its organisation (the coordinator's call, while open)."""
-    require_role(by, sheet.cycle, {Role.COORDINATOR})
-    sheet = ScoreSheet.objects.select_for_update().get(pk=sheet.pk)
-    if sheet.state != SheetState.SUBMITTED:
+    """Give a submitted sheet back to its organisation (the coordinator's call, while open):
+    the RETURN step of the workflow."""
+    require(by, Perm.PRIORITY_MANAGE, cycle=sheet.cycle)
+    sheet = ScoreSheet.objects.select_for_update().select_related("cycle__network").get(pk=sheet.pk)
+    if sheet.state != State.SUBMITTED:
         raise ValidationError(_("These scores have not been submitted."))
-    sheet.state = SheetState.DRAFT
+    sheet.state = workflow.transition(
+        SHEET_POLICY,
+        Step.RETURN,
+        actor=actor_for(by, sheet.cycle.network),
+        facts=sheet.facts(scoring_open=_scoring_open(sheet.cycle)),
+    )
     return save_audited(sheet, by=by, update_fields=["state"])
 
 
 def scores_remind(*, cycle: Cycle, by: User) -> int:
     """E-mail the focal points of invited organisations that have not submitted."""
-    require_role(by, cycle, {Role.COORDINATOR})
+    require(by, Perm.PRIORITY_MANAGE, cycle=cycle)
     scoring_round = ScoringRound.objects.filter(cycle=cycle).first()
     if scoring_round is None or scoring_round.status != RoundStatus.OPEN:
         raise ValidationError(_("Scoring is not open."))
-    sheets = list(cycle.score_sheets.filter(state=SheetState.DRAFT).select_related("organisation"))
+    sheets = list(cycle.score_sheets.filter(state=State.DRAFT).select_related("organisation"))
     sent = _notify(cycle, sheets, "scoring_reminder", scoring_round.deadline)
     ScoreSheet.objects.filter(pk__in=[s.pk for s in sheets]).update(reminded_at=timezone.now())
     return sent
@@ -262,26 +280,39 @@ def _notify(cycle: Cycle, sheets, template: str, deadline) -> int:
 
 @transaction.atomic
 def decision_save(
-    *, cycle: Cycle, objective: Objective, by: User, data: dict, expected_version: int
+    *,
+    cycle: Cycle,
+    objective: Objective,
+    by: User,
+    expected_version: int,
+    horizon: str,
+    rationale: str = "",
+    outcomes=(),
+    sdg_targets=(),
+    lead_organisations=(),
+    supporting_organisations=(),
+    inputs=(),
 ) -> Decision:
     """Record the network's decision on an objective; a decision that departs from the
     horizon its computed rank suggests needs a rationale saying why."""
     from gcmhub.priorities.selectors import priority_results
 
-    require_role(by, cycle, {Role.COORDINATOR})
+    require(by, Perm.PRIORITY_MANAGE, cycle=cycle)
     decision = Decision.objects.select_for_update().filter(cycle=cycle, objective=objective).first()
     created = decision is None
     if created:  # saved once below, so its history starts with one "created" record
         decision = Decision(cycle=cycle, objective=objective)
-    elif decision.version != expected_version:
-        raise StaleVersion(
-            _("Someone else changed this decision after you opened it; open it again.")
+    else:
+        check_version(
+            decision,
+            expected_version,
+            _("Someone else changed this decision after you opened it; open it again."),
         )
     results = priority_results(cycle, with_sensitivity=False)
     rank = results.results.by_objective()[objective.number].rank
     suggested = aggregation.suggested_horizon(rank, results.ranked_count) or ""
-    rationale = clean_text(data.get("rationale", ""))
-    departs = bool(suggested) and data["horizon"] != suggested
+    rationale = clean_text(rationale)
+    departs = bool(suggested) and horizon != suggested
     if departs and not rationale:
         raise ValidationError(
             {
@@ -289,13 +320,13 @@ def decision_save(
                     "This decision departs from the computed rank: rank %(rank)s suggests "
                     "“%(horizon)s”. Say why in the rationale."
                 )
-                % {"rank": rank, "horizon": dict(_horizon_labels())[suggested]}
+                % {"rank": rank, "horizon": dict(DecisionHorizon.choices)[suggested]}
             }
         )
-    chosen = [*data.get("lead_organisations", []), *data.get("supporting_organisations", [])]
+    chosen = [*lead_organisations, *supporting_organisations]
     if any(o.network_id != cycle.network_id for o in chosen):
         raise ValidationError(_("Choose organisations of this network."))
-    decision.horizon = data["horizon"]
+    decision.horizon = horizon
     decision.rationale = rationale
     decision.computed_rank = rank
     decision.suggested_horizon = suggested
@@ -303,27 +334,17 @@ def decision_save(
     if created:
         decision.decided_by = by
         save_audited(decision, by=by)
-    inputs = [
-        i
-        for i in data.get("inputs", [])
-        if i.cycle_id == cycle.pk and i.objective_id == objective.pk
-    ]
+    inputs = [i for i in inputs if i.cycle_id == cycle.pk and i.objective_id == objective.pk]
     related = [
-        set_related(decision.outcomes, data.get("outcomes", [])),
-        set_related(decision.sdg_targets, data.get("sdg_targets", [])),
-        set_related(decision.lead_organisations, data.get("lead_organisations", [])),
-        set_related(decision.supporting_organisations, data.get("supporting_organisations", [])),
+        set_related(decision.outcomes, list(outcomes)),
+        set_related(decision.sdg_targets, list(sdg_targets)),
+        set_related(decision.lead_organisations, list(lead_organisations)),
+        set_related(decision.supporting_organisations, list(supporting_organisations)),
         set_related(decision.inputs, inputs),
     ]
     if not created:  # re-saved unchanged, the decision keeps its version, author and date
         save_changed(decision, by=by, related_changed=any(related), decided_by=by)
     return decision
-
-
-def _horizon_labels():
-    from gcmhub.priorities.models import DecisionHorizon
-
-    return DecisionHorizon.choices
 
 
 def organisations_default_invited(cycle: Cycle):

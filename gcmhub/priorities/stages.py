@@ -6,14 +6,15 @@ from django.utils.translation import ngettext
 
 from gcmhub.core.permissions import Perm
 from gcmhub.core.stages import Stage, StageState, Status, register
-from gcmhub.priorities.models import DecisionHorizon, RoundStatus, ScoringRound, SheetState
+from gcmhub.core.workflow import State
+from gcmhub.priorities.models import DecisionHorizon, RoundStatus, ScoringRound
 
 
 def priorities_state(cycle, user) -> StageState:
     scoring_round = ScoringRound.objects.filter(cycle=cycle).first()
     sheets = list(cycle.score_sheets.values_list("state", flat=True))
     decisions = list(cycle.decisions.values_list("horizon", flat=True))
-    submitted = sum(1 for s in sheets if s == SheetState.SUBMITTED)
+    submitted = sum(1 for s in sheets if s == State.SUBMITTED)
     lines = [
         ngettext(
             "%(submitted)d of %(count)d invited organisation has submitted its scores.",

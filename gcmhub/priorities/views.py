@@ -1,18 +1,22 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from gcmhub.core.access import actor_for, cycle_with_perm
+from gcmhub.assessments.selectors import inputs_for_user
+from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import records_to_rows
-from gcmhub.core.permissions import Perm, Role, user_has_perm
+from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_errors
+from gcmhub.core.permissions import Perm, user_has_perm
+from gcmhub.core.workflow import State, Step
 from gcmhub.framework.models import Objective
 from gcmhub.priorities import selectors, services
+from gcmhub.priorities.access import get_own_sheet_for_user, get_sheet_for_user, with_steps
 from gcmhub.priorities.forms import (
     CriterionForm,
     CriterionFormSet,
@@ -21,26 +25,17 @@ from gcmhub.priorities.forms import (
     OpenForm,
     ScoreRowForm,
 )
-from gcmhub.priorities.models import Decision, RoundStatus, SheetState
+from gcmhub.priorities.models import Decision, RoundStatus
 from gcmhub.reporting import charts
 from gcmhub.reporting.xlsx import priorities_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _cycle(request, network_slug, cycle_pk, perm=Perm.PRIORITY_VIEW):
-    return cycle_with_perm(request, network_slug, cycle_pk, perm)
-
-
-def _redirect(name, cycle, **kwargs):
-    return redirect(name, network_slug=cycle.network.slug, cycle_pk=cycle.pk, **kwargs)
-
-
 @require_safe
-def priorities_home(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk)
+@cycle_page(Perm.PRIORITY_VIEW)
+def priorities_home(request, network, cycle):
     scoring_round = selectors.scoring_round_for(cycle)
-    actor = actor_for(request.user, network)
     context = {
         "network": network,
         "cycle": cycle,
@@ -49,9 +44,14 @@ def priorities_home(request, network_slug, cycle_pk):
         "section": "priorities",
     }
     if user_has_perm(request.user, Perm.PRIORITY_RESULTS, network=network):
-        sheets = selectors.sheets_with_progress(cycle)
+        sheets = with_steps(
+            request.user,
+            selectors.sheets_with_progress(cycle),
+            cycle=cycle,
+            scoring_round=scoring_round,
+        )
         context.update(
-            sheets=sheets, submitted=sum(1 for s in sheets if s.state == SheetState.SUBMITTED)
+            sheets=sheets, submitted=sum(1 for s in sheets if s.state == State.SUBMITTED)
         )
     if user_has_perm(request.user, Perm.PRIORITY_MANAGE, network=network):
         invited = [s.organisation for s in context.get("sheets", [])]
@@ -60,14 +60,19 @@ def priorities_home(request, network_slug, cycle_pk):
             invite_form=InviteForm(network=network, initial={"organisations": initial}),
             open_form=OpenForm(initial={"deadline": scoring_round.deadline}),
         )
-    if actor.role == Role.FOCAL_POINT:
-        context["my_sheet"] = selectors.sheet_for_organisation(cycle, actor.organisation_id)
+    if user_has_perm(request.user, Perm.PRIORITY_SCORE, network=network):
+        my_sheet = selectors.sheet_for_organisation(
+            cycle, actor_for(request.user, network).organisation_id
+        )
+        if my_sheet is not None:
+            with_steps(request.user, [my_sheet], cycle=cycle, scoring_round=scoring_round)
+        context["my_sheet"] = my_sheet
     context["decisions"] = selectors.decisions_by_horizon(cycle)
     return render(request, "priorities/priorities_home.html", context)
 
 
-def criteria(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk)
+@cycle_page(Perm.PRIORITY_VIEW)
+def criteria(request, network, cycle):
     if user_has_perm(request.user, Perm.PRIORITY_MANAGE, network=network):
         services.round_prepare(cycle=cycle)
     scoring_round = selectors.scoring_round_for(cycle)
@@ -88,7 +93,7 @@ def criteria(request, network_slug, cycle_pk):
             try:
                 services.criteria_save(cycle=cycle, by=request.user, rows=formset.rows())
                 messages.success(request, _("The criteria have been saved."))
-                return _redirect("priority-criteria", cycle)
+                return cycle_redirect("priority-criteria", cycle)
             except ValidationError as error:
                 report_errors(request, error)
     elif request.method == "POST":
@@ -106,8 +111,8 @@ def criteria(request, network_slug, cycle_pk):
 
 
 @require_POST
-def invite(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_MANAGE)
+@cycle_page(Perm.PRIORITY_MANAGE)
+def invite(request, network, cycle):
     form = InviteForm(request.POST, network=network)
     if form.is_valid():
         try:
@@ -117,12 +122,12 @@ def invite(request, network_slug, cycle_pk):
             messages.success(request, _("The invited organisations have been saved."))
         except ValidationError as error:
             report_errors(request, error)
-    return _redirect("priorities-home", cycle)
+    return cycle_redirect("priorities-home", cycle)
 
 
 @require_POST
-def round_open(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_MANAGE)
+@cycle_page(Perm.PRIORITY_MANAGE)
+def round_open(request, network, cycle):
     form = OpenForm(request.POST)
     if form.is_valid():
         try:
@@ -135,58 +140,55 @@ def round_open(request, network_slug, cycle_pk):
             )
         except ValidationError as error:
             report_errors(request, error)
-    return _redirect("priorities-home", cycle)
+    return cycle_redirect("priorities-home", cycle)
 
 
 @require_POST
-def round_close(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_MANAGE)
+@cycle_page(Perm.PRIORITY_MANAGE)
+def round_close(request, network, cycle):
     try:
         services.round_close(cycle=cycle, by=request.user)
         messages.success(request, _("Scoring is closed."))
     except ValidationError as error:
         report_errors(request, error)
-    return _redirect("priorities-home", cycle)
+    return cycle_redirect("priorities-home", cycle)
 
 
 @require_POST
-def remind(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_MANAGE)
+@cycle_page(Perm.PRIORITY_MANAGE)
+def remind(request, network, cycle):
     try:
         sent = services.scores_remind(cycle=cycle, by=request.user)
         messages.success(request, _("%(count)d reminders sent.") % {"count": sent})
     except ValidationError as error:
         report_errors(request, error)
-    return _redirect("priorities-home", cycle)
+    return cycle_redirect("priorities-home", cycle)
 
 
 @require_POST
-def sheet_reopen(request, network_slug, cycle_pk, sheet_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_MANAGE)
-    sheet = cycle.score_sheets.filter(pk=sheet_pk).first()
-    if sheet is None:
-        raise Http404
+@cycle_page(Perm.PRIORITY_MANAGE)
+def sheet_reopen(request, network, cycle, sheet_pk):
+    sheet = get_sheet_for_user(
+        request.user, cycle=cycle, pk=sheet_pk, scoring_round=selectors.scoring_round_for(cycle)
+    )
     try:
         services.sheet_reopen(sheet=sheet, by=request.user)
         messages.success(request, _("The scores are back with the organisation."))
     except ValidationError as error:
         report_errors(request, error)
-    return _redirect("priorities-home", cycle)
+    return cycle_redirect("priorities-home", cycle)
 
 
-def scoring_sheet(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_SCORE)
-    actor = actor_for(request.user, network)
-    sheet = selectors.sheet_for_organisation(cycle, actor.organisation_id)
-    if sheet is None:
-        raise Http404
+@cycle_page(Perm.PRIORITY_SCORE)
+def scoring_sheet(request, network, cycle):
     scoring_round = selectors.scoring_round_for(cycle)
+    sheet = get_own_sheet_for_user(request.user, cycle=cycle, scoring_round=scoring_round)
     criteria_list = selectors.criteria_for(cycle)
     for criterion in criteria_list:
         criterion.anchor_list = criterion.anchor_texts(request.LANGUAGE_CODE)
     objectives = list(Objective.objects.select_related("round_table").order_by("number"))
     existing = {r.objective_id: r for r in sheet.rows.all()}
-    editable = scoring_round.status == RoundStatus.OPEN and sheet.state == SheetState.DRAFT
+    editable = Step.EDIT in sheet.steps
     data = request.POST if request.method == "POST" and editable else None
     forms = [
         ScoreRowForm(
@@ -213,7 +215,7 @@ def scoring_sheet(request, network_slug, cycle_pk):
                 messages.success(
                     request, _("Your scores have been saved. Submit them when they are complete.")
                 )
-            return _redirect("scoring-sheet", cycle)
+            return cycle_redirect("scoring-sheet", cycle)
         except ValidationError as error:
             report_errors(request, error)
     context = {
@@ -264,8 +266,8 @@ def _matrix(results, *, title):
 
 
 @require_safe
-def results(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_RESULTS)
+@cycle_page(Perm.PRIORITY_RESULTS)
+def results(request, network, cycle):
     priority = selectors.priority_results(cycle)
     fmt = request.GET.get("format")
     if fmt == "xlsx":
@@ -297,8 +299,8 @@ def results(request, network_slug, cycle_pk):
     return render(request, "priorities/results.html", context)
 
 
-def objective_priority(request, network_slug, cycle_pk, number):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_RESULTS)
+@cycle_page(Perm.PRIORITY_RESULTS)
+def objective_priority(request, network, cycle, number):
     try:
         objective = Objective.objects.select_related("round_table").get(number=number)
     except Objective.DoesNotExist:
@@ -334,22 +336,18 @@ def objective_priority(request, network_slug, cycle_pk, number):
         form = _decision_form(request, cycle, objective, decision)
         if request.method == "POST" and form.is_valid():
             try:
-                data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+                fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
                 services.decision_save(
                     cycle=cycle,
                     objective=objective,
                     by=request.user,
-                    data=data,
                     expected_version=form.cleaned_data["version"],
+                    **fields,
                 )
                 messages.success(request, _("The decision has been recorded."))
-                return _redirect("objective-priority", cycle, number=number)
+                return cycle_redirect("objective-priority", cycle, number=number)
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, error)
+                form_errors(form, error)
     elif request.method == "POST":
         raise PermissionDenied
     context = {
@@ -389,12 +387,18 @@ def _decision_form(request, cycle, objective, decision: Decision | None):
             inputs=list(decision.inputs.all()),
             rationale=decision.rationale,
         )
-    return DecisionForm(request.POST or None, cycle=cycle, objective=objective, initial=initial)
+    return DecisionForm(
+        request.POST or None,
+        cycle=cycle,
+        objective=objective,
+        inputs=inputs_for_user(request.user, cycle=cycle).filter(objective=objective),
+        initial=initial,
+    )
 
 
 @require_safe
-def decision_list(request, network_slug, cycle_pk):
-    network, cycle = _cycle(request, network_slug, cycle_pk)
+@cycle_page(Perm.PRIORITY_VIEW)
+def decision_list(request, network, cycle):
     context = {
         "network": network,
         "cycle": cycle,
@@ -405,20 +409,15 @@ def decision_list(request, network_slug, cycle_pk):
 
 
 @require_safe
-def decision_history(request, network_slug, cycle_pk, number):
-    network, cycle = _cycle(request, network_slug, cycle_pk, Perm.PRIORITY_RESULTS)
+@cycle_page(Perm.PRIORITY_RESULTS)
+def decision_history(request, network, cycle, number):
     decision = cycle.decisions.filter(objective__number=number).select_related("objective").first()
     if decision is None:
         raise Http404
-    from django.urls import reverse
-
     context = {
         "object": decision,
         "rows": records_to_rows(decision.history.all()),
-        "back_url": reverse(
-            "objective-priority",
-            kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk, "number": number},
-        ),
+        "back_url": cycle_reverse("objective-priority", cycle, number=number),
         "section": "priorities",
     }
     return render(request, "core/history.html", context)

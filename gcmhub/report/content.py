@@ -12,15 +12,15 @@ from django.utils.translation import gettext as _
 from gcmhub.assessments.models import (
     Consultation,
     Input,
-    InputState,
     Need,
     ProposedAction,
     Synthesis,
 )
 from gcmhub.core.models import Horizon
+from gcmhub.core.workflow import State
 from gcmhub.framework.models import FrameworkOutcome, Objective
 
-EVIDENCE_STATES = [InputState.ACCEPTED, InputState.SUBMITTED]
+EVIDENCE_STATES = [State.ACCEPTED, State.SUBMITTED]
 
 
 def _objectives(data) -> dict[int, Objective]:

@@ -24,9 +24,9 @@ def write_text(cell, value) -> None:
 
 
 def coverage_xlsx(*, cycle, matrix: dict) -> bytes:
-    from gcmhub.assessments.models import InputState
+    from gcmhub.core.workflow import State
 
-    labels = dict(InputState.choices) | {"missing": _("Not started")}
+    labels = dict(State.choices) | {"missing": _("Not started")}
     wb = Workbook()
     ws = wb.active
     ws.title = _("Coverage")

@@ -5,10 +5,11 @@ import pytest
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from gcmhub.assessments.models import Input, InputState
+from gcmhub.assessments.models import Input
+from gcmhub.core.workflow import State
 from gcmhub.documents.models import Comment
 from gcmhub.network.models import ProgressReport, ReportState
-from gcmhub.priorities.models import ScoreSheet, SheetState
+from gcmhub.priorities.models import ScoreSheet
 
 CRITERIA = ["urgency", "policy", "feasibility", "benefit", "alignment"]
 
@@ -89,9 +90,7 @@ def test_inputs_read_as_on_the_pages(cycle, assigned, org_a, org_b, personas):
     """A focal point reads their organisation's inputs, drafts included; the coordinator
     only inputs that were submitted."""
     Input.objects.create(cycle=cycle, organisation=org_a, objective=assigned)
-    Input.objects.create(
-        cycle=cycle, organisation=org_b, objective=assigned, state=InputState.SUBMITTED
-    )
+    Input.objects.create(cycle=cycle, organisation=org_b, objective=assigned, state=State.SUBMITTED)
 
     def seen(persona):
         response = client_for(personas[persona]).get(base(cycle) + "inputs/?objective=10")
@@ -145,7 +144,7 @@ def test_a_focal_point_writes_and_submits_an_input(cycle, assigned, focal_a, org
     submitted = client.post(url + "submit/")
     assert submitted.status_code == 200
     stored = Input.objects.get(pk=input["id"])
-    assert stored.state == InputState.SUBMITTED and stored.situation == "Strategy adopted in 2021."
+    assert stored.state == State.SUBMITTED and stored.situation == "Strategy adopted in 2021."
     assert stored.history.latest().history_user == focal_a  # audited like a page save
 
 
@@ -209,7 +208,7 @@ def test_a_focal_point_scores_and_submits(scoring, cycle, focal_a, org_a, coordi
     assert saved.status_code == 200, saved.json()
     assert len(saved.json()["rows"]) == 23
     assert client.post(url + "submit/").status_code == 200
-    assert ScoreSheet.objects.get(organisation=org_a).state == SheetState.SUBMITTED
+    assert ScoreSheet.objects.get(organisation=org_a).state == State.SUBMITTED
     # The coordinator reads the submitted sheet, not B's draft; and cannot score.
     coordinator_client = client_for(coordinator)
     seen = coordinator_client.get(base(cycle) + "score-sheets/").json()["results"]

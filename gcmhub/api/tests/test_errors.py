@@ -8,14 +8,15 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from gcmhub.assessments.models import Input, InputState
+from gcmhub.assessments.models import Input
 from gcmhub.core.permissions import Role
+from gcmhub.core.workflow import State
 from gcmhub.documents import services as documents
 from gcmhub.documents.models import Comment, CommentType
 from gcmhub.framework.models import Objective
 from gcmhub.network import services as network_services
 from gcmhub.network.models import ProgressReport, ReportState
-from gcmhub.priorities.models import ScoreSheet, SheetState
+from gcmhub.priorities.models import ScoreSheet
 from gcmhub.report.kind import NEEDS_ASSESSMENT
 from gcmhub.tests import factories
 
@@ -92,7 +93,7 @@ def test_another_networks_input_answers_404_to_a_coordinator(cycle, other_cycle,
         cycle=other_cycle,
         organisation=other,
         objective=Objective.objects.get(number=10),
-        state=InputState.SUBMITTED,
+        state=State.SUBMITTED,
     )
     client = client_for(coordinator)
     url = f"{base(cycle)}inputs/{foreign.pk}/"
@@ -104,7 +105,7 @@ def test_another_networks_score_sheet_answers_404_to_a_coordinator(
     cycle, other_cycle, other_org, coordinator
 ):
     foreign = ScoreSheet.objects.create(
-        cycle=other_cycle, organisation=other_org, state=SheetState.SUBMITTED
+        cycle=other_cycle, organisation=other_org, state=State.SUBMITTED
     )
     client = client_for(coordinator)
     url = f"{base(cycle)}score-sheets/{foreign.pk}/"

@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from gcmhub.assessments.models import Assignment, Collection, Input, InputState
+from gcmhub.assessments.models import Assignment, Collection, Input
+from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
 
 
@@ -30,10 +31,10 @@ def assignments(cycle, org_a, org_b, objective, objective_10):
     ]
 
 
-def make_input(cycle, organisation, objective, state=InputState.DRAFT, **fields):
+def make_input(cycle, organisation, objective, state=State.DRAFT, **fields):
     Assignment.objects.get_or_create(cycle=cycle, organisation=organisation, objective=objective)
     fields.setdefault("situation", "A national action plan is in place.")
-    if state == InputState.RETURNED:
+    if state == State.RETURNED:
         fields.setdefault("return_reason", "Please be more specific.")
     return Input.objects.create(
         cycle=cycle, organisation=organisation, objective=objective, state=state, **fields
@@ -47,9 +48,9 @@ def draft(cycle, org_a, objective, assignments, collection):
 
 @pytest.fixture
 def submitted(cycle, org_a, objective_10, assignments, collection):
-    return make_input(cycle, org_a, objective_10, InputState.SUBMITTED, situation="Referral works.")
+    return make_input(cycle, org_a, objective_10, State.SUBMITTED, situation="Referral works.")
 
 
 @pytest.fixture
 def submitted_b(cycle, org_b, objective, assignments, collection):
-    return make_input(cycle, org_b, objective, InputState.SUBMITTED, situation="Agency B view.")
+    return make_input(cycle, org_b, objective, State.SUBMITTED, situation="Agency B view.")

@@ -7,14 +7,11 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 
 from gcmhub.assessments import services
-from gcmhub.assessments.models import Input, InputState, QuestionnaireUpload
-from gcmhub.assessments.questionnaire import (
-    MAX_UPLOAD_BYTES,
-    META_SHEET,
-    build_questionnaire,
-    layout,
-)
+from gcmhub.assessments.models import Input, QuestionnaireUpload
+from gcmhub.assessments.questionnaire import MAX_UPLOAD_BYTES, build_questionnaire, layout
+from gcmhub.assessments.questionnaire.layout import META_SHEET
 from gcmhub.assessments.tests.conftest import make_input
+from gcmhub.core.workflow import State
 
 SHEET = "Objective 9"
 AT = layout(6)  # objective 9 has six actions
@@ -81,7 +78,7 @@ def test_round_trip_the_inputs_equal_what_was_written(ready, org_a, org_b, focal
     assert {c.objective.number: c.status for c in plan} == {9: "new", 10: "unchanged"}
     services.questionnaire_apply(upload=received, by=focal_a)
     input = Input.objects.get(cycle=ready, organisation=org_a, objective__number=9)
-    assert input.state == InputState.DRAFT
+    assert input.state == State.DRAFT
     assert input.situation == "Smuggling is a crime under the penal code."
     assert input.gaps == "Information reaches partner countries late."
     assert [(n.type, n.description) for n in input.needs.all()] == [
@@ -127,7 +124,7 @@ def test_a_turkish_questionnaire_reads_back(ready, org_a, focal_a):
     services.questionnaire_apply(upload=received, by=focal_a, submit=True)
     input = Input.objects.get(cycle=ready, organisation=org_a, objective__number=9)
     assert input.situation == "Göçmen kaçakçılığı suçtur."
-    assert input.state == InputState.SUBMITTED
+    assert input.state == State.SUBMITTED
     assert [a.letter for a in input.gcm_actions.all()] == ["a"]
 
 

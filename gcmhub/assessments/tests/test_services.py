@@ -8,12 +8,12 @@ from gcmhub.assessments.models import (
     Assignment,
     AssignmentSource,
     Input,
-    InputState,
     Need,
     Reminder,
 )
 from gcmhub.assessments.services import InputContent
 from gcmhub.assessments.tests.conftest import make_input
+from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
 
 
@@ -88,17 +88,17 @@ def test_submit_return_resubmit_accept(
 ):
     services.input_submit(input=draft, by=focal_a)
     draft.refresh_from_db()
-    assert (draft.state, draft.submitted_by) == (InputState.SUBMITTED, focal_a)
+    assert (draft.state, draft.submitted_by) == (State.SUBMITTED, focal_a)
     with django_capture_on_commit_callbacks(execute=True):
         services.input_return(input=draft, by=consultant, reason="Name the law.")
     draft.refresh_from_db()
-    assert (draft.state, draft.return_reason) == (InputState.RETURNED, "Name the law.")
+    assert (draft.state, draft.return_reason) == (State.RETURNED, "Name the law.")
     assert mailoutbox[0].to == [focal_a.email]
     assert "Name the law." in mailoutbox[0].body
     services.input_submit(input=draft, by=focal_a)
     services.input_accept(input=draft, by=consultant)
     draft.refresh_from_db()
-    assert (draft.state, draft.reviewed_by) == (InputState.ACCEPTED, consultant)
+    assert (draft.state, draft.reviewed_by) == (State.ACCEPTED, consultant)
 
 
 def test_an_empty_input_is_not_submitted(draft, focal_a):
@@ -111,7 +111,7 @@ def test_an_empty_input_is_not_submitted(draft, focal_a):
     with pytest.raises(ValidationError, match="This input is empty, so it was not submitted"):
         services.input_submit(input=draft, by=focal_a)
     draft.refresh_from_db()
-    assert (draft.state, draft.submitted_at) == (InputState.DRAFT, None)
+    assert (draft.state, draft.submitted_at) == (State.DRAFT, None)
 
 
 def test_an_input_with_only_a_need_is_submitted(draft, focal_a):
@@ -123,14 +123,14 @@ def test_an_input_with_only_a_need_is_submitted(draft, focal_a):
     )
     services.input_submit(input=draft, by=focal_a)
     draft.refresh_from_db()
-    assert draft.state == InputState.SUBMITTED
+    assert draft.state == State.SUBMITTED
 
 
 def test_returning_needs_a_reason(submitted, consultant):
     with pytest.raises(ValidationError, match="Say why"):
         services.input_return(input=submitted, by=consultant, reason="  ")
     submitted.refresh_from_db()
-    assert submitted.state == InputState.SUBMITTED
+    assert submitted.state == State.SUBMITTED
 
 
 def test_a_focal_point_cannot_accept_their_own_input(submitted, focal_a):
@@ -150,14 +150,14 @@ def test_closing_locks_inputs_and_one_can_be_reopened(
         services.input_reopen(input=submitted, by=coordinator, reason="")
     services.input_reopen(input=submitted, by=coordinator, reason="A figure is wrong.")
     submitted.refresh_from_db()
-    assert (submitted.state, submitted.reopened) == (InputState.RETURNED, True)
+    assert (submitted.state, submitted.reopened) == (State.RETURNED, True)
     services.input_save(
         input=submitted, by=focal_a, content=content(), expected_version=submitted.version
     )
     services.input_submit(input=submitted, by=focal_a)
     services.input_accept(input=submitted, by=consultant)
     submitted.refresh_from_db()
-    assert (submitted.state, submitted.reopened) == (InputState.ACCEPTED, False)
+    assert (submitted.state, submitted.reopened) == (State.ACCEPTED, False)
 
 
 def test_the_consultant_cannot_reopen(cycle, submitted, coordinator, consultant):
@@ -246,3 +246,27 @@ def test_volunteering_needs_a_focal_point(cycle, coordinator, collection):
             cycle=cycle, objective=Objective.objects.get(number=1), by=coordinator
         )
     assert not Assignment.objects.exists()
+
+
+def test_writes_the_views_used_to_guard_check_who_acts(cycle, collection, focal_a, consultant):
+    """The collection, consultations, attachments and syntheses refuse those the pages refuse,
+    whoever calls them."""
+    objective = Objective.objects.get(number=9)
+    with pytest.raises(PermissionDenied):
+        services.collection_update(cycle=cycle, by=focal_a, deadline=None, instructions="")
+    with pytest.raises(PermissionDenied):
+        services.collection_update(cycle=cycle, by=consultant, deadline=None, instructions="")
+    with pytest.raises(PermissionDenied):
+        services.consultation_save(
+            cycle=cycle, by=focal_a, date=dt.date(2021, 4, 6), type="interview", title="A talk"
+        )
+    consultation = services.consultation_save(
+        cycle=cycle, by=consultant, date=dt.date(2021, 4, 6), type="interview", title="A talk"
+    )
+    assert consultation.title == "A talk"
+    with pytest.raises(PermissionDenied):
+        services.synthesis_save(
+            cycle=cycle, objective=objective, by=focal_a, text="Mine", expected_version=1
+        )
+    with pytest.raises(PermissionDenied):
+        services.requests_send(cycle=cycle, by=consultant)

@@ -1,10 +1,12 @@
-"""The input workflow rules, without a database: every step, state and role."""
+"""The input workflow rules (the one workflow of `core.workflow` under `INPUT_POLICY`),
+without a database: every step, state and role."""
 
 import pytest
 
-from gcmhub.assessments.models import InputState
-from gcmhub.assessments.workflow import Actor, InputFacts, Step, can, next_state, visible_states
-from gcmhub.core.permissions import Role
+from gcmhub.assessments.models import INPUT_POLICY
+from gcmhub.core import workflow
+from gcmhub.core.permissions import Actor, Role
+from gcmhub.core.workflow import Facts, State, Step
 
 ORG, OTHER = 1, 2
 COORDINATOR = Actor(Role.COORDINATOR)
@@ -13,11 +15,30 @@ OWN_FOCAL = Actor(Role.FOCAL_POINT, ORG)
 OTHER_FOCAL = Actor(Role.FOCAL_POINT, OTHER)
 OBSERVER = Actor(Role.OBSERVER)
 ADMIN = Actor(None, is_admin=True)
-D, S, R, A = InputState.DRAFT, InputState.SUBMITTED, InputState.RETURNED, InputState.ACCEPTED
+D, S, R, A = State.DRAFT, State.SUBMITTED, State.RETURNED, State.ACCEPTED
 
 
 def facts(state, closed=False, reopened=False):
-    return InputFacts(state=state, organisation_id=ORG, collection_closed=closed, reopened=reopened)
+    return Facts(state=state, organisation_id=ORG, locked=closed, reopened=reopened)
+
+
+def can(actor, step, facts):
+    return workflow.can(INPUT_POLICY, actor, step, facts)
+
+
+# Who takes each step in the test of where it leads (the reopening after the close).
+TAKES = {Step.SUBMIT: OWN_FOCAL, Step.RETURN: CONSULTANT, Step.ACCEPT: CONSULTANT}
+
+
+def next_state(step, state):
+    actor = TAKES.get(step, COORDINATOR)
+    return workflow.transition(
+        INPUT_POLICY, step, actor=actor, facts=facts(state, closed=step == Step.REOPEN)
+    )
+
+
+def visible_states(actor):
+    return workflow.visible_states(INPUT_POLICY, actor)
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,9 @@ from gcmhub.exports.kinds.base import (
 
 
 def input_queryset(cycle) -> QuerySet:
-    from gcmhub.assessments.models import InputState
+    from gcmhub.core.workflow import State
 
-    return cycle.inputs.exclude(state=InputState.DRAFT)
+    return cycle.inputs.exclude(state=State.DRAFT)
 
 
 def input_rows(cycle):

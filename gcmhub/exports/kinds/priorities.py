@@ -18,9 +18,10 @@ from gcmhub.exports.kinds.base import (
 
 
 def score_queryset(cycle) -> QuerySet:
-    from gcmhub.priorities.models import ScoreRow, SheetState
+    from gcmhub.core.workflow import State
+    from gcmhub.priorities.models import ScoreRow
 
-    return ScoreRow.objects.filter(sheet__cycle=cycle, sheet__state=SheetState.SUBMITTED)
+    return ScoreRow.objects.filter(sheet__cycle=cycle, sheet__state=State.SUBMITTED)
 
 
 def score_rows(cycle):

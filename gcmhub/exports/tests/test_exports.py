@@ -12,7 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from gcmhub.assessments.models import Assignment, Consultation, Input, InputState, Need
+from gcmhub.assessments.models import Assignment, Consultation, Input, Need
+from gcmhub.core.workflow import State
 from gcmhub.exports import kinds, services
 from gcmhub.exports.models import ExportJob, JobStatus
 from gcmhub.framework.models import Objective
@@ -43,7 +44,7 @@ def records(cycle, org_a, org_b):
         cycle=cycle,
         organisation=org_a,
         objective=nine,
-        state=InputState.ACCEPTED,
+        state=State.ACCEPTED,
         situation="Smuggling networks are being dismantled.",
         gaps="-2 officers short",
     )
@@ -52,7 +53,7 @@ def records(cycle, org_a, org_b):
         cycle=cycle,
         organisation=org_b,
         objective=nine,
-        state=InputState.DRAFT,
+        state=State.DRAFT,
         situation="Not ready to share.",
     )
     consultation = Consultation.objects.create(

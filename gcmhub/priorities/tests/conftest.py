@@ -1,8 +1,9 @@
 import pytest
 
+from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
 from gcmhub.priorities import services
-from gcmhub.priorities.models import RoundStatus, ScoreRow, ScoreSheet, ScoringRound, SheetState
+from gcmhub.priorities.models import RoundStatus, ScoreRow, ScoreSheet, ScoringRound
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def submitted_sheet(cycle, organisation, values_for):
     objectives = {o.number: o for o in Objective.objects.all()}
     for number, row in full_rows(values_for).items():
         ScoreRow.objects.create(sheet=sheet, objective=objectives[number], values=row["values"])
-    sheet.state = SheetState.SUBMITTED
+    sheet.state = State.SUBMITTED
     sheet.save()
     return sheet
 

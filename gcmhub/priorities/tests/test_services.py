@@ -2,9 +2,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gcmhub.core.errors import StaleVersion
+from gcmhub.core.workflow import State
 from gcmhub.framework.models import FrameworkOutcome, Objective
 from gcmhub.priorities import services
-from gcmhub.priorities.models import Criterion, RoundStatus, ScoreSheet, ScoringRound, SheetState
+from gcmhub.priorities.models import Criterion, RoundStatus, ScoreSheet, ScoringRound
 from gcmhub.priorities.selectors import priority_results
 from gcmhub.priorities.tests.conftest import full_rows
 from gcmhub.tests.factories import FrameworkOutcomeFactory
@@ -77,7 +78,7 @@ def test_focal_point_saves_then_submits_a_complete_sheet(cycle, org_a, focal_a, 
     services.sheet_save(sheet=sheet, by=focal_a, rows=rows, expected_version=1)
     services.sheet_submit(sheet=sheet, by=focal_a)
     sheet.refresh_from_db()
-    assert (sheet.state, sheet.submitted_by) == (SheetState.SUBMITTED, focal_a)
+    assert (sheet.state, sheet.submitted_by) == (State.SUBMITTED, focal_a)
     assert sheet.rows.get(objective__number=3).outside_mandate
 
 
@@ -100,7 +101,7 @@ def test_a_sheet_with_every_objective_outside_the_mandate_is_not_submitted(
     with pytest.raises(ValidationError, match="Every objective is marked outside your mandate"):
         services.sheet_submit(sheet=sheet, by=focal_a)
     sheet.refresh_from_db()
-    assert sheet.state == SheetState.DRAFT
+    assert sheet.state == State.DRAFT
 
 
 def test_scores_outside_one_to_five_are_refused(cycle, org_a, focal_a, scoring):
@@ -148,13 +149,13 @@ def test_submitted_and_closed_sheets_no_longer_change(cycle, org_a, focal_a, coo
 def test_reminders_go_to_organisations_that_have_not_submitted(
     cycle, coordinator, focal_a, focal_b, results_ready, mailoutbox
 ):
-    ScoreSheet.objects.filter(organisation__name="Ministry A").update(state=SheetState.DRAFT)
+    ScoreSheet.objects.filter(organisation__name="Ministry A").update(state=State.DRAFT)
     assert services.scores_remind(cycle=cycle, by=coordinator) == 1
     assert mailoutbox[0].to == [focal_a.email]
 
 
 def test_results_count_only_submitted_sheets(cycle, org_a, results_ready):
-    ScoreSheet.objects.filter(organisation=org_a).update(state=SheetState.DRAFT)
+    ScoreSheet.objects.filter(organisation=org_a).update(state=State.DRAFT)
     priority = priority_results(cycle)
     assert priority.submitted == 1
 
@@ -164,7 +165,7 @@ def test_a_decision_in_line_with_the_rank_needs_no_rationale(cycle, coordinator,
         cycle=cycle,
         objective=Objective.objects.get(number=1),
         by=coordinator,
-        data={"horizon": "short"},
+        horizon="short",
         expected_version=1,
     )
     assert (decision.computed_rank, decision.suggested_horizon, decision.departs_from_rank) == (
@@ -185,14 +186,15 @@ def test_a_decision_against_the_rank_requires_a_rationale(cycle, coordinator, re
             cycle=cycle,
             objective=objective,
             by=coordinator,
-            data={"horizon": "long"},
+            horizon="long",
             expected_version=1,
         )
     decision = services.decision_save(
         cycle=cycle,
         objective=objective,
         by=coordinator,
-        data={"horizon": "long", "rationale": "Depends on a law not yet adopted."},
+        horizon="long",
+        rationale="Depends on a law not yet adopted.",
         expected_version=1,
     )
     assert decision.departs_from_rank
@@ -205,7 +207,9 @@ def test_decisions_link_outcomes_organisations_and_inputs(cycle, coordinator, or
         cycle=cycle,
         objective=Objective.objects.get(number=2),
         by=coordinator,
-        data={"horizon": "short", "outcomes": [outcome], "lead_organisations": [org_a]},
+        horizon="short",
+        outcomes=[outcome],
+        lead_organisations=[org_a],
         expected_version=1,
     )
     assert list(decision.outcomes.all()) == [outcome]
@@ -219,14 +223,15 @@ def test_a_stale_decision_is_refused(cycle, coordinator, results_ready):
         cycle=cycle,
         objective=objective,
         by=coordinator,
-        data={"horizon": "short"},
+        horizon="short",
         expected_version=1,
     )
     services.decision_save(
         cycle=cycle,
         objective=objective,
         by=coordinator,
-        data={"horizon": "short", "rationale": "Most inputs ask for it first."},
+        horizon="short",
+        rationale="Most inputs ask for it first.",
         expected_version=1,
     )  # a change: version 2 (saved unchanged, it would have stayed 1)
     with pytest.raises(StaleVersion):
@@ -234,7 +239,7 @@ def test_a_stale_decision_is_refused(cycle, coordinator, results_ready):
             cycle=cycle,
             objective=objective,
             by=coordinator,
-            data={"horizon": "short"},
+            horizon="short",
             expected_version=1,
         )
 
@@ -245,7 +250,7 @@ def test_only_coordinators_decide(cycle, consultant, results_ready):
             cycle=cycle,
             objective=Objective.objects.get(number=1),
             by=consultant,
-            data={"horizon": "short"},
+            horizon="short",
             expected_version=1,
         )
 

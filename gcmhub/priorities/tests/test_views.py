@@ -4,11 +4,12 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
-from gcmhub.priorities.models import Decision, ScoreSheet, SheetState
+from gcmhub.priorities.models import Decision, ScoreSheet
+from gcmhub.tests.matrix import A, F, N, R, assert_page_matrix, by_page
 
-A, F, N = 200, 403, 404
-PERSONAS = ["coordinator", "consultant", "focal_a", "observer", "outsider"]
+PERSONAS = ("coordinator", "consultant", "focal_a", "observer", "outsider")
 
 
 def url(cycle, name, **kwargs):
@@ -27,33 +28,21 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "kwargs", "persona", "expected"),
-    [
-        pytest.param(name, kwargs, persona, status, id=f"{name}-{persona}")
-        for name, kwargs, statuses in PAGES
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ],
-)
-def test_page_answers_each_persona(
-    client, cycle, personas, results_ready, name, kwargs, persona, expected
-):
-    client.force_login(personas[persona])
-    assert client.get(url(cycle, name, **kwargs)).status_code == expected
+@pytest.mark.parametrize(("name", "kwargs", "statuses"), by_page(PAGES, personas=PERSONAS))
+def test_page_answers_each_persona(client, cycle, personas, results_ready, name, kwargs, statuses):
+    assert_page_matrix(client, personas, url(cycle, name, **kwargs), statuses, order=PERSONAS)
 
 
 @pytest.mark.parametrize(
     ("name", "statuses"),
     [
-        ("scoring-close", [302, F, F, F, N]),
-        ("scoring-remind", [302, F, F, F, N]),
-        ("priority-invite", [302, F, F, F, N]),
+        ("scoring-close", [R, F, F, F, N]),
+        ("scoring-remind", [R, F, F, F, N]),
+        ("priority-invite", [R, F, F, F, N]),
     ],
 )
 def test_coordinator_actions_by_persona(client, cycle, personas, scoring, name, statuses):
-    for persona, expected in zip(PERSONAS, statuses, strict=True):
-        client.force_login(personas[persona])
-        assert client.post(url(cycle, name)).status_code == expected, persona
+    assert_page_matrix(client, personas, url(cycle, name), statuses, method="post", order=PERSONAS)
 
 
 def score_form(sheet, value="4", submit=False, skip=()):
@@ -77,7 +66,7 @@ def test_focal_point_scores_and_submits_in_the_form(client, cycle, org_a, focal_
     response = client.post(url(cycle, "scoring-sheet"), {**data, "submit": "1"})
     assert response.status_code == 302
     sheet.refresh_from_db()
-    assert sheet.state == SheetState.SUBMITTED
+    assert sheet.state == State.SUBMITTED
     assert sheet.rows.get(objective__number=12).comment == "Border procedures are not our mandate."
 
 
@@ -91,7 +80,7 @@ def test_submitting_an_incomplete_sheet_names_the_missing_objectives(
     )
     assert "Still to answer: objectives 4, 19." in response.content.decode()
     sheet.refresh_from_db()
-    assert sheet.state == SheetState.DRAFT
+    assert sheet.state == State.DRAFT
     assert sheet.rows.count() == 21  # the draft was saved; the two unanswered have no row
 
 
@@ -192,7 +181,7 @@ def test_decisions_are_listed_by_horizon(client, cycle, coordinator, focal_a, re
         cycle=cycle,
         objective=Objective.objects.get(number=2),
         by=coordinator,
-        data={"horizon": "short"},
+        horizon="short",
         expected_version=1,
     )
     client.force_login(focal_a)

@@ -1,0 +1,157 @@
+"""The collection phase: its deadline and instructions, closing and reopening it, the requests
+sent to the organisations asked and the reminders of the deadline."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from gcmhub.assessments.models import Collection, Reminder, ReminderKind
+from gcmhub.assessments.questionnaire import build_questionnaire
+from gcmhub.assessments.services.emails import send
+from gcmhub.core.access import require
+from gcmhub.core.audit import save_audited
+from gcmhub.core.models import Cycle, User
+from gcmhub.core.notify import cycle_url
+from gcmhub.core.permissions import Perm
+from gcmhub.core.text import clean_text
+from gcmhub.core.workflow import State
+from gcmhub.directory.models import Organisation
+from gcmhub.directory.selectors import focal_points_of
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def collection_of(cycle: Cycle, *, lock: bool = False) -> Collection:
+    """The cycle's collection (created on first use), locked for a write if asked."""
+    collection, _created = Collection.objects.get_or_create(cycle=cycle)
+    if lock:
+        collection = Collection.objects.select_for_update().get(pk=collection.pk)
+    return collection
+
+
+def collection_closed(cycle_id: int) -> bool:
+    """Whether the collection of the cycle's inputs is closed (inputs are locked)."""
+    return Collection.objects.filter(cycle_id=cycle_id, closed_at__isnull=False).exists()
+
+
+@transaction.atomic
+def collection_update(*, cycle: Cycle, by: User, deadline, instructions: str) -> Collection:
+    require(by, Perm.ASSESSMENT_MANAGE, cycle=cycle)
+    collection = collection_of(cycle, lock=True)
+    collection.deadline = deadline
+    collection.instructions = clean_text(instructions)
+    return save_audited(collection, by=by)
+
+
+@transaction.atomic
+def collection_close(*, cycle: Cycle, by: User) -> Collection:
+    """Close the collection phase: from now on inputs are locked unless reopened one by one."""
+    require(by, Perm.ASSESSMENT_MANAGE, cycle=cycle)
+    collection = collection_of(cycle, lock=True)
+    if collection.is_closed:
+        raise ValidationError(_("The collection of inputs is already closed."))
+    collection.closed_at = timezone.now()
+    collection.closed_by = by
+    cycle.inputs.filter(reopened=True).update(reopened=False)
+    return save_audited(collection, by=by, update_fields=["closed_at", "closed_by"])
+
+
+@transaction.atomic
+def collection_reopen(*, cycle: Cycle, by: User) -> Collection:
+    require(by, Perm.ASSESSMENT_MANAGE, cycle=cycle)
+    collection = collection_of(cycle, lock=True)
+    if not collection.is_closed:
+        raise ValidationError(_("The collection of inputs is open."))
+    collection.closed_at = None
+    collection.closed_by = None
+    return save_audited(collection, by=by, update_fields=["closed_at", "closed_by"])
+
+
+def requests_send(*, cycle: Cycle, by: User) -> int:
+    """E-mail every asked organisation's focal points: their objectives, the deadline, the link,
+    and their questionnaire attached. Returns the number of e-mails sent."""
+    require(by, Perm.ASSESSMENT_MANAGE, cycle=cycle)
+    collection = collection_of(cycle)
+    organisations = Organisation.objects.filter(assignments__cycle=cycle).distinct()
+    sent = 0
+    for organisation in organisations:
+        objectives = [
+            a.objective
+            for a in cycle.assignments.filter(organisation=organisation).select_related("objective")
+        ]
+        for user in focal_points_of(organisation.pk, cycle.network_id):
+            with translation.override(user.language):
+                workbook = build_questionnaire(
+                    cycle=cycle, organisation=organisation, language=user.language
+                )
+            context = {
+                "cycle": cycle,
+                "organisation": organisation,
+                "objectives": objectives,
+                "deadline": collection.deadline,
+                "url": cycle_url(cycle, "assessment-home"),
+            }
+            name = f"questionnaire-{organisation.short_name}.xlsx".replace(" ", "-")
+            send(user, "request", context, attachments=[(name, workbook, XLSX)])
+            sent += 1
+    with transaction.atomic():
+        collection = collection_of(cycle, lock=True)
+        collection.requests_sent_at = timezone.now()
+        save_audited(collection, by=by, update_fields=["requests_sent_at"])
+    return sent
+
+
+def _reminder_kind(days_left: int) -> str | None:
+    """Which reminder is due with `days_left` days to the deadline (tolerates missed runs)."""
+    if 3 <= days_left <= 7:
+        return ReminderKind.WEEK_BEFORE
+    if 0 <= days_left <= 2:
+        return ReminderKind.DAYS_BEFORE
+    if -7 <= days_left < 0:
+        return ReminderKind.OVERDUE
+    return None
+
+
+def reminders_send(*, today) -> int:
+    """Remind organisations with inputs still to submit; safe to run every day: each reminder
+    goes once per organisation, kind and deadline. Returns the number of e-mails sent."""
+    sent = 0
+    collections = Collection.objects.filter(
+        deadline__isnull=False, closed_at__isnull=True
+    ).select_related("cycle__network")
+    for collection in collections:
+        cycle = collection.cycle
+        kind = _reminder_kind((collection.deadline - today).days)
+        if kind is None:
+            continue
+        done = set(
+            cycle.inputs.filter(state__in=[State.SUBMITTED, State.ACCEPTED]).values_list(
+                "organisation_id", "objective_id"
+            )
+        )
+        missing: dict[int, list] = {}
+        for assignment in cycle.assignments.select_related("organisation", "objective"):
+            if (assignment.organisation_id, assignment.objective_id) not in done:
+                missing.setdefault(assignment.organisation_id, []).append(assignment)
+        for organisation_id, assignments in missing.items():
+            with transaction.atomic():
+                reminder, created = Reminder.objects.get_or_create(
+                    cycle=cycle,
+                    organisation_id=organisation_id,
+                    kind=kind,
+                    deadline=collection.deadline,
+                )
+                if not created:
+                    continue
+                context = {
+                    "organisation": assignments[0].organisation,
+                    "objectives": [a.objective for a in assignments],
+                    "deadline": collection.deadline,
+                    "overdue": kind == ReminderKind.OVERDUE,
+                    "url": cycle_url(cycle, "assessment-home"),
+                }
+                for user in focal_points_of(organisation_id, cycle.network_id):
+                    send(user, "reminder", context)
+                    sent += 1
+    return sent

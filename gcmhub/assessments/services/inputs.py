@@ -1,0 +1,212 @@
+"""An organisation's input on an objective: started, saved, and moved through the one
+workflow (`INPUT_POLICY`): submitted, returned, accepted, reopened after the close."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gcmhub.assessments.content import InputContent
+from gcmhub.assessments.models import INPUT_POLICY, Input, Need, ProposedAction, Reference
+from gcmhub.assessments.services.collection import collection_closed, collection_of
+from gcmhub.assessments.services.emails import notify_returned
+from gcmhub.core import workflow
+from gcmhub.core.access import actor_for
+from gcmhub.core.audit import delete_audited, save_audited, save_changed, set_related
+from gcmhub.core.errors import check_version
+from gcmhub.core.models import Cycle, User
+from gcmhub.core.text import clean_text
+from gcmhub.core.workflow import Facts, State, Step
+from gcmhub.directory.models import Organisation
+from gcmhub.framework.models import Action, GuidingPrinciple, Objective
+
+
+def input_facts(input: Input) -> Facts:
+    """What the workflow needs to know of an input, the collection's state read now."""
+    return input.facts(collection_closed=collection_closed(input.cycle_id))
+
+
+def _require_step(user: User, input: Input, step: Step) -> None:
+    if not workflow.can(
+        INPUT_POLICY, actor_for(user, input.cycle.network), step, input_facts(input)
+    ):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def input_open(
+    *, cycle: Cycle, organisation: Organisation, objective: Objective, by: User
+) -> Input:
+    """Return the organisation's input on the objective, starting a draft if there is none."""
+    if not cycle.assignments.filter(organisation=organisation, objective=objective).exists():
+        raise ValidationError(
+            _(
+                "Your organisation is not asked about this objective; add it to your objectives "
+                "first."
+            )
+        )
+    actor = actor_for(by, cycle.network)
+    # Only the organisation's own focal points start or reopen its input.
+    new = Facts(state=State.DRAFT, organisation_id=organisation.pk)
+    if not workflow.can(INPUT_POLICY, actor, Step.EDIT, new):
+        raise PermissionDenied
+    input = cycle.inputs.filter(organisation=organisation, objective=objective).first()
+    if input is not None:
+        return input
+    if collection_of(cycle).is_closed:
+        raise ValidationError(_("The collection of inputs is closed."))
+    return save_audited(
+        Input(cycle=cycle, organisation=organisation, objective=objective, updated_by=by), by=by
+    )
+
+
+def _sync(model, parent_field: str, parent, rows: list[dict], fields: list[str], by: User) -> bool:
+    """Make the children of `parent` equal `rows`: update by id, create new, delete the rest.
+
+    True when that changed anything."""
+    existing = {obj.pk: obj for obj in model.objects.filter(**{parent_field: parent})}
+    kept, changed = set(), False
+    for order, row in enumerate(rows):
+        obj = existing.get(row.get("id")) if row.get("id") else None
+        if obj is None:
+            obj = model(**{parent_field: parent})
+        for name in fields:
+            if name in row:
+                setattr(obj, name, row[name])
+        obj.order = order
+        changed |= save_changed(obj, by=by)
+        kept.add(obj.pk)
+    for pk, obj in existing.items():
+        if pk not in kept:
+            delete_audited(obj, by=by)
+            changed = True
+    return changed
+
+
+@transaction.atomic
+def input_save(*, input: Input, by: User, content: InputContent, expected_version: int) -> Input:
+    """Save an input's content if it is still the version the person started from."""
+    input = (
+        Input.objects.select_for_update()
+        .select_related("cycle__network", "objective")
+        .get(pk=input.pk)
+    )
+    _require_step(by, input, Step.EDIT)
+    check_version(
+        input,
+        expected_version,
+        _(
+            "Someone else saved this input after you opened it. Your changes were not "
+            "saved: open the input again to see the current text."
+        ),
+    )
+    input.language = content.language
+    input.situation = clean_text(content.situation)
+    input.gaps = clean_text(content.gaps)
+    changed = _sync(
+        Need,
+        "input",
+        input,
+        [{**n, "description": clean_text(n["description"])} for n in content.needs],
+        ["type", "description"],
+        by,
+    )
+    changed |= _sync(
+        ProposedAction,
+        "input",
+        input,
+        [
+            {**a, "description": clean_text(a["description"]), "lead_id": a.get("lead")}
+            for a in content.proposed_actions
+        ],
+        ["description", "horizon", "lead_id"],
+        by,
+    )
+    changed |= _sync(
+        Reference,
+        "input",
+        input,
+        [{**r, "title": clean_text(r["title"])} for r in content.references],
+        ["kind", "title", "url", "file"],
+        by,
+    )
+    changed |= set_related(
+        input.gcm_actions,
+        Action.objects.filter(objective=input.objective, letter__in=content.gcm_actions),
+    )
+    changed |= set_related(
+        input.principles, GuidingPrinciple.objects.filter(key__in=content.principles)
+    )
+    if content.consultations is not None:
+        changed |= set_related(
+            input.consultations, input.cycle.consultations.filter(pk__in=content.consultations)
+        )
+    save_changed(input, by=by, related_changed=changed, updated_by=by)
+    return input
+
+
+def _transition(input: Input, by: User, step: Step, **changes) -> Input:
+    input = (
+        Input.objects.select_for_update()
+        .select_related("cycle__network", "organisation", "objective")
+        .get(pk=input.pk)
+    )
+    input.state = workflow.transition(
+        INPUT_POLICY, step, actor=actor_for(by, input.cycle.network), facts=input_facts(input)
+    )
+    for name, value in changes.items():
+        setattr(input, name, value)
+    return save_audited(input, by=by)
+
+
+@transaction.atomic
+def input_submit(*, input: Input, by: User) -> Input:
+    """The focal point submits the input as their institution's position (never an empty one)."""
+    input = _transition(
+        input, by, Step.SUBMIT, submitted_at=timezone.now(), submitted_by=by, return_reason=""
+    )
+    if not (
+        input.situation.strip()
+        or input.gaps.strip()
+        or input.needs.exists()
+        or input.proposed_actions.exists()
+    ):
+        # Raised inside the transaction: the submission is undone.
+        raise ValidationError(
+            _(
+                "This input is empty, so it was not submitted: describe the situation or the "
+                "gaps, or add a need or a proposed action, first."
+            )
+        )
+    return input
+
+
+@transaction.atomic
+def input_return(*, input: Input, by: User, reason: str) -> Input:
+    """Send the input back to its organisation with the reason; they are told by e-mail."""
+    reason = clean_text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Say why the input is returned.")})
+    input = _transition(
+        input, by, Step.RETURN, return_reason=reason, reviewed_at=timezone.now(), reviewed_by=by
+    )
+    transaction.on_commit(lambda: notify_returned(input))
+    return input
+
+
+@transaction.atomic
+def input_accept(*, input: Input, by: User) -> Input:
+    return _transition(
+        input, by, Step.ACCEPT, reviewed_at=timezone.now(), reviewed_by=by, reopened=False
+    )
+
+
+@transaction.atomic
+def input_reopen(*, input: Input, by: User, reason: str) -> Input:
+    """Let one input be changed again after the collection closed (the coordinator's call)."""
+    reason = clean_text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Say why the input is reopened.")})
+    input = _transition(input, by, Step.REOPEN, reopened=True, return_reason=reason)
+    transaction.on_commit(lambda: notify_returned(input))
+    return input

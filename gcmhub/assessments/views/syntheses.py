@@ -1,0 +1,88 @@
+"""The reviewers' reading of the inputs: coverage of the objectives, and the synthesis per
+objective."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from gcmhub.assessments import selectors, services
+from gcmhub.assessments.forms import (
+    CoverageFilterForm,
+    SynthesisForm,
+)
+from gcmhub.core.downloads import download
+from gcmhub.core.pages import cycle_page, cycle_reverse, form_page
+from gcmhub.core.permissions import Perm
+from gcmhub.core.workflow import State
+from gcmhub.framework.models import Objective
+from gcmhub.reporting.charts import bar_chart_svg
+from gcmhub.reporting.xlsx import coverage_xlsx
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require_safe
+@cycle_page(Perm.INPUT_REVIEW)
+def coverage(request, network, cycle):
+    form = CoverageFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    round_table = int(filters["round_table"]) if filters.get("round_table") else None
+    matrix = selectors.coverage(
+        cycle, organisation_type=filters.get("organisation_type", ""), round_table=round_table
+    )
+    if request.GET.get("format") == "xlsx":
+        content = coverage_xlsx(cycle=cycle, matrix=matrix)
+        return download(content, XLSX, f"coverage-{cycle.pk}.xlsx")
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "form": form,
+        "matrix": matrix,
+        "states": State.choices,
+        "query": request.GET.urlencode(),
+        "section": "assessment",
+    }
+    return render(request, "assessments/coverage.html", context)
+
+
+@cycle_page(Perm.INPUT_REVIEW)
+def objective_synthesis(request, network, cycle, number):
+    try:
+        objective = Objective.objects.select_related("round_table").get(number=number)
+    except Objective.DoesNotExist:
+        raise Http404 from None
+    synthesis = selectors.synthesis_for(cycle, objective)
+    form = SynthesisForm(
+        request.POST or None, initial={"version": synthesis.version, "text": synthesis.text}
+    )
+    inputs = selectors.objective_inputs(request.user, cycle=cycle, objective=objective)
+    needs = selectors.needs_by_type(inputs)
+    return form_page(
+        request,
+        network=network,
+        cycle=cycle,
+        form=form,
+        save=lambda data: services.synthesis_save(
+            cycle=cycle,
+            objective=objective,
+            by=request.user,
+            text=data["text"],
+            expected_version=data["version"],
+        ),
+        success=_("The synthesis has been saved."),
+        title=objective.title,
+        back=cycle_reverse("objective-synthesis", cycle, number=number),
+        section="assessment",
+        template="assessments/objective_synthesis.html",
+        objective=objective,
+        inputs=inputs,
+        needs=needs,
+        chart=bar_chart_svg(
+            [label for _value, label, _count in needs],
+            [count for _value, _label, count in needs],
+            title=_("Needs by type"),
+            value_label=_("Number of needs"),
+        ),
+        synthesis=synthesis,
+    )
