@@ -46,6 +46,8 @@ class Kind:
 
 
 _KINDS: dict[str, Kind] = {}
+# The choices of `Document.kind`, kept as the kinds register (the API schema names this list).
+DOCUMENT_KINDS: list[tuple[str, str]] = []
 _PARTS: dict[str, Part] = {
     # Written text only: empty when its text is.
     NARRATIVE: Part(NARRATIVE, _("Written text"), has_data=lambda section: False),
@@ -54,6 +56,7 @@ _PARTS: dict[str, Part] = {
 
 def register_kind(kind: Kind) -> None:
     _KINDS[kind.key] = kind
+    DOCUMENT_KINDS[:] = [(k.key, k.label) for k in _KINDS.values()]
     for part in kind.parts:
         register_part(part)
 
@@ -84,7 +87,7 @@ def kinds() -> list[Kind]:
 
 def document_kinds() -> list[tuple[str, str]]:
     """The choices of `Document.kind`: every registered kind."""
-    return [(kind.key, kind.label) for kind in _KINDS.values()]
+    return list(DOCUMENT_KINDS)
 
 
 def section_kinds() -> list[tuple[str, str]]:
