@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "gcmhub.assessments",
     "gcmhub.priorities",
     "gcmhub.documents",
+    "gcmhub.report",
     "gcmhub.coordination",
     "gcmhub.meetings",
     "gcmhub.workplan",
@@ -323,7 +324,6 @@ SPECTACULAR_SETTINGS = {
             ("documents.models", "CommentType"),
             ("assessments.models", "NeedType"),
             ("meetings.models", "MeetingType"),
-            ("documents.models", "DocumentKind"),
             ("assessments.models", "ReferenceKind"),
             ("workplan.models", "IndicatorKind"),
         ]
@@ -333,6 +333,8 @@ SPECTACULAR_SETTINGS = {
         # named as before in the schema.
         "InputState": "gcmhub.core.workflow.State",
         "SheetState": "gcmhub.priorities.models.SHEET_STATES",
+        # The kinds of document register themselves (see documents.kinds).
+        "DocumentKind": "gcmhub.documents.kinds.DOCUMENT_KINDS",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

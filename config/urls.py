@@ -16,6 +16,7 @@ urlpatterns = [
     path(cycle, include("gcmhub.directory.cycle_urls")),
     path(cycle + "assessment/", include("gcmhub.assessments.urls")),
     path(cycle + "priorities/", include("gcmhub.priorities.urls")),
+    path(cycle + "documents/", include("gcmhub.report.urls")),
     path(cycle + "documents/", include("gcmhub.documents.urls")),
     path(cycle + "meetings/", include("gcmhub.meetings.urls")),
     path(cycle, include("gcmhub.coordination.urls")),

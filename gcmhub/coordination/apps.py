@@ -9,7 +9,7 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         from gcmhub.coordination.stages import register_stages
-        from gcmhub.coordination.tor import register_builders
+        from gcmhub.coordination.tor import register_terms_of_reference
 
         register_stages()
-        register_builders()
+        register_terms_of_reference()

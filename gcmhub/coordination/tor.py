@@ -1,16 +1,39 @@
-"""The data sections of the network's terms of reference (membership, working groups, SOPs),
-built for the document machinery of `documents` and registered with it."""
+"""The network's terms of reference as a kind of document: its default outline and its data
+sections (membership, working groups, SOPs), registered with the document engine."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gcmhub.coordination.models import SopKind, SopRule, WorkingGroup
 from gcmhub.coordination.sop import sop_sentences
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.permissions import Role
 from gcmhub.directory.models import Membership
-from gcmhub.documents.content import register_builder
-from gcmhub.documents.models import SectionKind
+from gcmhub.documents.kinds import Kind, Part, register_kind
+
+TERMS_OF_REFERENCE = "terms_of_reference"
+MEMBERSHIP, WORKING_GROUPS, SOPS = "membership", "working_groups", "sops"
+
+OUTLINE = [
+    ("background", "narrative", "Background and purpose", "Arka plan ve amaç"),
+    ("mandate", "narrative", "Mandate and scope", "Görev ve kapsam"),
+    ("membership", "membership", "Membership", "Üyelik"),
+    ("structure", "working_groups", "Structure and working groups", "Yapı ve çalışma grupları"),
+    (
+        "sops",
+        "sops",
+        "Working modalities: standard operating procedures",
+        "Çalışma usulleri: standart işletim prosedürleri",
+    ),
+    ("decision-making", "narrative", "Decision making", "Karar alma"),
+    (
+        "review",
+        "narrative",
+        "Review of these terms of reference",
+        "Görev ve çalışma esaslarının gözden geçirilmesi",
+    ),
+]
 
 
 def _membership(data) -> dict:
@@ -98,7 +121,29 @@ def _sops(data) -> dict:
     return {"blocks": blocks or [{"paragraphs": [_("No SOP rule yet.")]}]}
 
 
-def register_builders() -> None:
-    register_builder(SectionKind.MEMBERSHIP, _membership)
-    register_builder(SectionKind.WORKING_GROUPS, _working_groups)
-    register_builder(SectionKind.SOPS, _sops)
+def register_terms_of_reference() -> None:
+    register_kind(
+        Kind(
+            key=TERMS_OF_REFERENCE,
+            label=gettext_lazy("Terms of reference of the network"),
+            titles=(
+                "Terms of Reference of the UN Network on Migration",
+                "BM Göç Ağı Görev ve Çalışma Esasları",
+            ),
+            outline=OUTLINE,
+            parts=(
+                Part(
+                    MEMBERSHIP,
+                    gettext_lazy("Membership of the network (from the directory)"),
+                    build=_membership,
+                ),
+                Part(WORKING_GROUPS, gettext_lazy("Working groups"), build=_working_groups),
+                Part(
+                    SOPS,
+                    gettext_lazy("Standard operating procedures (from the SOP rules)"),
+                    build=_sops,
+                ),
+            ),
+            section="coordination",
+        )
+    )

@@ -11,12 +11,12 @@ from gcmhub.coordination import access, exports, schedule, selectors, services
 from gcmhub.coordination.forms import ObligationFilterForm, SopRuleForm, WorkingGroupForm
 from gcmhub.coordination.models import WorkingGroup
 from gcmhub.coordination.sop import sop_sentences
+from gcmhub.coordination.tor import TERMS_OF_REFERENCE
 from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
 from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, delete_and_back, form_page
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import services as document_services
-from gcmhub.documents.models import DocumentKind
 
 SECTION = "coordination"
 
@@ -36,7 +36,7 @@ def coordination(request, network, cycle):
     late = selectors.with_states(
         obligations.filter(done_at__isnull=True, due_date__lt=timezone.localdate())[:10]
     )
-    tor = cycle.documents.filter(kind=DocumentKind.TERMS_OF_REFERENCE).first()
+    tor = cycle.documents.filter(kind=TERMS_OF_REFERENCE).first()
     context = {
         "network": network,
         "cycle": cycle,
@@ -58,13 +58,13 @@ def coordination(request, network, cycle):
 @require_safe
 @cycle_page(Perm.DOCUMENT_VIEW)
 def terms_of_reference(request, network, cycle):
-    document = cycle.documents.filter(kind=DocumentKind.TERMS_OF_REFERENCE).first()
+    document = cycle.documents.filter(kind=TERMS_OF_REFERENCE).first()
     if document is None:
         if not user_has_perm(request.user, Perm.DOCUMENT_OUTLINE, network=network):
             messages.info(request, _("The terms of reference have not been started."))
             return cycle_redirect("coordination", cycle)
         document = document_services.document_open(
-            cycle=cycle, kind=DocumentKind.TERMS_OF_REFERENCE, by=request.user
+            cycle=cycle, kind=TERMS_OF_REFERENCE, by=request.user
         )
     return redirect(document)
 

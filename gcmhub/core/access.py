@@ -38,12 +38,13 @@ def require(user, perm: Perm, *, network: Network | None = None, cycle: Cycle | 
     user; otherwise (a service handed any network object) it is read from the database.
     Services may name the `cycle` instead (its network is not read for this)."""
     if network is None:
-        network = _network_of(cycle)
+        network = network_of(cycle)
     if not user.is_authenticated or not actor_for(user, network).has(perm):
         raise PermissionDenied
 
 
-def _network_of(cycle: Cycle) -> Network:
+def network_of(cycle: Cycle) -> Network:
+    """The cycle's network as read by an access helper, or a stand-in with its id (no query)."""
     if Cycle.network.is_cached(cycle):
         return cycle.network
     return Network(pk=cycle.network_id)
@@ -62,14 +63,6 @@ def cycle_for_request(request, network: Network, pk: int) -> Cycle:
     if request.session.get("last_cycle") != [network.slug, cycle.pk]:
         request.session["last_cycle"] = [network.slug, cycle.pk]
     return cycle
-
-
-def cycle_with_perm(request, network_slug: str, cycle_pk: int, perm: Perm):
-    """The (network, cycle) of a cycle page, once the user is known to hold `perm` there."""
-    network = network_for_request(request, network_slug)
-    cycle = cycle_for_request(request, network, cycle_pk)
-    require(request.user, perm, network=network)
-    return network, cycle
 
 
 def actor_for(user, network: Network) -> Actor:

@@ -9,8 +9,9 @@ import datetime as dt
 from gcmhub.assessments.models import Consultation, Input
 from gcmhub.demo.assessments import _organisations
 from gcmhub.documents import services
-from gcmhub.documents.models import Comment, Document, DocumentKind, Section
+from gcmhub.documents.models import Comment, Document, Section
 from gcmhub.framework.models import Objective
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 
 TEXTS = {
     "executive-summary": (
@@ -127,13 +128,11 @@ COMMENTS = [
 
 
 def load(cycle, users) -> None:
-    if Document.objects.filter(cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT).exists():
+    if Document.objects.filter(cycle=cycle, kind=NEEDS_ASSESSMENT).exists():
         return
     organisations = {o.key: o for o in _organisations(cycle)}
     consultant, coordinator = users["consultant"], users["coordinator"]
-    document = services.document_open(
-        cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT, by=consultant
-    )
+    document = services.document_open(cycle=cycle, kind=NEEDS_ASSESSMENT, by=consultant)
     for key, body in TEXTS.items():
         Section.objects.filter(document=document, key=key).update(body=body)
     objectives = {o.number: o for o in Objective.objects.all()}
@@ -142,18 +141,16 @@ def load(cycle, users) -> None:
         services.recommendation_save(
             document=document,
             by=consultant,
-            data={
-                "text": text,
-                "objectives": [objectives[n] for n in numbers],
-                "inputs": list(
-                    Input.objects.filter(
-                        cycle=cycle,
-                        organisation__in=[organisations[k] for k, _n in inputs],
-                        objective__number__in=[n for _k, n in inputs],
-                    )
-                ),
-                "consultations": [consultations[i] for i in consultation_indexes],
-            },
+            text=text,
+            objectives=[objectives[n] for n in numbers],
+            inputs=list(
+                Input.objects.filter(
+                    cycle=cycle,
+                    organisation__in=[organisations[k] for k, _n in inputs],
+                    objective__number__in=[n for _k, n in inputs],
+                )
+            ),
+            consultations=[consultations[i] for i in consultation_indexes],
         )
     first = services.version_issue(
         confirmed=True,
@@ -176,7 +173,10 @@ def load(cycle, users) -> None:
         services.comment_save(
             review=review,
             by=author,
-            data={"section_key": section, "type": kind, "quote": quote, "text": text},
+            section_key=section,
+            type=kind,
+            quote=quote,
+            text=text,
         )
         services.comments_submit(review=review, by=author)
         if disposition:
@@ -184,7 +184,9 @@ def load(cycle, users) -> None:
             services.comment_dispose(
                 comment=comment,
                 by=consultant,
-                data={"disposition": disposition, "reply": reply, "address_in_next": next_version},
+                disposition=disposition,
+                reply=reply,
+                address_in_next=next_version,
             )
     Comment.objects.filter(review=review).update(illustrative=True)
     services.review_close(review=review, by=coordinator)

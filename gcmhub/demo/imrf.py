@@ -4,13 +4,13 @@ from it."""
 
 import datetime as dt
 
-from gcmhub.documents.models import DocumentKind
 from gcmhub.imrf import services
 from gcmhub.imrf.carryover import cycle_start_from
+from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 
 
 def load(cycle, users) -> None:
-    if cycle.documents.filter(kind=DocumentKind.VOLUNTARY_REVIEW).exists():
+    if cycle.documents.filter(kind=VOLUNTARY_REVIEW).exists():
         return
     services.review_open(cycle=cycle, by=users["consultant"])
 
@@ -38,4 +38,4 @@ def load_next_cycle(cycle, users):
     existing = cycle.network.cycles.filter(title=NEXT_CYCLE["title"]).first()
     if existing is not None:
         return existing
-    return cycle_start_from(source=cycle, by=users["coordinator"], data=NEXT_CYCLE)
+    return cycle_start_from(source=cycle, by=users["coordinator"], **NEXT_CYCLE)

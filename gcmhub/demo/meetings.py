@@ -11,13 +11,7 @@ import zoneinfo
 
 from gcmhub.demo.assessments import _organisations
 from gcmhub.documents import services as document_services
-from gcmhub.documents.models import (
-    Document,
-    DocumentKind,
-    Endorsement,
-    EndorsementResponse,
-    Section,
-)
+from gcmhub.documents.models import Document, Endorsement, EndorsementResponse, Section
 from gcmhub.meetings import services
 from gcmhub.meetings.models import (
     Attendee,
@@ -28,6 +22,7 @@ from gcmhub.meetings.models import (
     Reply,
     ValidationOutcome,
 )
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 
 INVITED = [
     "dgmm",
@@ -163,7 +158,7 @@ ISTANBUL = zoneinfo.ZoneInfo("Europe/Istanbul")
 def load(cycle, users) -> None:
     if Meeting.objects.filter(cycle=cycle).exists():
         return
-    document = Document.objects.filter(cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT).first()
+    document = Document.objects.filter(cycle=cycle, kind=NEEDS_ASSESSMENT).first()
     if document is None:
         return
     organisations = {o.key: o for o in _organisations(cycle)}
@@ -172,17 +167,15 @@ def load(cycle, users) -> None:
     meeting = services.meeting_save(
         cycle=cycle,
         by=coordinator,
-        data={
-            "title": "Validation meeting of the needs assessment report",
-            "type": MeetingType.VALIDATION,
-            "date": dt.date(2021, 6, 24),
-            "start_time": dt.time(10, 0),
-            "end_time": dt.time(13, 30),
-            "time_zone": "Europe/Istanbul",
-            "venue": "Ankara",
-            "online_link": "",
-            "version": version,
-        },
+        title="Validation meeting of the needs assessment report",
+        type=MeetingType.VALIDATION,
+        date=dt.date(2021, 6, 24),
+        start_time=dt.time(10, 0),
+        end_time=dt.time(13, 30),
+        time_zone="Europe/Istanbul",
+        venue="Ankara",
+        online_link="",
+        version=version,
     )
     services.agenda_save(
         meeting=meeting,
@@ -229,11 +222,9 @@ def load(cycle, users) -> None:
     services.attendee_add(
         meeting=meeting,
         by=consultant,
-        data={
-            "name": "Deniz Yavuz",
-            "organisation": organisations["molss-gdilf"],
-            "position": "Labour inspector",
-        },
+        name="Deniz Yavuz",
+        organisation=organisations["molss-gdilf"],
+        position="Labour inspector",
     )
     items = list(meeting.agenda_items.order_by("order"))
     for item, text in zip(items, MINUTES, strict=True):
@@ -243,14 +234,12 @@ def load(cycle, users) -> None:
         outcome = services.outcome_save(
             meeting=meeting,
             by=consultant,
-            data={
-                "type": kind,
-                "agenda_item": items[index],
-                "text": text,
-                "section_key": section,
-                "owner": owner,
-                "due_date": due,
-            },
+            type=kind,
+            agenda_item=items[index],
+            text=text,
+            section_key=section,
+            owner=owner,
+            due_date=due,
         )
         if kind == OutcomeType.AGREED_CHANGE:
             changes[section] = outcome

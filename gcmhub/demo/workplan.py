@@ -14,12 +14,14 @@ from decimal import Decimal
 
 from gcmhub.coordination import services as coordination_services
 from gcmhub.coordination.models import Obligation, Responsible, SopKind, SopRule
+from gcmhub.coordination.tor import TERMS_OF_REFERENCE
 from gcmhub.demo.assessments import _organisations
 from gcmhub.documents import services as document_services
-from gcmhub.documents.models import DocumentKind, Recommendation, Section
+from gcmhub.documents.models import Recommendation, Section
 from gcmhub.framework.models import FrameworkOutcome, Objective, RoundTable
 from gcmhub.meetings import services as meeting_services
 from gcmhub.meetings.models import Meeting, MeetingType, OutcomeType, Presence
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 from gcmhub.workplan import services
 from gcmhub.workplan.models import Activity, Indicator, ProgressReport
 
@@ -450,7 +452,7 @@ def load(cycle, users) -> None:
     recommendations = {
         r.order: r
         for r in Recommendation.objects.filter(
-            document__cycle=cycle, document__kind=DocumentKind.NEEDS_ASSESSMENT
+            document__cycle=cycle, document__kind=NEEDS_ASSESSMENT
         )
     }
     activities = {}
@@ -593,9 +595,7 @@ def load(cycle, users) -> None:
 
 
 def _terms_of_reference(cycle, coordinator) -> None:
-    document = document_services.document_open(
-        cycle=cycle, kind=DocumentKind.TERMS_OF_REFERENCE, by=coordinator
-    )
+    document = document_services.document_open(cycle=cycle, kind=TERMS_OF_REFERENCE, by=coordinator)
     for key, body in TOR_TEXTS.items():
         Section.objects.filter(document=document, key=key).update(body=body)
     version = document_services.version_issue(
@@ -649,17 +649,15 @@ def _meetings(cycle, organisations, coordinator, consultant) -> None:
         meeting = meeting_services.meeting_save(
             cycle=cycle,
             by=coordinator,
-            data={
-                "title": title,
-                "type": MeetingType.NETWORK,
-                "date": day,
-                "start_time": dt.time(10, 0),
-                "end_time": dt.time(12, 0),
-                "time_zone": "Europe/Istanbul",
-                "venue": "UN House, Ankara",
-                "online_link": "",
-                "version": None,
-            },
+            title=title,
+            type=MeetingType.NETWORK,
+            date=day,
+            start_time=dt.time(10, 0),
+            end_time=dt.time(12, 0),
+            time_zone="Europe/Istanbul",
+            venue="UN House, Ankara",
+            online_link="",
+            version=None,
         )
         meeting_services.agenda_save(
             meeting=meeting, by=consultant, rows=[{"title": t} for t in agenda]
@@ -684,13 +682,11 @@ def _meetings(cycle, organisations, coordinator, consultant) -> None:
             outcome = meeting_services.outcome_save(
                 meeting=meeting,
                 by=consultant,
-                data={
-                    "type": OutcomeType.ACTION_POINT,
-                    "agenda_item": items[-1],
-                    "text": text,
-                    "owner": owner,
-                    "due_date": dt.date(*due),
-                },
+                type=OutcomeType.ACTION_POINT,
+                agenda_item=items[-1],
+                text=text,
+                owner=owner,
+                due_date=dt.date(*due),
             )
             if done:
                 meeting_services.action_done(outcome=outcome, by=consultant, done=True)

@@ -1,9 +1,8 @@
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.models import Network
-from gcmhub.core.permissions import Actor, Role
+from gcmhub.core.permissions import Role
 from gcmhub.directory.models import Invitation, Membership, Organisation
 
 
@@ -88,20 +87,6 @@ def focal_points_by_organisation(network: Network) -> dict[int, list[Membership]
     return result
 
 
-def actor_of(user, network_id: int) -> Actor:
-    """Read a user's role in a network from the database (services do not trust callers)."""
-    membership = (
-        Membership.objects.filter(network_id=network_id, user=user, is_active=True)
-        .only("role", "organisation_id")
-        .first()
-    )
-    return Actor(
-        role=membership.role if membership else None,
-        organisation_id=membership.organisation_id if membership else None,
-        is_admin=user.is_superuser,
-    )
-
-
 def _reachable_members(network_id: int, role: str, **membership):
     from gcmhub.core.models import User
 
@@ -122,11 +107,3 @@ def focal_points_of(organisation_id: int, network_id: int):
 def coordinators_of(network_id: int):
     """The network's active coordinators (its secretariat) who have an e-mail address."""
     return _reachable_members(network_id, Role.COORDINATOR)
-
-
-def require_role(user, cycle, roles) -> None:
-    """Refuse (PermissionDenied) unless `user` is an administrator or holds one of `roles` in
-    the network of `cycle`: the check every write service starts with."""
-    actor = actor_of(user, cycle.network_id)
-    if not (actor.is_admin or actor.role in roles):
-        raise PermissionDenied

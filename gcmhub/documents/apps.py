@@ -3,11 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
+    """The document engine; each kind of document registers itself (see `documents.kinds`)."""
+
     name = "gcmhub.documents"
     label = "documents"
     verbose_name = _("Documents and reviews")
-
-    def ready(self):
-        from gcmhub.documents.stages import register_stages
-
-        register_stages()

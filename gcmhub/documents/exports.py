@@ -1,5 +1,6 @@
 """The Word and PDF files of a document: the live draft, an issued version, or the final version
-with its annexes (endorsements, attendance of the validation meeting).
+with the annexes the apps built on documents add (`hooks.annexes`: the endorsements, the
+attendance of the validation meeting).
 
 The annexes are added when the file is made, not frozen in the version: endorsements arrive
 after 1.0 is issued, and the content hash stays the hash of the report itself.
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from gcmhub.documents import hooks
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.models import Document, Version
 from gcmhub.reporting.docx import add_table, render_docx
@@ -43,9 +45,7 @@ def document_file(document: Document, fmt: str, version: Version | None = None):
                     "number": version.number,
                     "date": date,
                 }
-                from gcmhub.meetings.annexes import final_annexes
-
-                annexes = final_annexes(version)
+                annexes = hooks.annexes(version)
             else:
                 line = _("Version %(number)s of %(date)s") % {
                     "number": version.number,

@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
 from gcmhub.core.forms import DateInput
+from gcmhub.documents.kinds import NARRATIVE, section_kinds
 from gcmhub.documents.models import (
     EDITOR_EXTENSIONS,
     CommentType,
     Disposition,
     EndorsementResponse,
-    SectionKind,
 )
 
 
@@ -24,9 +24,7 @@ class OutlineRowForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     # The choice a new row shows selected is its initial value, so that a row left as it came
     # is not taken for one being filled in (and then refused for its missing title).
-    kind = forms.ChoiceField(
-        label=_("Content"), choices=SectionKind.choices, initial=SectionKind.NARRATIVE
-    )
+    kind = forms.ChoiceField(label=_("Content"), choices=section_kinds, initial=NARRATIVE)
 
 
 OutlineFormSet = forms.formset_factory(OutlineRowForm, extra=1, can_delete=True, can_order=True)

@@ -1,5 +1,5 @@
-"""Documents of a cycle (the needs assessment report first): sections written in the app or
-built from the data, recommendations, immutable versions, and review rounds with comments."""
+"""Documents of a cycle (of the kinds registered in `documents.kinds`): sections written in the
+app or built from the data, recommendations, immutable versions, and review rounds with comments."""
 
 import uuid
 
@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from gcmhub.assessments.models import Consultation, Input
 from gcmhub.core.models import Cycle
 from gcmhub.directory.models import Organisation
+from gcmhub.documents.kinds import NARRATIVE, document_kinds, section_kinds
 from gcmhub.framework.models import Objective
 
 # What the rich-text editor offers, and therefore what survives sanitising on save.
@@ -40,17 +41,11 @@ EDITOR_EXTENSIONS = {
 }
 
 
-class DocumentKind(models.TextChoices):
-    NEEDS_ASSESSMENT = "needs_assessment", _("Needs assessment report")
-    TERMS_OF_REFERENCE = "terms_of_reference", _("Terms of reference of the network")
-    VOLUNTARY_REVIEW = "voluntary_review", _("National voluntary GCM review")
-
-
 class Document(models.Model):
     cycle = models.ForeignKey(
         Cycle, on_delete=models.CASCADE, related_name="documents", verbose_name=_("cycle")
     )
-    kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind.choices)
+    kind = models.CharField(_("kind"), max_length=30, choices=document_kinds)
     title = models.CharField(_("title"), max_length=300)
     subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
     language = models.CharField(
@@ -86,19 +81,6 @@ class Document(models.Model):
         )
 
 
-class SectionKind(models.TextChoices):
-    NARRATIVE = "narrative", _("Written text")
-    FINDINGS = "findings", _("Findings per GCM objective (from the syntheses and inputs)")
-    PRIORITIES = "priorities", _("Priorities by horizon (from the decisions)")
-    ALIGNMENT = "alignment", _("Alignment with the cooperation framework and the SDGs")
-    RECOMMENDATIONS = "recommendations", _("Recommendations")
-    CONSULTATIONS = "consultations", _("Annex: consultations and participants")
-    SCORING = "scoring", _("Annex: scoring method and results")
-    MEMBERSHIP = "membership", _("Membership of the network (from the directory)")
-    WORKING_GROUPS = "working_groups", _("Working groups")
-    SOPS = "sops", _("Standard operating procedures (from the SOP rules)")
-
-
 class Section(models.Model):
     """A part of a document: text written in the app, optionally followed by data built live."""
 
@@ -108,9 +90,7 @@ class Section(models.Model):
     key = models.SlugField(_("key"), max_length=60)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(
-        _("content"), max_length=20, choices=SectionKind.choices, default=SectionKind.NARRATIVE
-    )
+    kind = models.CharField(_("content"), max_length=20, choices=section_kinds, default=NARRATIVE)
     body = ProseEditorField(
         _("text"), blank=True, config={"extensions": EDITOR_EXTENSIONS}, sanitize=True
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gcmhub.documents import views
+from gcmhub.documents.views import versions as views
 
 urlpatterns = [
     path("<uuid:token>/", views.public_report, name="public-report"),

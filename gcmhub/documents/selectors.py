@@ -2,8 +2,8 @@
 
 from django.db.models import Q, QuerySet
 
-from gcmhub.core.permissions import Role
-from gcmhub.directory.selectors import actor_of
+from gcmhub.core.access import actor_for, network_of
+from gcmhub.core.permissions import Perm
 from gcmhub.documents.models import Comment, Document, Review, Version
 
 
@@ -36,15 +36,15 @@ def comments_visible_to(user, review: Review) -> QuerySet[Comment]:
     read: editors all submitted ones; a reviewer their organisation's, their own drafts, and
     every comment once it has a disposition."""
     document = review.version.document
-    actor = actor_of(user, document.cycle.network_id)
+    actor = actor_for(user, network_of(document.cycle))
     comments = Comment.objects.filter(
         Q(review=review) | Q(carried_to=review.version)
     ).select_related("organisation", "author", "addressed_in", "review__version", "disposed_by")
     # Versions carry the whole frozen report: a comment needs only their numbers.
     comments = comments.defer("addressed_in__content", "review__version__content")
-    if actor.is_admin or actor.role in (Role.COORDINATOR, Role.CONSULTANT):
+    if actor.has(Perm.COMMENT_DISPOSE):
         return comments.filter(submitted_at__isnull=False)
-    if actor.role == Role.FOCAL_POINT and actor.organisation_id:
+    if actor.has(Perm.REVIEW_COMMENT) and actor.organisation_id:
         return comments.filter(
             Q(organisation_id=actor.organisation_id, submitted_at__isnull=False)
             | Q(author=user, submitted_at__isnull=True)

@@ -7,19 +7,20 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.errors import StaleVersion
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import send_templated
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
-from gcmhub.directory.selectors import actor_of, focal_points_of
-from gcmhub.directory.selectors import require_role as _require
+from gcmhub.directory.selectors import focal_points_of
+from gcmhub.documents import hooks
 from gcmhub.documents.content import build_content, content_hash, content_warnings
+from gcmhub.documents.kinds import get_kind
 from gcmhub.documents.models import (
     Comment,
     Document,
-    DocumentKind,
     Endorsement,
     EndorsementResponse,
     Recommendation,
@@ -28,9 +29,6 @@ from gcmhub.documents.models import (
     Section,
     Version,
 )
-from gcmhub.documents.outline import OUTLINES, TITLES
-
-EDITORS = {Role.COORDINATOR, Role.CONSULTANT}
 
 
 class DocumentLocked(ValidationError):
@@ -73,16 +71,17 @@ def document_open(*, cycle: Cycle, kind: str, by: User) -> Document:
     document = Document.objects.filter(cycle=cycle, kind=kind).first()
     if document is not None:
         return document
-    _require(by, cycle, EDITORS)
+    require(by, Perm.DOCUMENT_EDIT, cycle=cycle)
     language = "en"
-    title_en, title_tr = TITLES.get(kind, (str(DocumentKind(kind).label), ""))
+    document_kind = get_kind(kind)
+    title_en, _title_tr = document_kind.titles
     document = save_audited(
         Document(
             cycle=cycle, kind=kind, title=title_en, subtitle=cycle.display_title, language=language
         ),
         by=by,
     )
-    for order, (key, section_kind, title, _title_tr) in enumerate(OUTLINES.get(kind, [])):
+    for order, (key, section_kind, title, _title_tr) in enumerate(document_kind.outline):
         save_audited(
             Section(document=document, key=key, order=order, title=title, kind=section_kind), by=by
         )
@@ -90,12 +89,23 @@ def document_open(*, cycle: Cycle, kind: str, by: User) -> Document:
 
 
 @transaction.atomic
-def document_update(*, document: Document, by: User, data: dict) -> Document:
+def document_update(
+    *,
+    document: Document,
+    by: User,
+    title: str,
+    subtitle: str | None = None,
+    language: str | None = None,
+) -> Document:
+    """Rename the document; a subtitle or language not given stays as it is."""
     document = locked(document)
-    _require(by, document.cycle, {Role.COORDINATOR})
+    require(by, Perm.DOCUMENT_OUTLINE, cycle=document.cycle)
     _require_open(document.pk)
-    for name, value in data.items():
-        setattr(document, name, clean_text(value) if isinstance(value, str) else value)
+    document.title = clean_text(title)
+    if subtitle is not None:
+        document.subtitle = clean_text(subtitle)
+    if language is not None:
+        document.language = language
     return save_audited(document, by=by)
 
 
@@ -105,7 +115,7 @@ def outline_save(*, document: Document, by: User, rows: list[dict]) -> None:
 
     A removed section's text is kept in its history; issued versions keep it too.
     """
-    _require(by, document.cycle, {Role.COORDINATOR})
+    require(by, Perm.DOCUMENT_OUTLINE, cycle=document.cycle)
     _require_open(document.pk)
     if not rows:
         raise ValidationError(_("A document needs at least one section."))
@@ -140,7 +150,7 @@ def section_save(*, section: Section, by: User, body: str, expected_version: int
     section = (
         Section.objects.select_for_update().select_related("document__cycle").get(pk=section.pk)
     )
-    _require(by, section.document.cycle, EDITORS)
+    require(by, Perm.DOCUMENT_EDIT, cycle=section.document.cycle)
     _require_open(section.document_id)
     if section.version != expected_version:
         raise StaleVersion(
@@ -157,31 +167,34 @@ def section_save(*, section: Section, by: User, body: str, expected_version: int
 
 @transaction.atomic
 def recommendation_save(
-    *, document: Document, by: User, data: dict, recommendation: Recommendation | None = None
+    *,
+    document: Document,
+    by: User,
+    text: str,
+    objectives=(),
+    inputs=(),
+    consultations=(),
+    recommendation: Recommendation | None = None,
 ) -> Recommendation:
     recommendation = locked(recommendation) if recommendation is not None else None
-    _require(by, document.cycle, EDITORS)
+    require(by, Perm.DOCUMENT_EDIT, cycle=document.cycle)
     _require_open(document.pk)
     recommendation = recommendation or Recommendation(
         document=document,
         order=(document.recommendations.aggregate(m=Max("order"))["m"] or 0) + 1,
     )
-    recommendation.text = clean_text(data["text"])
+    recommendation.text = clean_text(text)
     save_audited(recommendation, by=by)
-    recommendation.objectives.set(data.get("objectives", []))
-    recommendation.inputs.set(
-        [i for i in data.get("inputs", []) if i.cycle_id == document.cycle_id]
-    )
-    recommendation.consultations.set(
-        [c for c in data.get("consultations", []) if c.cycle_id == document.cycle_id]
-    )
+    recommendation.objectives.set(objectives)
+    recommendation.inputs.set([i for i in inputs if i.cycle_id == document.cycle_id])
+    recommendation.consultations.set([c for c in consultations if c.cycle_id == document.cycle_id])
     return recommendation
 
 
 @transaction.atomic
 def recommendation_delete(*, recommendation: Recommendation, by: User) -> None:
     recommendation = locked(recommendation)
-    _require(by, recommendation.document.cycle, EDITORS)
+    require(by, Perm.DOCUMENT_EDIT, cycle=recommendation.document.cycle)
     _require_open(recommendation.document_id)
     delete_audited(recommendation, by=by)
 
@@ -193,32 +206,30 @@ def version_issue(
     """Freeze the document as it is now into the next numbered version (0.1, 0.2, ... 1.0).
 
     Comments still open (submitted, not yet answered) carry over to the new version, and
-    comments answered "to be addressed in the next version" are marked addressed by it; so are
-    agreed changes of a meeting marked "made in the next version".
+    comments answered "to be addressed in the next version" are marked addressed by it; the
+    apps built on documents settle what else the version makes (`hooks.on_version_issued`:
+    the agreed changes of a meeting marked "made in the next version").
 
-    The final version (1.0) is issued by the coordinator once the validation meeting has
-    validated the report and every agreed change is resolved; it locks the document and asks
-    every organisation invited to the validation meeting to endorse it.
+    The final version (1.0) is issued by the coordinator once nothing blocks it
+    (`hooks.finalisation_blockers`: the validation meeting has validated the report and every
+    agreed change is resolved); it locks the document and asks the organisations the hooks
+    name (those invited to the validation meeting) to endorse it.
 
     A draft version identical to the latest one is not issued again (a double click, or two
     people at once). Empty sections or figures with nothing to draw raise `NeedsConfirmation`
     unless `confirmed`.
     """
-    # Meetings build on documents; the rules of the validation stage are theirs.
-    from gcmhub.meetings import selectors as meeting_selectors
-    from gcmhub.meetings.models import Outcome
-
     document = (
         Document.objects.select_for_update().select_related("cycle__network").get(pk=document.pk)
     )
-    _require(by, document.cycle, {Role.COORDINATOR} if final else EDITORS)
+    require(by, Perm.DOCUMENT_FINALISE if final else Perm.DOCUMENT_EDIT, cycle=document.cycle)
     latest = document.versions.order_by("-major", "-minor").first()
     if latest is not None and latest.major >= 1:
         raise DocumentLocked
     content = build_content(document)
     digest = content_hash(content)
     if final:
-        blockers = meeting_selectors.finalisation_blockers(document, content=content)
+        blockers = hooks.finalisation_blockers(document, content=content)
         if blockers:
             raise ValidationError(blockers)
     elif latest is not None and latest.content_hash == digest:
@@ -252,11 +263,9 @@ def version_issue(
     comments.filter(address_in_next=True, addressed_in__isnull=True).update(
         addressed_in=version, address_in_next=False
     )
-    Outcome.objects.filter(
-        meeting__version__document=document, resolve_in_next=True, resolved_in__isnull=True
-    ).update(resolved_in=version, resolve_in_next=False)
+    hooks.version_issued(version)
     if final:
-        _endorsements_request(version, meeting_selectors.validation_organisations(document))
+        _endorsements_request(version, hooks.endorsers(document))
     return version
 
 
@@ -290,8 +299,9 @@ def endorsement_respond(
     """A focal point answers for their organisation, against the hash of the final version."""
     endorsement = locked(endorsement)
     version = endorsement.version
-    actor = actor_of(by, version.document.cycle.network_id)
-    if actor.role != Role.FOCAL_POINT or actor.organisation_id != endorsement.organisation_id:
+    network = version.document.cycle.network
+    require(by, Perm.ENDORSE, network=network)
+    if not actor_for(by, network).speaks_for(endorsement.organisation_id):
         raise PermissionDenied
     if response not in (
         EndorsementResponse.ENDORSED,
@@ -316,7 +326,7 @@ def endorsement_respond(
 def document_publish(*, document: Document, by: User, public: bool) -> Document:
     """Open (or close) the public link to the final version; drafts are never public."""
     document = locked(document)
-    _require(by, document.cycle, {Role.COORDINATOR})
+    require(by, Perm.DOCUMENT_FINALISE, cycle=document.cycle)
     if public and not document.versions.filter(major__gte=1).exists():
         raise ValidationError(_("Only the final version can be published: issue it first."))
     document.public = public
@@ -329,7 +339,7 @@ def review_open(
 ) -> Review:
     """Open a review of a version for the invited organisations; their focal points are told."""
     cycle = version.document.cycle
-    _require(by, cycle, EDITORS)
+    require(by, Perm.REVIEW_MANAGE, cycle=cycle)
     _require_open(version.document_id)
     if Review.objects.filter(version__document=version.document, status=ReviewStatus.OPEN).exists():
         raise ValidationError(_("A review of this document is still open; close it first."))
@@ -364,7 +374,7 @@ def _notify_review(review: Review) -> None:
 
 @transaction.atomic
 def review_close(*, review: Review, by: User) -> Review:
-    _require(by, review.version.document.cycle, EDITORS)
+    require(by, Perm.REVIEW_MANAGE, cycle=review.version.document.cycle)
     review = Review.objects.select_for_update().get(pk=review.pk)
     if review.status != ReviewStatus.OPEN:
         raise ValidationError(_("This review is already closed."))
@@ -375,8 +385,10 @@ def review_close(*, review: Review, by: User) -> Review:
 
 def _reviewer_organisation(user: User, review: Review) -> int:
     """The organisation a reviewer speaks for, if it is invited to this open review."""
-    actor = actor_of(user, review.version.document.cycle.network_id)
-    if actor.role != Role.FOCAL_POINT or not actor.organisation_id:
+    network = review.version.document.cycle.network
+    require(user, Perm.REVIEW_COMMENT, network=network)
+    actor = actor_for(user, network)
+    if not actor.organisation_id:
         raise PermissionDenied
     if not review.organisations.filter(pk=actor.organisation_id).exists():
         raise PermissionDenied
@@ -388,22 +400,29 @@ def _reviewer_organisation(user: User, review: Review) -> int:
 
 @transaction.atomic
 def comment_save(
-    *, review: Review, by: User, data: dict, comment: Comment | None = None
+    *,
+    review: Review,
+    by: User,
+    section_key: str,
+    type: str,
+    text: str,
+    quote: str = "",
+    comment: Comment | None = None,
 ) -> Comment:
     """Save a draft comment (private to its author until submitted)."""
     comment = locked(comment) if comment is not None else None
     organisation_id = _reviewer_organisation(by, review)
     sections = {s["key"]: s["title"] for s in review.version.content["sections"]}
-    if data["section_key"] not in sections:
+    if section_key not in sections:
         raise ValidationError({"section_key": _("Choose a section of the reviewed version.")})
     if comment is not None and (comment.author_id != by.pk or comment.is_submitted):
         raise PermissionDenied
     comment = comment or Comment(review=review, organisation_id=organisation_id, author=by)
-    comment.section_key = data["section_key"]
-    comment.section_title = sections[data["section_key"]]
-    comment.quote = clean_text(data.get("quote", ""))
-    comment.type = data["type"]
-    comment.text = clean_text(data["text"])
+    comment.section_key = section_key
+    comment.section_title = sections[section_key]
+    comment.quote = clean_text(quote)
+    comment.type = type
+    comment.text = clean_text(text)
     if not comment.text:
         raise ValidationError({"text": _("Write the comment.")})
     return save_audited(comment, by=by)
@@ -412,6 +431,7 @@ def comment_save(
 @transaction.atomic
 def comment_delete(*, comment: Comment, by: User) -> None:
     comment = locked(comment)
+    require(by, Perm.REVIEW_COMMENT, cycle=comment.review.version.document.cycle)
     if comment.author_id != by.pk or comment.is_submitted:
         raise PermissionDenied
     delete_audited(comment, by=by)
@@ -438,21 +458,28 @@ def comments_submit(*, review: Review, by: User) -> int:
 
 
 @transaction.atomic
-def comment_dispose(*, comment: Comment, by: User, data: dict) -> Comment:
+def comment_dispose(
+    *,
+    comment: Comment,
+    by: User,
+    disposition: str,
+    reply: str,
+    addressed_in: Version | None = None,
+    address_in_next: bool = False,
+) -> Comment:
     """Give a submitted comment its disposition and the required reply, and say where it is
     (or will be) addressed."""
-    _require(by, comment.review.version.document.cycle, EDITORS)
+    require(by, Perm.COMMENT_DISPOSE, cycle=comment.review.version.document.cycle)
     comment = (
         Comment.objects.select_for_update().select_related("review__version").get(pk=comment.pk)
     )
     if not comment.is_submitted:
         raise PermissionDenied
-    reply = clean_text(data.get("reply", ""))
+    reply = clean_text(reply)
     if not reply:
         raise ValidationError(
             {"reply": _("Write a reply: the organisation reads it with the disposition.")}
         )
-    addressed_in = data.get("addressed_in")
     if addressed_in is not None and (
         addressed_in.document_id != comment.review.version.document_id
         or (addressed_in.major, addressed_in.minor)
@@ -461,9 +488,9 @@ def comment_dispose(*, comment: Comment, by: User, data: dict) -> Comment:
         raise ValidationError(
             {"addressed_in": _("Choose a version issued after the one reviewed.")}
         )
-    comment.disposition = data["disposition"]
+    comment.disposition = disposition
     comment.reply = reply
     comment.addressed_in = addressed_in
-    comment.address_in_next = bool(data.get("address_in_next")) and addressed_in is None
+    comment.address_in_next = bool(address_in_next) and addressed_in is None
     save_changed(comment, by=by, disposed_at=timezone.now(), disposed_by=by)
     return comment

@@ -14,11 +14,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.models import Assignment
+from gcmhub.core.access import require
 from gcmhub.core.forms import CycleForm
 from gcmhub.core.models import Cycle, User
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Perm
 from gcmhub.core.services import cycle_create
-from gcmhub.directory.selectors import require_role
 from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
 from gcmhub.imrf.models import CarriedOver
 from gcmhub.priorities.models import Criterion, Decision, DecisionHorizon
@@ -29,12 +29,15 @@ CYCLE_FIELDS = CycleForm.Meta.fields
 
 
 @transaction.atomic
-def cycle_start_from(*, source: Cycle, by: User, data: dict) -> Cycle:
-    require_role(by, source, {Role.COORDINATOR})
-    if data["start_date"] <= source.start_date:
+def cycle_start_from(*, source: Cycle, by: User, start_date, **fields) -> Cycle:
+    """Start the network's next cycle on `start_date`, with the other `fields` of the cycle
+    form (title, country, end date, horizons...), from `source`."""
+    require(by, Perm.CYCLE_MANAGE, cycle=source)
+    if start_date <= source.start_date:
         raise ValidationError({"start_date": _("The new cycle starts after the one it continues.")})
+    fields["start_date"] = start_date
     cycle = cycle_create(
-        network=source.network, by=by, **{k: data[k] for k in CYCLE_FIELDS if k in data}
+        network=source.network, by=by, **{k: fields[k] for k in CYCLE_FIELDS if k in fields}
     )
     records: list[CarriedOver] = []
 

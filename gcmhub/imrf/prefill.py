@@ -19,9 +19,10 @@ from gcmhub.coordination.models import SopKind, WorkingGroup
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.text import percent
 from gcmhub.core.workflow import State
-from gcmhub.documents.models import DocumentKind, Endorsement, EndorsementResponse, Version
+from gcmhub.documents.models import Endorsement, EndorsementResponse, Version
 from gcmhub.framework.models import GuidingPrinciple, Objective
 from gcmhub.priorities.models import Decision, DecisionHorizon
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 from gcmhub.workplan import rollup
 from gcmhub.workplan import selectors as workplan_selectors
 from gcmhub.workplan.models import Indicator
@@ -97,9 +98,7 @@ def methodology(cycle) -> str:
             )
         )
     final = (
-        Version.objects.filter(
-            document__cycle=cycle, document__kind=DocumentKind.NEEDS_ASSESSMENT, major__gte=1
-        )
+        Version.objects.filter(document__cycle=cycle, document__kind=NEEDS_ASSESSMENT, major__gte=1)
         .defer("content")
         .first()
     )

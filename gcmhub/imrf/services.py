@@ -3,9 +3,12 @@
 from django.db import transaction
 from django.utils import translation
 
+from gcmhub.core.access import require
 from gcmhub.core.models import Cycle, User
+from gcmhub.core.permissions import Perm
 from gcmhub.documents import services as documents
-from gcmhub.documents.models import Document, DocumentKind
+from gcmhub.documents.models import Document
+from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.prefill import section_html
 
 
@@ -13,10 +16,11 @@ from gcmhub.imrf.prefill import section_html
 def review_open(*, cycle: Cycle, by: User) -> Document:
     """The cycle's voluntary review, created with the default five-part outline and filled
     from the data the first time."""
-    existing = cycle.documents.filter(kind=DocumentKind.VOLUNTARY_REVIEW).first()
+    require(by, Perm.DOCUMENT_EDIT, cycle=cycle)
+    existing = cycle.documents.filter(kind=VOLUNTARY_REVIEW).first()
     if existing is not None:
         return existing
-    document = documents.document_open(cycle=cycle, kind=DocumentKind.VOLUNTARY_REVIEW, by=by)
+    document = documents.document_open(cycle=cycle, kind=VOLUNTARY_REVIEW, by=by)
     review_prefill(document=document, by=by)
     return document
 
@@ -25,6 +29,7 @@ def review_open(*, cycle: Cycle, by: User) -> Document:
 def review_prefill(*, document: Document, by: User, overwrite: bool = False) -> int:
     """Write the data-based draft into the sections the data can fill: the empty ones, or all
     of them with `overwrite` (their earlier text stays in the history). Returns how many."""
+    require(by, Perm.DOCUMENT_EDIT, cycle=document.cycle)
     filled = 0
     with translation.override(document.language):
         for section in document.sections.order_by("order"):

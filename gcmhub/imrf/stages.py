@@ -8,9 +8,9 @@ from gcmhub.core.stages import Stage, StageState, Status, register
 
 
 def review_state(cycle, user) -> StageState:
-    from gcmhub.documents.models import DocumentKind
+    from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 
-    document = cycle.documents.filter(kind=DocumentKind.VOLUNTARY_REVIEW).first()
+    document = cycle.documents.filter(kind=VOLUNTARY_REVIEW).first()
     if document is None:
         return StageState(
             status=Status.NOT_STARTED,

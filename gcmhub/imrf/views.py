@@ -5,17 +5,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
-from gcmhub.core.access import cycle_with_perm
 from gcmhub.core.downloads import download
 from gcmhub.core.forms import CycleForm
+from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
 from gcmhub.core.permissions import Perm
 from gcmhub.documents.access import get_document
-from gcmhub.documents.models import DocumentKind
 from gcmhub.documents.selectors import latest_version
 from gcmhub.imrf import services
 from gcmhub.imrf.carryover import cycle_start_from
 from gcmhub.imrf.cca import cca_brief_docx, cca_rows
 from gcmhub.imrf.comparison import comparison
+from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.models import CarriedOver
 from gcmhub.reporting.charts import grouped_bar_figure, to_svg
 
@@ -27,10 +27,10 @@ def _context(network, cycle, **extra):
 
 
 @require_safe
-def imrf(request, network_slug, cycle_pk):
+@cycle_page(Perm.DOCUMENT_VIEW)
+def imrf(request, network, cycle):
     """The stage page: the voluntary review, the CCA brief, the comparison of cycles."""
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_VIEW)
-    document = cycle.documents.filter(kind=DocumentKind.VOLUNTARY_REVIEW).first()
+    document = cycle.documents.filter(kind=VOLUNTARY_REVIEW).first()
     context = _context(
         network,
         cycle,
@@ -42,8 +42,8 @@ def imrf(request, network_slug, cycle_pk):
 
 
 @require_POST
-def review_start(request, network_slug, cycle_pk):
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
+@cycle_page(Perm.DOCUMENT_EDIT)
+def review_start(request, network, cycle):
     document = services.review_open(cycle=cycle, by=request.user)
     messages.success(
         request,
@@ -53,8 +53,8 @@ def review_start(request, network_slug, cycle_pk):
 
 
 @require_POST
-def review_refresh(request, network_slug, cycle_pk, document_pk):
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_EDIT)
+@cycle_page(Perm.DOCUMENT_EDIT)
+def review_refresh(request, network, cycle, document_pk):
     document = get_document(cycle, document_pk)
     count = services.review_prefill(
         document=document, by=request.user, overwrite=request.POST.get("overwrite") == "1"
@@ -73,8 +73,8 @@ def review_refresh(request, network_slug, cycle_pk, document_pk):
 
 
 @require_safe
-def cca_brief(request, network_slug, cycle_pk):
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.DOCUMENT_VIEW)
+@cycle_page(Perm.DOCUMENT_VIEW)
+def cca_brief(request, network, cycle):
     language = request.GET.get("language") or request.LANGUAGE_CODE
     if language not in ("en", "tr"):
         language = "en"
@@ -88,9 +88,9 @@ def _series_name(cycle, means) -> str:
 
 
 @require_safe
-def compare(request, network_slug, cycle_pk):
+@cycle_page(Perm.PRIORITY_VIEW)
+def compare(request, network, cycle):
     """Each objective across the network's cycles, with a chart of the mean scores."""
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.PRIORITY_VIEW)
     data = comparison(network)
     chart = ""
     scored = [r for r in data["rows"] if any(c.mean is not None for c in r["cells"])]
@@ -113,9 +113,9 @@ def compare(request, network_slug, cycle_pk):
     )
 
 
-def next_cycle(request, network_slug, cycle_pk):
+@cycle_page(Perm.CYCLE_MANAGE)
+def next_cycle(request, network, cycle):
     """Start the network's next cycle from this one."""
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.CYCLE_MANAGE)
     years = 4  # the IMRF returns every four years
     initial = {
         "country": cycle.country,
@@ -131,7 +131,7 @@ def next_cycle(request, network_slug, cycle_pk):
     form = CycleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            new = cycle_start_from(source=cycle, by=request.user, data=form.cleaned_data)
+            new = cycle_start_from(source=cycle, by=request.user, **form.cleaned_data)
             messages.success(
                 request,
                 ngettext(
@@ -141,9 +141,9 @@ def next_cycle(request, network_slug, cycle_pk):
                 )
                 % {"source": cycle.display_title, "count": new.carried_over.count()},
             )
-            return redirect("carried-over", network_slug=network.slug, cycle_pk=new.pk)
+            return cycle_redirect("carried-over", new)
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors(form, error)
     return render(request, "imrf/next_cycle.html", _context(network, cycle, form=form))
 
 
@@ -155,8 +155,8 @@ def _shift(day, years):
 
 
 @require_safe
-def carried_over(request, network_slug, cycle_pk):
-    network, cycle = cycle_with_perm(request, network_slug, cycle_pk, Perm.CYCLE_VIEW)
+@cycle_page(Perm.CYCLE_VIEW)
+def carried_over(request, network, cycle):
     records = CarriedOver.objects.filter(cycle=cycle).select_related("source_cycle")
     kinds = {
         "framework": _("Cooperation framework"),

@@ -1,5 +1,3 @@
-import zoneinfo
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -62,27 +60,6 @@ class MeetingForm(forms.Form):
             f"{v.document.title} {v.number} ({v.issued_at:%Y-%m-%d}, {v.short_hash})"
         )
 
-    def clean_time_zone(self):
-        zone = self.cleaned_data["time_zone"].strip()
-        if zone not in zoneinfo.available_timezones():
-            raise forms.ValidationError(
-                _("Unknown time zone: write it as Region/City, e.g. Europe/Istanbul.")
-            )
-        return zone
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("venue") and not data.get("online_link"):
-            self.add_error("venue", _("Give the venue, the online link, or both."))
-        start, end = data.get("start_time"), data.get("end_time")
-        if start and end and end <= start:
-            self.add_error("end_time", _("The meeting must end after it starts."))
-        if data.get("type") == MeetingType.VALIDATION and not data.get("version"):
-            self.add_error("version", _("A validation meeting validates a version: choose it."))
-        if data.get("type") == MeetingType.WORKING_GROUP and not data.get("working_group"):
-            self.add_error("working_group", _("Choose the working group that meets."))
-        return data
-
 
 class AgendaRowForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -139,12 +116,6 @@ class ReplyForm(forms.Form):
         help_text=_("Only if you send someone in your place."),
     )
 
-    def clean(self):
-        data = super().clean()
-        if data.get("reply") == Reply.DELEGATED and not data.get("delegate", "").strip():
-            self.add_error("delegate", _("Give the name of the person you send."))
-        return data
-
 
 class PresenceForm(forms.Form):
     presence = forms.ChoiceField(choices=Presence.choices)
@@ -161,12 +132,6 @@ class WalkInForm(forms.Form):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         use_tree_choices(self.fields["organisation"], network.organisations.all())
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("organisation") and not data.get("organisation_name", "").strip():
-            self.add_error("organisation", _("Choose the organisation or write its name."))
-        return data
 
 
 class MinutesForm(forms.Form):
@@ -197,15 +162,6 @@ class OutcomeForm(forms.Form):
         self.fields["section_key"].choices = [("", "—")] + [
             (s["key"], f"{s['number']}. {s['title']}") for s in sections
         ]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("type") == OutcomeType.ACTION_POINT:
-            if not data.get("owner", "").strip():
-                self.add_error("owner", _("An action point needs an owner."))
-            if not data.get("due_date"):
-                self.add_error("due_date", _("An action point needs a due date."))
-        return data
 
 
 class ResolveForm(forms.Form):

@@ -9,14 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.directory.models import Organisation
-from gcmhub.directory.selectors import actor_of, focal_points_of
-from gcmhub.directory.selectors import require_role as _require
+from gcmhub.directory.selectors import focal_points_of
 from gcmhub.meetings.calendar import meeting_ics
 from gcmhub.meetings.models import (
     AgendaItem,
@@ -30,43 +30,69 @@ from gcmhub.meetings.models import (
     Reply,
 )
 
-SECRETARIAT = {Role.COORDINATOR, Role.CONSULTANT}
 
-
-def _aware(day: dt.date, time: dt.time, zone: str) -> dt.datetime:
+def _zone(name: str) -> zoneinfo.ZoneInfo | None:
+    """The IANA time zone of that name (None if there is none)."""
+    if name not in zoneinfo.available_timezones():
+        return None
     try:
-        tz = zoneinfo.ZoneInfo(zone)
+        return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValidationError({"time_zone": _("Unknown time zone.")}) from None
-    return dt.datetime.combine(day, time, tzinfo=tz)
+        return None
 
 
 @transaction.atomic
-def meeting_save(*, cycle: Cycle, by: User, data: dict, meeting: Meeting | None = None) -> Meeting:
-    """Schedule or change a meeting; `data` has the date, start and end times in its time zone."""
+def meeting_save(
+    *,
+    cycle: Cycle,
+    by: User,
+    title: str,
+    type: str,
+    date: dt.date,
+    start_time: dt.time,
+    end_time: dt.time,
+    time_zone: str,
+    venue: str = "",
+    online_link: str = "",
+    working_group=None,
+    version=None,
+    meeting: Meeting | None = None,
+) -> Meeting:
+    """Schedule or change a meeting: on `date`, from `start_time` to `end_time` in its time
+    zone. Every rule it breaks is refused at once, each on the field it concerns."""
     meeting = locked(meeting) if meeting is not None else None
-    _require(by, cycle, {Role.COORDINATOR})
-    data = dict(data)
-    zone = data.pop("time_zone")
-    starts = _aware(data.pop("date"), data.pop("start_time"), zone)
-    ends = _aware(starts.date(), data.pop("end_time"), zone)
-    if ends <= starts:
-        raise ValidationError({"end_time": _("The meeting must end after it starts.")})
-    version = data.get("version")
+    require(by, Perm.MEETING_MANAGE, cycle=cycle)
+    zone_name = time_zone.strip()
+    venue, online_link = clean_text(venue), online_link.strip()
+    errors = {}
+    zone = _zone(zone_name)
+    if zone is None:
+        errors["time_zone"] = _("Unknown time zone: write it as Region/City, e.g. Europe/Istanbul.")
+    if not venue and not online_link:
+        errors["venue"] = _("Give the venue, the online link, or both.")
+    if end_time <= start_time:
+        errors["end_time"] = _("The meeting must end after it starts.")
     if version is not None and version.document.cycle_id != cycle.pk:
-        raise ValidationError({"version": _("Choose a version of this cycle's documents.")})
-    group = data.get("working_group")
-    if group is not None and group.network_id != cycle.network_id:
-        raise ValidationError({"working_group": _("Choose a working group of this network.")})
-    if data["type"] == MeetingType.VALIDATION and version is None:
-        raise ValidationError(
-            {"version": _("A validation meeting validates a version: choose it.")}
-        )
+        errors["version"] = _("Choose a version of this cycle's documents.")
+    elif type == MeetingType.VALIDATION and version is None:
+        errors["version"] = _("A validation meeting validates a version: choose it.")
+    if working_group is not None and working_group.network_id != cycle.network_id:
+        errors["working_group"] = _("Choose a working group of this network.")
+    elif type == MeetingType.WORKING_GROUP and working_group is None:
+        errors["working_group"] = _("Choose the working group that meets.")
+    if errors:
+        raise ValidationError(errors)
+    starts = dt.datetime.combine(date, start_time, tzinfo=zone)
+    ends = dt.datetime.combine(date, end_time, tzinfo=zone)
     meeting = meeting or Meeting(cycle=cycle, created_by=by)
     moved = meeting.pk and (meeting.starts_at != starts or meeting.ends_at != ends)
-    for name, value in data.items():
-        setattr(meeting, name, clean_text(value) if name in {"title", "venue"} else value)
-    meeting.starts_at, meeting.ends_at, meeting.time_zone = starts, ends, zone
+    meeting.title = clean_text(title)
+    meeting.type = type
+    meeting.venue = venue
+    meeting.online_link = online_link
+    meeting.working_group = working_group
+    meeting.version = version
+    meeting.starts_at, meeting.ends_at, meeting.time_zone = starts, ends, zone_name
     if moved:
         meeting.sequence += 1
     return save_audited(meeting, by=by)
@@ -75,7 +101,7 @@ def meeting_save(*, cycle: Cycle, by: User, data: dict, meeting: Meeting | None 
 @transaction.atomic
 def agenda_save(*, meeting: Meeting, by: User, rows: list[dict]) -> None:
     """Make the agenda the `rows` (id, title, description, sections) in this order."""
-    _require(by, meeting.cycle, SECRETARIAT)
+    require(by, Perm.MEETING_SECRETARIAT, cycle=meeting.cycle)
     existing = {a.pk: a for a in meeting.agenda_items.all()}
     keys = {s["key"] for s in meeting.version.content["sections"]} if meeting.version else set()
     kept = set()
@@ -96,7 +122,7 @@ def agenda_save(*, meeting: Meeting, by: User, rows: list[dict]) -> None:
 def invitations_set(*, meeting: Meeting, by: User, organisations) -> int:
     """Invite `organisations`: each focal point by name (or the organisation itself), each
     added to the attendance register. Returns the number of new invitations."""
-    _require(by, meeting.cycle, {Role.COORDINATOR})
+    require(by, Perm.MEETING_MANAGE, cycle=meeting.cycle)
     if any(o.network_id != meeting.cycle.network_id for o in organisations):
         raise ValidationError(_("Choose organisations of this network."))
     created = 0
@@ -121,7 +147,7 @@ def invitations_set(*, meeting: Meeting, by: User, organisations) -> int:
 
 def invitations_send(*, meeting: Meeting, by: User) -> int:
     """E-mail every invited person who has not been sent the invitation, with the .ics file."""
-    _require(by, meeting.cycle, {Role.COORDINATOR})
+    require(by, Perm.MEETING_MANAGE, cycle=meeting.cycle)
     sent = 0
     invitations = meeting.invitations.filter(
         sent_at__isnull=True, person__isnull=False
@@ -152,9 +178,10 @@ def invitation_reply(
 ) -> MeetingInvitation:
     """The invited person (or a focal point of the invited organisation) replies."""
     invitation = locked(invitation)
-    actor = actor_of(by, invitation.meeting.cycle.network_id)
-    if invitation.person_id != by.pk and not (
-        actor.role == Role.FOCAL_POINT and actor.organisation_id == invitation.organisation_id
+    network = invitation.meeting.cycle.network
+    require(by, Perm.MEETING_VIEW, network=network)
+    if invitation.person_id != by.pk and not actor_for(by, network).speaks_for(
+        invitation.organisation_id
     ):
         raise PermissionDenied
     if reply not in (Reply.ACCEPTED, Reply.DECLINED, Reply.DELEGATED):
@@ -179,7 +206,7 @@ def invitation_reply(
 @transaction.atomic
 def attendee_mark(*, attendee: Attendee, by: User, presence: str) -> Attendee:
     attendee = locked(attendee)
-    _require(by, attendee.meeting.cycle, SECRETARIAT)
+    require(by, Perm.MEETING_SECRETARIAT, cycle=attendee.meeting.cycle)
     if presence not in Presence.values:
         raise ValidationError(_("Choose present, absent or excused."))
     attendee.presence = presence
@@ -188,22 +215,36 @@ def attendee_mark(*, attendee: Attendee, by: User, presence: str) -> Attendee:
 
 
 @transaction.atomic
-def attendee_add(*, meeting: Meeting, by: User, data: dict) -> Attendee:
-    """Add a walk-in participant to the register, present."""
-    _require(by, meeting.cycle, SECRETARIAT)
-    organisation: Organisation | None = data.get("organisation")
+def attendee_add(
+    *,
+    meeting: Meeting,
+    by: User,
+    name: str,
+    position: str = "",
+    organisation: Organisation | None = None,
+    organisation_name: str = "",
+) -> Attendee:
+    """Add a walk-in participant to the register, present: of an organisation of the network,
+    or of one named."""
+    require(by, Perm.MEETING_SECRETARIAT, cycle=meeting.cycle)
+    organisation_name = clean_text(organisation_name)
+    errors = {}
     if organisation is not None and organisation.network_id != meeting.cycle.network_id:
-        raise ValidationError({"organisation": _("Choose an organisation of this network.")})
-    name = clean_text(data["name"])
+        errors["organisation"] = _("Choose an organisation of this network.")
+    elif organisation is None and not organisation_name:
+        errors["organisation"] = _("Choose the organisation or write its name.")
+    name = clean_text(name)
     if not name:
-        raise ValidationError({"name": _("Give the participant's name.")})
+        errors["name"] = _("Give the participant's name.")
+    if errors:
+        raise ValidationError(errors)
     return save_audited(
         Attendee(
             meeting=meeting,
             name=name,
             organisation=organisation,
-            organisation_name=clean_text(data.get("organisation_name", "")),
-            position=clean_text(data.get("position", "")),
+            organisation_name=organisation_name,
+            position=clean_text(position),
             presence=Presence.PRESENT,
             walk_in=True,
             checked_at=timezone.now(),
@@ -215,25 +256,38 @@ def attendee_add(*, meeting: Meeting, by: User, data: dict) -> Attendee:
 @transaction.atomic
 def minutes_save(*, item: AgendaItem, by: User, minutes: str) -> AgendaItem:
     item = locked(item)
-    _require(by, item.meeting.cycle, SECRETARIAT)
+    require(by, Perm.MEETING_SECRETARIAT, cycle=item.meeting.cycle)
     item.minutes = clean_text(minutes)
     return save_audited(item, by=by, update_fields=["minutes"])
 
 
 @transaction.atomic
 def outcome_save(
-    *, meeting: Meeting, by: User, data: dict, outcome: Outcome | None = None
+    *,
+    meeting: Meeting,
+    by: User,
+    type: str,
+    text: str,
+    agenda_item: AgendaItem | None = None,
+    section_key: str = "",
+    owner: str = "",
+    due_date: dt.date | None = None,
+    outcome: Outcome | None = None,
 ) -> Outcome:
     outcome = locked(outcome) if outcome is not None else None
-    _require(by, meeting.cycle, SECRETARIAT)
-    item = data.get("agenda_item")
+    require(by, Perm.MEETING_SECRETARIAT, cycle=meeting.cycle)
+    item = agenda_item
     if item is not None and item.meeting_id != meeting.pk:
         raise ValidationError({"agenda_item": _("Choose an item of this meeting's agenda.")})
-    if data["type"] == OutcomeType.ACTION_POINT and not (
-        data.get("owner") and data.get("due_date")
-    ):
-        raise ValidationError({"owner": _("An action point needs an owner and a due date.")})
-    if data["type"] == OutcomeType.AGREED_CHANGE:
+    owner = clean_text(owner)
+    if type == OutcomeType.ACTION_POINT and not (owner and due_date):
+        errors = {}
+        if not owner:
+            errors["owner"] = _("An action point needs an owner.")
+        if not due_date:
+            errors["due_date"] = _("An action point needs a due date.")
+        raise ValidationError(errors)
+    if type == OutcomeType.AGREED_CHANGE:
         if meeting.version is None:
             raise ValidationError(
                 {"type": _("An agreed change needs a document version under discussion.")}
@@ -243,12 +297,12 @@ def outcome_save(
                 {"type": _("The final version has been issued: no change can be agreed on it.")}
             )
     outcome = outcome or Outcome(meeting=meeting)
-    outcome.type = data["type"]
+    outcome.type = type
     outcome.agenda_item = item
-    outcome.text = clean_text(data["text"])
-    outcome.section_key = data.get("section_key", "")
-    outcome.owner = clean_text(data.get("owner", ""))
-    outcome.due_date = data.get("due_date")
+    outcome.text = clean_text(text)
+    outcome.section_key = section_key
+    outcome.owner = owner
+    outcome.due_date = due_date
     return save_audited(outcome, by=by)
 
 
@@ -264,14 +318,19 @@ def outcome_resolve(
 ) -> Outcome:
     """Record how an agreed change was made: in an issued version, or in the next one.
 
-    Only the coordinator may record that the change needed no change to the text (the
-    resolution then says why): otherwise the final version checks that the text changed.
+    Only who issues the final version (the coordinator) may record that the change needed no
+    change to the text (the resolution then says why): otherwise the final version checks
+    that the text changed.
     """
     outcome = locked(outcome)
     if no_text_change is None:  # not asked (only the coordinator is): the record stays
         no_text_change = outcome.no_text_change
     waiving = no_text_change != outcome.no_text_change
-    _require(by, outcome.meeting.cycle, {Role.COORDINATOR} if waiving else SECRETARIAT)
+    require(
+        by,
+        Perm.DOCUMENT_FINALISE if waiving else Perm.MEETING_SECRETARIAT,
+        cycle=outcome.meeting.cycle,
+    )
     if outcome.type != OutcomeType.AGREED_CHANGE:
         raise ValidationError(_("Only agreed changes are resolved in a version."))
     resolution = clean_text(resolution)
@@ -298,7 +357,7 @@ def outcome_resolve(
 @transaction.atomic
 def action_done(*, outcome: Outcome, by: User, done: bool) -> Outcome:
     outcome = locked(outcome)
-    _require(by, outcome.meeting.cycle, SECRETARIAT)
+    require(by, Perm.MEETING_SECRETARIAT, cycle=outcome.meeting.cycle)
     outcome.done = done
     return save_audited(outcome, by=by, update_fields=["done"])
 
@@ -307,7 +366,7 @@ def action_done(*, outcome: Outcome, by: User, done: bool) -> Outcome:
 def validation_record(*, meeting: Meeting, by: User, outcome: str, note: str = "") -> Meeting:
     """Record the validation outcome against the exact version the meeting discussed."""
     meeting = locked(meeting)
-    _require(by, meeting.cycle, {Role.COORDINATOR})
+    require(by, Perm.MEETING_MANAGE, cycle=meeting.cycle)
     if meeting.type != MeetingType.VALIDATION or meeting.version is None:
         raise ValidationError(_("Only a validation meeting on a version has a validation outcome."))
     meeting.outcome = outcome
@@ -319,7 +378,7 @@ def validation_record(*, meeting: Meeting, by: User, outcome: str, note: str = "
 @transaction.atomic
 def outcome_delete(*, outcome: Outcome, by: User) -> None:
     outcome = locked(outcome)
-    _require(by, outcome.meeting.cycle, SECRETARIAT)
+    require(by, Perm.MEETING_SECRETARIAT, cycle=outcome.meeting.cycle)
     if outcome.resolved_in_id is not None:
         raise ValidationError(
             _("This change is resolved in an issued version; it stays on record.")
@@ -331,7 +390,7 @@ def outcome_delete(*, outcome: Outcome, by: User) -> None:
 def meeting_delete(*, meeting: Meeting, by: User) -> None:
     """Cancel a meeting that has no recorded outcome (its history keeps it)."""
     meeting = locked(meeting)
-    _require(by, meeting.cycle, {Role.COORDINATOR})
+    require(by, Perm.MEETING_MANAGE, cycle=meeting.cycle)
     if meeting.outcome or meeting.outcomes.exists():
         raise ValidationError(
             _("This meeting has minutes with outcomes; it stays on record and cannot be deleted.")

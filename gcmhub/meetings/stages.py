@@ -9,8 +9,9 @@ from gcmhub.core.stages import Stage, StageState, Status, register
 
 
 def validation_state(cycle, user) -> StageState:
-    from gcmhub.documents.models import DocumentKind, Endorsement, EndorsementResponse
+    from gcmhub.documents.models import Endorsement, EndorsementResponse
     from gcmhub.meetings.models import Meeting, MeetingType, Outcome, OutcomeType
+    from gcmhub.report.kind import NEEDS_ASSESSMENT
 
     meetings = list(
         Meeting.objects.filter(cycle=cycle, type=MeetingType.VALIDATION).order_by("starts_at")
@@ -39,7 +40,7 @@ def validation_state(cycle, user) -> StageState:
         % {"count": open_changes}
     )
     final = None
-    document = cycle.documents.filter(kind=DocumentKind.NEEDS_ASSESSMENT).first()
+    document = cycle.documents.filter(kind=NEEDS_ASSESSMENT).first()
     if document is not None:
         final = document.versions.filter(major__gte=1).first()
     if final is not None:

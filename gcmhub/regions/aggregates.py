@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.models import Horizon, Network
-from gcmhub.documents.models import DocumentKind, SectionKind, Version
+from gcmhub.documents.models import Version
 from gcmhub.framework.models import Objective
 from gcmhub.regions.models import Region
+from gcmhub.report.kind import NEEDS_ASSESSMENT, PRIORITIES
 
 HORIZONS = [Horizon.SHORT, Horizon.MEDIUM, Horizon.LONG]
 # A priorities row names its objective as "<number>. <title>" (see documents.content).
@@ -85,7 +86,7 @@ def horizons_from_content(content: dict) -> dict[int, str] | None:
     Returns None when the report has no priorities section; objectives "not prioritised now"
     are left out. Pure: reads the frozen JSON only.
     """
-    sections = [s for s in content.get("sections", []) if s.get("kind") == SectionKind.PRIORITIES]
+    sections = [s for s in content.get("sections", []) if s.get("kind") == PRIORITIES]
     if not sections:
         return None
     horizons: dict[int, str] = {}
@@ -123,7 +124,7 @@ def count_by_objective(objectives, horizon_maps) -> list[ObjectiveRow]:
 def _final_versions(network_ids) -> tuple[dict[int, Version], int]:
     """The latest final needs assessment version of each network, and how many finals exist."""
     finals = Version.objects.filter(
-        document__kind=DocumentKind.NEEDS_ASSESSMENT,
+        document__kind=NEEDS_ASSESSMENT,
         document__cycle__network__in=network_ids,
         major__gte=1,
     )

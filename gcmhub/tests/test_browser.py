@@ -457,9 +457,10 @@ def test_the_voluntary_review_is_drafted_from_the_data_edited_issued_and_downloa
 ):
     from docx import Document as WordDocument
 
-    from gcmhub.documents.models import Document, DocumentKind
+    from gcmhub.documents.models import Document
+    from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 
-    Document.objects.filter(kind=DocumentKind.VOLUNTARY_REVIEW).delete()
+    Document.objects.filter(kind=VOLUNTARY_REVIEW).delete()
     coordinator = new_page(browser)
     coordinator.on("dialog", lambda dialog: dialog.accept())
     sign_in(coordinator, demo, "coordinator")

@@ -10,8 +10,6 @@ import ast
 from itertools import pairwise
 from pathlib import Path
 
-import pytest
-
 import gcmhub
 
 ROOT = Path(gcmhub.__file__).parent
@@ -85,17 +83,12 @@ def _graph():
     return known, graph
 
 
-UNDER_WAY = pytest.mark.xfail(strict=True, reason="issue 13: the moves are under way")
-
-
-@UNDER_WAY
 def test_every_app_has_a_layer():
     apps = {p.name for p in ROOT.iterdir() if p.is_dir() and p.name not in NOT_APPS}
     assert apps - set(RANK) == set(), "give each app its place in LAYERS (and the README)"
     assert set(RANK) - {"tests"} - apps == set(), "LAYERS names an app that does not exist"
 
 
-@UNDER_WAY
 def test_no_import_goes_up_a_layer_or_across_to_a_sibling():
     known, graph = _graph()
     wrong = []

@@ -90,8 +90,9 @@ class ActivityForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
 
     def __init__(self, *args, cycle, **kwargs):
-        from gcmhub.documents.models import DocumentKind, Recommendation
+        from gcmhub.documents.models import Recommendation
         from gcmhub.priorities.models import Decision
+        from gcmhub.report.kind import NEEDS_ASSESSMENT
 
         super().__init__(*args, **kwargs)
         self.fields["output"].queryset = Output.objects.filter(cycle=cycle).order_by("code")
@@ -104,7 +105,7 @@ class ActivityForm(forms.Form):
             f"{o.number}. {o.short_label}" + (f" ({horizons[o.pk]})" if o.pk in horizons else "")
         )
         self.fields["recommendations"].queryset = Recommendation.objects.filter(
-            document__cycle=cycle, document__kind=DocumentKind.NEEDS_ASSESSMENT
+            document__cycle=cycle, document__kind=NEEDS_ASSESSMENT
         ).order_by("order")
         self.fields["recommendations"].label_from_instance = lambda r: f"{r.order}. {r.text}"
         organisations = cycle.network.organisations.all()

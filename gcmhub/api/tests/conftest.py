@@ -8,9 +8,9 @@ import pytest
 
 from gcmhub.assessments.models import Assignment
 from gcmhub.documents import services as documents
-from gcmhub.documents.models import DocumentKind
 from gcmhub.framework.models import Objective
 from gcmhub.priorities import services as priorities
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 from gcmhub.tests.factories import CooperationFrameworkFactory, FrameworkOutcomeFactory
 from gcmhub.workplan import services as workplan_services
 
@@ -35,9 +35,7 @@ def scoring(cycle, org_a, org_b, coordinator):
 
 @pytest.fixture
 def review(cycle, consultant, coordinator, org_a):
-    document = documents.document_open(
-        cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT, by=consultant
-    )
+    document = documents.document_open(cycle=cycle, kind=NEEDS_ASSESSMENT, by=consultant)
     version = documents.version_issue(
         confirmed=True, document=document, by=consultant, note="First draft"
     )
@@ -114,16 +112,19 @@ def filled(cycle, assigned, scoring, review, workplan, org_a, focal_a, consultan
     priorities.sheet_save(sheet=sheet, by=focal_a, rows=rows, expected_version=sheet.version)
     key = review.version.content["sections"][0]["key"]
     submitted = documents.comment_save(
-        review=review, by=focal_a, data={"section_key": key, "type": "substantive", "text": "A"}
+        review=review, by=focal_a, section_key=key, type="substantive", text="A"
     )
     documents.comments_submit(review=review, by=focal_a)
     documents.comment_dispose(
-        comment=submitted, by=consultant, data={"disposition": "accepted", "reply": "Done."}
+        comment=submitted, by=consultant, disposition="accepted", reply="Done."
     )
     draft = documents.comment_save(
         review=review,
         by=focal_a,
-        data={"section_key": key, "type": "editorial", "quote": "the", "text": "Typo."},
+        section_key=key,
+        type="editorial",
+        quote="the",
+        text="Typo.",
     )
     activity, period = workplan
     indicator = workplan_services.indicator_save(

@@ -12,9 +12,10 @@ from gcmhub.assessments.models import Input
 from gcmhub.core.permissions import Role
 from gcmhub.core.workflow import State
 from gcmhub.documents import services as documents
-from gcmhub.documents.models import Comment, CommentType, DocumentKind
+from gcmhub.documents.models import Comment, CommentType
 from gcmhub.framework.models import Objective
 from gcmhub.priorities.models import ScoreSheet
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 from gcmhub.tests import factories
 from gcmhub.workplan import services as workplan_services
 from gcmhub.workplan.models import ProgressReport
@@ -44,9 +45,7 @@ def foreign_focal(other_network, other_org):
 
 @pytest.fixture
 def foreign_comment(other_cycle, other_org, outsider, foreign_focal):
-    document = documents.document_open(
-        cycle=other_cycle, kind=DocumentKind.NEEDS_ASSESSMENT, by=outsider
-    )
+    document = documents.document_open(cycle=other_cycle, kind=NEEDS_ASSESSMENT, by=outsider)
     version = documents.version_issue(
         confirmed=True, document=document, by=outsider, note="Beta draft"
     )
@@ -57,7 +56,9 @@ def foreign_comment(other_cycle, other_org, outsider, foreign_focal):
     return documents.comment_save(
         review=review,
         by=foreign_focal,
-        data={"section_key": key, "type": CommentType.EDITORIAL, "text": "Beta's own draft."},
+        section_key=key,
+        type=CommentType.EDITORIAL,
+        text="Beta's own draft.",
     )
 
 

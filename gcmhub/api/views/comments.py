@@ -69,7 +69,7 @@ class CommentViewSet(
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
         comment = documents.comment_save(
-            review=self.review, by=request.user, data=data.validated_data, comment=comment
+            review=self.review, by=request.user, **data.validated_data, comment=comment
         )
         return Response(CommentSerializer(comment).data, status=code)
 

@@ -7,8 +7,8 @@ from pypdf import PdfReader
 
 from gcmhub.coordination import services
 from gcmhub.coordination.tests.conftest import rule_data
+from gcmhub.coordination.tor import TERMS_OF_REFERENCE
 from gcmhub.documents import services as document_services
-from gcmhub.documents.models import DocumentKind
 
 
 def _url(cycle, name, **kwargs):
@@ -21,9 +21,7 @@ def test_the_terms_of_reference_show_their_tables_not_python_structures(
     client, cycle, coordinator, focal_a, org_a
 ):
     services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
-    document = document_services.document_open(
-        cycle=cycle, kind=DocumentKind.TERMS_OF_REFERENCE, by=coordinator
-    )
+    document = document_services.document_open(cycle=cycle, kind=TERMS_OF_REFERENCE, by=coordinator)
     version = document_services.version_issue(confirmed=True, document=document, by=coordinator)
     client.force_login(coordinator)
     for page in [

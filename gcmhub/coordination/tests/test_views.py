@@ -4,7 +4,7 @@ from django.urls import reverse
 from gcmhub.coordination import services
 from gcmhub.coordination.models import Responsible, SopKind
 from gcmhub.coordination.tests.conftest import rule_data
-from gcmhub.documents.models import DocumentKind
+from gcmhub.coordination.tor import TERMS_OF_REFERENCE
 from gcmhub.tests.matrix import A, F, N, assert_page_matrix, by_page
 
 
@@ -58,7 +58,7 @@ def test_the_terms_of_reference_carry_membership_groups_and_sops(
     )
     client.force_login(coordinator)
     response = client.get(url(cycle, "terms-of-reference"))
-    document = cycle.documents.get(kind=DocumentKind.TERMS_OF_REFERENCE)
+    document = cycle.documents.get(kind=TERMS_OF_REFERENCE)
     assert response["Location"] == document.get_absolute_url()
     content = build_content(document)
     text = str(content)

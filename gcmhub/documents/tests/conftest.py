@@ -3,12 +3,12 @@ import datetime as dt
 import pytest
 
 from gcmhub.documents import services
-from gcmhub.documents.models import DocumentKind
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 
 
 @pytest.fixture
 def document(cycle, consultant):
-    return services.document_open(cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT, by=consultant)
+    return services.document_open(cycle=cycle, kind=NEEDS_ASSESSMENT, by=consultant)
 
 
 @pytest.fixture
@@ -38,7 +38,10 @@ def comment(
     return services.comment_save(
         review=review,
         by=author,
-        data={"section_key": section, "type": kind, "text": text, "quote": ""},
+        section_key=section,
+        type=kind,
+        text=text,
+        quote="",
     )
 
 

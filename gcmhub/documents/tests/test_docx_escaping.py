@@ -18,11 +18,9 @@ def test_a_title_with_an_ampersand_and_markup_downloads_as_typed(client, documen
     services.document_update(
         document=document,
         by=coordinator,
-        data={
-            "title": "Voluntary review & outlook",
-            "subtitle": injected,
-            "language": "en",
-        },
+        title="Voluntary review & outlook",
+        subtitle=injected,
+        language="en",
     )
     client.force_login(coordinator)
     response = client.get(

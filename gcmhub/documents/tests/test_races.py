@@ -7,17 +7,16 @@ from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connection
 
 from gcmhub.documents import services
-from gcmhub.documents.models import DocumentKind, Version
+from gcmhub.documents.models import Version
 from gcmhub.documents.tests.conftest import revise
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 
 
 @pytest.mark.django_db(transaction=True)
 def test_twenty_parallel_issues_make_one_version(cycle, consultant):
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         pytest.skip("an in-memory SQLite database is not shared by threads the way a file is")
-    document = services.document_open(
-        cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT, by=consultant
-    )
+    document = services.document_open(cycle=cycle, kind=NEEDS_ASSESSMENT, by=consultant)
     services.version_issue(document=document, by=consultant, confirmed=True)
     revise(document, consultant)
     outcomes, barrier = [], threading.Barrier(20)

@@ -107,9 +107,7 @@ def test_a_version_never_changes_when_the_live_data_changes(
     Synthesis.objects.create(
         cycle=cycle, objective=Objective.objects.get(number=9), text="A new synthesis."
     )
-    services.recommendation_save(
-        document=document, by=consultant, data={"text": "A new recommendation."}
-    )
+    services.recommendation_save(document=document, by=consultant, text="A new recommendation.")
     version.refresh_from_db()
     assert version.content == frozen
     assert version.content_hash == digest == content_hash(version.content)
@@ -168,11 +166,11 @@ def test_a_disposition_needs_a_reply(review, focal_a, consultant):
     services.comments_submit(review=review, by=focal_a)
     with pytest.raises(ValidationError, match="Write a reply"):
         services.comment_dispose(
-            comment=c, by=consultant, data={"disposition": Disposition.ACCEPTED, "reply": ""}
+            comment=c, by=consultant, disposition=Disposition.ACCEPTED, reply=""
         )
     with pytest.raises(PermissionDenied):
         services.comment_dispose(
-            comment=c, by=focal_a, data={"disposition": Disposition.ACCEPTED, "reply": "ok"}
+            comment=c, by=focal_a, disposition=Disposition.ACCEPTED, reply="ok"
         )
 
 
@@ -185,7 +183,9 @@ def test_open_comments_carry_over_and_next_version_ones_are_addressed(
     services.comment_dispose(
         comment=answered,
         by=consultant,
-        data={"disposition": Disposition.ACCEPTED, "reply": "Done.", "address_in_next": True},
+        disposition=Disposition.ACCEPTED,
+        reply="Done.",
+        address_in_next=True,
     )
     services.review_close(review=review, by=coordinator)
     revise(document, consultant)
@@ -277,7 +277,8 @@ def test_the_comments_matrix_exports_with_dispositions(review, focal_a, consulta
     services.comment_dispose(
         comment=c,
         by=consultant,
-        data={"disposition": Disposition.PARTLY, "reply": "Corrected in part."},
+        disposition=Disposition.PARTLY,
+        reply="Corrected in part.",
     )
     comments = list(
         Comment.objects.select_related("organisation", "review__version", "addressed_in")

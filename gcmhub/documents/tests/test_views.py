@@ -8,9 +8,7 @@ from pypdf import PdfReader
 from gcmhub.documents import services
 from gcmhub.documents.models import Comment, Version
 from gcmhub.documents.tests.conftest import comment, revise
-
-A, F, N, R = 200, 403, 404, 302
-PERSONAS = ["coordinator", "consultant", "focal_a", "focal_b", "observer", "outsider"]
+from gcmhub.tests.matrix import A, F, N, R, assert_page_matrix, by_page
 
 
 @pytest.fixture
@@ -41,25 +39,15 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "kwargs", "persona", "expected"),
-    [
-        pytest.param(name, kwargs, persona, status, id=f"{name}-{persona}")
-        for name, kwargs, statuses in PAGES
-        for persona, status in zip(PERSONAS, statuses, strict=True)
-    ],
-)
-def test_page_answers_each_persona(client, cycle, world, personas, name, kwargs, persona, expected):
-    client.force_login(personas[persona])
-    assert client.get(url(cycle, name, **resolve(world, kwargs))).status_code == expected
+@pytest.mark.parametrize(("name", "kwargs", "statuses"), by_page(PAGES))
+def test_page_answers_each_persona(client, cycle, world, personas, name, kwargs, statuses):
+    assert_page_matrix(client, personas, url(cycle, name, **resolve(world, kwargs)), statuses)
 
 
 def test_section_editing_is_for_editors(client, cycle, world, personas):
     section = world["document"].sections.first()
     target = url(cycle, "section-edit", document_pk=world["document"].pk, section_pk=section.pk)
-    for persona, expected in zip(PERSONAS, [A, A, F, F, F, N], strict=True):
-        client.force_login(personas[persona])
-        assert client.get(target).status_code == expected, persona
+    assert_page_matrix(client, personas, target, [A, A, F, F, F, N])
 
 
 def test_the_editor_is_served_by_the_app(client, cycle, world, consultant):
@@ -89,7 +77,7 @@ def test_a_reviewer_sees_others_comments_only_once_disposed(
     client.force_login(focal_b)
     assert "My private draft." not in client.get(target).content.decode()
     services.comment_dispose(
-        comment=world["draft"], by=consultant, data={"disposition": "noted", "reply": "Thank you."}
+        comment=world["draft"], by=consultant, disposition="noted", reply="Thank you."
     )
     assert "Thank you." in client.get(target).content.decode()
 
@@ -241,7 +229,7 @@ def test_the_document_and_matrix_pages_keep_a_constant_number_of_queries(
         services.recommendation_save(
             document=world["document"],
             by=consultant,
-            data={"text": f"Work with {organisation.name}."},
+            text=f"Work with {organisation.name}.",
         )
     for page, count in zip(pages, counts, strict=True):
         with django_assert_max_num_queries(count):

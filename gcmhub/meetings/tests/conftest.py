@@ -29,7 +29,7 @@ def meeting_data(version, **extra):
 
 @pytest.fixture
 def meeting(cycle, coordinator, version, org_a, org_b, focal_a, focal_b):
-    meeting = services.meeting_save(cycle=cycle, by=coordinator, data=meeting_data(version))
+    meeting = services.meeting_save(cycle=cycle, by=coordinator, **meeting_data(version))
     services.agenda_save(
         meeting=meeting,
         by=coordinator,
@@ -46,12 +46,10 @@ def agreed_change(meeting, by, text="Name the municipalities in the summary."):
     return services.outcome_save(
         meeting=meeting,
         by=by,
-        data={
-            "type": OutcomeType.AGREED_CHANGE,
-            "text": text,
-            "section_key": "executive-summary",
-            "agenda_item": meeting.agenda_items.last(),
-        },
+        type=OutcomeType.AGREED_CHANGE,
+        text=text,
+        section_key="executive-summary",
+        agenda_item=meeting.agenda_items.last(),
     )
 
 

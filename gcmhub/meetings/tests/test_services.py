@@ -23,17 +23,17 @@ def test_a_validation_meeting_needs_a_version_and_must_end_after_it_starts(
     cycle, coordinator, version
 ):
     with pytest.raises(ValidationError, match="validates a version"):
-        services.meeting_save(cycle=cycle, by=coordinator, data=meeting_data(None))
+        services.meeting_save(cycle=cycle, by=coordinator, **meeting_data(None))
     with pytest.raises(ValidationError, match="end after it starts"):
         services.meeting_save(
-            cycle=cycle, by=coordinator, data=meeting_data(version, end_time=dt.time(9, 0))
+            cycle=cycle, by=coordinator, **meeting_data(version, end_time=dt.time(9, 0))
         )
 
 
 def test_only_the_coordinator_schedules(cycle, consultant, focal_a, version):
     for user in (consultant, focal_a):
         with pytest.raises(PermissionDenied):
-            services.meeting_save(cycle=cycle, by=user, data=meeting_data(version))
+            services.meeting_save(cycle=cycle, by=user, **meeting_data(version))
 
 
 def test_the_agenda_keeps_only_sections_of_the_version(meeting):
@@ -67,7 +67,7 @@ def test_the_ics_file_parses_and_moves_with_the_meeting(meeting, coordinator, ve
     moved = services.meeting_save(
         cycle=meeting.cycle,
         by=coordinator,
-        data=meeting_data(version, start_time=dt.time(14, 0), end_time=dt.time(16, 0)),
+        **meeting_data(version, start_time=dt.time(14, 0), end_time=dt.time(16, 0)),
         meeting=meeting,
     )
     second = Calendar.from_ical(meeting_ics(moved)).walk("VEVENT")[0]
@@ -94,7 +94,7 @@ def test_the_secretariat_checks_people_in_and_adds_walk_ins(meeting, consultant,
     attendee = meeting.attendees.get(person=focal_a)
     services.attendee_mark(attendee=attendee, by=consultant, presence=Presence.PRESENT)
     walk_in = services.attendee_add(
-        meeting=meeting, by=consultant, data={"name": "Ali Veli", "organisation": org_a}
+        meeting=meeting, by=consultant, name="Ali Veli", organisation=org_a
     )
     assert walk_in.walk_in and walk_in.presence == Presence.PRESENT
     with pytest.raises(PermissionDenied):
@@ -106,7 +106,8 @@ def test_an_action_point_needs_an_owner_and_a_due_date(meeting, consultant):
         services.outcome_save(
             meeting=meeting,
             by=consultant,
-            data={"type": OutcomeType.ACTION_POINT, "text": "Circulate the final version."},
+            type=OutcomeType.ACTION_POINT,
+            text="Circulate the final version.",
         )
 
 
@@ -311,9 +312,9 @@ def test_locked_means_locked(review, meeting, document, consultant, coordinator,
         lambda: documents.outline_save(
             document=document, by=coordinator, rows=[{"title": "Only", "kind": "text"}]
         ),
-        lambda: documents.document_update(document=document, by=coordinator, data={"title": "X"}),
+        lambda: documents.document_update(document=document, by=coordinator, title="X"),
         lambda: documents.recommendation_save(
-            document=document, by=consultant, data={"text": "A late recommendation."}
+            document=document, by=consultant, text="A late recommendation."
         ),
         lambda: documents.version_issue(confirmed=True, document=document, by=consultant),
         lambda: documents.version_issue(

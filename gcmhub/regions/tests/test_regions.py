@@ -10,11 +10,12 @@ from django.urls import reverse
 
 from gcmhub.core.permissions import Role
 from gcmhub.documents import services as documents
-from gcmhub.documents.models import DocumentKind, Section
+from gcmhub.documents.models import Section
 from gcmhub.framework.models import Objective
 from gcmhub.priorities.models import Decision
 from gcmhub.regions.aggregates import horizons_from_content, region_aggregates
 from gcmhub.regions.models import Region
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 from gcmhub.tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -58,10 +59,8 @@ def write_report(cycle, *, title: str, horizons: dict[int, str], final: bool, te
     """A needs assessment report of `cycle` with the decisions `horizons`, issued 0.1 (and 1.0)."""
     coordinator = factories.MembershipFactory(network=cycle.network, role=Role.COORDINATOR).user
     decide(cycle, horizons)
-    document = documents.document_open(
-        cycle=cycle, kind=DocumentKind.NEEDS_ASSESSMENT, by=coordinator
-    )
-    documents.document_update(document=document, by=coordinator, data={"title": title})
+    document = documents.document_open(cycle=cycle, kind=NEEDS_ASSESSMENT, by=coordinator)
+    documents.document_update(document=document, by=coordinator, title=title)
     if text:
         Section.objects.filter(document=document, key="executive-summary").update(body=text)
     documents.version_issue(confirmed=True, document=document, by=coordinator, note="Draft")

@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.permissions import Perm
 from gcmhub.core.stages import Stage, StageState, Status, register
-from gcmhub.documents.models import Comment, DocumentKind, Review, ReviewStatus, Version
+from gcmhub.documents.models import Comment, Review, ReviewStatus, Version
+from gcmhub.report.kind import NEEDS_ASSESSMENT
 
 
 def report_state(cycle, user) -> StageState:
-    document = cycle.documents.filter(kind=DocumentKind.NEEDS_ASSESSMENT).first()
+    document = cycle.documents.filter(kind=NEEDS_ASSESSMENT).first()
     if document is None:
         return StageState(status=Status.NOT_STARTED, facts=[_("The report has not been started.")])
     latest = document.versions.order_by("-major", "-minor").only("major", "minor").first()
@@ -47,9 +48,7 @@ def published_state(cycle, user) -> StageState:
     from django.utils import formats, timezone
 
     final = (
-        Version.objects.filter(
-            document__cycle=cycle, document__kind=DocumentKind.NEEDS_ASSESSMENT, major__gte=1
-        )
+        Version.objects.filter(document__cycle=cycle, document__kind=NEEDS_ASSESSMENT, major__gte=1)
         .select_related("document")
         .defer("content")
         .first()

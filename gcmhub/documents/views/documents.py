@@ -1,0 +1,216 @@
+"""The document being written: the draft, the outline, the sections and the recommendations."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from gcmhub.core.feedback import report_errors
+from gcmhub.core.history import records_to_rows
+from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_errors
+from gcmhub.core.permissions import Perm, user_has_perm
+from gcmhub.documents import selectors, services
+from gcmhub.documents.access import get_document, get_section
+from gcmhub.documents.content import build_content
+from gcmhub.documents.forms import (
+    DocumentForm,
+    IssueForm,
+    OutlineFormSet,
+    RecommendationForm,
+    SectionForm,
+)
+from gcmhub.documents.kinds import part_of
+from gcmhub.documents.views.common import context, locked
+
+
+@require_safe
+@cycle_page(Perm.DOCUMENT_VIEW)
+def document_detail(request, network, cycle, document_pk):
+    document = get_document(cycle, document_pk)
+    final = selectors.final_version(document)
+    if final is not None:
+        # The document no longer changes: its final version is the document.
+        return cycle_redirect("version-detail", cycle, document_pk=document.pk, version_pk=final.pk)
+    content = build_content(document)
+    if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network):
+        sections = {s.key: s for s in document.sections.all()}
+        for item in content["sections"]:
+            section = sections[item["key"]]
+            kwargs = {"document_pk": document.pk, "section_pk": section.pk}
+            item["edit_url"] = cycle_reverse("section-edit", cycle, **kwargs)
+            item["history_url"] = cycle_reverse("section-history", cycle, **kwargs)
+            part = part_of(item["kind"])
+            if part is not None and part.link:
+                item["extra_url"] = cycle_reverse(part.link, cycle, document_pk=document.pk)
+    page = context(
+        network,
+        cycle,
+        document=document,
+        content=content,
+        mode="screen",
+        versions=selectors.versions_of(document),
+        reviews=selectors.reviews_of(document),
+        issue_form=IssueForm(),
+    )
+    return render(request, "documents/document_detail.html", page)
+
+
+@cycle_page(Perm.DOCUMENT_OUTLINE)
+def document_edit(request, network, cycle, document_pk):
+    document = get_document(cycle, document_pk)
+    if locked(request, document):
+        return redirect(document)
+    form = DocumentForm(
+        request.POST or None,
+        initial={
+            "title": document.title,
+            "subtitle": document.subtitle,
+            "language": document.language,
+        },
+    )
+    sections = list(document.sections.order_by("order"))
+    outline = OutlineFormSet(
+        request.POST or None,
+        prefix="outline",
+        initial=[
+            {"id": s.pk, "title": s.title, "kind": s.kind, "ORDER": i}
+            for i, s in enumerate(sections, start=1)
+        ],
+    )
+    if request.method == "POST" and form.is_valid() and outline.is_valid():
+        rows = [
+            f.cleaned_data
+            for f in outline.ordered_forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        try:
+            with transaction.atomic():  # the title and the sections, or neither
+                services.document_update(document=document, by=request.user, **form.cleaned_data)
+                services.outline_save(document=document, by=request.user, rows=rows)
+            messages.success(request, _("The outline has been saved."))
+            return redirect(document)
+        except ValidationError as error:
+            report_errors(request, error)
+    return render(
+        request,
+        "documents/document_form.html",
+        context(network, cycle, document=document, form=form, outline=outline),
+    )
+
+
+@cycle_page(Perm.DOCUMENT_EDIT)
+def section_edit(request, network, cycle, document_pk, section_pk):
+    document = get_document(cycle, document_pk)
+    if locked(request, document):
+        return redirect(document)
+    section = get_section(document, section_pk)
+    form = SectionForm(
+        request.POST or None, initial={"version": section.version, "body": section.body}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.section_save(
+                section=section,
+                by=request.user,
+                body=form.cleaned_data["body"],
+                expected_version=form.cleaned_data["version"],
+            )
+            messages.success(request, _("The section has been saved."))
+            return redirect(f"{document.get_absolute_url()}#s-{section.key}")
+        except ValidationError as error:
+            form_errors(form, error)
+    return render(
+        request,
+        "documents/section_form.html",
+        context(network, cycle, document=document, doc_section=section, form=form),
+    )
+
+
+@require_safe
+@cycle_page(Perm.DOCUMENT_EDIT)
+def section_history(request, network, cycle, document_pk, section_pk):
+    document = get_document(cycle, document_pk)
+    section = get_section(document, section_pk)
+    page = context(
+        network,
+        cycle,
+        object=section,
+        rows=records_to_rows(section.history.all()),
+        back_url=document.get_absolute_url(),
+    )
+    return render(request, "core/history.html", page)
+
+
+@cycle_page(Perm.DOCUMENT_VIEW)
+def recommendation_list(request, network, cycle, document_pk):
+    document = get_document(cycle, document_pk)
+    recommendations = document.recommendations.prefetch_related(
+        "objectives", "inputs__organisation", "consultations"
+    )
+    form = None
+    final = selectors.final_version(document) is not None
+    if request.method == "POST" and final:
+        locked(request, document)
+        return redirect(request.path)
+    if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network) and not final:
+        form = RecommendationForm(request.POST or None, cycle=cycle)
+        if request.method == "POST" and form.is_valid():
+            services.recommendation_save(document=document, by=request.user, **form.cleaned_data)
+            messages.success(request, _("The recommendation has been added."))
+            return cycle_redirect("recommendation-list", cycle, document_pk=document.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "documents/recommendation_list.html",
+        context(network, cycle, document=document, recommendations=recommendations, form=form),
+    )
+
+
+@cycle_page(Perm.DOCUMENT_EDIT)
+def recommendation_edit(request, network, cycle, document_pk, recommendation_pk):
+    document = get_document(cycle, document_pk)
+    recommendation = document.recommendations.filter(pk=recommendation_pk).first()
+    if recommendation is None:
+        raise Http404
+    if locked(request, document):
+        return redirect(document)
+    back = cycle_reverse("recommendation-list", cycle, document_pk=document.pk)
+    if request.method == "POST" and "delete" in request.POST:
+        services.recommendation_delete(recommendation=recommendation, by=request.user)
+        messages.success(request, _("The recommendation has been removed."))
+        return redirect(back)
+    form = RecommendationForm(
+        request.POST or None,
+        cycle=cycle,
+        initial={
+            "text": recommendation.text,
+            "objectives": list(recommendation.objectives.all()),
+            "inputs": list(recommendation.inputs.all()),
+            "consultations": list(recommendation.consultations.all()),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.recommendation_save(
+            document=document,
+            by=request.user,
+            recommendation=recommendation,
+            **form.cleaned_data,
+        )
+        messages.success(request, _("The recommendation has been saved."))
+        return redirect(back)
+    return render(
+        request,
+        "documents/recommendation_form.html",
+        context(
+            network,
+            cycle,
+            document=document,
+            recommendation=recommendation,
+            form=form,
+            back_url=back,
+        ),
+    )

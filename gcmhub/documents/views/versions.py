@@ -1,0 +1,245 @@
+"""Versions: issuing, reading, comparing and downloading them; the final version, its
+public link and the endorsements it asks for."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from gcmhub.core.access import require
+from gcmhub.core.downloads import download
+from gcmhub.core.feedback import report_errors, report_form_errors
+from gcmhub.core.pages import cycle_page, cycle_redirect
+from gcmhub.core.permissions import Perm, user_has_perm
+from gcmhub.documents import selectors, services
+from gcmhub.documents.access import get_document, get_endorsement, get_version
+from gcmhub.documents.diff import compare
+from gcmhub.documents.exports import document_file
+from gcmhub.documents.forms import EndorsementForm, IssueForm
+from gcmhub.documents.models import Document, Version
+from gcmhub.documents.views.common import context
+
+ONE_CLICK = dt.timedelta(minutes=2)
+
+
+def _issue(request, network, cycle, document, *, final: bool):
+    """Issue the next version from the posted form; the version, or a response to send."""
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        report_form_errors(request, form)
+        return None
+    try:
+        return services.version_issue(
+            document=document,
+            by=request.user,
+            note=form.cleaned_data["note"],
+            final=final,
+            confirmed=form.cleaned_data["confirmed"],
+        )
+    except services.Unchanged as unchanged:
+        latest = unchanged.latest
+        if latest.issued_by_id == request.user.pk and timezone.now() - latest.issued_at < ONE_CLICK:
+            return latest  # the same person's second click: the version they just issued
+        report_errors(request, unchanged)
+        return None
+    except services.NeedsConfirmation as warning:
+        page = context(
+            network,
+            cycle,
+            document=document,
+            warnings=warning.warnings,
+            note=form.cleaned_data["note"],
+            final=final,
+            action=request.path,
+        )
+        return render(request, "documents/version_confirm.html", page)
+    except ValidationError as error:
+        report_errors(request, error)
+        return None
+
+
+@require_POST
+@cycle_page(Perm.DOCUMENT_EDIT)
+def version_issue(request, network, cycle, document_pk):
+    document = get_document(cycle, document_pk)
+    version = _issue(request, network, cycle, document, final=False)
+    if version is None:
+        return redirect(document)
+    if not isinstance(version, Version):
+        return version
+    messages.success(request, _("Version %(number)s has been issued.") % {"number": version.number})
+    return cycle_redirect("version-detail", cycle, document_pk=document.pk, version_pk=version.pk)
+
+
+def _version_for_reader(request, network, cycle, document_pk, version_pk):
+    """A version for anyone who may read the drafts; the final one for every network member."""
+    document = get_document(cycle, document_pk)
+    version = get_version(document, version_pk)
+    if version.major < 1:
+        require(request.user, Perm.DOCUMENT_VIEW, network=network)
+    return document, version
+
+
+@require_safe
+@cycle_page(Perm.CYCLE_VIEW)
+def version_detail(request, network, cycle, document_pk, version_pk):
+    document, version = _version_for_reader(request, network, cycle, document_pk, version_pk)
+    if not user_has_perm(request.user, Perm.DOCUMENT_VIEW, network=network):
+        return render(
+            request,
+            "documents/final_detail.html",
+            context(
+                network,
+                cycle,
+                document=document,
+                version=version,
+                content=version.content,
+                mode="screen",
+            ),
+        )
+    versions = list(selectors.versions_of(document))
+    page = context(
+        network,
+        cycle,
+        document=document,
+        version=version,
+        content=version.content,
+        mode="screen",
+        versions=versions,
+        reviews=selectors.reviews_of(document).filter(version=version),
+        final=any(v.major >= 1 for v in versions),
+    )
+    return render(request, "documents/version_detail.html", page)
+
+
+@require_safe
+@cycle_page(Perm.DOCUMENT_VIEW)
+def version_compare(request, network, cycle, document_pk):
+    document = get_document(cycle, document_pk)
+    versions = list(selectors.versions_of(document))
+    if len(versions) < 2:
+        messages.info(request, _("Issue at least two versions to compare them."))
+        return redirect(document)
+    by_pk = {str(v.pk): v for v in versions}
+    new = by_pk.get(request.GET.get("b")) or versions[0]
+    old = by_pk.get(request.GET.get("a")) or versions[1]
+    old_content = document.versions.values_list("content", flat=True).get(pk=old.pk)
+    new_content = document.versions.values_list("content", flat=True).get(pk=new.pk)
+    page = context(
+        network,
+        cycle,
+        document=document,
+        versions=versions,
+        old=old,
+        new=new,
+        sections=compare(old_content, new_content),
+    )
+    return render(request, "documents/version_compare.html", page)
+
+
+@require_safe
+@cycle_page(Perm.CYCLE_VIEW)
+def document_download(request, network, cycle, document_pk, fmt, version_pk=None):
+    if version_pk is not None:
+        document, version = _version_for_reader(request, network, cycle, document_pk, version_pk)
+    else:
+        require(request.user, Perm.DOCUMENT_VIEW, network=network)
+        document, version = get_document(cycle, document_pk), None
+    return download(*document_file(document, fmt, version))
+
+
+def _public_final(token):
+    document = (
+        Document.objects.select_related("cycle__network").filter(public_token=token, public=True)
+    ).first()
+    final = selectors.final_version(document) if document else None
+    if final is None:
+        raise Http404
+    return document, final
+
+
+@login_not_required
+@require_safe
+def public_report(request, token):
+    """The final version at its public link, if the coordinator published it."""
+    document, version = _public_final(token)
+    page = {
+        "document": document,
+        "version": version,
+        "content": version.content,
+        "mode": "screen",
+        "token": token,
+    }
+    return render(request, "documents/public.html", page)
+
+
+@login_not_required
+@require_safe
+def public_download(request, token, fmt):
+    document, version = _public_final(token)
+    return download(*document_file(document, fmt, version))
+
+
+@require_POST
+@cycle_page(Perm.DOCUMENT_FINALISE)
+def version_finalise(request, network, cycle, document_pk):
+    document = get_document(cycle, document_pk)
+    version = _issue(request, network, cycle, document, final=True)
+    if isinstance(version, Version):
+        messages.success(
+            request,
+            _(
+                "The final version %(number)s has been issued and locked; the organisations "
+                "invited to the validation meeting are asked to endorse it."
+            )
+            % {"number": version.number},
+        )
+    elif version is not None:
+        return version
+    return cycle_redirect("meeting-list", cycle)
+
+
+@require_POST
+@cycle_page(Perm.DOCUMENT_FINALISE)
+def document_publish(request, network, cycle, document_pk):
+    document = get_document(cycle, document_pk)
+    public = request.POST.get("public") == "1"
+    try:
+        services.document_publish(document=document, by=request.user, public=public)
+        messages.success(
+            request,
+            _("The final version is now public at its link.")
+            if public
+            else _("The public link is closed."),
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+    return cycle_redirect("meeting-list", cycle)
+
+
+@require_POST
+@cycle_page(Perm.ENDORSE)
+def endorsement_respond(request, network, cycle, endorsement_pk):
+    endorsement = get_endorsement(cycle, endorsement_pk)
+    form = EndorsementForm(request.POST)
+    if form.is_valid():
+        try:
+            services.endorsement_respond(
+                endorsement=endorsement, by=request.user, **form.cleaned_data
+            )
+            messages.success(
+                request,
+                _("Your organisation's answer is recorded against version %(number)s.")
+                % {"number": endorsement.version.number},
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+    else:
+        report_form_errors(request, form)
+    return cycle_redirect("meeting-list", cycle)

@@ -1,0 +1,54 @@
+"""What the meeting pages share: their layout, the meeting's sections and versions, the
+outcomes with the steps the user may take."""
+
+from django.http import Http404
+
+from gcmhub.core.pages import cycle_reverse
+from gcmhub.documents.models import Version
+from gcmhub.meetings import selectors
+from gcmhub.meetings.access import with_steps
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _context(network, cycle, **extra):
+    return {"network": network, "cycle": cycle, "section": "validation", **extra}
+
+
+def _sections(meeting):
+    return meeting.version.content["sections"] if meeting.version_id else []
+
+
+def _versions(cycle):
+    return (
+        Version.objects.filter(document__cycle=cycle)
+        .select_related("document")
+        .defer("content")
+        .order_by("document", "-major", "-minor")
+    )
+
+
+def _minutes_url(network, cycle, meeting, anchor=""):
+    url = cycle_reverse("minutes", cycle, meeting_pk=meeting.pk)
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _outcome(meeting, pk):
+    outcome = meeting.outcomes.select_related("resolved_in").filter(pk=pk).first()
+    if outcome is None:
+        raise Http404
+    outcome.meeting = meeting
+    return outcome
+
+
+def _agenda(request, network, meeting) -> list:
+    """The agenda items, each with its outcomes and the steps the user may take on them."""
+    agenda = list(selectors.agenda_of(meeting))
+    for item in agenda:
+        item.outcome_rows = with_steps(request.user, network, item.outcomes.all())
+    return agenda
+
+
+def _loose_outcomes(request, network, meeting) -> list:
+    outcomes = meeting.outcomes.filter(agenda_item__isnull=True).select_related("resolved_in")
+    return with_steps(request.user, network, outcomes)

@@ -1,0 +1,197 @@
+"""The meetings of a cycle and the road to the final version: the list with the finalisation
+panels, scheduling, the overview of a meeting and its calendar file."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from gcmhub.coordination.tor import TERMS_OF_REFERENCE
+from gcmhub.core.access import actor_for
+from gcmhub.core.downloads import download
+from gcmhub.core.feedback import report_errors
+from gcmhub.core.i18n import sort_key
+from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
+from gcmhub.core.permissions import Perm
+from gcmhub.documents import selectors as document_selectors
+from gcmhub.documents.forms import EndorsementForm, IssueForm
+from gcmhub.meetings import selectors, services
+from gcmhub.meetings.access import finalisation_steps, get_meeting_for_user
+from gcmhub.meetings.calendar import meeting_ics
+from gcmhub.meetings.forms import (
+    COMMON_ZONES,
+    MeetingForm,
+    ReplyForm,
+    ValidationOutcomeForm,
+)
+from gcmhub.meetings.models import MeetingType, Presence
+from gcmhub.meetings.views.common import (
+    _agenda,
+    _context,
+    _loose_outcomes,
+    _sections,
+    _versions,
+)
+from gcmhub.report.kind import NEEDS_ASSESSMENT
+
+
+@require_safe
+@cycle_page(Perm.MEETING_VIEW)
+def meeting_list(request, network, cycle):
+    """The validation stage: the meetings, and the road to the final version of each document
+    (the report, the terms of reference)."""
+    actor = actor_for(request.user, network)
+    documents = cycle.documents.filter(kind__in=[NEEDS_ASSESSMENT, TERMS_OF_REFERENCE]).order_by(
+        "kind"
+    )
+    panels = [_finalisation_panel(request, document, actor) for document in documents]
+    context = _context(
+        network,
+        cycle,
+        meetings=selectors.meetings_of(cycle),
+        panels=panels,
+        finalise_form=IssueForm(),
+    )
+    return render(request, "meetings/meeting_list.html", context)
+
+
+def _finalisation_panel(request, document, actor) -> dict:
+    final = document_selectors.final_version(document)
+    endorsements = sorted(
+        final.endorsements.select_related("organisation", "responded_by") if final else [],
+        key=lambda e: sort_key(e.organisation.label),
+    )
+    own = next(
+        (e for e in endorsements if actor.speaks_for(e.organisation_id)),
+        None,
+    )
+    form = None
+    if own is not None:
+        form = EndorsementForm(
+            initial={"response": own.response, "reservation": own.reservation}
+            if own.responded_at
+            else None
+        )
+    blockers = [] if final else selectors.finalisation_blockers(document)
+    return {
+        "document": document,
+        "final": final,
+        "steps": finalisation_steps(actor, final=final, blockers=blockers, own_endorsement=own),
+        "latest": document_selectors.latest_version(document),
+        "blockers": blockers,
+        "open_changes": selectors.open_changes(document),
+        "validation": selectors.validation_meetings(document).exclude(outcome="").last(),
+        "endorsements": endorsements,
+        "own_endorsement": own,
+        "endorsement_form": form,
+        "public_url": request.build_absolute_uri(
+            reverse("public-report", kwargs={"token": document.public_token})
+        ),
+    }
+
+
+def _meeting_form(request, network, cycle, meeting=None):
+    initial = {"time_zone": "Europe/Istanbul", "type": MeetingType.VALIDATION}
+    if meeting is not None:
+        starts = timezone.localtime(meeting.starts_at, meeting.tz)
+        ends = timezone.localtime(meeting.ends_at, meeting.tz)
+        initial = {
+            "title": meeting.title,
+            "type": meeting.type,
+            "date": starts.date(),
+            "start_time": starts.time(),
+            "end_time": ends.time(),
+            "time_zone": meeting.time_zone,
+            "venue": meeting.venue,
+            "online_link": meeting.online_link,
+            "version": meeting.version,
+            "working_group": meeting.working_group,
+        }
+    else:
+        document = cycle.documents.filter(kind=NEEDS_ASSESSMENT).first()
+        latest = document_selectors.latest_version(document) if document else None
+        initial["version"] = latest
+    form = MeetingForm(
+        request.POST or None, versions=_versions(cycle), network=network, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_save(
+                cycle=cycle, by=request.user, **form.cleaned_data, meeting=meeting
+            )
+            messages.success(request, _("The meeting has been saved."))
+            return redirect(meeting)
+        except ValidationError as error:
+            form_errors(form, error)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        _context(network, cycle, form=form, meeting=meeting, zones=COMMON_ZONES),
+    )
+
+
+@cycle_page(Perm.MEETING_MANAGE)
+def meeting_create(request, network, cycle):
+    return _meeting_form(request, network, cycle)
+
+
+@cycle_page(Perm.MEETING_MANAGE)
+def meeting_edit(request, network, cycle, meeting_pk):
+    meeting = get_meeting_for_user(request.user, cycle, meeting_pk)
+    if request.method == "POST" and "delete" in request.POST:
+        try:
+            services.meeting_delete(meeting=meeting, by=request.user)
+            messages.success(request, _("The meeting has been cancelled and removed."))
+            return cycle_redirect("meeting-list", cycle)
+        except ValidationError as error:
+            report_errors(request, error)
+            return redirect(meeting)
+    return _meeting_form(request, network, cycle, meeting)
+
+
+@require_safe
+@cycle_page(Perm.MEETING_VIEW)
+def meeting_detail(request, network, cycle, meeting_pk):
+    meeting = get_meeting_for_user(request.user, cycle, meeting_pk)
+    invitations = list(
+        meeting.invitations.select_related("organisation", "person").order_by(
+            "organisation__name", "person__last_name"
+        )
+    )
+    actor = actor_for(request.user, network)
+    mine = [
+        i
+        for i in invitations
+        if i.person_id == request.user.pk or actor.speaks_for(i.organisation_id)
+    ]
+    register = list(selectors.register_of(meeting))
+    counts = {p: sum(1 for a in register if a.presence == p) for p in Presence.values}
+    context = _context(
+        network,
+        cycle,
+        meeting=meeting,
+        agenda=_agenda(request, network, meeting),
+        loose_outcomes=_loose_outcomes(request, network, meeting),
+        invitations=invitations,
+        my_invitation=mine[0] if mine else None,
+        reply_form=ReplyForm(
+            initial={"reply": mine[0].reply, "delegate": mine[0].delegate} if mine else None
+        ),
+        register=register,
+        counts=counts,
+        outcome_form=ValidationOutcomeForm(
+            initial={"outcome": meeting.outcome, "note": meeting.outcome_note}
+        ),
+        sections={s["key"]: f"{s['number']}. {s['title']}" for s in _sections(meeting)},
+    )
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@require_safe
+@cycle_page(Perm.MEETING_VIEW)
+def meeting_calendar(request, network, cycle, meeting_pk):
+    meeting = get_meeting_for_user(request.user, cycle, meeting_pk)
+    return download(meeting_ics(meeting), "text/calendar; charset=utf-8", "meeting.ics")

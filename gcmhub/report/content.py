@@ -1,0 +1,346 @@
+"""The data sections of the needs assessment report: findings per objective, priorities by
+horizon, alignment, recommendations, the consultations and the scoring annexes.
+
+Each builder takes the engine's `Data` (see `documents.content`) and returns plain data for
+the renderers; each kind of data is read once per document, whatever the size of the cycle.
+"""
+
+from django.db.models import Prefetch
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from gcmhub.assessments.models import (
+    Consultation,
+    Input,
+    Need,
+    ProposedAction,
+    Synthesis,
+)
+from gcmhub.core.models import Horizon
+from gcmhub.core.workflow import State
+from gcmhub.framework.models import FrameworkOutcome, Objective
+
+EVIDENCE_STATES = [State.ACCEPTED, State.SUBMITTED]
+
+
+def _objectives(data) -> dict[int, Objective]:
+    return data.cached(
+        "objectives", lambda: {o.pk: o for o in Objective.objects.order_by("number")}
+    )
+
+
+def _inputs(data) -> list[Input]:
+    return data.cached(
+        "inputs",
+        lambda: list(
+            data.cycle.inputs.filter(state__in=EVIDENCE_STATES)
+            .select_related("organisation")
+            .prefetch_related(
+                Prefetch("needs", queryset=Need.objects.order_by("order", "pk")),
+                Prefetch(
+                    "proposed_actions",
+                    queryset=ProposedAction.objects.select_related("lead").order_by("order", "pk"),
+                ),
+                Prefetch("consultations", queryset=Consultation.objects.order_by("date")),
+            )
+            .order_by("organisation__name")
+        ),
+    )
+
+
+def _syntheses(data) -> dict[int, Synthesis]:
+    return data.cached(
+        "syntheses",
+        lambda: {s.objective_id: s for s in Synthesis.objects.filter(cycle=data.cycle)},
+    )
+
+
+def _decisions(data):
+    return data.cached(
+        "decisions",
+        lambda: list(
+            data.cycle.decisions.select_related("objective")
+            .prefetch_related("outcomes", "sdg_targets", "lead_organisations")
+            .order_by("objective__number")
+        ),
+    )
+
+
+def _priority_results(data):
+    from gcmhub.priorities.selectors import priority_results
+
+    return data.cached("results", lambda: priority_results(data.cycle, with_sensitivity=False))
+
+
+def build_findings(data) -> dict:
+    horizons = dict(Horizon.choices)
+    by_objective = {}
+    for input in _inputs(data):
+        by_objective.setdefault(input.objective_id, []).append(input)
+    objectives = []
+    for objective in _objectives(data).values():
+        inputs = by_objective.get(objective.pk, [])
+        synthesis = _syntheses(data).get(objective.pk)
+        if not inputs and not (synthesis and synthesis.text):
+            continue
+        consultations = {}
+        for input in inputs:
+            for consultation in input.consultations.all():
+                consultations[consultation.pk] = _consultation_label(consultation)
+        objectives.append(
+            {
+                "number": objective.number,
+                "title": objective.title,
+                "synthesis": synthesis.text if synthesis else "",
+                "sources": _("Sources: %(organisations)s.")
+                % {"organisations": ", ".join(i.organisation.label for i in inputs)}
+                if inputs
+                else "",
+                "cited": _("Consultations: %(consultations)s.")
+                % {"consultations": "; ".join(consultations.values())}
+                if consultations
+                else "",
+                "inputs": [
+                    {
+                        "organisation": i.organisation.label,
+                        "state": str(i.get_state_display()),
+                        "situation": i.situation,
+                        "gaps": i.gaps,
+                        "needs": [
+                            [str(n.get_type_display()), n.description] for n in i.needs.all()
+                        ],
+                        "actions": [
+                            [
+                                a.description,
+                                str(horizons[a.horizon]),
+                                a.lead.label if a.lead else "",
+                            ]
+                            for a in i.proposed_actions.all()
+                        ],
+                    }
+                    for i in inputs
+                ],
+            }
+        )
+    return {
+        "objectives": objectives,
+        "labels": {
+            "synthesis": _("Synthesis"),
+            "inputs": _("What the organisations said"),
+            "situation": _("Situation and achievements"),
+            "gaps": _("Gaps and challenges"),
+            "needs": _("Needs"),
+            "actions": _("Proposed actions"),
+        },
+    }
+
+
+def _consultation_label(consultation) -> str:
+    return f"{consultation.title} ({formats.date_format(consultation.date)})"
+
+
+def build_priorities(data) -> dict:
+    from gcmhub.priorities.models import DecisionHorizon
+
+    cycle = data.cycle
+    until = {
+        "short": cycle.short_term_until,
+        "medium": cycle.medium_term_until,
+        "long": cycle.long_term_until,
+    }
+    groups = []
+    for value, label in DecisionHorizon.choices:
+        rows = [
+            {
+                "objective": f"{d.objective.number}. {d.objective.title}",
+                "rank": d.computed_rank,
+                "outcomes": [o.code for o in d.outcomes.all()],
+                "lead": [o.short_name for o in d.lead_organisations.all()],
+                "rationale": d.rationale,
+            }
+            for d in _decisions(data)
+            if d.horizon == value
+        ]
+        title = str(label)
+        if value in until:
+            title = _("%(horizon)s (until %(date)s)") % {
+                "horizon": label,
+                "date": formats.date_format(until[value]),
+            }
+        groups.append({"horizon": value, "title": title, "rows": rows})
+    results = _priority_results(data)
+    points = [
+        [r.objective, r.feasibility, r.importance, r.contested]
+        for r in results.results.objectives
+        if r.rank is not None
+    ]
+    return {
+        "groups": groups,
+        "chart": {
+            "points": points,
+            "title": _("Priority matrix: importance against feasibility"),
+            "x_label": _("Feasibility (mean score, 1 to 5)"),
+            "y_label": _("Importance (mean score, 1 to 5)"),
+            "quadrants": {
+                "top_right": _("Important and feasible: act now"),
+                "top_left": _("Important, less feasible: prepare"),
+                "bottom_right": _("Feasible, less important"),
+                "bottom_left": _("Later"),
+            },
+        },
+        "labels": {
+            "objective": _("GCM objective"),
+            "rank": _("Computed rank"),
+            "outcomes": _("Cooperation framework outcomes"),
+            "lead": _("Lead"),
+            "rationale": _("Rationale"),
+            "none": _("No objective in this horizon."),
+        },
+    }
+
+
+def build_alignment(data) -> dict:
+    outcomes = list(
+        FrameworkOutcome.objects.filter(priority__framework__cycle=data.cycle).order_by("code")
+    )
+    by_outcome, by_target = {}, {}
+    for decision in _decisions(data):
+        if decision.horizon == "not_now":
+            continue
+        for outcome in decision.outcomes.all():
+            by_outcome.setdefault(outcome.pk, []).append(decision.objective.number)
+        for target in decision.sdg_targets.all():
+            by_target.setdefault(target.code, []).append(decision.objective.number)
+    return {
+        "outcomes": [
+            [o.code, o.display_statement, sorted(by_outcome.get(o.pk, []))] for o in outcomes
+        ],
+        "targets": [[code, sorted(numbers)] for code, numbers in sorted(by_target.items())],
+        "labels": {
+            "outcome": _("Outcome"),
+            "objectives": _("Prioritised GCM objectives"),
+            "target": _("SDG target"),
+            "outcomes_caption": _("Prioritised objectives by cooperation framework outcome"),
+            "targets_caption": _("Prioritised objectives by SDG target"),
+        },
+    }
+
+
+def build_recommendations(data) -> dict:
+    """Each recommendation with what it rests on, written out as one sentence."""
+    items = []
+    recommendations = data.document.recommendations.prefetch_related(
+        "objectives", "inputs__organisation", "consultations"
+    ).order_by("order", "pk")
+    for number, recommendation in enumerate(recommendations, start=1):
+        organisations = sorted({i.organisation.label for i in recommendation.inputs.all()})
+        consultations = [
+            _consultation_label(c)
+            for c in sorted(recommendation.consultations.all(), key=lambda c: c.date)
+        ]
+        objectives = sorted(recommendation.objectives.all(), key=lambda o: o.number)
+        basis = []
+        if objectives:
+            basis.append(
+                _("Objectives: %(objectives)s.")
+                % {"objectives": ", ".join(f"{o.number}. {o.short_label}" for o in objectives)}
+            )
+        if organisations:
+            basis.append(
+                _("Rests on the inputs of %(organisations)s.")
+                % {"organisations": ", ".join(organisations)}
+            )
+        if consultations:
+            basis.append(
+                _("Draws on the consultations: %(consultations)s.")
+                % {"consultations": "; ".join(consultations)}
+            )
+        items.append({"number": number, "text": recommendation.text, "basis": " ".join(basis)})
+    return {"items": items}
+
+
+def build_consultations(data) -> dict:
+    consultations = data.cycle.consultations.prefetch_related("organisations").order_by("date")
+    return {
+        "rows": [
+            [
+                formats.date_format(c.date),
+                str(c.get_type_display()),
+                c.title,
+                ", ".join(o.short_name for o in c.organisations.all()),
+                c.participant_lines(),
+            ]
+            for c in consultations
+        ],
+        "labels": {
+            "caption": _("Consultations of the needs assessment"),
+            "date": _("Date"),
+            "type": _("Type"),
+            "title": _("Consultation"),
+            "organisations": _("Organisations"),
+            "participants": _("People taking part"),
+        },
+    }
+
+
+def build_scoring(data) -> dict:
+    results = _priority_results(data)
+    criteria = [
+        [
+            c.display_name,
+            float(c.weight),
+            c.display_question,
+            c.anchor_texts(data.document.language),
+        ]
+        for c in results.criteria
+    ]
+    ranking = [
+        [
+            r.rank,
+            f"{r.objective}. {results.objectives[r.objective].short_label}",
+            _r(r.mean),
+            _r(r.spread),
+            r.organisations,
+        ]
+        for r in results.results.objectives
+        if r.rank is not None
+    ]
+    w = results.results.kendall_w
+    return {
+        "criteria": criteria,
+        "ranking": ranking,
+        "method": [
+            _(
+                "Each organisation invited scored each GCM objective from 1 to 5 on every "
+                "criterion, or marked it outside its mandate. Its score for an objective is the "
+                "weighted mean of its criteria."
+            ),
+            _(
+                "An objective's rank follows the mean of the organisations' scores; "
+                "organisations that marked it outside their mandate are left out, and equal "
+                "means share a rank."
+            ),
+            _(
+                "Agreement across organisations is measured by Kendall's W (0: none, 1: full): "
+                "%(w)s, over %(count)d organisations."
+            )
+            % {"w": f"{w:.2f}" if w is not None else "—", "count": results.submitted},
+        ],
+        "labels": {
+            "criteria_caption": _("Criteria and weights"),
+            "criterion": _("Criterion"),
+            "weight": _("Weight"),
+            "question": _("Question"),
+            "scale": _("1 to 5"),
+            "ranking_caption": _("Ranking of the objectives"),
+            "rank": _("Rank"),
+            "objective": _("GCM objective"),
+            "mean": _("Weighted mean"),
+            "spread": _("Spread"),
+            "organisations": _("Organisations"),
+        },
+    }
+
+
+def _r(value):
+    return round(value, 2) if value is not None else None
