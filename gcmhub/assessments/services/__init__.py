@@ -35,14 +35,10 @@ from gcmhub.assessments.services.questionnaires import (
 )
 from gcmhub.assessments.services.syntheses import synthesis_save
 
-# `network` still reads the refusal of a stale save from here until it moves to core.errors.
-from gcmhub.core.errors import StaleVersion
-
 __all__ = [
     "FIELD_LABELS",
     "InputContent",
     "PlannedChange",
-    "StaleVersion",
     "assignment_volunteer",
     "assignments_set",
     "attachment_add",

@@ -13,6 +13,7 @@ from gcmhub.assessments.models import (
 )
 from gcmhub.assessments.services import InputContent
 from gcmhub.assessments.tests.conftest import make_input
+from gcmhub.core.errors import StaleVersion
 from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
 
@@ -45,7 +46,7 @@ def test_saving_over_a_newer_version_is_refused_and_changes_nothing(draft, focal
     services.input_save(
         input=draft, by=focal_a, content=content(situation="First"), expected_version=1
     )
-    with pytest.raises(services.StaleVersion):
+    with pytest.raises(StaleVersion):
         services.input_save(
             input=draft, by=focal_a, content=content(situation="Second"), expected_version=1
         )

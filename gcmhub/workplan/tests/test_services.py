@@ -185,7 +185,7 @@ def test_a_report_refuses_words_for_a_numeric_indicator_and_saves_nothing(report
 
 
 def test_a_stale_report_save_is_refused(report, focal_a):
-    from gcmhub.assessments.services import StaleVersion
+    from gcmhub.core.errors import StaleVersion
 
     _fill(report, focal_a)
     with pytest.raises(StaleVersion):
