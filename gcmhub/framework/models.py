@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from gcmhub.core.fields import cycle_fk
 from gcmhub.core.i18n import localized
-from gcmhub.core.models import Cycle
 
 GCM_RESOLUTION_URL = "https://undocs.org/A/RES/73/195"
 
@@ -66,6 +66,13 @@ class Objective(models.Model):
     @property
     def short_label(self) -> str:
         return localized(self, "short_label")
+
+
+def objective_fk():
+    """The GCM objective a record is about; an objective with records cannot go."""
+    return models.ForeignKey(
+        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
+    )
 
 
 class Action(models.Model):
@@ -232,12 +239,7 @@ class MgiDomain(models.Model):
 class CooperationFramework(models.Model):
     """The UN Sustainable Development Cooperation Framework a cycle aligns with."""
 
-    cycle = models.OneToOneField(
-        Cycle,
-        on_delete=models.CASCADE,
-        related_name="cooperation_framework",
-        verbose_name=_("cycle"),
-    )
+    cycle = cycle_fk("cooperation_framework", one_to_one=True)
     title = models.CharField(_("title"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
