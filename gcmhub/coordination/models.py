@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from gcmhub.core.fields import cycle_fk, network_fk, optional_fk, user_fk
-from gcmhub.core.i18n import localized
+from gcmhub.core.i18n import Localized
 from gcmhub.directory.models import Organisation
 from gcmhub.framework.models import RoundTable
 
@@ -32,9 +32,7 @@ class WorkingGroup(models.Model):
     def __str__(self):
         return self.display_name
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
+    display_name = Localized("name")
 
 
 class SopKind(models.TextChoices):
@@ -107,13 +105,8 @@ class SopRule(models.Model):
     def __str__(self):
         return self.display_title
 
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def display_task(self) -> str:
-        return localized(self, "task")
+    display_title = Localized("title")
+    display_task = Localized("task")
 
 
 class Obligation(models.Model):

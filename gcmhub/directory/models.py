@@ -7,7 +7,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from gcmhub.core.fields import network_fk, user_fk
-from gcmhub.core.i18n import localized
+from gcmhub.core.i18n import Localized
 from gcmhub.core.permissions import Role
 
 
@@ -68,13 +68,8 @@ class Organisation(models.Model):
             kwargs={"network_slug": self.network.slug, "organisation_pk": self.pk},
         )
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def display_acronym(self) -> str:
-        return localized(self, "acronym")
+    display_name = Localized("name")
+    display_acronym = Localized("acronym")
 
     @property
     def short_name(self) -> str:

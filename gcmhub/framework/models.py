@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from gcmhub.core.fields import cycle_fk
-from gcmhub.core.i18n import localized
+from gcmhub.core.i18n import Localized
 
 GCM_RESOLUTION_URL = "https://undocs.org/A/RES/73/195"
 
@@ -27,9 +27,7 @@ class RoundTable(models.Model):
     def __str__(self):
         return str(self.number)
 
-    @property
-    def theme(self) -> str:
-        return localized(self, "theme")
+    theme = Localized("theme")
 
 
 class Objective(models.Model):
@@ -59,13 +57,8 @@ class Objective(models.Model):
     def get_absolute_url(self):
         return reverse("objective-detail", kwargs={"number": self.number})
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def short_label(self) -> str:
-        return localized(self, "short_label")
+    title = Localized("title")
+    short_label = Localized("short_label")
 
 
 def objective_fk():
@@ -96,9 +89,7 @@ class Action(models.Model):
     def __str__(self):
         return f"{self.objective.number}({self.letter})"
 
-    @property
-    def gist(self) -> str:
-        return localized(self, "gist")
+    gist = Localized("gist")
 
 
 class GuidingPrinciple(models.Model):
@@ -120,13 +111,8 @@ class GuidingPrinciple(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def summary(self) -> str:
-        return localized(self, "summary")
+    name = Localized("name")
+    summary = Localized("summary")
 
     @property
     def paragraph(self) -> str:
@@ -147,9 +133,7 @@ class SdgGoal(models.Model):
     def __str__(self):
         return f"{self.number}. {self.name}"
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
+    name = Localized("name")
 
 
 class SdgTarget(models.Model):
@@ -231,9 +215,7 @@ class MgiDomain(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
+    name = Localized("name")
 
 
 class CooperationFramework(models.Model):
@@ -290,9 +272,7 @@ class StrategicPriority(models.Model):
     def __str__(self):
         return f"{self.number}. {self.display_name}"
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
+    display_name = Localized("name")
 
 
 class FrameworkOutcome(models.Model):
@@ -325,6 +305,4 @@ class FrameworkOutcome(models.Model):
     def __str__(self):
         return f"{self.code} {self.display_statement}"
 
-    @property
-    def display_statement(self) -> str:
-        return localized(self, "statement")
+    display_statement = Localized("statement")

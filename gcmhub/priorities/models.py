@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from gcmhub.assessments.models import Input
 from gcmhub.core.fields import cycle_fk, user_fk
-from gcmhub.core.i18n import localized
+from gcmhub.core.i18n import Localized
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import Facts, Move, Policy, State, Step
 from gcmhub.directory.models import Organisation, organisation_fk
@@ -60,13 +60,8 @@ class Criterion(models.Model):
     def __str__(self):
         return self.display_name
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def display_question(self) -> str:
-        return localized(self, "question")
+    display_name = Localized("name")
+    display_question = Localized("question")
 
     def anchor_texts(self, language: str) -> list[str]:
         texts = self.anchors.get(language) or self.anchors.get("en") or []

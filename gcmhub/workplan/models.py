@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from gcmhub.core.fields import cycle_fk, user_fk
-from gcmhub.core.i18n import localized
+from gcmhub.core.i18n import Localized
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import Facts, Move, Policy, State, Step
 from gcmhub.directory.models import Organisation, organisation_fk
@@ -71,9 +71,7 @@ class Output(models.Model):
     def __str__(self):
         return f"{self.code} {self.display_title}"
 
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")
+    display_title = Localized("title")
 
     @property
     def is_sub_output(self) -> bool:
@@ -161,9 +159,7 @@ class Activity(models.Model):
     def __str__(self):
         return f"{self.code} {self.display_title}"
 
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")
+    display_title = Localized("title")
 
     @property
     def gap(self):
@@ -248,9 +244,7 @@ class Indicator(models.Model):
     def __str__(self):
         return f"{self.code} {self.display_name}"
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
+    display_name = Localized("name")
 
     @property
     def is_numeric(self) -> bool:
