@@ -8,13 +8,16 @@
       def input_list(request, network, cycle): ...
 
 - `form_errors` puts a service's refusal on a form, `form_page` and `delete_and_back` are the
-  shared edit and delete flows, `cycle_redirect` / `cycle_reverse` name a page of a cycle.
+  shared edit and delete flows (`record_initial` fills an edit form from its record,
+  `delete_requested` tells its delete button), `cycle_redirect` / `cycle_reverse` name a page
+  of a cycle.
 """
 
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.forms.models import model_to_dict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -133,6 +136,18 @@ def form_page(
         **extra,
     }
     return render(request, template, context)
+
+
+def record_initial(record, form_class) -> dict | None:
+    """The form's fields filled from the record (its many-to-many ones too), None for a new one."""
+    if record is None:
+        return None
+    return model_to_dict(record, fields=list(form_class.base_fields))
+
+
+def delete_requested(request, record) -> bool:
+    """Whether the request is the delete button of an existing record's edit page."""
+    return record is not None and request.method == "POST" and "delete" in request.POST
 
 
 def delete_and_back(request, delete, success: str, back: str):
