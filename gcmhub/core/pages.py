@@ -7,10 +7,10 @@
       @cycle_page(Perm.INPUT_REVIEW)
       def input_list(request, network, cycle): ...
 
-- `form_errors` puts a service's refusal on a form, `form_page` and `delete_and_back` are the
-  shared edit and delete flows (`record_initial` fills an edit form from its record,
-  `delete_requested` tells its delete button), `cycle_redirect` / `cycle_reverse` name a page
-  of a cycle.
+- `form_errors` puts a service's refusal on a form; `form_page`, `act_and_back` and
+  `delete_and_back` are the shared edit, action and delete flows (`record_initial` fills an
+  edit form from its record, `delete_requested` tells its delete button); `cycle_redirect` /
+  `cycle_reverse` name a page of a cycle.
 """
 
 from functools import wraps
@@ -150,12 +150,18 @@ def delete_requested(request, record) -> bool:
     return record is not None and request.method == "POST" and "delete" in request.POST
 
 
-def delete_and_back(request, delete, success: str, back: str):
-    """Call `delete()` (a service) and go back with `success`, or with its refusal."""
+def act_and_back(request, act, success, back: str):
+    """Call `act()` (a service) and go back with `success` (a text, or a function of what `act`
+    returned), or with its refusal: the flow of the pages' action buttons."""
     try:
-        delete()
+        done = act()
     except ValidationError as error:
         report_errors(request, error)
     else:
-        messages.success(request, success)
+        messages.success(request, success(done) if callable(success) else success)
     return redirect(back)
+
+
+def delete_and_back(request, delete, success: str, back: str):
+    """Call `delete()` (a service) and go back with `success`, or with its refusal."""
+    return act_and_back(request, delete, success, back)

@@ -7,10 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import history_rows
 from gcmhub.core.models import User
-from gcmhub.core.pages import cycle_page, form_errors, form_page, network_page
+from gcmhub.core.pages import act_and_back, cycle_page, form_errors, form_page, network_page
 from gcmhub.core.permissions import ROLE_PLURALS, Perm, Role, user_has_perm
 from gcmhub.directory import selectors, services
 from gcmhub.directory.access import (
@@ -219,12 +218,12 @@ def invitation_revoke(request, network, invitation_pk):
 
 def _invitation_action(request, network, invitation_pk, service, success):
     invitation = get_invitation_for_network(network, invitation_pk)
-    try:
-        service(invitation=invitation, by=request.user)
-        messages.success(request, success)
-    except ValidationError as error:
-        report_errors(request, error)
-    return redirect("member-list", network_slug=network.slug)
+    return act_and_back(
+        request,
+        lambda: service(invitation=invitation, by=request.user),
+        success,
+        reverse("member-list", kwargs={"network_slug": network.slug}),
+    )
 
 
 @login_not_required

@@ -21,7 +21,7 @@ from gcmhub.assessments.forms import (
 from gcmhub.core.access import actor_for
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import records_to_rows
-from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
+from gcmhub.core.pages import act_and_back, cycle_page, cycle_redirect, cycle_reverse, form_errors
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import State, Step
 from gcmhub.directory.access import get_organisation_for_network
@@ -205,12 +205,12 @@ def _reference_row(row: dict) -> dict:
 
 
 def _transition(request, cycle, input, service, success, **kwargs):
-    try:
-        service(input=input, by=request.user, **kwargs)
-        messages.success(request, success)
-    except ValidationError as error:
-        report_errors(request, error)
-    return cycle_redirect("input-detail", cycle, input_pk=input.pk)
+    return act_and_back(
+        request,
+        lambda: service(input=input, by=request.user, **kwargs),
+        success,
+        cycle_reverse("input-detail", cycle, input_pk=input.pk),
+    )
 
 
 @require_POST
