@@ -138,6 +138,16 @@ def form_page(
     return render(request, template, context)
 
 
+def history_page(request, record, rows, *, back: str, section: str = "", show_object=False):
+    """The history page of `record`: its `rows` (from `core.history`) and a link `back`."""
+    context = {"object": record, "rows": rows, "back_url": back}
+    if show_object:
+        context["show_object"] = True
+    if section:
+        context["section"] = section
+    return render(request, "core/history.html", context)
+
+
 def record_initial(record, form_class) -> dict | None:
     """The form's fields filled from the record (its many-to-many ones too), None for a new one."""
     if record is None:

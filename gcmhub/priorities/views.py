@@ -17,6 +17,7 @@ from gcmhub.core.pages import (
     cycle_redirect,
     cycle_reverse,
     form_errors,
+    history_page,
 )
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.core.workflow import State, Step
@@ -420,10 +421,10 @@ def decision_history(request, network, cycle, number):
     decision = cycle.decisions.filter(objective__number=number).select_related("objective").first()
     if decision is None:
         raise Http404
-    context = {
-        "object": decision,
-        "rows": records_to_rows(decision.history.all()),
-        "back_url": cycle_reverse("objective-priority", cycle, number=number),
-        "section": "priorities",
-    }
-    return render(request, "core/history.html", context)
+    return history_page(
+        request,
+        decision,
+        records_to_rows(decision.history.all()),
+        back=cycle_reverse("objective-priority", cycle, number=number),
+        section="priorities",
+    )
