@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.core import stages
 
-class AssessmentsConfig(AppConfig):
+
+class AssessmentsConfig(stages.StageApp):
     name = "gcmhub.assessments"
     label = "assessments"
     verbose_name = _("Needs assessment")
-
-    def ready(self):
-        from gcmhub.assessments.stages import register_stages
-
-        register_stages()

@@ -1,18 +1,18 @@
 """The needs assessment of a cycle: who is asked about which objective, what each organisation
 says about it (inputs), the consultations held, and the consultant's synthesis per objective."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gcmhub.core.models import Cycle, Horizon
+from gcmhub.core.fields import cycle_fk, optional_fk, user_fk
+from gcmhub.core.models import Horizon
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import Facts, Move, Policy, State, Step, When
-from gcmhub.directory.models import Organisation
-from gcmhub.framework.models import Action, GuidingPrinciple, Objective
+from gcmhub.directory.models import Organisation, organisation_fk
+from gcmhub.framework.models import Action, GuidingPrinciple, Objective, objective_fk
 
 TEXT_LIMIT = 10_000
 SHORT_TEXT_LIMIT = 1_000
@@ -21,9 +21,7 @@ SHORT_TEXT_LIMIT = 1_000
 class Collection(models.Model):
     """The collection phase of a cycle's inputs: its deadline and whether it is closed."""
 
-    cycle = models.OneToOneField(
-        Cycle, on_delete=models.CASCADE, related_name="collection", verbose_name=_("cycle")
-    )
+    cycle = cycle_fk("collection", one_to_one=True)
     deadline = models.DateField(_("deadline for inputs"), null=True, blank=True)
     instructions = models.TextField(
         _("instructions for contributors"),
@@ -31,14 +29,7 @@ class Collection(models.Model):
         help_text=_("Shown on the inputs page and in the questionnaire."),
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("closed by"),
-    )
+    closed_by = user_fk(_("closed by"))
     requests_sent_at = models.DateTimeField(_("requests sent"), null=True, blank=True)
     history = HistoricalRecords()
 
@@ -62,18 +53,9 @@ class AssignmentSource(models.TextChoices):
 class Assignment(models.Model):
     """An organisation is asked (or offers) to give its input on an objective in a cycle."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("cycle")
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.CASCADE,
-        related_name="assignments",
-        verbose_name=_("organisation"),
-    )
-    objective = models.ForeignKey(
-        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
-    )
+    cycle = cycle_fk("assignments")
+    organisation = organisation_fk("assignments")
+    objective = objective_fk()
     source = models.CharField(
         _("source"),
         max_length=20,
@@ -139,18 +121,9 @@ class InputLanguage(models.TextChoices):
 class Input(models.Model):
     """What one organisation says about one GCM objective in a cycle."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="inputs", verbose_name=_("cycle")
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        related_name="inputs",
-        verbose_name=_("organisation"),
-    )
-    objective = models.ForeignKey(
-        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
-    )
+    cycle = cycle_fk("inputs")
+    organisation = organisation_fk("inputs", on_delete=models.PROTECT)
+    objective = objective_fk()
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.DRAFT)
     language = models.CharField(
         _("language of the text"),
@@ -174,33 +147,12 @@ class Input(models.Model):
     )
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("last changed by"),
-    )
+    updated_by = user_fk(_("last changed by"))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = user_fk(_("submitted by"))
     return_reason = models.TextField(_("reason for returning"), blank=True)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = user_fk(_("reviewed by"))
     reopened = models.BooleanField(_("reopened after the collection closed"), default=False)
     illustrative = models.BooleanField(
         _("illustrative demo content"),
@@ -286,14 +238,7 @@ class ProposedAction(models.Model):
     )
     description = models.TextField(_("proposed action"), max_length=SHORT_TEXT_LIMIT)
     horizon = models.CharField(_("suggested horizon"), max_length=10, choices=Horizon.choices)
-    lead = models.ForeignKey(
-        Organisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("suggested lead organisation"),
-    )
+    lead = optional_fk(Organisation, _("suggested lead organisation"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
@@ -349,9 +294,7 @@ class ConsultationType(models.TextChoices):
 class Consultation(models.Model):
     """An interview, workshop, questionnaire or desk review of the needs assessment."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="consultations", verbose_name=_("cycle")
-    )
+    cycle = cycle_fk("consultations")
     date = models.DateField(_("date"))
     type = models.CharField(_("type"), max_length=20, choices=ConsultationType.choices)
     title = models.CharField(_("title"), max_length=300)
@@ -372,14 +315,7 @@ class Consultation(models.Model):
     )
     notes = models.TextField(_("notes"), blank=True, max_length=TEXT_LIMIT * 3)
     illustrative = models.BooleanField(_("illustrative demo content"), default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    created_by = user_fk(_("recorded by"))
     history = HistoricalRecords(m2m_fields=[organisations, objectives])
 
     class Meta:
@@ -432,23 +368,12 @@ class Attachment(models.Model):
 class Synthesis(models.Model):
     """The consultant's synthesis of all inputs on one objective: raw material for the report."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="syntheses", verbose_name=_("cycle")
-    )
-    objective = models.ForeignKey(
-        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
-    )
+    cycle = cycle_fk("syntheses")
+    objective = objective_fk()
     text = models.TextField(_("synthesis"), blank=True, max_length=TEXT_LIMIT * 3)
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("last changed by"),
-    )
+    updated_by = user_fk(_("last changed by"))
     history = HistoricalRecords()
 
     class Meta:
@@ -470,28 +395,15 @@ class QuestionnaireUpload(models.Model):
         APPLIED = "applied", _("Applied")
         CANCELLED = "cancelled", _("Cancelled")
 
-    cycle = models.ForeignKey(
-        Cycle,
-        on_delete=models.CASCADE,
-        related_name="questionnaire_uploads",
-        verbose_name=_("cycle"),
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
-    )
+    cycle = cycle_fk("questionnaire_uploads")
+    organisation = organisation_fk("+")
     file_name = models.CharField(_("file name"), max_length=255)
     payload = models.JSONField(_("content read from the file"))
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PREVIEWED
     )
     submit = models.BooleanField(_("submit after applying"), default=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = user_fk(_("uploaded by"), blank=False)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
 
@@ -513,12 +425,8 @@ class ReminderKind(models.TextChoices):
 class Reminder(models.Model):
     """A reminder sent to an organisation; kept so that a daily run never sends it twice."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="+", verbose_name=_("cycle")
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
-    )
+    cycle = cycle_fk("+")
+    organisation = organisation_fk("+")
     kind = models.CharField(_("kind"), max_length=10, choices=ReminderKind.choices)
     deadline = models.DateField(_("deadline"))
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)

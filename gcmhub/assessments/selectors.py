@@ -42,6 +42,21 @@ def inputs_for_user(user, *, cycle: Cycle) -> QuerySet[Input]:
     return inputs.filter(seen)
 
 
+def _input_contents() -> list:
+    """What an input says beyond its text, prefetched in the order it is shown."""
+    return [
+        Prefetch("needs", queryset=Need.objects.order_by("order", "pk")),
+        Prefetch(
+            "proposed_actions",
+            queryset=ProposedAction.objects.select_related("lead").order_by("order", "pk"),
+        ),
+        Prefetch("references", queryset=Reference.objects.order_by("order", "pk")),
+        "gcm_actions",
+        "principles",
+        "consultations",
+    ]
+
+
 def input_detail(input: Input) -> Input:
     """Load what the input page shows, in a fixed number of queries."""
     return (
@@ -49,15 +64,7 @@ def input_detail(input: Input) -> Input:
             "organisation", "objective", "submitted_by", "reviewed_by", "updated_by"
         )
         .prefetch_related(
-            Prefetch("needs", queryset=Need.objects.order_by("order", "pk")),
-            Prefetch(
-                "proposed_actions",
-                queryset=ProposedAction.objects.select_related("lead").order_by("order", "pk"),
-            ),
-            Prefetch("references", queryset=Reference.objects.order_by("order", "pk")),
-            "gcm_actions",
-            "principles",
-            "consultations",
+            *_input_contents(),
         )
         .get(pk=input.pk)
     )
@@ -151,15 +158,7 @@ def objective_inputs(user, *, cycle: Cycle, objective: Objective) -> list[Input]
         .filter(objective=objective)
         .select_related("organisation")
         .prefetch_related(
-            Prefetch("needs", queryset=Need.objects.order_by("order", "pk")),
-            Prefetch(
-                "proposed_actions",
-                queryset=ProposedAction.objects.select_related("lead").order_by("order", "pk"),
-            ),
-            Prefetch("references", queryset=Reference.objects.order_by("order", "pk")),
-            "gcm_actions",
-            "principles",
-            "consultations",
+            *_input_contents(),
         )
         .order_by("organisation__name")
     )

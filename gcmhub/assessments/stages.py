@@ -1,12 +1,12 @@
 """The needs assessment stage of a cycle: assignments, inputs and their states, the deadline."""
 
 from django.db.models import Count
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from gcmhub.assessments.models import Collection
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.stages import Stage, StageState, Status, register
 from gcmhub.core.workflow import State
@@ -67,8 +67,7 @@ def assessment_state(cycle, user) -> StageState:
         status = Status.DONE
     else:
         status = Status.IN_PROGRESS
-    kwargs = {"network_slug": cycle.network.slug, "cycle_pk": cycle.pk}
-    links = [(_("Consultations"), reverse("consultation-list", kwargs=kwargs))]
+    links = [(_("Consultations"), cycle_reverse("consultation-list", cycle))]
     return StageState(status=status, facts=lines, links=links)
 
 

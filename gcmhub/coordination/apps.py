@@ -1,15 +1,15 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.core import stages
 
-class CoordinationConfig(AppConfig):
+
+class CoordinationConfig(stages.StageApp):
     name = "gcmhub.coordination"
     label = "coordination"
     verbose_name = _("Coordination")
 
     def ready(self):
-        from gcmhub.coordination.stages import register_stages
         from gcmhub.coordination.tor import register_terms_of_reference
 
-        register_stages()
+        super().ready()
         register_terms_of_reference()

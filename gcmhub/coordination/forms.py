@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.coordination.models import Responsible, SopKind, WorkingGroup
 from gcmhub.coordination.schedule import State
-from gcmhub.core.forms import DateInput
+from gcmhub.core.forms import DateInput, ticked
 from gcmhub.directory.forms import use_tree_choices
 from gcmhub.framework.models import RoundTable
 
@@ -18,9 +18,7 @@ class WorkingGroupForm(forms.Form):
         label=_("IMRF round-table cluster"), queryset=RoundTable.objects.all(), required=False
     )
     chair = forms.ModelChoiceField(label=_("Chair"), queryset=None, required=False)
-    members = forms.ModelMultipleChoiceField(
-        label=_("Members"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )
+    members = ticked(_("Members"))
     purpose = forms.CharField(
         label=_("Purpose"),
         max_length=3000,
@@ -68,12 +66,7 @@ class SopRuleForm(forms.Form):
     )
     task_tr = forms.CharField(label=_("What is done, in Turkish"), max_length=300, required=False)
     responsible = forms.ChoiceField(label=_("Who does it"), choices=Responsible.choices)
-    organisations = forms.ModelMultipleChoiceField(
-        label=_("Organisations chosen"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    organisations = ticked(_("Organisations chosen"))
     months = forms.TypedMultipleChoiceField(
         label=_("Months it is due"),
         choices=[(m, MONTHS[m]) for m in range(1, 13)],

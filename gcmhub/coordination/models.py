@@ -1,40 +1,23 @@
 """How the network coordinates: its working groups, and its SOP rules with the obligations they
 create."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gcmhub.core.i18n import localized
-from gcmhub.core.models import Cycle, Network
+from gcmhub.core.fields import cycle_fk, network_fk, optional_fk, user_fk
+from gcmhub.core.i18n import Localized
 from gcmhub.directory.models import Organisation
 from gcmhub.framework.models import RoundTable
 
 
 class WorkingGroup(models.Model):
-    network = models.ForeignKey(
-        Network, on_delete=models.CASCADE, related_name="working_groups", verbose_name=_("network")
-    )
+    network = network_fk("working_groups")
     name = models.CharField(_("name in English"), max_length=200)
     name_tr = models.CharField(_("name in Turkish"), max_length=200, blank=True)
-    round_table = models.ForeignKey(
-        RoundTable,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("IMRF round-table cluster"),
-    )
-    chair = models.ForeignKey(
-        Organisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="chaired_groups",
-        verbose_name=_("chair"),
-    )
+    round_table = optional_fk(RoundTable, _("IMRF round-table cluster"))
+    chair = optional_fk(Organisation, _("chair"), related_name="chaired_groups")
     members = models.ManyToManyField(
         Organisation, blank=True, related_name="working_groups", verbose_name=_("members")
     )
@@ -49,9 +32,7 @@ class WorkingGroup(models.Model):
     def __str__(self):
         return self.display_name
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
+    display_name = Localized("name")
 
 
 class SopKind(models.TextChoices):
@@ -71,9 +52,7 @@ class SopRule(models.Model):
     """A standard operating procedure written as a rule that gcmhub turns into due obligations:
     who does what, for whom, on which days of the year (or on given dates)."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="sop_rules", verbose_name=_("cycle")
-    )
+    cycle = cycle_fk("sop_rules")
     kind = models.CharField(_("kind"), max_length=20, choices=SopKind.choices)
     title = models.CharField(_("title in English"), max_length=200)
     title_tr = models.CharField(_("title in Turkish"), max_length=200, blank=True)
@@ -87,38 +66,14 @@ class SopRule(models.Model):
     organisations = models.ManyToManyField(
         Organisation, blank=True, related_name="+", verbose_name=_("organisations chosen")
     )
-    working_group = models.ForeignKey(
+    working_group = optional_fk(
         WorkingGroup,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("body that meets (a working group; empty: the network)"),
         related_name="sop_rules",
-        verbose_name=_("body that meets (a working group; empty: the network)"),
     )
-    chair = models.ForeignKey(
-        Organisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("chair"),
-    )
-    minutes_by = models.ForeignKey(
-        Organisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("takes the minutes"),
-    )
-    recipient = models.ForeignKey(
-        Organisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("sent to (empty: the network coordinator)"),
-    )
+    chair = optional_fk(Organisation, _("chair"))
+    minutes_by = optional_fk(Organisation, _("takes the minutes"))
+    recipient = optional_fk(Organisation, _("sent to (empty: the network coordinator)"))
     months = models.JSONField(
         _("months"), default=list, blank=True, help_text=_("The months of the year it is due.")
     )
@@ -150,13 +105,8 @@ class SopRule(models.Model):
     def __str__(self):
         return self.display_title
 
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def display_task(self) -> str:
-        return localized(self, "task")
+    display_title = Localized("title")
+    display_task = Localized("task")
 
 
 class Obligation(models.Model):
@@ -175,14 +125,7 @@ class Obligation(models.Model):
     )
     due_date = models.DateField(_("due"))
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("marked done by"),
-    )
+    done_by = user_fk(_("marked done by"))
     note = models.CharField(_("note"), max_length=500, blank=True)
     reminded_before = models.DateTimeField(_("reminded before"), null=True, blank=True)
     reminded_after = models.DateTimeField(_("reminded after"), null=True, blank=True)

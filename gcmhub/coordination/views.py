@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.forms.models import model_to_dict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,18 +13,19 @@ from gcmhub.coordination.sop import sop_sentences
 from gcmhub.coordination.tor import TERMS_OF_REFERENCE
 from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
-from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, delete_and_back, form_page
+from gcmhub.core.pages import (
+    cycle_page,
+    cycle_redirect,
+    cycle_reverse,
+    delete_and_back,
+    delete_requested,
+    form_page,
+    record_initial,
+)
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import services as document_services
 
 SECTION = "coordination"
-
-
-def _initial(record, form_class) -> dict | None:
-    """The form's fields filled from the record (its many-to-many ones too), None for a new one."""
-    if record is None:
-        return None
-    return model_to_dict(record, fields=list(form_class.base_fields))
 
 
 @require_safe
@@ -72,7 +72,7 @@ def terms_of_reference(request, network, cycle):
 @cycle_page(Perm.SOP_MANAGE)
 def working_group_edit(request, network, cycle, group_pk=None):
     group = access.get_working_group_for_network(network, group_pk) if group_pk else None
-    initial = _initial(group, WorkingGroupForm)
+    initial = record_initial(group, WorkingGroupForm)
     form = WorkingGroupForm(request.POST or None, network=network, initial=initial)
     return form_page(
         request,
@@ -93,14 +93,17 @@ def working_group_edit(request, network, cycle, group_pk=None):
 def sop_rule_edit(request, network, cycle, rule_pk=None):
     rule = access.get_rule_for_cycle(cycle, rule_pk) if rule_pk else None
     back = cycle_reverse("coordination", cycle)
-    if rule is not None and request.method == "POST" and "delete" in request.POST:
+    if delete_requested(request, rule):
         return delete_and_back(
             request,
             lambda: services.sop_rule_delete(rule=rule, by=request.user),
             _("The SOP rule and its open obligations are removed."),
             back,
         )
-    initial = _initial(rule, SopRuleForm) or {"starts": cycle.start_date, "ends": cycle.end_date}
+    initial = record_initial(rule, SopRuleForm) or {
+        "starts": cycle.start_date,
+        "ends": cycle.end_date,
+    }
     form = SopRuleForm(request.POST or None, network=network, initial=initial)
     return form_page(
         request,

@@ -13,6 +13,17 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def ticked(label, **options) -> forms.ModelMultipleChoiceField:
+    """An optional choice of records, one tick box each; the form's `__init__` sets the queryset."""
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        **options,
+    )
+
+
 class CycleForm(forms.ModelForm):
     class Meta:
         model = Cycle

@@ -18,6 +18,19 @@ def localized(obj, field: str) -> str:
     return getattr(obj, f"{field}_en", None) or getattr(obj, field, "")
 
 
+class Localized:
+    """A read-only attribute giving `field` in the active language (see `localized`):
+    `display_name = Localized("name")` on a model with `name` and `name_tr`."""
+
+    def __init__(self, field: str):
+        self.field = field
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        return localized(obj, self.field)
+
+
 TURKISH_ALPHABET = "aâbcçdefgğhıiîjklmnoöprsştuûüvyz"
 _TURKISH_ORDER = {letter: index for index, letter in enumerate(TURKISH_ALPHABET)}
 _TURKISH_LOWER = str.maketrans({"I": "ı", "İ": "i"})

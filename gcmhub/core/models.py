@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from gcmhub.core.i18n import localized
+from gcmhub.core.i18n import Localized, localized
 
 
 class User(AbstractUser):
@@ -53,13 +53,8 @@ class Network(models.Model):
     def get_absolute_url(self):
         return reverse("network-detail", kwargs={"network_slug": self.slug})
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def display_description(self) -> str:
-        return localized(self, "description")
+    display_name = Localized("name")
+    display_description = Localized("description")
 
 
 class Horizon(models.TextChoices):
@@ -129,9 +124,7 @@ class Cycle(models.Model):
             "cycle-detail", kwargs={"network_slug": self.network.slug, "cycle_pk": self.pk}
         )
 
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")
+    display_title = Localized("title")
 
     def horizons(self) -> list[dict]:
         """Return the three horizons with the date each starts and ends."""

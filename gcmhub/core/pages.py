@@ -7,14 +7,17 @@
       @cycle_page(Perm.INPUT_REVIEW)
       def input_list(request, network, cycle): ...
 
-- `form_errors` puts a service's refusal on a form, `form_page` and `delete_and_back` are the
-  shared edit and delete flows, `cycle_redirect` / `cycle_reverse` name a page of a cycle.
+- `form_errors` puts a service's refusal on a form; `form_page`, `act_and_back` and
+  `delete_and_back` are the shared edit, action and delete flows (`record_initial` fills an
+  edit form from its record, `delete_requested` tells its delete button); `cycle_redirect` /
+  `cycle_reverse` name a page of a cycle.
 """
 
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.forms.models import model_to_dict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -135,12 +138,40 @@ def form_page(
     return render(request, template, context)
 
 
-def delete_and_back(request, delete, success: str, back: str):
-    """Call `delete()` (a service) and go back with `success`, or with its refusal."""
+def history_page(request, record, rows, *, back: str, section: str = "", show_object=False):
+    """The history page of `record`: its `rows` (from `core.history`) and a link `back`."""
+    context = {"object": record, "rows": rows, "back_url": back}
+    if show_object:
+        context["show_object"] = True
+    if section:
+        context["section"] = section
+    return render(request, "core/history.html", context)
+
+
+def record_initial(record, form_class) -> dict | None:
+    """The form's fields filled from the record (its many-to-many ones too), None for a new one."""
+    if record is None:
+        return None
+    return model_to_dict(record, fields=list(form_class.base_fields))
+
+
+def delete_requested(request, record) -> bool:
+    """Whether the request is the delete button of an existing record's edit page."""
+    return record is not None and request.method == "POST" and "delete" in request.POST
+
+
+def act_and_back(request, act, success, back: str):
+    """Call `act()` (a service) and go back with `success` (a text, or a function of what `act`
+    returned), or with its refusal: the flow of the pages' action buttons."""
     try:
-        delete()
+        done = act()
     except ValidationError as error:
         report_errors(request, error)
     else:
-        messages.success(request, success)
+        messages.success(request, success(done) if callable(success) else success)
     return redirect(back)
+
+
+def delete_and_back(request, delete, success: str, back: str):
+    """Call `delete()` (a service) and go back with `success`, or with its refusal."""
+    return act_and_back(request, delete, success, back)

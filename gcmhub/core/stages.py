@@ -8,7 +8,9 @@ so it never appears.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 
+from django.apps import AppConfig
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -58,3 +60,14 @@ def register(stage: Stage) -> None:
 
 def registered() -> list[Stage]:
     return sorted(_registry.values(), key=lambda s: s.order)
+
+
+class StageApp(AppConfig):
+    """The configuration of an app that implements a stage: when Django is ready, it calls
+    `register_stages()` of the app's `stages` module.
+
+    Subclass it through the module (`stages.StageApp`), so that the app's `apps` module holds
+    one AppConfig class, the one Django picks."""
+
+    def ready(self):
+        import_module(f"{self.name}.stages").register_stages()

@@ -14,6 +14,7 @@ from gcmhub.core.access import cycle_for_request, network_for_request, require
 from gcmhub.core.forms import CycleForm, ProfileForm
 from gcmhub.core.history import history_rows
 from gcmhub.core.home import outside_networks as home_outside_networks
+from gcmhub.core.pages import history_page
 from gcmhub.core.permissions import Perm, Role, user_has_perm
 from gcmhub.core.selectors import cycles_for_network, networks_for_user
 
@@ -128,11 +129,7 @@ def cycle_history(request, network_slug, cycle_pk):
     network = network_for_request(request, network_slug)
     cycle = cycle_for_request(request, network, cycle_pk)
     require(request.user, Perm.HISTORY_VIEW, network=network)
-    return render(
-        request,
-        "core/history.html",
-        {"object": cycle, "rows": history_rows(cycle), "back_url": cycle.get_absolute_url()},
-    )
+    return history_page(request, cycle, history_rows(cycle), back=cycle.get_absolute_url())
 
 
 def profile(request):

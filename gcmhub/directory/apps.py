@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.core import stages
 
-class DirectoryConfig(AppConfig):
+
+class DirectoryConfig(stages.StageApp):
     name = "gcmhub.directory"
     label = "directory"
     verbose_name = _("Organisations and people")
-
-    def ready(self):
-        from gcmhub.directory.stages import register_stages
-
-        register_stages()

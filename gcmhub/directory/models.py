@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from gcmhub.core.i18n import localized
-from gcmhub.core.models import Network
+from gcmhub.core.fields import network_fk, user_fk
+from gcmhub.core.i18n import Localized
 from gcmhub.core.permissions import Role
 
 
@@ -25,9 +25,7 @@ class Organisation(models.Model):
     Departments hang under their ministry or directorate through `parent` (a tree).
     """
 
-    network = models.ForeignKey(
-        Network, on_delete=models.CASCADE, related_name="organisations", verbose_name=_("network")
-    )
+    network = network_fk("organisations")
     name = models.CharField(_("name in English"), max_length=255)
     name_tr = models.CharField(_("name in Turkish"), max_length=255, blank=True)
     acronym = models.CharField(_("acronym in English"), max_length=40, blank=True)
@@ -70,13 +68,8 @@ class Organisation(models.Model):
             kwargs={"network_slug": self.network.slug, "organisation_pk": self.pk},
         )
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def display_acronym(self) -> str:
-        return localized(self, "acronym")
+    display_name = Localized("name")
+    display_acronym = Localized("acronym")
 
     @property
     def short_name(self) -> str:
@@ -90,12 +83,20 @@ class Organisation(models.Model):
         return self.display_name
 
 
+def organisation_fk(related_name: str, *, on_delete=models.CASCADE):
+    """The organisation a record belongs to."""
+    return models.ForeignKey(
+        Organisation,
+        on_delete=on_delete,
+        related_name=related_name,
+        verbose_name=_("organisation"),
+    )
+
+
 class Membership(models.Model):
     """A person's role in a network and, for focal points, the organisation they speak for."""
 
-    network = models.ForeignKey(
-        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
-    )
+    network = network_fk("memberships")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -156,9 +157,7 @@ ROLE_INVITATIONS = {
 class Invitation(models.Model):
     """An e-mailed offer to join a network in a role; accepted once, through a signed link."""
 
-    network = models.ForeignKey(
-        Network, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("network")
-    )
+    network = network_fk("invitations")
     email = models.EmailField(_("e-mail address"))
     full_name = models.CharField(_("name"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
@@ -173,24 +172,10 @@ class Invitation(models.Model):
     language = models.CharField(
         _("language of the e-mail"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("invited by"),
-    )
+    invited_by = user_fk(_("invited by"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("accepted by"),
-    )
+    accepted_by = user_fk(_("accepted by"))
     revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     history = HistoricalRecords()
 

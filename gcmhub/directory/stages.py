@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm, Role
 from gcmhub.core.stages import Stage, StageState, Status, register
 from gcmhub.framework.models import CooperationFramework
@@ -107,9 +108,8 @@ def setup_state(cycle, user) -> StageState:
         status = Status.DONE
     else:
         status = Status.IN_PROGRESS
-    kwargs = {"network_slug": cycle.network.slug, "cycle_pk": cycle.pk}
     links = [
-        (_("Cooperation framework"), reverse("cooperation-framework", kwargs=kwargs)),
+        (_("Cooperation framework"), cycle_reverse("cooperation-framework", cycle)),
         (
             _("Organisations"),
             reverse("organisation-list", kwargs={"network_slug": cycle.network.slug}),

@@ -7,10 +7,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import history_rows
 from gcmhub.core.models import User
-from gcmhub.core.pages import cycle_page, form_errors, form_page, network_page
+from gcmhub.core.pages import (
+    act_and_back,
+    cycle_page,
+    form_errors,
+    form_page,
+    history_page,
+    network_page,
+)
 from gcmhub.core.permissions import ROLE_PLURALS, Perm, Role, user_has_perm
 from gcmhub.directory import selectors, services
 from gcmhub.directory.access import (
@@ -110,13 +116,13 @@ def organisation_edit(request, network, organisation_pk):
 @network_page(Perm.HISTORY_VIEW)
 def organisation_history(request, network, organisation_pk):
     organisation = get_organisation_for_network(network, organisation_pk)
-    context = {
-        "object": organisation,
-        "rows": history_rows(organisation),
-        "back_url": organisation.get_absolute_url(),
-        "section": "organisations",
-    }
-    return render(request, "core/history.html", context)
+    return history_page(
+        request,
+        organisation,
+        history_rows(organisation),
+        back=organisation.get_absolute_url(),
+        section="organisations",
+    )
 
 
 @require_safe
@@ -158,13 +164,13 @@ def member_edit(request, network, membership_pk):
 @network_page(Perm.HISTORY_VIEW)
 def member_history(request, network, membership_pk):
     membership = get_membership_for_network(network, membership_pk)
-    context = {
-        "object": membership,
-        "rows": history_rows(membership),
-        "back_url": reverse("member-list", kwargs={"network_slug": network.slug}),
-        "section": "members",
-    }
-    return render(request, "core/history.html", context)
+    return history_page(
+        request,
+        membership,
+        history_rows(membership),
+        back=reverse("member-list", kwargs={"network_slug": network.slug}),
+        section="members",
+    )
 
 
 @network_page(Perm.MEMBER_MANAGE)
@@ -219,12 +225,12 @@ def invitation_revoke(request, network, invitation_pk):
 
 def _invitation_action(request, network, invitation_pk, service, success):
     invitation = get_invitation_for_network(network, invitation_pk)
-    try:
-        service(invitation=invitation, by=request.user)
-        messages.success(request, success)
-    except ValidationError as error:
-        report_errors(request, error)
-    return redirect("member-list", network_slug=network.slug)
+    return act_and_back(
+        request,
+        lambda: service(invitation=invitation, by=request.user),
+        success,
+        reverse("member-list", kwargs={"network_slug": network.slug}),
+    )
 
 
 @login_not_required

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gcmhub.core.models import Cycle
+from gcmhub.core.fields import cycle_fk, user_fk
 
 
 class ExportFormat(models.TextChoices):
@@ -34,17 +34,8 @@ def export_upload_to(instance, filename):
 class ExportJob(models.Model):
     """One export of a cycle asked for by a person; its file once made, or why it failed."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="export_jobs", verbose_name=_("cycle")
-    )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("asked for by"),
-    )
+    cycle = cycle_fk("export_jobs")
+    requested_by = user_fk(_("asked for by"))
     format = models.CharField(_("format"), max_length=8, choices=ExportFormat.choices)
     language = models.CharField(
         _("language of the labels"), max_length=8, choices=settings.LANGUAGES

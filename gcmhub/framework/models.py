@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gcmhub.core.i18n import localized
-from gcmhub.core.models import Cycle
+from gcmhub.core.fields import cycle_fk
+from gcmhub.core.i18n import Localized
 
 GCM_RESOLUTION_URL = "https://undocs.org/A/RES/73/195"
 
@@ -27,9 +27,7 @@ class RoundTable(models.Model):
     def __str__(self):
         return str(self.number)
 
-    @property
-    def theme(self) -> str:
-        return localized(self, "theme")
+    theme = Localized("theme")
 
 
 class Objective(models.Model):
@@ -59,13 +57,15 @@ class Objective(models.Model):
     def get_absolute_url(self):
         return reverse("objective-detail", kwargs={"number": self.number})
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = Localized("title")
+    short_label = Localized("short_label")
 
-    @property
-    def short_label(self) -> str:
-        return localized(self, "short_label")
+
+def objective_fk():
+    """The GCM objective a record is about; an objective with records cannot go."""
+    return models.ForeignKey(
+        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
+    )
 
 
 class Action(models.Model):
@@ -89,9 +89,7 @@ class Action(models.Model):
     def __str__(self):
         return f"{self.objective.number}({self.letter})"
 
-    @property
-    def gist(self) -> str:
-        return localized(self, "gist")
+    gist = Localized("gist")
 
 
 class GuidingPrinciple(models.Model):
@@ -113,13 +111,8 @@ class GuidingPrinciple(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def summary(self) -> str:
-        return localized(self, "summary")
+    name = Localized("name")
+    summary = Localized("summary")
 
     @property
     def paragraph(self) -> str:
@@ -140,9 +133,7 @@ class SdgGoal(models.Model):
     def __str__(self):
         return f"{self.number}. {self.name}"
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
+    name = Localized("name")
 
 
 class SdgTarget(models.Model):
@@ -224,20 +215,13 @@ class MgiDomain(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
+    name = Localized("name")
 
 
 class CooperationFramework(models.Model):
     """The UN Sustainable Development Cooperation Framework a cycle aligns with."""
 
-    cycle = models.OneToOneField(
-        Cycle,
-        on_delete=models.CASCADE,
-        related_name="cooperation_framework",
-        verbose_name=_("cycle"),
-    )
+    cycle = cycle_fk("cooperation_framework", one_to_one=True)
     title = models.CharField(_("title"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
@@ -288,9 +272,7 @@ class StrategicPriority(models.Model):
     def __str__(self):
         return f"{self.number}. {self.display_name}"
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
+    display_name = Localized("name")
 
 
 class FrameworkOutcome(models.Model):
@@ -323,6 +305,4 @@ class FrameworkOutcome(models.Model):
     def __str__(self):
         return f"{self.code} {self.display_statement}"
 
-    @property
-    def display_statement(self) -> str:
-        return localized(self, "statement")
+    display_statement = Localized("statement")

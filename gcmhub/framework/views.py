@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse
+from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, history_page
 from gcmhub.core.permissions import Perm
 from gcmhub.framework import selectors, services
 from gcmhub.framework.access import get_cooperation_framework_for_user
@@ -140,11 +140,11 @@ def cooperation_framework_history(request, network, cycle):
     framework = get_cooperation_framework_for_user(request.user, cycle=cycle)
     if framework is None:
         raise Http404
-    context = {
-        "object": framework,
-        "rows": selectors.cooperation_framework_history(framework),
-        "show_object": True,
-        "back_url": cycle_reverse("cooperation-framework", cycle),
-        "section": "setup",
-    }
-    return render(request, "core/history.html", context)
+    return history_page(
+        request,
+        framework,
+        selectors.cooperation_framework_history(framework),
+        back=cycle_reverse("cooperation-framework", cycle),
+        section="setup",
+        show_object=True,
+    )

@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.core import stages
 
-class PrioritiesConfig(AppConfig):
+
+class PrioritiesConfig(stages.StageApp):
     name = "gcmhub.priorities"
     label = "priorities"
     verbose_name = _("Prioritisation")
-
-    def ready(self):
-        from gcmhub.priorities.stages import register_stages
-
-        register_stages()

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gcmhub.core.forms import DateInput
+from gcmhub.core.forms import DateInput, ticked
 from gcmhub.directory.forms import use_tree_choices
 from gcmhub.priorities.models import Axis, DecisionHorizon
 
@@ -73,12 +73,7 @@ CriterionFormSet = forms.formset_factory(
 
 
 class InviteForm(forms.Form):
-    organisations = forms.ModelMultipleChoiceField(
-        label=_("Organisations invited to score"),
-        queryset=None,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    organisations = ticked(_("Organisations invited to score"))
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
@@ -134,30 +129,15 @@ class DecisionForm(forms.Form):
     horizon = forms.ChoiceField(
         label=_("Horizon"), choices=DecisionHorizon.choices, widget=forms.RadioSelect
     )
-    outcomes = forms.ModelMultipleChoiceField(
-        label=_("Cooperation framework outcomes it serves"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    sdg_targets = forms.ModelMultipleChoiceField(
-        label=_("SDG targets it serves"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    outcomes = ticked(_("Cooperation framework outcomes it serves"))
+    sdg_targets = ticked(_("SDG targets it serves"))
     lead_organisations = forms.ModelMultipleChoiceField(
         label=_("Lead organisations"), queryset=None, required=False
     )
     supporting_organisations = forms.ModelMultipleChoiceField(
         label=_("Supporting organisations"), queryset=None, required=False
     )
-    inputs = forms.ModelMultipleChoiceField(
-        label=_("Inputs it rests on"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    inputs = ticked(_("Inputs it rests on"))
     rationale = forms.CharField(
         label=_("Rationale"),
         required=False,

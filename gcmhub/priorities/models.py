@@ -1,6 +1,5 @@
 """Prioritisation of a cycle: criteria and weights, partners' scores, and the decisions."""
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -8,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from gcmhub.assessments.models import Input
-from gcmhub.core.i18n import localized
-from gcmhub.core.models import Cycle
+from gcmhub.core.fields import cycle_fk, user_fk
+from gcmhub.core.i18n import Localized
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import Facts, Move, Policy, State, Step
-from gcmhub.directory.models import Organisation
-from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
+from gcmhub.directory.models import Organisation, organisation_fk
+from gcmhub.framework.models import FrameworkOutcome, SdgTarget, objective_fk
 
 
 class Axis(models.TextChoices):
@@ -25,9 +24,7 @@ class Axis(models.TextChoices):
 class Criterion(models.Model):
     """A criterion objectives are scored on, 1 to 5, with its weight in the cycle."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("cycle")
-    )
+    cycle = cycle_fk("criteria")
     key = models.SlugField(_("key"), max_length=40)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.CharField(_("name in English"), max_length=120)
@@ -63,13 +60,8 @@ class Criterion(models.Model):
     def __str__(self):
         return self.display_name
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def display_question(self) -> str:
-        return localized(self, "question")
+    display_name = Localized("name")
+    display_question = Localized("question")
 
     def anchor_texts(self, language: str) -> list[str]:
         texts = self.anchors.get(language) or self.anchors.get("en") or []
@@ -83,9 +75,7 @@ class RoundStatus(models.TextChoices):
 
 
 class ScoringRound(models.Model):
-    cycle = models.OneToOneField(
-        Cycle, on_delete=models.CASCADE, related_name="scoring_round", verbose_name=_("cycle")
-    )
+    cycle = cycle_fk("scoring_round", one_to_one=True)
     status = models.CharField(
         _("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.SETUP
     )
@@ -120,27 +110,13 @@ SHEET_POLICY = Policy(
 class ScoreSheet(models.Model):
     """An invited organisation's scores: one sheet per organisation and cycle."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="score_sheets", verbose_name=_("cycle")
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.CASCADE,
-        related_name="score_sheets",
-        verbose_name=_("organisation"),
-    )
+    cycle = cycle_fk("score_sheets")
+    organisation = organisation_fk("score_sheets")
     state = models.CharField(_("state"), max_length=10, choices=SHEET_STATES, default=State.DRAFT)
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = user_fk(_("submitted by"))
     reminded_at = models.DateTimeField(_("last reminded"), null=True, blank=True)
     illustrative = models.BooleanField(_("illustrative demo content"), default=False)
     history = HistoricalRecords()
@@ -169,9 +145,7 @@ class ScoreRow(models.Model):
     sheet = models.ForeignKey(
         ScoreSheet, on_delete=models.CASCADE, related_name="rows", verbose_name=_("score sheet")
     )
-    objective = models.ForeignKey(
-        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
-    )
+    objective = objective_fk()
     values = models.JSONField(_("scores"), default=dict, blank=True)
     outside_mandate = models.BooleanField(_("outside our mandate"), default=False)
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
@@ -199,12 +173,8 @@ class DecisionHorizon(models.TextChoices):
 class Decision(models.Model):
     """The network's decision on an objective: its horizon and what it serves and rests on."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("cycle")
-    )
-    objective = models.ForeignKey(
-        Objective, on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
-    )
+    cycle = cycle_fk("decisions")
+    objective = objective_fk()
     horizon = models.CharField(_("horizon"), max_length=10, choices=DecisionHorizon.choices)
     outcomes = models.ManyToManyField(
         FrameworkOutcome,
@@ -232,14 +202,7 @@ class Decision(models.Model):
     departs_from_rank = models.BooleanField(_("departs from the computed rank"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1)
     decided_at = models.DateTimeField(_("decided"), auto_now=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    decided_by = user_fk(_("decided by"))
     illustrative = models.BooleanField(_("illustrative demo content"), default=False)
     history = HistoricalRecords(
         m2m_fields=[outcomes, sdg_targets, lead_organisations, supporting_organisations, inputs]

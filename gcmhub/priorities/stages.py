@@ -1,9 +1,9 @@
 """The prioritisation stage: scoring by partners, then the network's decisions."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.stages import Stage, StageState, Status, register
 from gcmhub.core.workflow import State
@@ -39,8 +39,7 @@ def priorities_state(cycle, user) -> StageState:
         status = Status.DONE
     else:
         status = Status.IN_PROGRESS
-    kwargs = {"network_slug": cycle.network.slug, "cycle_pk": cycle.pk}
-    links = [(_("Decisions"), reverse("decision-list", kwargs=kwargs))]
+    links = [(_("Decisions"), cycle_reverse("decision-list", cycle))]
     return StageState(status=status, facts=lines, links=links)
 
 

@@ -11,7 +11,14 @@ from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import records_to_rows
-from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_errors
+from gcmhub.core.pages import (
+    act_and_back,
+    cycle_page,
+    cycle_redirect,
+    cycle_reverse,
+    form_errors,
+    history_page,
+)
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.core.workflow import State, Step
 from gcmhub.framework.models import Objective
@@ -146,23 +153,23 @@ def round_open(request, network, cycle):
 @require_POST
 @cycle_page(Perm.PRIORITY_MANAGE)
 def round_close(request, network, cycle):
-    try:
-        services.round_close(cycle=cycle, by=request.user)
-        messages.success(request, _("Scoring is closed."))
-    except ValidationError as error:
-        report_errors(request, error)
-    return cycle_redirect("priorities-home", cycle)
+    return act_and_back(
+        request,
+        lambda: services.round_close(cycle=cycle, by=request.user),
+        _("Scoring is closed."),
+        cycle_reverse("priorities-home", cycle),
+    )
 
 
 @require_POST
 @cycle_page(Perm.PRIORITY_MANAGE)
 def remind(request, network, cycle):
-    try:
-        sent = services.scores_remind(cycle=cycle, by=request.user)
-        messages.success(request, _("%(count)d reminders sent.") % {"count": sent})
-    except ValidationError as error:
-        report_errors(request, error)
-    return cycle_redirect("priorities-home", cycle)
+    return act_and_back(
+        request,
+        lambda: services.scores_remind(cycle=cycle, by=request.user),
+        lambda sent: _("%(count)d reminders sent.") % {"count": sent},
+        cycle_reverse("priorities-home", cycle),
+    )
 
 
 @require_POST
@@ -171,12 +178,12 @@ def sheet_reopen(request, network, cycle, sheet_pk):
     sheet = get_sheet_for_user(
         request.user, cycle=cycle, pk=sheet_pk, scoring_round=selectors.scoring_round_for(cycle)
     )
-    try:
-        services.sheet_reopen(sheet=sheet, by=request.user)
-        messages.success(request, _("The scores are back with the organisation."))
-    except ValidationError as error:
-        report_errors(request, error)
-    return cycle_redirect("priorities-home", cycle)
+    return act_and_back(
+        request,
+        lambda: services.sheet_reopen(sheet=sheet, by=request.user),
+        _("The scores are back with the organisation."),
+        cycle_reverse("priorities-home", cycle),
+    )
 
 
 @cycle_page(Perm.PRIORITY_SCORE)
@@ -414,10 +421,10 @@ def decision_history(request, network, cycle, number):
     decision = cycle.decisions.filter(objective__number=number).select_related("objective").first()
     if decision is None:
         raise Http404
-    context = {
-        "object": decision,
-        "rows": records_to_rows(decision.history.all()),
-        "back_url": cycle_reverse("objective-priority", cycle, number=number),
-        "section": "priorities",
-    }
-    return render(request, "core/history.html", context)
+    return history_page(
+        request,
+        decision,
+        records_to_rows(decision.history.all()),
+        back=cycle_reverse("objective-priority", cycle, number=number),
+        section="priorities",
+    )

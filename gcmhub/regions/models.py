@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gcmhub.core.i18n import localized
+from gcmhub.core.i18n import Localized
 from gcmhub.core.models import Network
 
 
@@ -45,10 +45,5 @@ class Region(models.Model):
     def get_absolute_url(self):
         return reverse("region-detail", kwargs={"region_slug": self.slug})
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def display_description(self) -> str:
-        return localized(self, "description")
+    display_name = Localized("name")
+    display_description = Localized("description")

@@ -1,8 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.core import stages
 
-class WorkplanConfig(AppConfig):
+
+class WorkplanConfig(stages.StageApp):
     name = "gcmhub.workplan"
     label = "workplan"
     verbose_name = _("Work plan")
@@ -10,7 +11,6 @@ class WorkplanConfig(AppConfig):
     def ready(self):
         from gcmhub.coordination.services import register_leads
         from gcmhub.workplan.services import activity_leads
-        from gcmhub.workplan.stages import register_stages
 
-        register_stages()
+        super().ready()
         register_leads(activity_leads)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gcmhub.core.forms import DateInput
+from gcmhub.core.forms import DateInput, ticked
 from gcmhub.directory.forms import use_tree_choices
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
 from gcmhub.workplan.models import (
@@ -56,19 +56,11 @@ class ActivityForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    objectives = forms.ModelMultipleChoiceField(
-        label=_("GCM objectives it serves"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    objectives = ticked(
+        _("GCM objectives it serves"),
         help_text=_("The network's priority and horizon are shown next to each objective."),
     )
-    recommendations = forms.ModelMultipleChoiceField(
-        label=_("Report recommendations it acts on"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    recommendations = ticked(_("Report recommendations it acts on"))
     lead_organisations = forms.ModelMultipleChoiceField(
         label=_("Lead organisations"), queryset=None
     )

@@ -1,26 +1,23 @@
 """The results-based work plan (outputs and activities), indicators, reporting periods and the
 organisations' progress reports."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gcmhub.core.i18n import localized
-from gcmhub.core.models import Cycle
+from gcmhub.core.fields import cycle_fk, user_fk
+from gcmhub.core.i18n import Localized
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import Facts, Move, Policy, State, Step
-from gcmhub.directory.models import Organisation
+from gcmhub.directory.models import Organisation, organisation_fk
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
 
 
 class ReportingPeriod(models.Model):
     """A period the organisations report progress on, with the date reports are due."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="reporting_periods", verbose_name=_("cycle")
-    )
+    cycle = cycle_fk("reporting_periods")
     label = models.CharField(_("name"), max_length=40, help_text=_("e.g. 2021 H2"))
     starts = models.DateField(_("first day"))
     ends = models.DateField(_("last day"))
@@ -43,9 +40,7 @@ class ReportingPeriod(models.Model):
 class Output(models.Model):
     """An output (or, under another output, a sub-output) of a cooperation-framework outcome."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="outputs", verbose_name=_("cycle")
-    )
+    cycle = cycle_fk("outputs")
     outcome = models.ForeignKey(
         FrameworkOutcome,
         on_delete=models.PROTECT,
@@ -76,9 +71,7 @@ class Output(models.Model):
     def __str__(self):
         return f"{self.code} {self.display_title}"
 
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")
+    display_title = Localized("title")
 
     @property
     def is_sub_output(self) -> bool:
@@ -166,9 +159,7 @@ class Activity(models.Model):
     def __str__(self):
         return f"{self.code} {self.display_title}"
 
-    @property
-    def display_title(self) -> str:
-        return localized(self, "title")
+    display_title = Localized("title")
 
     @property
     def gap(self):
@@ -192,9 +183,7 @@ class Disaggregation(models.TextChoices):
 class Indicator(models.Model):
     """An indicator of an output or of a cooperation-framework outcome."""
 
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("cycle")
-    )
+    cycle = cycle_fk("indicators")
     outcome = models.ForeignKey(
         FrameworkOutcome,
         on_delete=models.PROTECT,
@@ -255,9 +244,7 @@ class Indicator(models.Model):
     def __str__(self):
         return f"{self.code} {self.display_name}"
 
-    @property
-    def display_name(self) -> str:
-        return localized(self, "name")
+    display_name = Localized("name")
 
     @property
     def is_numeric(self) -> bool:
@@ -310,25 +297,13 @@ class ProgressReport(models.Model):
     period = models.ForeignKey(
         ReportingPeriod, on_delete=models.PROTECT, related_name="reports", verbose_name=_("period")
     )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        related_name="progress_reports",
-        verbose_name=_("organisation"),
-    )
+    organisation = organisation_fk("progress_reports", on_delete=models.PROTECT)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     summary = models.TextField(_("summary"), blank=True, max_length=5000)
     return_reason = models.TextField(_("reason for returning"), blank=True, max_length=3000)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = user_fk(_("reviewed by"))
     version = models.PositiveIntegerField(_("version"), default=1)
     illustrative = models.BooleanField(_("illustrative demo content"), default=False)
     history = HistoricalRecords()

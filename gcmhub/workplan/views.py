@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -15,8 +14,10 @@ from gcmhub.core.pages import (
     cycle_redirect,
     cycle_reverse,
     delete_and_back,
+    delete_requested,
     form_errors,
     form_page,
+    record_initial,
 )
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import Step
@@ -47,13 +48,6 @@ TIMELINE_COLOURS = {
 }
 
 
-def _initial(record, form_class) -> dict | None:
-    """The form's fields filled from the record (its many-to-many ones too), None for a new one."""
-    if record is None:
-        return None
-    return model_to_dict(record, fields=list(form_class.base_fields))
-
-
 def _context(network, cycle, **extra):
     return {"network": network, "cycle": cycle, "section": SECTION, **extra}
 
@@ -61,7 +55,7 @@ def _context(network, cycle, **extra):
 @cycle_page(Perm.WORKPLAN_MANAGE)
 def period_edit(request, network, cycle, period_pk=None):
     period = access.get_period_for_cycle(cycle, period_pk) if period_pk else None
-    initial = _initial(period, PeriodForm)
+    initial = record_initial(period, PeriodForm)
     form = PeriodForm(request.POST or None, initial=initial)
     return form_page(
         request,
@@ -115,14 +109,14 @@ def gap_view(request, network, cycle):
 def output_edit(request, network, cycle, output_pk=None):
     output = access.get_output_for_cycle(cycle, output_pk) if output_pk else None
     back = cycle_reverse("workplan", cycle)
-    if output is not None and request.method == "POST" and "delete" in request.POST:
+    if delete_requested(request, output):
         return delete_and_back(
             request,
             lambda: services.output_delete(output=output, by=request.user),
             _("The output has been removed."),
             back,
         )
-    initial = _initial(output, OutputForm)
+    initial = record_initial(output, OutputForm)
     form = OutputForm(request.POST or None, cycle=cycle, initial=initial)
     if not form.fields["outcome"].queryset.exists():
         messages.info(
@@ -147,14 +141,14 @@ def output_edit(request, network, cycle, output_pk=None):
 def activity_edit(request, network, cycle, activity_pk=None):
     activity = access.get_activity_for_cycle(cycle, activity_pk) if activity_pk else None
     back = cycle_reverse("workplan", cycle)
-    if activity is not None and request.method == "POST" and "delete" in request.POST:
+    if delete_requested(request, activity):
         return delete_and_back(
             request,
             lambda: services.activity_delete(activity=activity, by=request.user),
             _("The activity has been removed."),
             back,
         )
-    initial = _initial(activity, ActivityForm) or {
+    initial = record_initial(activity, ActivityForm) or {
         "output": request.GET.get("output"),
         "starts": cycle.start_date,
         "ends": cycle.end_date,
@@ -199,7 +193,7 @@ def indicator_list(request, network, cycle):
 def indicator_edit(request, network, cycle, indicator_pk=None):
     indicator = access.get_indicator_for_cycle(cycle, indicator_pk) if indicator_pk else None
     periods = selectors.periods_of(cycle)
-    initial = _initial(indicator, IndicatorForm)
+    initial = record_initial(indicator, IndicatorForm)
     if indicator is not None:
         for target in indicator.targets.all():
             initial[f"target_{target.period_id}"] = target.value

@@ -14,6 +14,7 @@ from gcmhub.assessments.models import (
     Reference,
     ReferenceKind,
 )
+from gcmhub.assessments.services.questionnaires import CONTENT_KEYS
 from gcmhub.core.models import Horizon
 
 
@@ -63,13 +64,7 @@ class InputDetailSerializer(InputSerializer):
     class Meta(InputSerializer.Meta):
         fields = [
             *InputSerializer.Meta.fields,
-            "situation",
-            "gaps",
-            "needs",
-            "proposed_actions",
-            "references",
-            "gcm_actions",
-            "principles",
+            *CONTENT_KEYS,
             "consultations",
             "return_reason",
         ]

@@ -2,7 +2,6 @@
 instructions, closing and reopening it, the requests to the organisations asked."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -16,8 +15,8 @@ from gcmhub.assessments.forms import (
 )
 from gcmhub.assessments.stages import assessment_facts
 from gcmhub.core.access import actor_for
-from gcmhub.core.feedback import report_errors, report_form_errors
-from gcmhub.core.pages import cycle_page, cycle_redirect
+from gcmhub.core.feedback import report_form_errors
+from gcmhub.core.pages import act_and_back, cycle_page, cycle_redirect, cycle_reverse
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.core.workflow import State
 from gcmhub.directory.access import get_organisation_for_network
@@ -79,23 +78,23 @@ def collection_edit(request, network, cycle):
 @require_POST
 @cycle_page(Perm.ASSESSMENT_MANAGE)
 def collection_close(request, network, cycle):
-    try:
-        services.collection_close(cycle=cycle, by=request.user)
-        messages.success(request, _("The collection of inputs is closed; inputs are locked."))
-    except ValidationError as error:
-        report_errors(request, error)
-    return cycle_redirect("assessment-home", cycle)
+    return act_and_back(
+        request,
+        lambda: services.collection_close(cycle=cycle, by=request.user),
+        _("The collection of inputs is closed; inputs are locked."),
+        cycle_reverse("assessment-home", cycle),
+    )
 
 
 @require_POST
 @cycle_page(Perm.ASSESSMENT_MANAGE)
 def collection_reopen(request, network, cycle):
-    try:
-        services.collection_reopen(cycle=cycle, by=request.user)
-        messages.success(request, _("The collection of inputs is open again."))
-    except ValidationError as error:
-        report_errors(request, error)
-    return cycle_redirect("assessment-home", cycle)
+    return act_and_back(
+        request,
+        lambda: services.collection_reopen(cycle=cycle, by=request.user),
+        _("The collection of inputs is open again."),
+        cycle_reverse("assessment-home", cycle),
+    )
 
 
 @require_POST

@@ -21,7 +21,14 @@ from gcmhub.assessments.forms import (
 from gcmhub.core.access import actor_for
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import records_to_rows
-from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
+from gcmhub.core.pages import (
+    act_and_back,
+    cycle_page,
+    cycle_redirect,
+    cycle_reverse,
+    form_errors,
+    history_page,
+)
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import State, Step
 from gcmhub.directory.access import get_organisation_for_network
@@ -205,12 +212,12 @@ def _reference_row(row: dict) -> dict:
 
 
 def _transition(request, cycle, input, service, success, **kwargs):
-    try:
-        service(input=input, by=request.user, **kwargs)
-        messages.success(request, success)
-    except ValidationError as error:
-        report_errors(request, error)
-    return cycle_redirect("input-detail", cycle, input_pk=input.pk)
+    return act_and_back(
+        request,
+        lambda: service(input=input, by=request.user, **kwargs),
+        success,
+        cycle_reverse("input-detail", cycle, input_pk=input.pk),
+    )
 
 
 @require_POST
@@ -287,14 +294,14 @@ def input_history(request, network, cycle, input_pk):
         ProposedAction.history.filter(input_id=input.pk),
         Reference.history.filter(input_id=input.pk),
     )
-    context = {
-        "object": input,
-        "rows": rows,
-        "show_object": True,
-        "back_url": input.get_absolute_url(),
-        "section": "assessment",
-    }
-    return render(request, "core/history.html", context)
+    return history_page(
+        request,
+        input,
+        rows,
+        back=input.get_absolute_url(),
+        section="assessment",
+        show_object=True,
+    )
 
 
 @require_safe

@@ -1,3 +1,5 @@
+from functools import partial
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -180,23 +182,17 @@ def test_a_decision_in_line_with_the_rank_needs_no_rationale(cycle, coordinator,
 
 
 def test_a_decision_against_the_rank_requires_a_rationale(cycle, coordinator, results_ready):
-    objective = Objective.objects.get(number=1)
-    with pytest.raises(ValidationError, match="departs from the computed rank"):
-        services.decision_save(
-            cycle=cycle,
-            objective=objective,
-            by=coordinator,
-            horizon="long",
-            expected_version=1,
-        )
-    decision = services.decision_save(
+    decide = partial(
+        services.decision_save,
         cycle=cycle,
-        objective=objective,
+        objective=Objective.objects.get(number=1),
         by=coordinator,
         horizon="long",
-        rationale="Depends on a law not yet adopted.",
         expected_version=1,
     )
+    with pytest.raises(ValidationError, match="departs from the computed rank"):
+        decide()
+    decision = decide(rationale="Depends on a law not yet adopted.")
     assert decision.departs_from_rank
     assert decision.history.first().history_user == coordinator
 
@@ -218,30 +214,19 @@ def test_decisions_link_outcomes_organisations_and_inputs(cycle, coordinator, or
 
 
 def test_a_stale_decision_is_refused(cycle, coordinator, results_ready):
-    objective = Objective.objects.get(number=1)
-    services.decision_save(
+    decide = partial(
+        services.decision_save,
         cycle=cycle,
-        objective=objective,
+        objective=Objective.objects.get(number=1),
         by=coordinator,
         horizon="short",
         expected_version=1,
     )
-    services.decision_save(
-        cycle=cycle,
-        objective=objective,
-        by=coordinator,
-        horizon="short",
-        rationale="Most inputs ask for it first.",
-        expected_version=1,
-    )  # a change: version 2 (saved unchanged, it would have stayed 1)
+    decide()
+    # a change: version 2 (saved unchanged, it would have stayed 1)
+    decide(rationale="Most inputs ask for it first.")
     with pytest.raises(StaleVersion):
-        services.decision_save(
-            cycle=cycle,
-            objective=objective,
-            by=coordinator,
-            horizon="short",
-            expected_version=1,
-        )
+        decide()
 
 
 def test_only_coordinators_decide(cycle, consultant, results_ready):
