@@ -12,7 +12,7 @@ from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 def load(cycle, users) -> None:
     if cycle.documents.filter(kind=VOLUNTARY_REVIEW).exists():
         return
-    services.review_open(cycle=cycle, by=users["consultant"])
+    services.voluntary_review_open(cycle=cycle, by=users["consultant"])
 
 
 NEXT_CYCLE = {

@@ -545,8 +545,8 @@ def load(cycle, users) -> None:
     first = periods[0]
     for key, (rows, actuals, state) in PROGRESS_2021_H2.items():
         person = users[key if key == "focal" else f"focal-{key}"]
-        report = services.report_open(period=first, by=person)
-        services.report_save(
+        report = services.progress_report_open(period=first, by=person)
+        services.progress_report_save(
             report=report,
             by=person,
             summary="",
@@ -571,9 +571,9 @@ def load(cycle, users) -> None:
             expected_version=report.version,
         )
         report.refresh_from_db()
-        services.report_submit(report=report, by=person)
+        services.progress_report_submit(report=report, by=person)
         if state == "accepted":
-            services.report_accept(report=report, by=coordinator)
+            services.progress_report_accept(report=report, by=coordinator)
     ProgressReport.objects.filter(period__cycle=cycle).update(
         illustrative=True, submitted_at=_day(2022, 1, 12), reviewed_at=_day(2022, 1, 20)
     )

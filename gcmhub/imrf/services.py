@@ -13,7 +13,7 @@ from gcmhub.imrf.prefill import section_html
 
 
 @transaction.atomic
-def review_open(*, cycle: Cycle, by: User) -> Document:
+def voluntary_review_open(*, cycle: Cycle, by: User) -> Document:
     """The cycle's voluntary review, created with the default five-part outline and filled
     from the data the first time."""
     require(by, Perm.DOCUMENT_EDIT, cycle=cycle)
@@ -21,12 +21,12 @@ def review_open(*, cycle: Cycle, by: User) -> Document:
     if existing is not None:
         return existing
     document = documents.document_open(cycle=cycle, kind=VOLUNTARY_REVIEW, by=by)
-    review_prefill(document=document, by=by)
+    voluntary_review_prefill(document=document, by=by)
     return document
 
 
 @transaction.atomic
-def review_prefill(*, document: Document, by: User, overwrite: bool = False) -> int:
+def voluntary_review_prefill(*, document: Document, by: User, overwrite: bool = False) -> int:
     """Write the data-based draft into the sections the data can fill: the empty ones, or all
     of them with `overwrite` (their earlier text stays in the history). Returns how many."""
     require(by, Perm.DOCUMENT_EDIT, cycle=document.cycle)

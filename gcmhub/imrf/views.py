@@ -44,7 +44,7 @@ def imrf(request, network, cycle):
 @require_POST
 @cycle_page(Perm.DOCUMENT_EDIT)
 def review_start(request, network, cycle):
-    document = services.review_open(cycle=cycle, by=request.user)
+    document = services.voluntary_review_open(cycle=cycle, by=request.user)
     messages.success(
         request,
         _("The voluntary review is drafted from the data: read each section and complete it."),
@@ -56,7 +56,7 @@ def review_start(request, network, cycle):
 @cycle_page(Perm.DOCUMENT_EDIT)
 def review_refresh(request, network, cycle, document_pk):
     document = get_document(cycle, document_pk)
-    count = services.review_prefill(
+    count = services.voluntary_review_prefill(
         document=document, by=request.user, overwrite=request.POST.get("overwrite") == "1"
     )
     messages.success(

@@ -19,10 +19,10 @@ from gcmhub.workplan.models import (
 
 def get_report_for_user(user, cycle, pk: int) -> ProgressReport:
     """The report of the cycle with its `steps` for `user`; PermissionDenied unless they may
-    read it (`selectors.visible_reports`)."""
-    report = get_object_or_404(selectors.reports_of(cycle), pk=pk)
+    read it (`selectors.visible_progress_reports`)."""
+    report = get_object_or_404(selectors.progress_reports_of(cycle), pk=pk)
     actor = actor_for(user, cycle.network)
-    if not selectors.visible_reports(cycle, actor).filter(pk=report.pk).exists():
+    if not selectors.visible_progress_reports(cycle, actor).filter(pk=report.pk).exists():
         raise PermissionDenied
     report.period.cycle = cycle
     report.steps = steps(REPORT_POLICY, actor, report.facts)

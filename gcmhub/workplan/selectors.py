@@ -214,7 +214,7 @@ def indicators_of(cycle, periods: list[ReportingPeriod]) -> list[Indicator]:
     return indicators
 
 
-def reports_of(cycle) -> QuerySet[ProgressReport]:
+def progress_reports_of(cycle) -> QuerySet[ProgressReport]:
     """Every progress report of the cycle, the latest period first."""
     return (
         ProgressReport.objects.filter(period__cycle=cycle)
@@ -223,7 +223,7 @@ def reports_of(cycle) -> QuerySet[ProgressReport]:
     )
 
 
-def visible_reports(cycle, actor: Actor) -> QuerySet[ProgressReport]:
+def visible_progress_reports(cycle, actor: Actor) -> QuerySet[ProgressReport]:
     """The progress reports `actor` may read, by `REPORT_POLICY`: their own organisation's in
     any state, and, with the reader permission, the others' once they leave draft. The one
     place this rule is written: the pages and the API ask it."""
@@ -235,7 +235,7 @@ def visible_reports(cycle, actor: Actor) -> QuerySet[ProgressReport]:
         visible.append(Q(state__in=sorted(states)))
     if not visible:
         return ProgressReport.objects.none()
-    return reports_of(cycle).filter(reduce(or_, visible))
+    return progress_reports_of(cycle).filter(reduce(or_, visible))
 
 
 def current_period(periods: list[ReportingPeriod], today: dt.date | None = None):

@@ -328,7 +328,7 @@ def reportable_activities(period: ReportingPeriod, organisation: Organisation):
 
 
 @transaction.atomic
-def report_open(*, period: ReportingPeriod, by: User) -> ProgressReport:
+def progress_report_open(*, period: ReportingPeriod, by: User) -> ProgressReport:
     """The focal point's organisation's report for the period, started the first time."""
     require(by, REPORT_POLICY.author, cycle=period.cycle)
     organisation_id = actor_for(by, period.cycle.network).organisation_id
@@ -341,7 +341,7 @@ def report_open(*, period: ReportingPeriod, by: User) -> ProgressReport:
 
 
 @transaction.atomic
-def report_save(
+def progress_report_save(
     *,
     report: ProgressReport,
     by: User,
@@ -401,7 +401,7 @@ def report_save(
 
 
 @transaction.atomic
-def report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
+def progress_report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
     report = locked(report)
     state = transition(REPORT_POLICY, Step.SUBMIT, actor=_actor(by, report), facts=report.facts)
     if not report.activity_rows.exists() and not report.actuals.exists():
@@ -421,7 +421,7 @@ def report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
 
 
 @transaction.atomic
-def report_return(*, report: ProgressReport, by: User, reason: str) -> ProgressReport:
+def progress_report_return(*, report: ProgressReport, by: User, reason: str) -> ProgressReport:
     report = locked(report)
     state = transition(REPORT_POLICY, Step.RETURN, actor=_actor(by, report), facts=report.facts)
     reason = clean_text(reason)
@@ -446,7 +446,7 @@ def _notify_return(report: ProgressReport) -> None:
 
 
 @transaction.atomic
-def report_accept(*, report: ProgressReport, by: User) -> ProgressReport:
+def progress_report_accept(*, report: ProgressReport, by: User) -> ProgressReport:
     """Accept the report: its activities take the status the organisation reported."""
     report = locked(report)
     report.state = transition(

@@ -230,7 +230,7 @@ def report_list(request, network, cycle):
         network,
         cycle,
         periods=periods,
-        reports=selectors.visible_reports(cycle, actor),
+        reports=selectors.visible_progress_reports(cycle, actor),
         own=actor.has(REPORT_POLICY.author),
         current=selectors.current_period(periods),
     )
@@ -241,13 +241,13 @@ def report_list(request, network, cycle):
 @cycle_page(Perm.PROGRESS_REPORT)
 def report_start(request, network, cycle, period_pk):
     period = access.get_period_for_cycle(cycle, period_pk)
-    report = services.report_open(period=period, by=request.user)
+    report = services.progress_report_open(period=period, by=request.user)
     return cycle_redirect("report-detail", cycle, report_pk=report.pk)
 
 
 def _save_report(request, report, form, activities, indicators) -> bool:
     """Save the draft from the page, and submit it if asked; True once submitted."""
-    services.report_save(
+    services.progress_report_save(
         report=report,
         by=request.user,
         summary=form.cleaned_data["summary"],
@@ -260,7 +260,7 @@ def _save_report(request, report, form, activities, indicators) -> bool:
         expected_version=form.cleaned_data["version"],
     )
     if "submit" in request.POST:
-        services.report_submit(report=report, by=request.user)
+        services.progress_report_submit(report=report, by=request.user)
         return True
     return False
 
@@ -344,7 +344,7 @@ def report_review(request, network, cycle, report_pk):
     report = access.get_report_for_user(request.user, cycle, report_pk)
     try:
         if "accept" in request.POST:
-            services.report_accept(report=report, by=request.user)
+            services.progress_report_accept(report=report, by=request.user)
             messages.success(
                 request, _("The report is accepted: its progress counts in the work plan.")
             )
@@ -353,7 +353,7 @@ def report_review(request, network, cycle, report_pk):
             if not form.is_valid():
                 messages.error(request, _("Say why the report is returned."))
                 return cycle_redirect("report-detail", cycle, report_pk=report.pk)
-            services.report_return(
+            services.progress_report_return(
                 report=report, by=request.user, reason=form.cleaned_data["reason"]
             )
             messages.success(

@@ -137,8 +137,8 @@ def filled(cycle, assigned, scoring, review, workplan, org_a, focal_a, consultan
         reported_by=org_a,
         baseline_value=Decimal(10),
     )
-    report = workplan_services.report_open(period=period, by=focal_a)
-    workplan_services.report_save(
+    report = workplan_services.progress_report_open(period=period, by=focal_a)
+    workplan_services.progress_report_save(
         report=report,
         by=focal_a,
         summary="On track.",

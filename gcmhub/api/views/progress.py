@@ -39,9 +39,9 @@ class ProgressReportViewSet(
     http_method_names = ["get", "post", "put", "head", "options"]
 
     def records(self):
-        return workplan_selectors.visible_reports(self.cycle, self.actor()).prefetch_related(
-            "activity_rows", "actuals"
-        )
+        return workplan_selectors.visible_progress_reports(
+            self.cycle, self.actor()
+        ).prefetch_related("activity_rows", "actuals")
 
     def get_serializer_class(self):
         if self.action == "create":
@@ -58,7 +58,8 @@ class ProgressReportViewSet(
 
     def _own_report(self) -> ProgressReport:
         report = get_object_or_404(
-            workplan_selectors.visible_reports(self.cycle, self.actor()), pk=self.kwargs["pk"]
+            workplan_selectors.visible_progress_reports(self.cycle, self.actor()),
+            pk=self.kwargs["pk"],
         )
         self.require(Perm.PROGRESS_REPORT)
         report.period.cycle = self.cycle
@@ -71,7 +72,7 @@ class ProgressReportViewSet(
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
         period = get_object_or_404(self.cycle.reporting_periods, pk=data.validated_data["period"])
-        report = workplan_services.report_open(period=period, by=request.user)
+        report = workplan_services.progress_report_open(period=period, by=request.user)
         return self._read(report, status.HTTP_201_CREATED)
 
     @extend_schema(request=ReportWriteSerializer, responses=ProgressReportSerializer)
@@ -91,7 +92,7 @@ class ProgressReportViewSet(
             {**row, "indicator": _known(indicators, row["indicator"], "indicators")}
             for row in data.validated_data["indicators"]
         ]
-        workplan_services.report_save(
+        workplan_services.progress_report_save(
             report=report,
             by=request.user,
             summary=data.validated_data["summary"],
@@ -105,5 +106,7 @@ class ProgressReportViewSet(
     @action(detail=True, methods=["post"])
     def submit(self, request, *args, **kwargs):
         """Submit the report to the coordinator."""
-        report = workplan_services.report_submit(report=self._own_report(), by=request.user)
+        report = workplan_services.progress_report_submit(
+            report=self._own_report(), by=request.user
+        )
         return self._read(report)

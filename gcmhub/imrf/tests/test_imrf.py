@@ -82,9 +82,12 @@ def test_refreshing_keeps_edits_unless_asked_and_history_keeps_them(case):
         body="<p>Our text.</p>",
         expected_version=section.version,
     )
-    assert services.review_prefill(document=document, by=users["consultant"]) == 0
+    assert services.voluntary_review_prefill(document=document, by=users["consultant"]) == 0
     assert document.sections.get(key="policy").body == "<p>Our text.</p>"
-    assert services.review_prefill(document=document, by=users["consultant"], overwrite=True) == 5
+    assert (
+        services.voluntary_review_prefill(document=document, by=users["consultant"], overwrite=True)
+        == 5
+    )
     section = document.sections.get(key="policy")
     assert "Institutional mechanism" in section.body
     assert section.history.filter(body="<p>Our text.</p>").exists()

@@ -109,11 +109,11 @@ def test_numbers_are_numbers_and_words_are_words(cycle, coordinator, output, org
 
 @pytest.fixture
 def report(periods, activity, indicator, focal_a):
-    return services.report_open(period=periods[0], by=focal_a)
+    return services.progress_report_open(period=periods[0], by=focal_a)
 
 
 def _fill(report, by, percent=60, value=Decimal(120)):
-    return services.report_save(
+    return services.progress_report_save(
         report=report,
         by=by,
         summary="Trainings held.",
@@ -144,28 +144,28 @@ def test_a_progress_report_goes_draft_submitted_returned_accepted(
     with pytest.raises(PermissionDenied):
         _fill(report, focal_b)
     report = _fill(report, focal_a, percent=60)
-    services.report_submit(report=report, by=focal_a)
+    services.progress_report_submit(report=report, by=focal_a)
     # Submitting meets the reporting obligation of the period.
     assert rule.obligations.get(due_date=dt.date(2022, 1, 15)).done_at is not None
     with pytest.raises(PermissionDenied):
         _fill(report, focal_a)
     with pytest.raises(ValidationError, match="why"):
-        services.report_return(report=report, by=coordinator, reason=" ")
-    services.report_return(report=report, by=coordinator, reason="The figure is for 2022.")
+        services.progress_report_return(report=report, by=coordinator, reason=" ")
+    services.progress_report_return(report=report, by=coordinator, reason="The figure is for 2022.")
     report.refresh_from_db()
     assert report.state == State.RETURNED
     report = _fill(report, focal_a, percent=70)
-    services.report_submit(report=report, by=focal_a)
+    services.progress_report_submit(report=report, by=focal_a)
     with pytest.raises(PermissionDenied):
-        services.report_accept(report=report, by=focal_a)
-    services.report_accept(report=report, by=coordinator)
+        services.progress_report_accept(report=report, by=focal_a)
+    services.progress_report_accept(report=report, by=coordinator)
     report.refresh_from_db()
     assert report.state == State.ACCEPTED
 
 
 def test_a_report_refuses_words_for_a_numeric_indicator_and_saves_nothing(report, focal_a):
     with pytest.raises(ValidationError, match="numeric indicator"):
-        services.report_save(
+        services.progress_report_save(
             report=report,
             by=focal_a,
             summary="",

@@ -28,8 +28,8 @@ def world(cycle, coordinator, activity, indicator, periods, focal_a, personas, o
     group = coordination_services.working_group_save(
         network=cycle.network, by=coordinator, name="Data group"
     )
-    report = services.report_open(period=periods[0], by=focal_a)
-    services.report_save(
+    report = services.progress_report_open(period=periods[0], by=focal_a)
+    services.progress_report_save(
         report=report,
         by=focal_a,
         summary="",
@@ -40,7 +40,7 @@ def world(cycle, coordinator, activity, indicator, periods, focal_a, personas, o
         expected_version=1,
     )
     report.refresh_from_db()
-    services.report_submit(report=report, by=focal_a)
+    services.progress_report_submit(report=report, by=focal_a)
     return {
         "rule": rule,
         "group": group,
@@ -105,7 +105,7 @@ def test_the_joint_work_plan_export_reads_back_with_numbers(client, cycle, world
 
 def test_the_indicator_table_export_reads_back(client, cycle, world, coordinator, focal_a):
     client.force_login(coordinator)
-    services.report_accept(report=world["report"], by=coordinator)
+    services.progress_report_accept(report=world["report"], by=coordinator)
     response = client.get(url(cycle, "indicator-list") + "?format=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [c.value for c in sheet[3]]
@@ -253,7 +253,7 @@ def test_save_and_submit_keeps_the_summary_written_on_the_page(client, cycle, wo
     from gcmhub.tests.roundtrip import page_form, post_form
 
     activity = world["activity"]
-    report = services.report_open(period=world["period"], by=focal_a)
+    report = services.progress_report_open(period=world["period"], by=focal_a)
     ProgressReport.objects.filter(pk=report.pk).update(state="returned", return_reason="Fix it.")
     client.force_login(focal_a)
     page = url(cycle, "report-detail", report_pk=report.pk)
@@ -273,7 +273,7 @@ def test_save_and_submit_keeps_the_summary_written_on_the_page(client, cycle, wo
 def test_a_second_click_on_save_and_submit_changes_nothing(client, cycle, world, focal_a):
     from gcmhub.tests.roundtrip import page_form, post_form
 
-    report = services.report_open(period=world["period"], by=focal_a)
+    report = services.progress_report_open(period=world["period"], by=focal_a)
     ProgressReport.objects.filter(pk=report.pk).update(state="returned", return_reason="Fix it.")
     client.force_login(focal_a)
     page = url(cycle, "report-detail", report_pk=report.pk)
