@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.coordination.models import Responsible, SopKind, WorkingGroup
 from gcmhub.coordination.schedule import State
+from gcmhub.coordination.services import sop_rule_problems
 from gcmhub.core.forms import DateInput, ticked
 from gcmhub.directory.forms import use_tree_choices
 from gcmhub.framework.models import RoundTable
@@ -121,12 +122,17 @@ class SopRuleForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not data.get("months") and not data.get("dates") and "months" not in self.errors:
-            self.add_error("months", _("Choose the months it is due, or give single dates."))
-        if data.get("starts") and data.get("ends") and data["ends"] < data["starts"]:
-            self.add_error("ends", _("The rule cannot end before it starts."))
-        if data.get("responsible") == Responsible.CHOSEN and not data.get("organisations"):
-            self.add_error("organisations", _("Choose the organisations."))
+        problems = sop_rule_problems(
+            months=data.get("months") or [],
+            dates=data.get("dates") or [],
+            starts=data.get("starts"),
+            ends=data.get("ends"),
+            responsible=data.get("responsible"),
+            organisations=data.get("organisations") or [],
+        )
+        for field, message in problems.items():
+            if field not in self.errors:
+                self.add_error(field, message)
         return data
 
 

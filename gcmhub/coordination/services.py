@@ -111,13 +111,20 @@ def obligations_refresh(cycle: Cycle) -> None:
         obligations_generate(rule)
 
 
-def _validate_schedule(*, months: list[int], dates: list, starts: dt.date, ends: dt.date) -> None:
+def sop_rule_problems(*, months, dates, starts, ends, responsible, organisations) -> dict:
+    """What a rule breaks, by field, every one at once (empty: none): what `sop_rule_save`
+    refuses and what the rule's page shows next to its fields. Values a form could not read
+    are None and not judged here."""
+    problems = {}
     if any(not 1 <= int(m) <= 12 for m in months):
-        raise ValidationError({"months": _("Months are numbered 1 to 12.")})
-    if not months and not dates:
-        raise ValidationError({"months": _("Choose the months it is due, or give single dates.")})
-    if ends < starts:
-        raise ValidationError({"ends": _("The rule cannot end before it starts.")})
+        problems["months"] = _("Months are numbered 1 to 12.")
+    elif not months and not dates:
+        problems["months"] = _("Choose the months it is due, or give single dates.")
+    if starts and ends and ends < starts:
+        problems["ends"] = _("The rule cannot end before it starts.")
+    if responsible == Responsible.CHOSEN and not organisations:
+        problems["organisations"] = _("Choose the organisations.")
+    return problems
 
 
 @transaction.atomic
@@ -149,13 +156,20 @@ def sop_rule_save(
     rule = locked(rule) if rule is not None else None
     require(by, Perm.SOP_MANAGE, cycle=cycle)
     months, dates = list(months or []), list(dates or [])
-    _validate_schedule(months=months, dates=dates, starts=starts, ends=ends)
     organisations = list(organisations)
+    problems = sop_rule_problems(
+        months=months,
+        dates=dates,
+        starts=starts,
+        ends=ends,
+        responsible=responsible,
+        organisations=organisations,
+    )
+    if problems:
+        raise ValidationError(problems)
     check_same_network(
         [*organisations, chair, minutes_by, recipient], cycle.network_id, "organisations"
     )
-    if responsible == Responsible.CHOSEN and not organisations:
-        raise ValidationError({"organisations": _("Choose the organisations.")})
     if working_group is not None and working_group.network_id != cycle.network_id:
         raise ValidationError({"working_group": _("Choose a working group of this network.")})
     rule = rule or SopRule(cycle=cycle)

@@ -1,9 +1,7 @@
-from itertools import pairwise
-
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.models import Cycle, User
+from gcmhub.core.services import HORIZONS, cycle_problems
 
 
 class DateInput(forms.DateInput):
@@ -56,23 +54,10 @@ class CycleForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The cycle cannot end before it starts."))
-        order = [
-            ("start_date", data.get("start_date")),
-            ("short_term_until", data.get("short_term_until")),
-            ("medium_term_until", data.get("medium_term_until")),
-            ("long_term_until", data.get("long_term_until")),
-        ]
-        messages = {
-            "short_term_until": _("The short term must end on or after the start of the cycle."),
-            "medium_term_until": _("The medium term must end on or after the short term."),
-            "long_term_until": _("The long term must end on or after the medium term."),
-        }
-        for (_unused, before), (name, after) in pairwise(order):
-            if before and after and after < before:
-                self.add_error(name, messages[name])
+        dates = {name: data.get(name) for name in ("end_date", *HORIZONS)}
+        for name, message in cycle_problems(**dates).items():
+            if name not in self.errors:
+                self.add_error(name, message)
         return data
 
 

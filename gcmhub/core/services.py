@@ -1,9 +1,12 @@
 """Writes on networks, cycles and users. Every write records who made it (audit)."""
 
 import datetime as dt
+from itertools import pairwise
 from typing import Required, TypedDict, Unpack
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from gcmhub.core.access import require
 from gcmhub.core.audit import locked, save_audited
@@ -47,10 +50,42 @@ class ProfileChanges(TypedDict, total=False):
     language: str
 
 
+HORIZONS = ("start_date", "short_term_until", "medium_term_until", "long_term_until")
+
+
+def cycle_problems(**dates) -> dict:
+    """What a cycle's dates break, by field, every one at once (values a form could not read
+    are None and not judged): the cycle ends after it starts, and its horizons follow each
+    other from its start. What the cycle services refuse and the cycle's page shows."""
+    problems = {}
+    start, end = dates.get("start_date"), dates.get("end_date")
+    if start and end and end < start:
+        problems["end_date"] = _("The cycle cannot end before it starts.")
+    messages = {
+        "short_term_until": _("The short term must end on or after the start of the cycle."),
+        "medium_term_until": _("The medium term must end on or after the short term."),
+        "long_term_until": _("The long term must end on or after the medium term."),
+    }
+    for before, name in pairwise(HORIZONS):
+        if dates.get(before) and dates.get(name) and dates[name] < dates[before]:
+            problems[name] = messages[name]
+    return problems
+
+
+def _check_dates(cycle: Cycle) -> None:
+    problems = cycle_problems(
+        end_date=cycle.end_date, **{name: getattr(cycle, name) for name in HORIZONS}
+    )
+    if problems:
+        raise ValidationError(problems)
+
+
 @transaction.atomic
 def cycle_create(*, network: Network, by: User, **fields: Unpack[CycleFields]) -> Cycle:
     require(by, Perm.CYCLE_MANAGE, network=network)
-    return save_audited(Cycle(network=network, **fields), by=by)
+    cycle = Cycle(network=network, **fields)
+    _check_dates(cycle)
+    return save_audited(cycle, by=by)
 
 
 @transaction.atomic
@@ -59,6 +94,7 @@ def cycle_update(*, cycle: Cycle, by: User, **changes: Unpack[CycleChanges]) -> 
     cycle = locked(cycle)
     for name, value in changes.items():
         setattr(cycle, name, value)
+    _check_dates(cycle)
     return save_audited(cycle, by=by, update_fields=list(changes))
 
 

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.i18n import search_filter
 from gcmhub.core.models import User
-from gcmhub.core.permissions import Role
 from gcmhub.directory.models import Invitation, Membership, Organisation, OrganisationType
 from gcmhub.directory.selectors import descendant_ids, organisation_tree
+from gcmhub.directory.services import focal_point_problem
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
@@ -67,10 +67,9 @@ class FocalPointRoleMixin:
 
     def clean(self):
         data = super().clean()
-        if data.get("role") == Role.FOCAL_POINT and not data.get("organisation"):
-            self.add_error(
-                "organisation", _("Choose the organisation this focal point speaks for.")
-            )
+        problem = focal_point_problem(role=data.get("role"), organisation=data.get("organisation"))
+        if problem:
+            self.add_error("organisation", problem)
         return data
 
 

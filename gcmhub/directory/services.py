@@ -89,6 +89,14 @@ def organisation_update(
     return save_audited(organisation, by=by, update_fields=list(changes))
 
 
+def focal_point_problem(*, role: str | None, organisation) -> str | None:
+    """A focal point must name the organisation they speak for (a membership or an invitation;
+    the database holds the same rule as a constraint)."""
+    if role == Role.FOCAL_POINT and not organisation:
+        return _("Choose the organisation this focal point speaks for.")
+    return None
+
+
 def _keeps_a_coordinator(membership: Membership, *, role: str, is_active: bool) -> None:
     stored = Membership.objects.select_for_update().get(pk=membership.pk)
     if stored.role != Role.COORDINATOR or not stored.is_active:
@@ -113,12 +121,12 @@ def membership_update(
         role=changes.get("role", membership.role),
         is_active=changes.get("is_active", membership.is_active),
     )
-    if changes.get("role", membership.role) == Role.FOCAL_POINT and not changes.get(
-        "organisation", membership.organisation
-    ):
-        raise ValidationError(
-            {"organisation": _("Choose the organisation this focal point speaks for.")}
-        )
+    problem = focal_point_problem(
+        role=changes.get("role", membership.role),
+        organisation=changes.get("organisation", membership.organisation),
+    )
+    if problem:
+        raise ValidationError({"organisation": problem})
     for name, value in changes.items():
         setattr(membership, name, value)
     return save_audited(membership, by=by, update_fields=list(changes))
@@ -176,6 +184,9 @@ def invitation_create(
         )
     if organisation is not None and organisation.network_id != network.pk:
         raise ValidationError({"organisation": _("Choose an organisation of this network.")})
+    problem = focal_point_problem(role=role, organisation=organisation)
+    if problem:
+        raise ValidationError({"organisation": problem})
     invitation = Invitation(
         network=network,
         invited_by=by,

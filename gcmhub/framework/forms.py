@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
+from gcmhub.framework.services import years_problem
 
 
 class CooperationFrameworkForm(forms.ModelForm):
@@ -12,12 +13,9 @@ class CooperationFrameworkForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if (
-            data.get("start_year")
-            and data.get("end_year")
-            and data["end_year"] < data["start_year"]
-        ):
-            self.add_error("end_year", _("The last year cannot come before the first year."))
+        problem = years_problem(start_year=data.get("start_year"), end_year=data.get("end_year"))
+        if problem:
+            self.add_error("end_year", problem)
         return data
 
 

@@ -1,12 +1,22 @@
 """Writes on a cycle's cooperation framework (the GCM reference data itself is read-only)."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from gcmhub.core.access import require
 from gcmhub.core.audit import delete_audited, save_audited
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.permissions import Perm
 from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
+
+
+def years_problem(*, start_year, end_year) -> str | None:
+    """A cooperation framework's last year cannot come before its first (what the framework's
+    page shows and its save refuses)."""
+    if start_year and end_year and end_year < start_year:
+        return _("The last year cannot come before the first year.")
+    return None
 
 
 @transaction.atomic
@@ -30,6 +40,9 @@ def cooperation_framework_save(
     )
     for name, value in framework.items():
         setattr(instance, name, value)
+    problem = years_problem(start_year=instance.start_year, end_year=instance.end_year)
+    if problem:
+        raise ValidationError({"end_year": problem})
     save_audited(instance, by=by)
 
     # Delete first, then park the numbers and codes that move, so that renumbering, swapping

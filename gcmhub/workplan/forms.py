@@ -11,6 +11,11 @@ from gcmhub.workplan.models import (
     IndicatorKind,
     Output,
 )
+from gcmhub.workplan.services import (
+    activity_problems,
+    indicator_place_problem,
+    indicator_value_problem,
+)
 
 
 def _outcomes(cycle):
@@ -107,11 +112,15 @@ class ActivityForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("starts") and data.get("ends") and data["ends"] < data["starts"]:
-            self.add_error("ends", _("An activity cannot end before it starts."))
-        planned, secured = data.get("budget_planned"), data.get("budget_secured")
-        if planned is not None and secured is not None and secured > planned:
-            self.add_error("budget_secured", _("Secured funding is more than the planned budget."))
+        problems = activity_problems(
+            starts=data.get("starts"),
+            ends=data.get("ends"),
+            budget_planned=data.get("budget_planned"),
+            budget_secured=data.get("budget_secured"),
+        )
+        for field, message in problems.items():
+            if field not in self.errors:
+                self.add_error(field, message)
         return data
 
 
@@ -167,17 +176,17 @@ class IndicatorForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if bool(data.get("output")) == bool(data.get("outcome")):
-            self.add_error("output", _("Attach the indicator to an output or to an outcome."))
+        problem = indicator_place_problem(output=data.get("output"), outcome=data.get("outcome"))
+        if problem:
+            self.add_error("output", problem)
         numeric = data.get("kind") == IndicatorKind.NUMERIC
         pairs = [("baseline_value", "baseline_text")] + [
             (f"target_{p.pk}", f"target_text_{p.pk}") for p in self.periods
         ]
         for number, words in pairs:
-            if numeric and data.get(words):
-                self.add_error(words, _("This is a numeric indicator: give a number."))
-            if not numeric and data.get(number) is not None:
-                self.add_error(number, _("This is a qualitative indicator: describe it in words."))
+            problem = indicator_value_problem(data.get("kind"), data.get(number), data.get(words))
+            if problem:  # on the field that holds what does not belong
+                self.add_error(words if numeric else number, problem)
         return data
 
     def targets(self) -> dict:

@@ -127,6 +127,18 @@ def output_delete(*, output: Output, by: User) -> None:
     delete_audited(output, by=by)
 
 
+def activity_problems(*, starts, ends, budget_planned, budget_secured) -> dict:
+    """What an activity's dates and budget break, by field (values a form could not read are
+    None and not judged): what `activity_save` refuses and its page shows."""
+    problems = {}
+    if starts and ends and ends < starts:
+        problems["ends"] = _("An activity cannot end before it starts.")
+    budget = (budget_planned, budget_secured)
+    if None not in budget and budget_secured > budget_planned:
+        problems["budget_secured"] = _("Secured funding is more than the planned budget.")
+    return problems
+
+
 @transaction.atomic
 def activity_save(
     *,
@@ -159,12 +171,11 @@ def activity_save(
     if not leads:
         raise ValidationError({"lead_organisations": _("Name at least one lead organisation.")})
     check_same_network([*leads, *partners], cycle.network_id, "lead_organisations")
-    if ends < starts:
-        raise ValidationError({"ends": _("An activity cannot end before it starts.")})
-    if budget_secured > budget_planned:
-        raise ValidationError(
-            {"budget_secured": _("Secured funding is more than the planned budget.")}
-        )
+    problems = activity_problems(
+        starts=starts, ends=ends, budget_planned=budget_planned, budget_secured=budget_secured
+    )
+    if problems:
+        raise ValidationError(problems)
     recommendations = [r for r in recommendations if r.document.cycle_id == cycle.pk]
     activity = activity or Activity(output=output)
     activity.output = output
@@ -203,18 +214,28 @@ def activity_delete(*, activity: Activity, by: User) -> None:
 # Indicators
 
 
+def indicator_value_problem(kind: str, value, text: str) -> str | None:
+    """A numeric indicator takes numbers only; a qualitative one takes words only: what is
+    wrong with a value (a number, words) of an indicator of `kind`, if anything."""
+    if kind == IndicatorKind.NUMERIC and text:
+        return _("This is a numeric indicator: give a number (or leave it empty).")
+    if kind != IndicatorKind.NUMERIC and value is not None:
+        return _("This is a qualitative indicator: describe it in words.")
+    return None
+
+
+def indicator_place_problem(*, output, outcome) -> str | None:
+    if (outcome is None) == (output is None):
+        return _("Attach the indicator to an output or to an outcome.")
+    return None
+
+
 def _indicator_values(kind: str, value, text: str, field: str):
-    """A numeric indicator takes numbers only; a qualitative one takes words only."""
     text = clean_text(text or "")
-    if kind == IndicatorKind.NUMERIC:
-        if text:
-            raise ValidationError(
-                {field: _("This is a numeric indicator: give a number (or leave it empty).")}
-            )
-        return value, ""
-    if value is not None:
-        raise ValidationError({field: _("This is a qualitative indicator: describe it in words.")})
-    return None, text
+    problem = indicator_value_problem(kind, value, text)
+    if problem:
+        raise ValidationError({field: problem})
+    return (value, "") if kind == IndicatorKind.NUMERIC else (None, text)
 
 
 @transaction.atomic
@@ -241,8 +262,9 @@ def indicator_save(
     """Save an indicator and its targets ({period: (value, text)})."""
     indicator = locked(indicator) if indicator is not None else None
     require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
-    if (outcome is None) == (output is None):
-        raise ValidationError({"output": _("Attach the indicator to an output or to an outcome.")})
+    problem = indicator_place_problem(output=output, outcome=outcome)
+    if problem:
+        raise ValidationError({"output": problem})
     if output is not None and output.cycle_id != cycle.pk:
         raise ValidationError({"output": _("Choose an output of this cycle.")})
     if outcome is not None and outcome.priority.framework.cycle_id != cycle.pk:
