@@ -130,9 +130,7 @@ def user_has_perm(user, perm: Perm, *, network) -> bool:
     """Tell whether `user` holds `perm` in `network` (reached through an access helper)."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return perm not in _SPEAK_FOR_ORGANISATION
-    return role_has_perm(network.user_role, perm)
+    return Actor(role=network.user_role, is_admin=user.is_superuser).has(perm)
 
 
 @dataclass(frozen=True)

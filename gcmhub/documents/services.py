@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
-from gcmhub.core.errors import StaleVersion
+from gcmhub.core.errors import check_version
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import send_templated
 from gcmhub.core.permissions import Perm
@@ -152,13 +152,11 @@ def section_save(*, section: Section, by: User, body: str, expected_version: int
     )
     require(by, Perm.DOCUMENT_EDIT, cycle=section.document.cycle)
     _require_open(section.document_id)
-    if section.version != expected_version:
-        raise StaleVersion(
-            _(
-                "Someone else saved this section after you opened it; open it again to see "
-                "their text."
-            )
-        )
+    check_version(
+        section,
+        expected_version,
+        _("Someone else saved this section after you opened it; open it again to see their text."),
+    )
     section.body = body
     section.full_clean()  # sanitises the body, so that an untouched text compares equal
     save_changed(section, by=by, updated_by=by)
