@@ -270,6 +270,7 @@ class ScheduledRun(Job):
     it was due: unique per entry and time, so that however many workers look, it runs once."""
 
     name = models.CharField(_("what is run"), max_length=50)
+    send = models.CharField(_("service called"), max_length=200)
     due_at = models.DateTimeField(_("due"))
     summary = models.CharField(_("result"), max_length=200, blank=True)
 
@@ -285,7 +286,7 @@ class ScheduledRun(Job):
         return f"{self.name} · {self.due_at:%Y-%m-%d %H:%M}"
 
     def work(self, progress) -> dict:
-        from gcmhub.core.schedule import entry
+        from django.utils.module_loading import import_string
 
-        sent = entry(self.name).run(today=timezone.localdate())
+        sent = import_string(self.send)(today=timezone.localdate())
         return {"summary": f"{sent} e-mails sent"}

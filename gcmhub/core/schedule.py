@@ -18,12 +18,10 @@ worker: they call the same services.
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -43,10 +41,6 @@ class Entry:
     at: dt.time
     send: str
 
-    def run(self, today: dt.date) -> int:
-        send: Callable[..., int] = import_string(self.send)
-        return send(today=today)
-
     def due_at(self, now: dt.datetime) -> dt.datetime:
         """The latest time this entry was due at or before `now`."""
         local = timezone.localtime(now)
@@ -63,13 +57,6 @@ def register(item: Entry) -> None:
     ENTRIES[item.name] = item
 
 
-def entry(name: str) -> Entry:
-    try:
-        return ENTRIES[name]
-    except KeyError:
-        raise LookupError(f"no schedule entry named {name!r}") from None
-
-
 def queue_due(now: dt.datetime | None = None) -> list:
     """Queue a run of every entry due and not yet run (or queued) for that time; return the
     runs queued here."""
@@ -84,7 +71,7 @@ def queue_due(now: dt.datetime | None = None) -> list:
             continue
         try:
             with transaction.atomic():
-                run = ScheduledRun.objects.create(name=item.name, due_at=due)
+                run = ScheduledRun.objects.create(name=item.name, send=item.send, due_at=due)
                 jobs.enqueue(run)
         except IntegrityError:  # another worker's tick made it at the same moment
             continue

@@ -6,12 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.fields import cycle_fk
 from gcmhub.core.models import Job
-
-
-class ExportFormat(models.TextChoices):
-    XLSX = "xlsx", _("Excel workbook (one sheet per kind of record)")
-    CSV = "csv", _("CSV files in a zip (one file per kind of record)")
-    JSON = "json", _("JSON (one document)")
+from gcmhub.exports.build import ExportFormat
 
 
 def export_upload_to(instance, filename):
@@ -50,7 +45,7 @@ class ExportJob(Job):
         """Make the file (in the worker, see core.jobs.run): the fields to save once done."""
         from django.core.files.base import ContentFile
 
-        from gcmhub.exports.services import build_export
+        from gcmhub.exports.build import build_export
 
         filename, content = build_export(
             self.cycle, fmt=self.format, language=self.language, hxl=self.hxl, progress=progress

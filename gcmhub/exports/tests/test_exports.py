@@ -17,7 +17,7 @@ from django.utils import timezone
 from gcmhub.assessments.models import Assignment, Consultation, Input, Need
 from gcmhub.core.models import JobStatus
 from gcmhub.core.workflow import State
-from gcmhub.exports import kinds, services
+from gcmhub.exports import build, kinds, services
 from gcmhub.exports.models import ExportJob
 from gcmhub.framework.models import Objective
 from gcmhub.priorities.models import Decision
@@ -63,7 +63,7 @@ def records(cycle, org_a, org_b):
 
 def _build(cycle, fmt, **options):
     options = {"language": "en", "hxl": False, **options}
-    return services.build_export(cycle, fmt=fmt, **options)
+    return build.build_export(cycle, fmt=fmt, **options)
 
 
 def _sheet_rows(ws) -> list[list]:
@@ -230,9 +230,9 @@ def test_an_export_takes_the_same_number_of_queries_whatever_the_data(
 
 def test_unknown_format_or_language_is_refused(cycle):
     with pytest.raises(ValueError):
-        services.build_export(cycle, fmt="pdf", language="en", hxl=False)
+        build.build_export(cycle, fmt="pdf", language="en", hxl=False)
     with pytest.raises(ValueError):
-        services.build_export(cycle, fmt="xlsx", language="fr", hxl=False)
+        build.build_export(cycle, fmt="xlsx", language="fr", hxl=False)
 
 
 # The page ---------------------------------------------------------------------------------
@@ -343,12 +343,12 @@ def test_a_job_being_made_polls_with_a_labelled_progress_bar(client, cycle, coor
 def test_a_failing_job_records_why_and_can_be_made_again(
     client, monkeypatch, cycle, records, coordinator, run_tasks
 ):
-    real = services.build_export
+    real = build.build_export
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "build_export", broken)
+    monkeypatch.setattr(build, "build_export", broken)
     client.force_login(coordinator)
     job = _export(client, cycle, run_tasks, {"format": "xlsx", "language": "en"})
     assert job.status == JobStatus.FAILED and not job.file
@@ -358,7 +358,7 @@ def test_a_failing_job_records_why_and_can_be_made_again(
     assert "disk full" in page and retry in page and "Try again" in page
     assert client.get(url(cycle, "export-download", job_pk=job.pk)).status_code == 404
 
-    monkeypatch.setattr(services, "build_export", real)
+    monkeypatch.setattr(build, "build_export", real)
     row = client.post(retry, HTTP_HX_REQUEST="true").content.decode()
     assert 'hx-trigger="every 1s"' in row and "Waiting for a worker" in row
     assert run_tasks() == 1
