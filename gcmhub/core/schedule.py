@@ -20,7 +20,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -83,36 +83,48 @@ def queue_due(now: dt.datetime | None = None) -> list:
 # The tick ----------------------------------------------------------------------------------
 
 
-def _waiting_ticks(exclude: str | None = None):
+# Whoever queues a tick holds this lock (PostgreSQL's advisory lock; on SQLite a write
+# transaction already holds the database's, `transaction_mode` IMMEDIATE), so two workers
+# looking at the same moment queue one tick between them.
+TICK_LOCK = 0x67636D68  # "gcmh"
+
+
+def _lock_ticks() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TICK_LOCK])
+
+
+def _waiting_ticks():
     from django_tasks_db.models import DBTaskResult
 
-    waiting = DBTaskResult.objects.filter(task_path=tick.module_path, status="READY")
-    return waiting.exclude(id=exclude) if exclude else waiting
+    return DBTaskResult.objects.filter(task_path=tick.module_path, status="READY")
 
 
-def _queue_tick(after: dt.timedelta | None) -> None:
-    when = timezone.now() + after if after else None
-    tick.using(run_after=when).enqueue()
-
-
-def ensure_tick() -> bool:
-    """Queue a tick now unless one is waiting; tell whether one was queued. Several waiting
-    at once (two workers starting together) fold back into one at their next run."""
+def _queue_tick_unless_waiting(after: dt.timedelta | None = None) -> bool:
+    """Queue a tick (in `after`, or now) unless one is waiting; tell whether it was queued."""
     with transaction.atomic():
+        _lock_ticks()
         if _waiting_ticks().exists():
             return False
-        _queue_tick(after=None)
+        task = tick.using(run_after=timezone.now() + after) if after else tick
+        task.enqueue()
     return True
 
 
-@task(takes_context=True)
-def tick(context) -> dict:
-    """Queue the next tick, sweep the jobs whose worker died, queue the entries due."""
+def ensure_tick() -> bool:
+    """Queue a tick now unless one is waiting (a worker starting); tell whether it was."""
+    return _queue_tick_unless_waiting()
+
+
+@task()
+def tick() -> dict:
+    """Queue the next tick (first: a worker dying below does not end the chain), sweep the
+    jobs whose worker died, queue the entries due. Two ticks waiting (queued by hand, or
+    before the lock) fold into one: the second finds the first's next tick waiting."""
     from gcmhub.core import jobs
 
-    with transaction.atomic():
-        if not _waiting_ticks(exclude=str(context.task_result.id)).exists():
-            _queue_tick(after=dt.timedelta(seconds=TICK_SECONDS))
+    _queue_tick_unless_waiting(after=dt.timedelta(seconds=TICK_SECONDS))
     swept = jobs.sweep()
     queued = queue_due()
     return {"swept": swept, "queued": [run.name for run in queued]}
