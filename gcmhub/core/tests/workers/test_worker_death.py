@@ -111,3 +111,33 @@ def coordinator_of_a_cycle(workers):
     cycle = factories.CycleFactory()
     membership = factories.MembershipFactory(network=cycle.network, role=Role.COORDINATOR)
     return cycle, membership.user
+
+
+def test_two_workers_share_the_queue_each_job_runs_once_and_one_tick_waits(
+    workers, coordinator_of_a_cycle
+):
+    from gcmhub.exports import services
+    from gcmhub.exports.models import ExportJob
+
+    cycle, coordinator = coordinator_of_a_cycle
+    for language in ("en", "tr", "en", "tr"):
+        services.export_start(cycle=cycle, by=coordinator, fmt="json", language=language, hxl=False)
+    first, second = workers.start(script=False), workers.start(script=False)
+    exports = ExportJob.objects.all()
+    wait_until(lambda: all(job.status == JobStatus.DONE for job in exports.all()), workers=workers)
+    assert [job.attempts for job in exports] == [1, 1, 1, 1]
+    tasks = DBTaskResult.objects.filter(id__in=[job.task_id for job in exports])
+    assert [len(task.worker_ids) for task in tasks] == [1, 1, 1, 1]
+    # Both started a tick if none was waiting; under the lock only one chain goes on.
+    wait_until(
+        lambda: (
+            not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"])
+            .exclude(task_path=schedule.tick.module_path)
+            .exists()
+        ),
+        workers=workers,
+    )
+    waiting = DBTaskResult.objects.filter(task_path=schedule.tick.module_path, status="READY")
+    wait_until(lambda: waiting.count() == 1, timeout=10, workers=workers)
+    workers.kill(first)
+    workers.kill(second)
