@@ -21,7 +21,14 @@ from gcmhub.exports.access import EXPORT_PERM
 from gcmhub.exports.build import CONTENT_TYPES, ExportFormat, build_export
 from gcmhub.exports.models import ExportJob
 
-__all__ = ["CONTENT_TYPES", "build_export", "export_delete", "export_retry", "export_start"]
+__all__ = [
+    "CONTENT_TYPES",
+    "build_export",
+    "export_delete",
+    "export_retry",
+    "export_start",
+    "export_watch",
+]
 
 logger = logging.getLogger(__name__)
 
