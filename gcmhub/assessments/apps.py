@@ -18,7 +18,6 @@ class AssessmentsConfig(stages.StageApp):
         schedule.register(
             schedule.Entry(
                 name="input-reminders",
-                label=_("Reminders of inputs to submit"),
                 at=dt.time(7, 0),
                 send="gcmhub.assessments.services.reminders_send",
             )

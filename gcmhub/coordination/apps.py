@@ -21,7 +21,6 @@ class CoordinationConfig(stages.StageApp):
         schedule.register(
             schedule.Entry(
                 name="obligation-reminders",
-                label=_("Reminders of SOP obligations"),
                 at=dt.time(7, 0),
                 send="gcmhub.coordination.services.obligation_reminders_send",
             )

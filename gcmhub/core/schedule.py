@@ -37,7 +37,6 @@ class Entry:
     dotted path of a service `send(*, today) -> int` that returns how many e-mails it sent."""
 
     name: str
-    label: str
     at: dt.time
     send: str
 

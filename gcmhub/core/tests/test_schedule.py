@@ -33,9 +33,7 @@ def _send(*, today):
 @pytest.fixture
 def sent():
     """A schedule entry of the test's own at 07:00 that records the days it ran for."""
-    schedule.register(
-        schedule.Entry(name="test-entry", label="Test", at=dt.time(7), send=f"{__name__}._send")
-    )
+    schedule.register(schedule.Entry(name="test-entry", at=dt.time(7), send=f"{__name__}._send"))
     _SENT.clear()
     yield _SENT
     del schedule.ENTRIES["test-entry"]
@@ -50,7 +48,7 @@ def test_the_reminders_of_the_apps_are_on_the_schedule_every_morning():
 
 
 def test_an_entry_is_due_at_its_hour_today_or_else_yesterday():
-    entry = schedule.Entry(name="x", label="x", at=dt.time(7), send="")
+    entry = schedule.Entry(name="x", at=dt.time(7), send="")
     day = dt.date(2026, 12, 1)
     assert entry.due_at(at(day, 7)) == at(day, 7)
     assert entry.due_at(at(day, 23, 59)) == at(day, 7)
