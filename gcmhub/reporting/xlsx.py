@@ -1,8 +1,10 @@
-"""Excel primitives (openpyxl). Text cells are always written as text, never as formulas."""
+"""Excel primitives (openpyxl). Text cells are always written as text, never as formulas;
+every sheet a person may print is set up to print (`print_setup`)."""
 
 import io
 
 from openpyxl import Workbook
+from openpyxl.worksheet.properties import PageSetupProperties
 
 
 def write_text(cell, value) -> None:
@@ -10,6 +12,34 @@ def write_text(cell, value) -> None:
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
+
+
+def print_setup(
+    ws, *, header_rows: int = 0, header_columns: int = 0, landscape: bool = True, freeze=True
+) -> None:
+    """Set `ws` up to print as a ministry prints it for clearance: A4, landscape, all columns on
+    the width of one page (as many pages down as it takes), the first `header_rows` repeated at
+    the top of every page (print titles) and frozen on screen with the first `header_columns`,
+    "page N of M" in the footer. Works on write-only sheets too (call it before appending rows)."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # 0: as many pages down as needed
+    if ws.sheet_properties.pageSetUpPr is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    if header_rows:
+        ws.print_title_rows = f"1:{header_rows}"
+    if freeze and (header_rows or header_columns):
+        from openpyxl.utils import get_column_letter
+
+        ws.freeze_panes = f"{get_column_letter(header_columns + 1)}{header_rows + 1}"
+    ws.oddFooter.center.text = "&P / &N"
+    ws.oddFooter.center.size = 8
 
 
 def workbook_bytes(wb: Workbook) -> bytes:
