@@ -18,7 +18,7 @@ from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.models import Document, Version
 from gcmhub.reporting.docx import add_table, render_docx
 from gcmhub.reporting.pdf import render_pdf
-from gcmhub.reporting.xlsx import workbook_bytes, write_text
+from gcmhub.reporting.xlsx import fit_height, print_setup, workbook_bytes, write_text
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -114,7 +114,9 @@ def comments_matrix_xlsx(*, title: str, comments) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for column, width in zip("ABCDEFGHIJ", [6, 30, 28, 30, 50, 16, 18, 50, 12, 12], strict=True):
         ws.column_dimensions[column].width = width
-    ws.freeze_panes = "A4"
+    for r in range(4, 4 + len(rows)):
+        fit_height(ws, r)
+    print_setup(ws, header_rows=3)
     return workbook_bytes(wb)
 
 

@@ -6,7 +6,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from gcmhub.priorities.models import DecisionHorizon
-from gcmhub.reporting.xlsx import workbook_bytes, write_text
+from gcmhub.reporting.xlsx import fit_height, print_setup, workbook_bytes, write_text
 
 
 def priorities_xlsx(*, cycle, priority) -> bytes:
@@ -71,7 +71,9 @@ def priorities_xlsx(*, cycle, priority) -> bytes:
     widths = [7, 60, 10, 9, 9, 9, 9, 10, 9, 9, 10, 10, 14, 16, 50]
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-    ws.freeze_panes = "C5"
+    for r in range(5, ws.max_row + 1):
+        fit_height(ws, r)
+    print_setup(ws, header_rows=4, header_columns=2)
 
     sensitivity = wb.create_sheet(_("Sensitivity"))
     for column, text in enumerate(
@@ -89,6 +91,7 @@ def priorities_xlsx(*, cycle, priority) -> bytes:
         write_text(sensitivity.cell(row=r, column=3), changes)
     sensitivity.column_dimensions["A"].width = 40
     sensitivity.column_dimensions["C"].width = 60
+    print_setup(sensitivity, header_rows=1)
     return workbook_bytes(wb)
 
 

@@ -3,8 +3,10 @@ every sheet a person may print is set up to print (`print_setup`)."""
 
 import io
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 
 def write_text(cell, value) -> None:
@@ -21,7 +23,7 @@ def print_setup(
     the width of one page (as many pages down as it takes), the first `header_rows` repeated at
     the top of every page (print titles) and frozen on screen with the first `header_columns`,
     "page N of M" in the footer. Works on write-only sheets too (call it before appending rows)."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # 0: as many pages down as needed
@@ -31,15 +33,40 @@ def print_setup(
         ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.print_options.horizontalCentered = True
     if header_rows:
         ws.print_title_rows = f"1:{header_rows}"
     if freeze and (header_rows or header_columns):
         from openpyxl.utils import get_column_letter
 
         ws.freeze_panes = f"{get_column_letter(header_columns + 1)}{header_rows + 1}"
-    ws.oddFooter.center.text = "&P / &N"
+    # Excel's codes for the page and the number of pages; "&" does not occur in the sentence.
+    ws.oddFooter.center.text = _("Page %(page)s of %(pages)s") % {"page": "&P", "pages": "&N"}
     ws.oddFooter.center.size = 8
+
+
+# Characters of running text per unit of column width, and points per line, at 11 pt.
+CHARS_PER_WIDTH = 1.15
+LINE_HEIGHT = 15
+
+
+def fit_height(ws, row: int, *, widths: dict[str, float] | None = None) -> None:
+    """Make `row` tall enough for its wrapped text. Excel grows rows as one types, but a file
+    opened to be printed keeps the height it was saved with (LibreOffice too), so text written
+    by gcmhub would print over the next row. `widths`: the width a (merged) cell spans, by
+    column letter, where it is not its column's."""
+    lines = 1
+    for cell in ws[row]:
+        if not isinstance(cell.value, str) or not cell.value:
+            continue
+        width = (widths or {}).get(cell.column_letter) or (
+            ws.column_dimensions[cell.column_letter].width or 8.43
+        )
+        per_line = max(1, int(width * CHARS_PER_WIDTH))
+        needed = sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n"))
+        lines = max(lines, needed)
+    if lines > 1:
+        current = ws.row_dimensions[row].height or 0
+        ws.row_dimensions[row].height = max(current, lines * LINE_HEIGHT)
 
 
 def workbook_bytes(wb: Workbook) -> bytes:

@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from gcmhub.reporting.xlsx import write_text
+from gcmhub.reporting.xlsx import fit_height, print_setup, write_text
 from gcmhub.workplan import selectors
 
 
@@ -26,7 +26,9 @@ def _sheet(ws, title: str, header: list[str], rows: list[list], widths: dict[int
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for column in range(1, len(header) + 1):
         ws.column_dimensions[get_column_letter(column)].width = widths.get(column, 14)
-    ws.freeze_panes = "A4"
+    for r in range(4, 4 + len(rows)):
+        fit_height(ws, r)
+    print_setup(ws, header_rows=3)
 
 
 def workplan_header() -> list[str]:
