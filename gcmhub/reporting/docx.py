@@ -162,8 +162,8 @@ def _findings(body: _Body, section: dict) -> None:
             body.paragraph(cited)
     if section.get("gaps"):
         body.heading(labels["gaps"], 2)
-        for line in section["gaps"]:
-            body.paragraph(line, "List Bullet")
+        for line in section["gaps"]:  # "3. Provide accurate ...": numbered already
+            body.paragraph(line)
 
 
 def _inputs(body: _Body, inputs: list[dict], labels: dict) -> None:
