@@ -22,7 +22,8 @@ def print_setup(
     """Set `ws` up to print as a ministry prints it for clearance: A4, landscape, all columns on
     the width of one page (as many pages down as it takes), the first `header_rows` repeated at
     the top of every page (print titles) and frozen on screen with the first `header_columns`,
-    "page N of M" in the footer. Works on write-only sheets too (call it before appending rows)."""
+    "page N of M" in the footer, the grid printed. Works on write-only sheets too (call it
+    before appending rows)."""
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
@@ -33,6 +34,7 @@ def print_setup(
         ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.gridLines = True  # cells read apart on paper as on screen
     if header_rows:
         ws.print_title_rows = f"1:{header_rows}"
     if freeze and (header_rows or header_columns):
@@ -45,7 +47,7 @@ def print_setup(
 
 
 # Characters of running text per unit of column width, and points per line, at 11 pt.
-CHARS_PER_WIDTH = 1.15
+CHARS_PER_WIDTH = 1.0  # on the safe side: fonts substituted on print are wider
 LINE_HEIGHT = 15
 
 
@@ -62,11 +64,23 @@ def fit_height(ws, row: int, *, widths: dict[str, float] | None = None) -> None:
             ws.column_dimensions[cell.column_letter].width or 8.43
         )
         per_line = max(1, int(width * CHARS_PER_WIDTH))
-        needed = sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n"))
+        needed = sum(_wrapped_lines(part, per_line) for part in cell.value.split("\n"))
         lines = max(lines, needed)
     if lines > 1:
         current = ws.row_dimensions[row].height or 0
         ws.row_dimensions[row].height = max(current, lines * LINE_HEIGHT)
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """How many lines `text` takes when wrapped at words, `per_line` characters a line."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + len(word)
+        while used > per_line:  # a word longer than the line breaks where it must
+            lines, used = lines + 1, used - per_line
+    return lines
 
 
 def workbook_bytes(wb: Workbook) -> bytes:

@@ -74,7 +74,7 @@ def test_a_row_of_long_wrapped_text_is_made_tall_enough_to_print():
 
     ws = Workbook().active
     ws.column_dimensions["A"].width = 20
-    ws["A1"] = "x" * 23 * 3  # three lines of 23 characters
+    ws["A1"] = "x" * 20 * 3  # three lines of 20 characters
     ws["A2"] = "short"
     fit_height(ws, 1)
     fit_height(ws, 2)
