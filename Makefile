@@ -60,3 +60,4 @@ clean:
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/documents.py
