@@ -595,7 +595,7 @@ def write_results(engine: str, rows, load: float, *, as_before: bool = False) ->
     if as_before:
         before = {f"{engine}: {name}": f"{figure} (load {load:.1f})" for name, figure, _t in rows}
         rows = [(name, now.get(f"{engine}: {name}", ""), target) for name, _f, target in rows]
-    kept = _other_engines(engine)
+    kept = _other_engines(engine, {f"{engine}: {name}" for name, _f, _t in rows})
     measured = f"{dt.date.today().isoformat()} (load {load:.1f})"
     lines = [
         f"| {engine}: {name} | {before.get(f'{engine}: {name}', '')} | {figure} | {target} | "
@@ -612,15 +612,17 @@ def write_results(engine: str, rows, load: float, *, as_before: bool = False) ->
     RESULTS.write_text(HEADER + table + "\n")
 
 
-def _other_engines(engine: str) -> list[str]:
+def _other_engines(engine: str, names: set[str]) -> list[str]:
+    """The rows of the results this run does not write: other databases', and measures this
+    run left out (BENCH_COMMENTS_MATRIX=0)."""
     if not RESULTS.exists():
         return []
     return [
         line
         for line in RESULTS.read_text().splitlines()
         if line.startswith("| ")
-        and not line.startswith(f"| {engine}:")
         and not line.startswith("| measure")
+        and line.split("|")[1].strip() not in names
     ]
 
 
