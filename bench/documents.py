@@ -1,14 +1,16 @@
-"""Benchmark the documents: how long a report takes to render, how much memory the process
-that renders it needs, and how long a download takes.
+"""Benchmark the documents: how long a report takes to make, how much memory the worker
+that makes it needs, and how long a download takes.
 
-Run with `make bench` (after the pages' bench) or `python bench/documents.py`. It builds its own
-database (bench/documents.sqlite3; `BENCH_DATABASE_URL=postgres://...` for PostgreSQL) with
-the demo (`load_demo`) and one large network: 40 organisations, 690 submitted or accepted inputs
-of 500 to 3,000 characters over the 23 GCM objectives, a 30-section needs assessment report with
-3 issued versions and 400 review comments. Each render runs in a fresh process, as a worker
-runs a job, so that its peak memory (`os.wait4`'s `ru_maxrss`) is the render's alone; the
-modules are imported before the clock starts. The figures are printed as a table and written
-to bench/results-documents.md beside the figures measured before issue 14.
+Run with `make bench` (after the pages' bench) or `python bench/documents.py` (see
+bench/README.md). It builds its own database (bench/documents.sqlite3;
+`BENCH_DATABASE_URL=postgres://...` for PostgreSQL) with the demo (`load_demo`) and one large
+network: 40 organisations, 690 submitted or accepted inputs of 500 to 3,000 characters over the
+23 GCM objectives, a 30-section needs assessment report with 3 issued versions and 400 review
+comments. Each file is made in a fresh process, so that its peak memory (`os.wait4`'s
+`ru_maxrss`) is that file's alone: with the job queue (core.jobs) a real `db_worker --batch`
+runs the FileJob; on older code a process renders the same way. The libraries are imported
+before the clock starts. The figures are printed and written to bench/results-documents.md
+beside the figures measured before issue 14.
 """
 
 import argparse
@@ -646,7 +648,7 @@ CPU times across runs and read the wall times against the targets on a quiet mac
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--before", action="store_true", help="write the figures as the 'before' column"
     )
