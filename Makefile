@@ -66,3 +66,4 @@ clean:
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/documents.py

@@ -258,18 +258,19 @@ QUADRANTS = {
 }
 
 
-def _matrix(results, *, title):
+def _matrix(results) -> dict:
+    """What the priority matrix is drawn from (`charts.priority_matrix_figure`'s arguments)."""
     points = [
         (r.objective, r.feasibility, r.importance, r.contested)
         for r in results.results.objectives
         if r.rank is not None
     ]
-    return charts.priority_matrix_figure(
-        points,
-        x_label=_("Feasibility (mean score, 1 to 5)"),
-        y_label=_("Importance (mean score, 1 to 5)"),
-        quadrants={k: str(v) for k, v in QUADRANTS.items()},
-    ), title
+    return {
+        "points": points,
+        "x_label": _("Feasibility (mean score, 1 to 5)"),
+        "y_label": _("Importance (mean score, 1 to 5)"),
+        "quadrants": {k: str(v) for k, v in QUADRANTS.items()},
+    }
 
 
 @require_safe
@@ -280,12 +281,17 @@ def results(request, network, cycle):
     if fmt == "xlsx":
         content = priorities_xlsx(cycle=cycle, priority=priority)
         return download(content, XLSX, f"priorities-{cycle.pk}.xlsx")
-    figure, title = _matrix(priority, title=_("Priority matrix: importance against feasibility"))
+    matrix = _matrix(priority)
+    title = _("Priority matrix: importance against feasibility")
     if fmt == "png":
-        return download(charts.to_png(figure), "image/png", f"priority-matrix-{cycle.pk}.png")
+        return download(
+            charts.cached_png(charts.priority_matrix_figure, **matrix),
+            "image/png",
+            f"priority-matrix-{cycle.pk}.png",
+        )
     if fmt == "svg":
         return download(
-            str(charts.to_svg(figure, title=title)),
+            str(charts.cached_svg(charts.priority_matrix_figure, **matrix, title=title)),
             "image/svg+xml",
             f"priority-matrix-{cycle.pk}.svg",
         )
@@ -295,7 +301,9 @@ def results(request, network, cycle):
         "cycle": cycle,
         "priority": priority,
         "rows": priority.rows(),
-        "matrix": charts.to_svg(figure, title=title, chart_id="matrix"),
+        "matrix": charts.cached_svg(
+            charts.priority_matrix_figure, **matrix, title=title, chart_id="matrix"
+        ),
         "sensitivity": [
             {**s, "name": criteria_names.get(s["criterion"], s["criterion"]), "up": s["factor"] > 1}
             for s in priority.results.sensitivity
@@ -320,19 +328,23 @@ def objective_priority(request, network, cycle, number):
         for r in rows
         if not r.outside_mandate and str(r.sheet.organisation_id) in result.organisation_scores
     ]
-    figure = charts.spread_figure(
-        [r.sheet.organisation.short_name for r in scored],
-        [result.organisation_scores[str(r.sheet.organisation_id)] for r in scored],
-        value_label=_("Weighted score (1 to 5)"),
-        mean=result.mean,
-    )
+    spread = {
+        "names": [r.sheet.organisation.short_name for r in scored],
+        "values": [result.organisation_scores[str(r.sheet.organisation_id)] for r in scored],
+        "value_label": _("Weighted score (1 to 5)"),
+        "mean": result.mean,
+    }
     title = _("Scores of objective %(number)d by organisation") % {"number": number}
     fmt = request.GET.get("format")
     if fmt == "png":
-        return download(charts.to_png(figure), "image/png", f"objective-{number}-scores.png")
+        return download(
+            charts.cached_png(charts.spread_figure, **spread),
+            "image/png",
+            f"objective-{number}-scores.png",
+        )
     if fmt == "svg":
         return download(
-            str(charts.to_svg(figure, title=title)),
+            str(charts.cached_svg(charts.spread_figure, **spread, title=title)),
             "image/svg+xml",
             f"objective-{number}-scores.svg",
         )
@@ -366,7 +378,7 @@ def objective_priority(request, network, cycle, number):
         "suggested": _suggested(result.rank, priority.ranked_count),
         "rows": rows,
         "criteria": priority.criteria,
-        "chart": charts.to_svg(figure, title=title, chart_id="spread"),
+        "chart": charts.cached_svg(charts.spread_figure, **spread, title=title, chart_id="spread"),
         "decision": decision,
         "form": form,
         "section": "priorities",

@@ -1,7 +1,7 @@
 """The regional chart: networks per objective and horizon, as stacked horizontal bars (the
 page gives the same figures in a table)."""
 
-from gcmhub.reporting.charts import grouped_bar_figure, to_svg
+from gcmhub.reporting.charts import cached_svg, grouped_bar_figure
 
 
 def horizons_chart_svg(rows, *, title: str, value_label: str, names, max_value: int) -> str:
@@ -12,7 +12,13 @@ def horizons_chart_svg(rows, *, title: str, value_label: str, names, max_value: 
         (names[1], [row.medium for row in rows]),
         (names[2], [row.long for row in rows]),
     ]
-    figure = grouped_bar_figure(
-        labels, series, value_label=value_label, max_value=max_value, stacked=True
+    return cached_svg(
+        grouped_bar_figure,
+        labels,
+        series,
+        value_label=value_label,
+        max_value=max_value,
+        stacked=True,
+        title=title,
+        chart_id="region-horizons",
     )
-    return to_svg(figure, title=title, chart_id="region-horizons")

@@ -1,7 +1,16 @@
 """Charts drawn by the server with matplotlib: one figure code for the web page (SVG) and for
-documents and downloads (PNG). Pages show each chart with a text alternative (a table)."""
+documents and downloads (PNG). Pages show each chart with a text alternative (a table).
 
+A chart is drawn once per change of its data: `cached_png` and `cached_svg` keep the drawing in
+Django's cache under a hash of the figure function (its code) and of everything it is drawn
+from, so the pages, the downloads and the document files of the same data reuse one drawing.
+"""
+
+import functools
+import hashlib
+import inspect
 import io
+import json
 import re
 
 import matplotlib
@@ -95,6 +104,60 @@ def to_png(figure, *, dpi: int = 200) -> bytes:
     return buffer.getvalue()
 
 
+# Drawn once per change of the data
+
+CACHE_TIMEOUT = 60 * 60 * 24 * 30  # a key names its data: an entry is never stale, only unused
+
+
+@functools.cache
+def _code_of(figure_function) -> str:
+    """What identifies the drawing code: a change to a figure function draws its charts anew."""
+    try:
+        source = inspect.getsource(figure_function)
+    except (OSError, TypeError):
+        source = ""
+    return f"{figure_function.__module__}.{figure_function.__qualname__}:{source}"
+
+
+def chart_key(fmt: str, figure_function, args, kwargs, **output) -> str:
+    """The cache key of a chart: the format, the figure function's code, the arguments it is
+    drawn from (bound to its parameters, so positional and keyword calls agree; lazy texts in
+    the active language) and the output options (dpi, title)."""
+    bound = inspect.signature(figure_function).bind(*args, **kwargs).arguments
+    payload = json.dumps(
+        [fmt, matplotlib.__version__, _code_of(figure_function), bound, output],
+        default=str,
+        sort_keys=True,
+    )
+    return f"chart:{fmt}:{hashlib.sha256(payload.encode()).hexdigest()}"
+
+
+def cached_png(figure_function, *args, dpi: int = 200, **kwargs) -> bytes:
+    """`to_png(figure_function(*args, **kwargs), dpi=dpi)`, drawn only if the cache has no
+    drawing of the same data."""
+    from django.core.cache import cache
+
+    key = chart_key("png", figure_function, args, kwargs, dpi=dpi)
+    data = cache.get(key)
+    if data is None:
+        data = to_png(figure_function(*args, **kwargs), dpi=dpi)
+        cache.set(key, data, CACHE_TIMEOUT)
+    return data
+
+
+def cached_svg(figure_function, *args, title: str, chart_id: str = "chart", **kwargs) -> SafeString:
+    """`to_svg(figure_function(*args, **kwargs), title=..., chart_id=...)`, drawn only if the
+    cache has no drawing of the same data."""
+    from django.core.cache import cache
+
+    key = chart_key("svg", figure_function, args, kwargs, title=str(title), chart_id=chart_id)
+    svg = cache.get(key)
+    if svg is None:
+        svg = str(to_svg(figure_function(*args, **kwargs), title=title, chart_id=chart_id))
+        cache.set(key, svg, CACHE_TIMEOUT)
+    return mark_safe(svg)
+
+
 def bar_figure(labels, values, *, value_label: str):
     """Horizontal bars, first label on top, each bar with its value."""
     height = 0.45 * len(labels) + 0.9
@@ -111,7 +174,7 @@ def bar_figure(labels, values, *, value_label: str):
 
 
 def bar_chart_svg(labels, values, *, title: str, value_label: str) -> SafeString:
-    return to_svg(bar_figure(labels, values, value_label=value_label), title=title)
+    return cached_svg(bar_figure, labels, values, value_label=value_label, title=title)
 
 
 def priority_matrix_figure(points, *, x_label: str, y_label: str, quadrants: dict[str, str]):
@@ -220,13 +283,15 @@ def timeline_svg(
     """Rows (label, start, end, status) on a timeline, for a web page."""
     from django.utils import timezone
 
-    figure = timeline_figure(
+    return cached_svg(
+        timeline_figure,
         rows,
         status_colours=status_colours,
         status_labels=status_labels,
         today=timezone.localdate(),
+        title=title,
+        chart_id="timeline",
     )
-    return to_svg(figure, title=title, chart_id="timeline")
 
 
 SERIES_COLOURS = [BRAND, "#d08a00", "#2e7d4f", "#7b3fa0", "#8a95a1"]

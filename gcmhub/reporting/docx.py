@@ -218,13 +218,15 @@ def _priorities(body: _Body, section: dict) -> None:
         )
     chart = section["chart"]
     if chart["points"]:
-        figure = charts.priority_matrix_figure(
+        png = charts.cached_png(
+            charts.priority_matrix_figure,
             chart["points"],
             x_label=chart["x_label"],
             y_label=chart["y_label"],
             quadrants=chart["quadrants"],
+            dpi=150,
         )
-        body.doc.add_picture(io.BytesIO(charts.to_png(figure, dpi=150)), width=Cm(15))
+        body.doc.add_picture(io.BytesIO(png), width=Cm(15))
         body.caption("figure", chart["title"])
 
 

@@ -24,16 +24,14 @@ def priority_chart(chart, chart_id="matrix", mode="screen"):
     """The priority matrix: inline SVG on screen, a PNG image in print (WeasyPrint)."""
     if not chart or not chart.get("points"):
         return ""
-    figure = charts.priority_matrix_figure(
-        chart["points"],
-        x_label=chart["x_label"],
-        y_label=chart["y_label"],
-        quadrants=chart["quadrants"],
-    )
+    drawn_from = {k: chart[k] for k in ("points", "x_label", "y_label", "quadrants")}
     if mode == "print":
-        data = base64.b64encode(charts.to_png(figure, dpi=150)).decode()
+        png = charts.cached_png(charts.priority_matrix_figure, **drawn_from, dpi=150)
+        data = base64.b64encode(png).decode()
         return format_html('<img src="data:image/png;base64,{}" alt="{}">', data, chart["title"])
-    return charts.to_svg(figure, title=chart["title"], chart_id=chart_id)
+    return charts.cached_svg(
+        charts.priority_matrix_figure, **drawn_from, title=chart["title"], chart_id=chart_id
+    )
 
 
 @register.filter
