@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font
 from gcmhub.documents import hooks
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.models import Document, Version
-from gcmhub.reporting.docx import add_table, render_docx
+from gcmhub.reporting.docx import add_table, render_docx, title_page
 from gcmhub.reporting.pdf import render_pdf
 from gcmhub.reporting.xlsx import workbook_bytes, write_text
 
@@ -51,7 +51,15 @@ def document_file(document: Document, fmt: str, version: Version | None = None):
                 }
             stem = f"{document.kind}-{version.number}"
     if fmt == "docx":
-        data = render_docx(content, version_line=line, content_hash=digest, annexes=annexes)
+        data = render_docx(
+            content,
+            version_line=line,
+            content_hash=digest,
+            annexes=annexes,
+            # The title page: the network's and partners' logos, the date of the version.
+            cover=title_page(document.cycle.network, language=content["language"]),
+            date=timezone.localtime(version.issued_at).date() if version else None,
+        )
         return data, DOCX, f"{stem}.docx"
     data = render_pdf(content, version_line=line, content_hash=digest, annexes=annexes)
     return data, PDF, f"{stem}.pdf"

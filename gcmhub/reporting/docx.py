@@ -41,8 +41,8 @@ WIDE_TABLE = 7
 
 TWIP = 635  # EMU in a twentieth of a point, the unit of Word's table widths
 CELL_PADDING = 2 * 108  # Word's default left and right cell margins, in twips
-WORD_EM = 0.62  # the width of a character of a long word, in ems (wide fonts too)
-TEXT_EM = 0.55  # the width of an average character of running text, in ems
+WORD_EM = 0.7  # the width of a character of a long word, in ems (wide fonts such as DejaVu too)
+TEXT_EM = 0.58  # the width of an average character of running text, in ems
 LONGEST_WORD = 20  # characters: a longer "word" (an address) may wrap inside its column
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -407,7 +407,7 @@ class _Body:
         return paragraph
 
     def table(self, header, rows, caption, *, font_size: float | None = None):
-        size = font_size or (9 if len(header) >= 4 else None)
+        size = font_size or (9 if len(header) >= 4 else 10)
         wide = needs_landscape(header, rows, int(self.width) // TWIP, font_size=size or 11)
         if wide and self._section is not None:
             self._landscape_begin()
@@ -528,7 +528,7 @@ def _logos(subdoc, logos) -> None:
     paragraph = subdoc.add_paragraph()
     for n, (image, description) in enumerate(logos):
         run = paragraph.add_run("    " if n else "")
-        shape = run.add_picture(image, height=Cm(2.0))
+        shape = run.add_picture(image, height=Cm(1.6))
         doc_pr = shape._inline.docPr
         doc_pr.set("descr", description)
         doc_pr.set("title", description)
