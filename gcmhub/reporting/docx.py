@@ -16,13 +16,14 @@ import copy
 import io
 import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
@@ -44,6 +45,7 @@ CELL_PADDING = 2 * 108  # Word's default left and right cell margins, in twips
 WORD_EM = 0.7  # the width of a character of a long word, in ems (wide fonts such as DejaVu too)
 TEXT_EM = 0.58  # the width of an average character of running text, in ems
 LONGEST_WORD = 20  # characters: a longer "word" (an address) may wrap inside its column
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -234,27 +236,34 @@ def needs_landscape(header, rows, total: int, *, font_size: float = 11) -> bool:
     return sum(max(w, 3) * font_size * 20 * WORD_EM + CELL_PADDING for w in words) > total
 
 
-def _cell(tr, lines, width: int, *, bold: bool, size: int | None):
-    tc = _w(tr, "tc")
-    _w(_w(tc, "tcPr"), "tcW", w=width, type="dxa")
-    p = _w(tc, "p")
-    p_pr = _w(p, "pPr")
-    _w(p_pr, "spacing", before=0, after=0, line=240, lineRule="auto")
-    if not (len(lines) == 1 and not lines[0]):
-        r = _w(p, "r")
-        if bold or size:
-            r_pr = _w(r, "rPr")
-            if bold:
-                _w(r_pr, "b")
-            if size:
-                _w(r_pr, "sz", val=size)
-                _w(r_pr, "szCs", val=size)
-        for n, line in enumerate(lines):
-            if n:
-                _w(r, "br")
-            t = _w(r, "t")
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = line
+def _cell_xml(lines, width: int, run_pr: str) -> str:
+    runs = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    text = f"<w:r>{run_pr}{runs}</w:r>" if lines != [""] else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+        f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        f"</w:pPr>{text}</w:p></w:tc>"
+    )
+
+
+def _rows_xml(header, rows, widths, size: int | None) -> str:
+    """The rows of a table as WordprocessingML, written in one pass and parsed once."""
+    columns = len(widths)
+    size_pr = f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else ""
+    header_pr = f"<w:rPr><w:b/>{size_pr}</w:rPr>"
+    body_pr = f"<w:rPr>{size_pr}</w:rPr>" if size else ""
+    parts = [f'<w:tbl xmlns:w="{W_NS}">']
+    for n, row in enumerate([header, *rows]):
+        values = list(row)[:columns]
+        values += [""] * (columns - len(values))
+        row_pr = "<w:cantSplit/><w:tblHeader/>" if n == 0 else "<w:cantSplit/>"
+        run_pr = header_pr if n == 0 else body_pr
+        cells = "".join(
+            _cell_xml(_lines(value), w, run_pr) for value, w in zip(values, widths, strict=True)
+        )
+        parts.append(f"<w:tr><w:trPr>{row_pr}</w:trPr>{cells}</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
 
 
 def add_table(
@@ -271,7 +280,7 @@ def add_table(
 
     The columns fill the text block (`width` in EMU, by default the container's) and follow
     their content unless `widths_cm` sets them; the header row repeats on every page and no
-    row splits across pages. The rows are written as XML in one pass: python-docx's
+    row splits across pages. The rows are written as XML in one pass and parsed once: python-docx's
     `table.cell(r, c)` rebuilds the table's grid on every call.
     """
     columns = len(header)
@@ -298,15 +307,7 @@ def add_table(
     for grid_col, w in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid_col.set(qn("w:w"), str(w))
     size = int(font_size * 2) if font_size else None
-    for n, row in enumerate([header, *rows]):
-        tr = _w(tbl, "tr")
-        tr_pr = _w(tr, "trPr")
-        _w(tr_pr, "cantSplit")
-        if n == 0:
-            _w(tr_pr, "tblHeader")
-        values = list(row)[:columns] + [""] * (columns - len(row))
-        for value, w in zip(values, widths, strict=True):
-            _cell(tr, _lines(value), w, bold=n == 0, size=size)
+    tbl.extend(parse_xml(_rows_xml(header, rows, widths, size)).findall(qn("w:tr")))
     return table
 
 
