@@ -92,8 +92,11 @@ def logo_problem(*, logo, description: str) -> dict:
 
 
 def _logo_fields(changes: dict) -> dict:
-    """A cleared logo (False from the form's "clear" box) is stored as no file."""
-    if changes.get("logo") is False:
+    """The logo as a form gives it (as Django's `FileField.save_form_data` reads it): None
+    leaves the stored file as it is, False (the "clear" box) removes it."""
+    if "logo" in changes and changes["logo"] is None:
+        del changes["logo"]
+    elif changes.get("logo") is False:
         changes["logo"] = ""
     return changes
 
