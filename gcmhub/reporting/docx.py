@@ -292,11 +292,11 @@ def add_table(
     else:
         widths = column_widths(header, rows, total, font_size=font_size or 11)
     table = container.add_table(rows=0, cols=columns)
+    tbl = table._tbl
     if style is None:
         style = _style(container, "Table Grid")
     if style is not None:
-        table.style = style
-    tbl = table._tbl
+        tbl.tblPr.style = style.style_id
     tbl_pr = tbl.tblPr
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
@@ -309,6 +309,12 @@ def add_table(
     size = int(font_size * 2) if font_size else None
     tbl.extend(parse_xml(_rows_xml(header, rows, widths, size)).findall(qn("w:tr")))
     return table
+
+
+def set_style(paragraph, style) -> None:
+    """Give `paragraph` the style object `style` by its id: python-docx's `paragraph.style = `
+    compares the style with the default one, a scan of every style on every paragraph."""
+    paragraph._p.style = style.style_id
 
 
 def _style(container, name):
@@ -358,7 +364,7 @@ class _Body:
         paragraph = self.doc.add_paragraph(text)
         style_object = self.style(style) if style else None
         if style_object is not None:
-            paragraph.style = style_object
+            set_style(paragraph, style_object)
         if self._after_table:
             paragraph.paragraph_format.space_before = Pt(10)
             self._after_table = False
@@ -504,7 +510,7 @@ def _contents(subdoc, headings, styles) -> None:
         paragraph = subdoc.add_paragraph()
         style = styles(f"TOC {level}")
         if style is not None:
-            paragraph.style = style
+            set_style(paragraph, style)
         else:
             paragraph.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         p = paragraph._p

@@ -80,7 +80,7 @@ class DocxWriter(HTMLParser):
         self.paragraph = self.container.add_paragraph()
         style_object = self._style(style) if style else None
         if style_object is not None:
-            self.paragraph.style = style_object
+            self.paragraph._p.style = style_object.style_id  # by id: no scan of the styles
         return self.paragraph
 
     def _ensure_paragraph(self):
@@ -196,7 +196,7 @@ class DocxWriter(HTMLParser):
         table = self.container.add_table(rows=len(rows), cols=columns)
         grid = self._style("Table Grid")
         if grid is not None:
-            table.style = grid
+            table._tbl.tblPr.style = grid.style_id
         # Row by row (`table.cell(r, c)` rebuilds the table's grid on every call). A header
         # row (all <th>) repeats on every page; no row splits across pages.
         for r, (table_row, row) in enumerate(zip(table.rows, rows, strict=True)):
