@@ -527,18 +527,28 @@ def _contents(subdoc, headings, styles) -> None:
             _w(_w(p, "r"), "fldChar", fldCharType="end")
 
 
-def _logos(subdoc, logos) -> None:
-    """The logos of the title page side by side, each with its description for screen
-    readers (`wp:docPr descr`)."""
+def _logos(subdoc, logos, *, width: int) -> None:
+    """The logos of the title page side by side on one line (smaller when there are many),
+    each with its description for screen readers (`wp:docPr descr`)."""
     if not logos:
         return
     paragraph = subdoc.add_paragraph()
+    shapes = []
     for n, (image, description) in enumerate(logos):
-        run = paragraph.add_run("    " if n else "")
-        shape = run.add_picture(image, height=Cm(1.6))
+        run = paragraph.add_run("  " if n else "")
+        shape = run.add_picture(image, height=Cm(1.5))
         doc_pr = shape._inline.docPr
         doc_pr.set("descr", description)
         doc_pr.set("title", description)
+        shapes.append(shape)
+    room = 0.8 * width  # the spaces between the logos take the rest
+    total = sum(shape.width for shape in shapes)
+    if total > room:
+        for shape in shapes:
+            shape.width, shape.height = (
+                int(shape.width * room / total),
+                int(shape.height * room / total),
+            )
 
 
 def title_page(network, *, language: str) -> dict:
@@ -613,7 +623,11 @@ def render_docx(
         _contents(toc, body.headings, body.style)
         cover = cover or {}
         logos = template.new_subdoc()
-        _logos(logos, [(_open(image), text) for image, text in cover.get("logos", [])])
+        _logos(
+            logos,
+            [(_open(image), text) for image, text in cover.get("logos", [])],
+            width=body.width,
+        )
         names = ", ".join
         before, between, after = page_of_pages(language)
         today = formats.date_format(timezone.localdate())
