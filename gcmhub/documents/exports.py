@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from gcmhub.directory.selectors import title_page
 from gcmhub.documents import hooks
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.models import Document, Version
-from gcmhub.reporting.docx import add_table, render_docx, title_page
+from gcmhub.reporting.docx import add_table, render_docx
 from gcmhub.reporting.pdf import render_pdf
 from gcmhub.reporting.xlsx import workbook_bytes, write_text
 

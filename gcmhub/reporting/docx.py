@@ -551,27 +551,6 @@ def _logos(subdoc, logos, *, width: int) -> None:
             )
 
 
-def title_page(network, *, language: str) -> dict:
-    """The logos and credits of the title page of a network's documents: the network's logo
-    and the partners the coordinator shows on documents (`Organisation.document_credit`)."""
-    from gcmhub.directory.models import DocumentCredit
-
-    with translation.override(language):
-        logos = []
-        if network.logo and network.logo_on_documents:
-            logos.append((network.logo, network.display_logo_description or network.display_name))
-        prepared, support = [network.display_name], []
-        for organisation in network.organisations.exclude(document_credit="").order_by("name"):
-            if organisation.logo:
-                description = organisation.display_logo_description or organisation.label
-                logos.append((organisation.logo, description))
-            if organisation.document_credit == DocumentCredit.PREPARED:
-                prepared.append(organisation.display_name)
-            else:
-                support.append(organisation.display_name)
-        return {"logos": logos, "prepared_by": prepared, "supported_by": support}
-
-
 def _open(image):
     """The bytes of an uploaded image (a FieldFile) or of a file-like object."""
     if hasattr(image, "open") and hasattr(image, "storage"):
@@ -592,8 +571,8 @@ def render_docx(
     """Render `content` (see documents.content) to a .docx file, then the `annexes` (heading,
     intro, title, header, rows) each on a new page, numbered after the sections.
 
-    `cover` (see `title_page`) puts logos and credits on the title page; `date` is the date
-    it shows (the version's issue, by default today)."""
+    `cover` (see `directory.selectors.title_page`) puts logos and credits on the title page;
+    `date` is the date it shows (the version's issue, by default today)."""
     language = content["language"]
     with translation.override(language):
         template = DocxTemplate(str(template_path()))
