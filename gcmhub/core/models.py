@@ -41,6 +41,29 @@ class Network(models.Model):
     established_on = models.DateField(_("established on"), null=True, blank=True)
     description = models.TextField(_("description in English"), blank=True)
     description_tr = models.TextField(_("description in Turkish"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/networks/",
+        blank=True,
+        help_text=_("A PNG or JPEG image, shown on the title page of the network's documents."),
+    )
+    logo_description = models.CharField(
+        _("description of the logo in English"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "What a screen reader says in place of the logo, e.g. "
+            "“Logo of the UN Network on Migration in Türkiye”."
+        ),
+    )
+    logo_description_tr = models.CharField(
+        _("description of the logo in Turkish"), max_length=200, blank=True
+    )
+    logo_on_documents = models.BooleanField(
+        _("show the logo on documents"),
+        default=True,
+        help_text=_("On the title page of the reports, terms of reference and briefs."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -56,6 +79,7 @@ class Network(models.Model):
 
     display_name = Localized("name")
     display_description = Localized("description")
+    display_logo_description = Localized("logo_description")
 
 
 class Horizon(models.TextChoices):

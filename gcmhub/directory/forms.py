@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.i18n import search_filter
-from gcmhub.core.models import User
+from gcmhub.core.models import Network, User
 from gcmhub.directory.models import Invitation, Membership, Organisation, OrganisationType
 from gcmhub.directory.selectors import descendant_ids, organisation_tree
 from gcmhub.directory.services import focal_point_problem
@@ -48,6 +48,10 @@ class OrganisationForm(forms.ModelForm):
             "country",
             "website",
             "notes",
+            "document_credit",
+            "logo",
+            "logo_description",
+            "logo_description_tr",
         ]
         field_classes = {"parent": OrganisationChoiceField}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
@@ -60,6 +64,14 @@ class OrganisationForm(forms.ModelForm):
             excluded = {self.instance.pk, *descendant_ids(self.instance)}
             parents = parents.exclude(pk__in=excluded)
         use_tree_choices(self.fields["parent"], parents)
+
+
+class NetworkLogoForm(forms.ModelForm):
+    """The network's logo for the title pages of its documents."""
+
+    class Meta:
+        model = Network
+        fields = ["logo", "logo_description", "logo_description_tr", "logo_on_documents"]
 
 
 class FocalPointRoleMixin:

@@ -19,6 +19,14 @@ class OrganisationType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class DocumentCredit(models.TextChoices):
+    """How an organisation appears on the title page of the network's documents."""
+
+    NONE = "", _("Not shown")
+    PREPARED = "prepared", _("Prepared by (with the network)")
+    SUPPORT = "support", _("With the support of")
+
+
 class Organisation(models.Model):
     """A government body, department, UN agency or other organisation taking part in a network.
 
@@ -42,6 +50,29 @@ class Organisation(models.Model):
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/organisations/",
+        blank=True,
+        help_text=_("A PNG or JPEG image, for the title page of the network's documents."),
+    )
+    logo_description = models.CharField(
+        _("description of the logo in English"),
+        max_length=200,
+        blank=True,
+        help_text=_("What a screen reader says in place of the logo, e.g. “Logo of IOM”."),
+    )
+    logo_description_tr = models.CharField(
+        _("description of the logo in Turkish"), max_length=200, blank=True
+    )
+    document_credit = models.CharField(
+        _("shown on documents"),
+        max_length=10,
+        choices=DocumentCredit.choices,
+        default=DocumentCredit.NONE,
+        blank=True,
+        help_text=_("Whether and how the organisation is named, with its logo, on title pages."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -70,6 +101,7 @@ class Organisation(models.Model):
 
     display_name = Localized("name")
     display_acronym = Localized("acronym")
+    display_logo_description = Localized("logo_description")
 
     @property
     def short_name(self) -> str:

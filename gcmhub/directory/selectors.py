@@ -1,9 +1,10 @@
 from django.db.models import Count, Q, QuerySet
+from django.utils import translation
 
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.models import Network
 from gcmhub.core.permissions import Role
-from gcmhub.directory.models import Invitation, Membership, Organisation
+from gcmhub.directory.models import DocumentCredit, Invitation, Membership, Organisation
 
 
 def organisations_for_network(network: Network) -> QuerySet[Organisation]:
@@ -107,3 +108,22 @@ def focal_points_of(organisation_id: int, network_id: int):
 def coordinators_of(network_id: int):
     """The network's active coordinators (its secretariat) who have an e-mail address."""
     return _reachable_members(network_id, Role.COORDINATOR)
+
+
+def title_page(network, *, language: str) -> dict:
+    """The logos and credits of the title page of a network's documents: the network's logo
+    and the partners the coordinator shows on documents (`Organisation.document_credit`)."""
+    with translation.override(language):
+        logos = []
+        if network.logo and network.logo_on_documents:
+            logos.append((network.logo, network.display_logo_description or network.display_name))
+        prepared, support = [network.display_name], []
+        for organisation in network.organisations.exclude(document_credit="").order_by("name"):
+            if organisation.logo:
+                description = organisation.display_logo_description or organisation.label
+                logos.append((organisation.logo, description))
+            if organisation.document_credit == DocumentCredit.PREPARED:
+                prepared.append(organisation.display_name)
+            else:
+                support.append(organisation.display_name)
+        return {"logos": logos, "prepared_by": prepared, "supported_by": support}

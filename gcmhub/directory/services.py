@@ -34,6 +34,19 @@ class OrganisationFields(TypedDict, total=False):
     country: str
     website: str
     notes: str
+    logo: object
+    logo_description: str
+    logo_description_tr: str
+    document_credit: str
+
+
+class NetworkLogoChanges(TypedDict, total=False):
+    """What the coordinator sets for the title pages of the network's documents."""
+
+    logo: object
+    logo_description: str
+    logo_description_tr: str
+    logo_on_documents: bool
 
 
 class OrganisationChanges(OrganisationFields, total=False):
@@ -67,13 +80,52 @@ def _check_parent(organisation: Organisation, parent: Organisation | None) -> No
         )
 
 
+def logo_problem(*, logo, description: str) -> dict:
+    """A logo on a document needs a description that screen readers read in its place."""
+    if logo and not description.strip():
+        return {
+            "logo_description": _(
+                "Describe the logo: screen readers read the description in its place."
+            )
+        }
+    return {}
+
+
+def _logo_fields(changes: dict) -> dict:
+    """The logo as a form gives it (as Django's `FileField.save_form_data` reads it): None
+    leaves the stored file as it is, False (the "clear" box) removes it."""
+    if "logo" in changes and changes["logo"] is None:
+        del changes["logo"]
+    elif changes.get("logo") is False:
+        changes["logo"] = ""
+    return changes
+
+
+def _check_logo(obj) -> None:
+    problem = logo_problem(logo=obj.logo, description=obj.logo_description)
+    if problem:
+        raise ValidationError(problem)
+
+
+@transaction.atomic
+def network_logo_save(*, network: Network, by: User, **changes: Unpack[NetworkLogoChanges]):
+    """Set the network's logo, its description and whether documents show it."""
+    require(by, Perm.ORGANISATION_MANAGE, network=network)
+    network = locked(network)
+    for name, value in _logo_fields(changes).items():
+        setattr(network, name, value)
+    _check_logo(network)
+    return save_audited(network, by=by, update_fields=list(changes))
+
+
 @transaction.atomic
 def organisation_create(
     *, network: Network, by: User, **fields: Unpack[OrganisationFields]
 ) -> Organisation:
     require(by, Perm.ORGANISATION_MANAGE, network=network)
-    organisation = Organisation(network=network, **fields)
+    organisation = Organisation(network=network, **_logo_fields(fields))
     _check_parent(organisation, fields.get("parent"))
+    _check_logo(organisation)
     return save_audited(organisation, by=by)
 
 
@@ -84,8 +136,9 @@ def organisation_update(
     require(by, Perm.ORGANISATION_MANAGE, network=organisation.network)
     organisation = locked(organisation)
     _check_parent(organisation, changes.get("parent"))
-    for name, value in changes.items():
+    for name, value in _logo_fields(changes).items():
         setattr(organisation, name, value)
+    _check_logo(organisation)
     return save_audited(organisation, by=by, update_fields=list(changes))
 
 

@@ -4,6 +4,7 @@ from gcmhub.directory import views
 
 urlpatterns = [
     path("organisations/", views.organisation_list, name="organisation-list"),
+    path("logo/", views.network_logo, name="network-logo"),
     path("organisations/new/", views.organisation_create, name="organisation-create"),
     path(
         "organisations/<int:organisation_pk>/",

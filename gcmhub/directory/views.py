@@ -28,6 +28,7 @@ from gcmhub.directory.forms import (
     AccountFromInvitationForm,
     InvitationForm,
     MembershipForm,
+    NetworkLogoForm,
     OrganisationFilter,
     OrganisationForm,
 )
@@ -57,6 +58,24 @@ def organisation_list(request, network):
     return render(request, template, context)
 
 
+@network_page(Perm.ORGANISATION_MANAGE)
+def network_logo(request, network):
+    """The network's logo and its description, for the title pages of its documents."""
+    return form_page(
+        request,
+        network=network,
+        cycle=None,
+        form=NetworkLogoForm(request.POST or None, request.FILES or None, instance=network),
+        save=lambda data: services.network_logo_save(network=network, by=request.user, **data),
+        success=_("The logo has been saved."),
+        title=_("Logos on documents"),
+        back=reverse("organisation-list", kwargs={"network_slug": network.slug}),
+        section="organisations",
+        template="directory/network_logo.html",
+        partners=network.organisations.exclude(document_credit="").order_by("name"),
+    )
+
+
 @require_safe
 @network_page(Perm.ORGANISATION_VIEW)
 def organisation_detail(request, network, organisation_pk):
@@ -76,7 +95,10 @@ def organisation_detail(request, network, organisation_pk):
 @network_page(Perm.ORGANISATION_MANAGE)
 def organisation_create(request, network):
     form = OrganisationForm(
-        request.POST or None, network=network, initial={"parent": request.GET.get("parent")}
+        request.POST or None,
+        request.FILES or None,
+        network=network,
+        initial={"parent": request.GET.get("parent")},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -99,7 +121,9 @@ def organisation_edit(request, network, organisation_pk):
         request,
         network=network,
         cycle=None,
-        form=OrganisationForm(request.POST or None, instance=organisation, network=network),
+        form=OrganisationForm(
+            request.POST or None, request.FILES or None, instance=organisation, network=network
+        ),
         save=lambda data: services.organisation_update(
             organisation=organisation, by=request.user, **data
         ),

@@ -6,13 +6,12 @@ The annexes are added when the file is made, not frozen in the version: endorsem
 after 1.0 is issued, and the content hash stays the hash of the report itself.
 """
 
-import io
-
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from gcmhub.directory.selectors import title_page
 from gcmhub.documents import hooks
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.models import Document, Version
@@ -53,7 +52,15 @@ def document_file(document: Document, fmt: str, version: Version | None = None):
                 }
             stem = f"{document.kind}-{version.number}"
     if fmt == "docx":
-        data = render_docx(content, version_line=line, content_hash=digest, annexes=annexes)
+        data = render_docx(
+            content,
+            version_line=line,
+            content_hash=digest,
+            annexes=annexes,
+            # The title page: the network's and partners' logos, the date of the version.
+            cover=title_page(document.cycle.network, language=content["language"]),
+            date=timezone.localtime(version.issued_at).date() if version else None,
+        )
         return data, DOCX, f"{stem}.docx"
     data = render_pdf(content, version_line=line, content_hash=digest, annexes=annexes)
     return data, PDF, f"{stem}.pdf"
@@ -122,18 +129,13 @@ def comments_matrix_xlsx(*, title: str, comments) -> bytes:
 
 
 def comments_matrix_docx(*, title: str, comments, language: str) -> bytes:
-    """The comments matrix as a landscape Word table."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
+    """The comments matrix as a landscape Word table: its columns follow their text, its header
+    row repeats on every page."""
+    from gcmhub.reporting.docx import plain_document, save
 
     with translation.override(language):
         header, rows = comments_matrix_rows(comments)
-        doc = Document()
-        section = doc.sections[0]
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
+        doc = plain_document(language, landscape=True)
         doc.add_heading(title, level=1)
         add_table(doc, header, rows, font_size=8)
-        buffer = io.BytesIO()
-        doc.save(buffer)
-    return buffer.getvalue()
+        return save(doc)

@@ -1,8 +1,6 @@
 """The brief for the UN Common Country Assessment: the needs assessment's findings and the
 network's priorities, mapped to the cooperation framework outcomes and the SDG targets."""
 
-import io
-
 from django.db.models import Prefetch
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -10,7 +8,7 @@ from django.utils.translation import gettext as _
 from gcmhub.assessments.models import Synthesis
 from gcmhub.framework.models import FrameworkOutcome
 from gcmhub.priorities.models import Decision, DecisionHorizon
-from gcmhub.reporting.docx import add_table
+from gcmhub.reporting.docx import add_table, plain_document, save
 
 EXCERPT = 600
 
@@ -46,11 +44,9 @@ def cca_rows(cycle) -> list[dict]:
 
 
 def cca_brief_docx(cycle, *, language: str) -> bytes:
-    from docx import Document
-
     with translation.override(language):
         rows = cca_rows(cycle)
-        doc = Document()
+        doc = plain_document(language)
         doc.add_paragraph(cycle.network.display_name)
         doc.add_heading(_("Migration in the Common Country Assessment: brief"), level=0)
         doc.add_paragraph(
@@ -82,8 +78,6 @@ def cca_brief_docx(cycle, *, language: str) -> bytes:
             header,
             [[row[key] for key in keys] for row in rows],
             font_size=9,
-            # The objective and the lead organisations carry the words: give them the room.
-            widths_cm=(5.0, 2.0, 2.6, 2.6, 4.3),
         )
         if framework is not None:
             doc.add_heading(_("The outcomes of the cooperation framework"), level=1)
@@ -102,6 +96,4 @@ def cca_brief_docx(cycle, *, language: str) -> bytes:
                 doc.add_paragraph(row["finding"])
         if not rows:
             doc.add_paragraph(_("The network has not prioritised any objective yet."))
-        buffer = io.BytesIO()
-        doc.save(buffer)
-    return buffer.getvalue()
+        return save(doc)

@@ -1,15 +1,14 @@
 """The minutes of a meeting, with the attendance list as an annex, in Word and PDF."""
 
-import io
-
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from docx.shared import Pt
 
 from gcmhub.meetings.models import Presence
 from gcmhub.meetings.selectors import agenda_of, register_of
-from gcmhub.reporting.docx import add_table
+from gcmhub.reporting.docx import add_table, plain_document, save
 
 
 def minutes_data(meeting) -> dict:
@@ -134,12 +133,10 @@ def minutes_data(meeting) -> dict:
 
 
 def minutes_docx(meeting, *, language: str) -> bytes:
-    from docx import Document
-
     with translation.override(language):
         data = minutes_data(meeting)
         labels = data["labels"]
-        doc = Document()
+        doc = plain_document(language)
         doc.add_paragraph(data["network"])
         doc.add_heading(f"{labels['minutes']}: {data['title']}", level=0)
         for label, value in [
@@ -172,14 +169,12 @@ def minutes_docx(meeting, *, language: str) -> bytes:
                     paragraph.add_run(outcome["text"])
                     for detail in outcome["details"]:
                         paragraph.add_run(f"\n{detail}").italic = True
-        doc.add_page_break()
-        doc.add_heading(labels["annex"], level=1)
+        # The annex on a page of its own, without an empty paragraph that could make a blank one.
+        doc.add_heading(labels["annex"], level=1).paragraph_format.page_break_before = True
         doc.add_paragraph(f"{labels['present']}: {data['present']}")
-        add_table(doc, data["attendance_header"], data["attendance"])
-        doc.add_paragraph(labels["generated"])
-        buffer = io.BytesIO()
-        doc.save(buffer)
-    return buffer.getvalue()
+        add_table(doc, data["attendance_header"], data["attendance"], font_size=10)
+        doc.add_paragraph(labels["generated"]).paragraph_format.space_before = Pt(10)
+        return save(doc)
 
 
 def minutes_pdf(meeting, *, language: str) -> bytes:

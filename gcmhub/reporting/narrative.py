@@ -5,11 +5,11 @@ menu): on screen and in Word they become numbered references with the notes afte
 in the PDF, WeasyPrint sets them as real footnotes at the foot of the page.
 """
 
-import contextlib
 import html
 import re
 from html.parser import HTMLParser
 
+from docx.oxml import OxmlElement
 from docx.shared import Cm
 
 FOOTNOTE = re.compile(r'<span class="footnote">(.*?)</span>', re.DOTALL)
@@ -65,12 +65,22 @@ class DocxWriter(HTMLParser):
         self.footnote: list[str] | None = None
         self.fresh_item = False  # a list item's paragraph not yet written into
         self.counters: list[int] = []  # item numbers of the open ordered lists
+        self.styles: dict = {}
+
+    def _style(self, name):
+        """The style object `name`, looked up once (a lookup by name scans every style)."""
+        if name not in self.styles:
+            try:
+                self.styles[name] = self.container.styles[name]
+            except KeyError:  # a restyled template may lack the style
+                self.styles[name] = None
+        return self.styles[name]
 
     def _new_paragraph(self, style=None):
         self.paragraph = self.container.add_paragraph()
-        if style:
-            with contextlib.suppress(KeyError):  # a restyled template may lack the style
-                self.paragraph.style = style
+        style_object = self._style(style) if style else None
+        if style_object is not None:
+            self.paragraph._p.style = style_object.style_id  # by id: no scan of the styles
         return self.paragraph
 
     def _ensure_paragraph(self):
@@ -184,11 +194,18 @@ class DocxWriter(HTMLParser):
             return
         columns = max(len(r) for r in rows)
         table = self.container.add_table(rows=len(rows), cols=columns)
-        with contextlib.suppress(KeyError):
-            table.style = "Table Grid"
-        for r, row in enumerate(rows):
-            for c, cell in enumerate(row):
-                paragraph = table.cell(r, c).paragraphs[0]
+        grid = self._style("Table Grid")
+        if grid is not None:
+            table._tbl.tblPr.style = grid.style_id
+        # Row by row (`table.cell(r, c)` rebuilds the table's grid on every call). A header
+        # row (all <th>) repeats on every page; no row splits across pages.
+        for r, (table_row, row) in enumerate(zip(table.rows, rows, strict=True)):
+            tr_pr = table_row._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))
+            if r == 0 and all(cell["header"] for cell in row):
+                tr_pr.append(OxmlElement("w:tblHeader"))
+            for docx_cell, cell in zip(table_row.cells, row, strict=False):
+                paragraph = docx_cell.paragraphs[0]
                 for text, marks in cell["runs"]:
                     self._style_run(
                         paragraph.add_run(text), marks + (["strong"] if cell["header"] else [])

@@ -231,6 +231,14 @@ CASES: list[Case] = [
         expect={("directory.Organisation", "notes")},
     ),
     Case(
+        "network-logo",
+        "network-logo",
+        "coordinator",
+        network_kwargs,
+        change={"logo_description": "Logo of the UN Network on Migration"},
+        expect={("core.Network", "logo_description")},
+    ),
+    Case(
         "member-edit",
         "member-edit",
         "coordinator",
