@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_file_jobs'),
+        ('core', '0003_scheduled_runs'),
     ]
 
     operations = [
