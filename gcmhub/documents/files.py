@@ -1,0 +1,361 @@
+"""The files of documents, made by the worker and kept in storage (`core.jobs`): their names,
+their fingerprints (what a stored file was made from, so a download knows whether it is still
+the right one) and the makers the worker runs.
+
+- An issued version's DOCX and PDF are requested when it is issued, in each language it has
+  (`languages_of`); the final version's files carry the annexes (`hooks.annexes`: endorsements,
+  attendance), so their fingerprint holds the annexes too and an endorsement answered asks for
+  them again (`version_files_request`).
+- A draft's file is requested when someone asks for it; its fingerprint is the hash of the
+  content as it is now and the day (the draft's file says "Draft of <day>").
+
+File names say network, document, version and language:
+`UNNM-Turkiye_needs-assessment_v1.0_tr.docx`,
+`UNNM-Turkiye_needs-assessment_draft-2026-12-01_en.pdf`.
+"""
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+
+from django.utils import timezone, translation
+
+from gcmhub.documents import hooks
+from gcmhub.documents.content import build_content, content_hash
+from gcmhub.documents.models import Document, Version
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CONTENT_TYPES = {"docx": DOCX, "pdf": PDF, "xlsx": XLSX}
+FORMATS = ("docx", "pdf")
+
+VERSION = "documents.version"
+DRAFT = "documents.draft"
+COMMENTS = "documents.comments"
+
+# Letters NFKD does not take apart into an ASCII letter and a mark.
+_FOLD = str.maketrans(
+    {
+        "ı": "i",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+    }
+)
+
+
+def ascii_name(text: str) -> str:
+    """`text` in ASCII letters, digits, dots and hyphens, for a file name: "Türkiye" →
+    "Turkiye", "Göç İdaresi" → "Goc-Idaresi", "v1.0" stays."""
+    text = unicodedata.normalize("NFKD", str(text).translate(_FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9.]+", "-", text).strip("-.")
+
+
+def network_name(network) -> str:
+    """The network part of file names: its short name if it has one, else "UNNM-" (UN
+    Network on Migration) and its country in English: "UNNM-Turkiye"."""
+    short = getattr(network, "short_name", "")
+    if short:
+        return ascii_name(short) or network.slug
+    with translation.override("en"):
+        country = ascii_name(network.country.name)
+    return f"UNNM-{country or network.slug}"
+
+
+def file_name(network, *parts: str, language: str, fmt: str) -> str:
+    """`<network>_<part>_..._<language>.<fmt>`, every part in ASCII."""
+    return "_".join([network_name(network), *(ascii_name(p) for p in parts), language]) + f".{fmt}"
+
+
+def document_stem(document: Document) -> str:
+    """The document's part of its file names: its kind ("needs-assessment")."""
+    return document.kind.replace("_", "-")
+
+
+def document_file_name(
+    document: Document,
+    *,
+    version: Version | None = None,
+    day: dt.date | None = None,
+    language: str,
+    fmt: str,
+) -> str:
+    """`UNNM-Turkiye_needs-assessment_v1.0_tr.docx`, or `..._draft-2026-12-01_en.pdf`."""
+    if version is not None:
+        label = f"v{version.number}"
+    else:
+        label = f"draft-{(day or timezone.localdate()).isoformat()}"
+    return file_name(
+        document.cycle.network, document_stem(document), label, language=language, fmt=fmt
+    )
+
+
+def fingerprint(*values) -> str:
+    """A short hash of plain values (dicts, lists, strings, dates), the same on every run."""
+    text = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+# Issued versions
+
+
+def languages_of(version: Version) -> list[str]:
+    """The languages a version has files in (today one: the document's)."""
+    return [version.content.get("language") or version.document.language]
+
+
+def version_key(version: Version, *, language: str, fmt: str) -> str:
+    return f"{VERSION}:{version.pk}:{language}:{fmt}"
+
+
+def version_fingerprint(version: Version, *, language: str) -> str:
+    """What a version's file is made from: its content (by its hash) and, for the final
+    version, the annexes as they are now (the endorsements answered so far)."""
+    if version.major < 1:
+        return version.content_hash
+    with translation.override(language):
+        annexes = hooks.annexes(version)
+    return f"{version.content_hash[:16]}-{fingerprint(annexes)}"
+
+
+def make_document_file(document: Document, *, version: Version | None, fmt: str):
+    """(file name, bytes, content type) of the draft or of `version`: what the worker runs."""
+    from gcmhub.documents.exports import document_file
+
+    data, content_type, name = document_file(document, fmt, version)
+    return name, data, content_type
+
+
+def make_version(job, progress):
+    version = Version.objects.select_related("document__cycle__network").get(
+        pk=job.params["version"]
+    )
+    progress(10)
+    return make_document_file(version.document, version=version, fmt=job.fmt)
+
+
+def make_draft(job, progress):
+    document = Document.objects.select_related("cycle__network").get(pk=job.params["document"])
+    progress(10)
+    return make_document_file(document, version=None, fmt=job.fmt)
+
+
+# Drafts
+
+
+def draft_key(document: Document, *, language: str, fmt: str) -> str:
+    return f"{DRAFT}:{document.pk}:{language}:{fmt}"
+
+
+def draft_fingerprint(document: Document, *, content: dict | None = None) -> str:
+    """The draft as it is now (its content's hash) and today (the file is dated)."""
+    content = content if content is not None else build_content(document)
+    return fingerprint(content_hash(content), timezone.localdate())
+
+
+# The comments matrix of a review in Word (the Excel one is quick: made in the request)
+
+
+def comments_file_name(review, *, language: str, fmt: str) -> str:
+    """`UNNM-Turkiye_needs-assessment_comments-v0.2_en.docx`."""
+    document = review.version.document
+    return file_name(
+        document.cycle.network,
+        document_stem(document),
+        f"comments-v{review.version.number}",
+        language=language,
+        fmt=fmt,
+    )
+
+
+def comments_key(review, *, user, language: str) -> str:
+    # The comments a person may read are theirs to read: one file per person.
+    return f"{COMMENTS}:{review.pk}:{user.pk}:{language}:docx"
+
+
+def comments_fingerprint(*, title: str, comments, language: str) -> str:
+    from gcmhub.documents.exports import comments_matrix_rows
+
+    with translation.override(language):
+        return fingerprint(title, comments_matrix_rows(comments))
+
+
+def make_comments(job, progress):
+    from gcmhub.documents.exports import comments_matrix_docx
+    from gcmhub.documents.models import Comment, Review
+
+    review = Review.objects.select_related("version__document__cycle__network").get(
+        pk=job.params["review"]
+    )
+    order = {pk: n for n, pk in enumerate(job.params["comments"])}
+    comments = sorted(
+        Comment.objects.filter(pk__in=order)
+        .select_related("organisation", "addressed_in", "review__version")
+        .defer("addressed_in__content", "review__version__content"),
+        key=lambda c: order[c.pk],
+    )
+    progress(10)
+    data = comments_matrix_docx(title=job.params["title"], comments=comments, language=job.language)
+    return comments_file_name(review, language=job.language, fmt="docx"), data, DOCX
+
+
+# Who may read a file made for a request (checked by the file's download page)
+
+
+def _has(user, job, perm) -> bool:
+    from gcmhub.core.access import actor_for
+
+    return actor_for(user, job.cycle.network).has(perm)
+
+
+def may_read_version(user, job) -> bool:
+    from gcmhub.core.permissions import Perm
+
+    final = job.params.get("final", False)
+    return _has(user, job, Perm.CYCLE_VIEW if final else Perm.DOCUMENT_VIEW)
+
+
+def may_read_draft(user, job) -> bool:
+    from gcmhub.core.permissions import Perm
+
+    return _has(user, job, Perm.DOCUMENT_VIEW)
+
+
+def may_read_comments(user, job) -> bool:
+    return user.is_authenticated and job.requested_by_id == user.pk
+
+
+# Asking for files, finding them, serving them
+
+
+def request(kind, *, key, fingerprint, params, cycle, language, fmt, by):
+    from gcmhub.core import jobs
+
+    return jobs.request_file(
+        kind,
+        key=key,
+        fingerprint=fingerprint,
+        params=params,
+        cycle=cycle,
+        language=language,
+        fmt=fmt,
+        by=by,
+    )
+
+
+def current_job(key: str, fingerprint: str):
+    """The newest job of `key` made (or being made) from `fingerprint`, or None."""
+    from gcmhub.core.jobs import FileJob
+
+    return FileJob.objects.filter(key=key, fingerprint=fingerprint).order_by("-pk").first()
+
+
+def version_file_request(version: Version, *, language: str, fmt: str, by):
+    """The job of one file of `version` (a new one only when none is made or being made from
+    what the version's file holds now)."""
+    return request(
+        VERSION,
+        key=version_key(version, language=language, fmt=fmt),
+        fingerprint=version_fingerprint(version, language=language),
+        params={"version": version.pk, "final": version.major >= 1},
+        cycle=version.document.cycle,
+        language=language,
+        fmt=fmt,
+        by=by,
+    )
+
+
+def version_files_request(version: Version, *, by) -> list:
+    """The DOCX and PDF of `version` in each of its languages: asked for when it is issued
+    and, for the final version, again when its annexes change (an endorsement answered)."""
+    return [
+        version_file_request(version, language=language, fmt=fmt, by=by)
+        for language in languages_of(version)
+        for fmt in FORMATS
+    ]
+
+
+def version_files(version: Version) -> list:
+    """The jobs of `version`'s files as the version holds now (ready, pending or failed), in
+    the order of its languages and formats; none for a file not asked for yet."""
+    found = []
+    for language in languages_of(version):
+        digest = version_fingerprint(version, language=language)
+        for fmt in FORMATS:
+            job = current_job(version_key(version, language=language, fmt=fmt), digest)
+            if job is not None:
+                found.append(job)
+    return found
+
+
+def draft_file_request(document: Document, *, fmt: str, by):
+    language = document.language
+    return request(
+        DRAFT,
+        key=draft_key(document, language=language, fmt=fmt),
+        fingerprint=draft_fingerprint(document),
+        params={"document": document.pk},
+        cycle=document.cycle,
+        language=language,
+        fmt=fmt,
+        by=by,
+    )
+
+
+def draft_files(document: Document, *, content: dict) -> dict:
+    """{fmt: the job of the draft's file as it is now, or None}."""
+    digest = draft_fingerprint(document, content=content)
+    language = content.get("language") or document.language
+    return {
+        fmt: current_job(draft_key(document, language=language, fmt=fmt), digest) for fmt in FORMATS
+    }
+
+
+def comments_file_request(review, *, title: str, comments, language: str, by):
+    return request(
+        COMMENTS,
+        key=comments_key(review, user=by, language=language),
+        fingerprint=comments_fingerprint(title=title, comments=comments, language=language),
+        params={"review": review.pk, "comments": [c.pk for c in comments], "title": str(title)},
+        cycle=review.version.document.cycle,
+        language=language,
+        fmt="docx",
+        by=by,
+    )
+
+
+def file_response(job):
+    """The stored file of a finished job, as an attachment (None if it is not there)."""
+    from django.http import FileResponse
+
+    from gcmhub.core.jobs import JobStatus
+
+    if job.status != JobStatus.DONE or not job.file:
+        return None
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError:
+        return None
+    return FileResponse(
+        handle, as_attachment=True, filename=job.filename, content_type=job.content_type
+    )
+
+
+def register() -> None:
+    from gcmhub.core.jobs import Maker, register_maker
+
+    register_maker(Maker(kind=VERSION, make=make_version, may_read=may_read_version))
+    register_maker(Maker(kind=DRAFT, make=make_draft, may_read=may_read_draft))
+    register_maker(Maker(kind=COMMENTS, make=make_comments, may_read=may_read_comments))
