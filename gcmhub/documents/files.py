@@ -353,6 +353,17 @@ def file_response(job):
     )
 
 
+def serve_or_wait(request, job, page: dict):
+    """The job's stored file, or the page that shows it being made (its progress, then its
+    link; the public one asks again by itself). `page`: the wait page's context, with `back`."""
+    from django.shortcuts import render
+
+    response = file_response(job)
+    if response is not None:
+        return response
+    return render(request, "documents/file_wait.html", {**page, "job": job})
+
+
 def register() -> None:
     from gcmhub.core.jobs import Maker, register_maker
 
