@@ -23,6 +23,8 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # No heartbeat thread: a test's worker runs in the test's own connection and transaction.
+    settings.JOB_HEARTBEAT_SECONDS = 0
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +50,21 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run the queued background work now, as a worker would: `run_tasks()` returns how many
+    tasks ran."""
+    from gcmhub.tests.tasks import run_tasks
+
+    return run_tasks
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    """Files made by tests go to a temporary folder, not the project's media/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 
 
 @pytest.fixture

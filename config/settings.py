@@ -57,7 +57,9 @@ INSTALLED_APPS = [
     "axes",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
     "gcmhub.core",
+    "django_tasks_db",
     "gcmhub.framework",
     "gcmhub.directory",
     "gcmhub.assessments",
@@ -163,14 +165,29 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded and generated files (documents made by the worker, exports): on the file system by
+# default; FILE_STORAGE names another backend, e.g. "storages.backends.s3.S3Storage" for an
+# S3-compatible store shared by several app servers (its AWS_* variables configure it).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get("FILE_STORAGE", "django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# The S3-compatible store reads its settings from the environment (pip install '.[s3]').
+for _name in (
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_REGION_NAME",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+):
+    if os.environ.get(_name):
+        globals()[_name] = os.environ[_name]
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -272,6 +289,15 @@ CACHES = {
         "LOCATION": "gcmhub_cache",
     }
 }
+
+# Background work (Django's Tasks API, the django-tasks backport): the database backend, so
+# the queue needs nothing beside the database; workers run `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job beats a heartbeat this often; one silent for JOB_TIMEOUT seconds lost its
+# worker and is queued again (up to JOB_ATTEMPTS runs), then shown as failed with a retry.
+JOB_HEARTBEAT_SECONDS = int(os.environ.get("JOB_HEARTBEAT_SECONDS", "10"))
+JOB_TIMEOUT_SECONDS = int(os.environ.get("JOB_TIMEOUT_SECONDS", "60"))
+JOB_ATTEMPTS = int(os.environ.get("JOB_ATTEMPTS", "3"))
 
 # REST API (/api/v1/): token or session authentication, the same permissions as the pages.
 REST_FRAMEWORK = {

@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -135,3 +136,130 @@ class Cycle(models.Model):
             {"horizon": h, "label": h.label, "after": s, "until": e, "note": n}
             for h, s, e, n in zip(Horizon, starts, ends, notes, strict=True)
         ]
+
+
+# Background jobs ---------------------------------------------------------------------------
+# The state of work done by the task queue's workers (see core.jobs): a page reads it, polls it
+# and offers a retry; the queue's own records (django_tasks_db) only say which task to run.
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+def job_silent_since():
+    """A running job whose last heartbeat is older than this has lost its worker."""
+    return timezone.now() - timezone.timedelta(seconds=settings.JOB_TIMEOUT_SECONDS)
+
+
+class Job(models.Model):
+    """What every background job records: its state, progress, heartbeat and error.
+
+    A concrete job says what it does in `work(progress)`, which returns the fields to save
+    once it is done; `core.jobs` runs it in the worker, beats its heartbeat, queues it again
+    when its worker died and records a readable error when it fails."""
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("asked for by"),
+    )
+    created_at = models.DateTimeField(_("asked for"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def is_pending(self) -> bool:
+        """Still to watch: waiting or being made."""
+        return not self.is_finished
+
+    @property
+    def is_interrupted(self) -> bool:
+        """Being made, but its worker has given no sign of life for too long: it stopped."""
+        return self.status == JobStatus.RUNNING and (
+            self.heartbeat_at is None or self.heartbeat_at < job_silent_since()
+        )
+
+    def work(self, progress) -> dict:  # pragma: no cover - every concrete job defines it
+        raise NotImplementedError
+
+
+def file_job_upload_to(instance, filename):
+    return f"files/{instance.kind}/{timezone.now():%Y/%m}/{filename}"
+
+
+class FileJob(Job):
+    """A file made by a worker (a document's DOCX or PDF, minutes, a brief), kept in the
+    default storage. `key` says what it is (e.g. "document-version:12:docx:tr"), `fingerprint`
+    the state of the data it was made from: a file of the same key and fingerprint is made
+    once and served again and again."""
+
+    kind = models.CharField(_("kind"), max_length=40)
+    key = models.CharField(_("what is made"), max_length=200)
+    fingerprint = models.CharField(_("state of the data"), max_length=64, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    cycle = models.ForeignKey(
+        Cycle,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="file_jobs",
+        verbose_name=_("cycle"),
+    )
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    file = models.FileField(_("file"), upload_to=file_job_upload_to, blank=True, max_length=300)
+    filename = models.CharField(_("file name"), max_length=200, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+
+    class Meta(Job.Meta):
+        verbose_name = _("file being made")
+        verbose_name_plural = _("files being made")
+        indexes = [models.Index(fields=["key", "-created_at"], name="file_job_key")]
+        constraints = [
+            # One live job per key and state of the data: a double click makes one file.
+            models.UniqueConstraint(
+                fields=["key", "fingerprint"],
+                condition=~Q(status="failed"),
+                name="file_job_one_live_per_state",
+            )
+        ]
+
+    def __str__(self):
+        return self.filename or self.key
+
+    def work(self, progress) -> dict:
+        from django.core.files.base import ContentFile
+
+        from gcmhub.core.makers import maker_of
+
+        filename, content, content_type = maker_of(self.kind).make(self, progress)
+        self.file.save(filename, ContentFile(content), save=False)
+        return {
+            "file": self.file.name,
+            "filename": filename,
+            "content_type": content_type,
+            "size": len(content),
+        }

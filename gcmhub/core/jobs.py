@@ -1,0 +1,298 @@
+"""Background jobs on Django's task queue (the django-tasks backport, database backend).
+
+A job is a row of a model inheriting `core.models.Job` (an export, a file being made) that
+says what a page shows: waiting, being made with its progress, ready, or failed with why. The
+queue's own record only says which task to run: `enqueue(job)` queues `run_job`,
+which a worker (`manage.py db_worker`) picks up and hands to `run(job)`.
+
+With the database backend a job queued inside a transaction reaches the workers when the
+transaction commits, and not at all when it rolls back: services queue jobs directly.
+
+A worker that dies (killed, out of memory, the machine restarted) leaves its job "being made"
+with a heartbeat that stops. `sweep()` (run by every worker when it starts and by the schedule)
+and `recover(job)` (run when a page looks at the job) queue it again, up to `JOB_ATTEMPTS`
+runs; then it is failed, and `retry(job)` starts it over. Nothing stays "being made" forever.
+
+Files (`FileJob`): an app registers a `Maker` for each kind of file it makes;
+`request_file(...)` returns the job making the file, or the one that made it already: a file of
+the same key and state of the data is made once.
+"""
+
+import logging
+import threading
+
+from django.apps import apps
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, close_old_connections, transaction
+from django.http import FileResponse, Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from gcmhub.core.makers import Maker, maker_of, register_maker
+from gcmhub.core.models import FileJob, Job, JobStatus, job_silent_since
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Maker", "maker_of", "register_maker"]  # the makers' registry, used through here
+
+silent_since = job_silent_since
+
+
+def job_models() -> list[type[Job]]:
+    return [m for m in apps.get_models() if issubclass(m, Job)]
+
+
+def enqueue(job: Job) -> None:
+    """Queue `job` for a worker (visible to workers once the current transaction commits)."""
+    result = run_job.enqueue(job._meta.label, job.pk)
+    type(job).objects.filter(pk=job.pk).update(task_id=str(result.id))
+    job.task_id = str(result.id)
+
+
+# In the worker -----------------------------------------------------------------------------
+
+
+@task()
+def run_job(model_label: str, pk: int) -> None:
+    """The one task of the queue: run one background job (an export, a file being made)."""
+    run(apps.get_model(model_label), pk)
+
+
+def run(model: type[Job], pk: int) -> None:
+    """Run job `pk`: mark it running, beat its heartbeat, save its result or its error."""
+    rows = model.objects.filter(pk=pk)
+    with transaction.atomic():
+        job = rows.select_for_update().filter(status=JobStatus.QUEUED).first()
+        if job is None:  # done, failed or taken by another worker meanwhile: nothing to do
+            return
+        now = timezone.now()
+        job.attempts += 1
+        rows.update(
+            status=JobStatus.RUNNING,
+            attempts=job.attempts,
+            progress=0,
+            started_at=now,
+            heartbeat_at=now,
+            error="",
+        )
+    job.status = JobStatus.RUNNING
+
+    def progress(percent: int) -> None:
+        rows.filter(status=JobStatus.RUNNING).update(
+            progress=max(0, min(int(percent), 99)), heartbeat_at=timezone.now()
+        )
+
+    beat = _Heartbeat(rows)
+    beat.start()
+    try:
+        updates = job.work(progress)
+    except Exception as error:
+        beat.stop()
+        logger.exception("job %s %s failed", model._meta.label, pk)
+        rows.update(
+            status=JobStatus.FAILED,
+            error=_failure(error),
+            finished_at=timezone.now(),
+        )
+        raise
+    beat.stop()
+    rows.update(
+        status=JobStatus.DONE, progress=100, finished_at=timezone.now(), error="", **updates
+    )
+    logger.info("job %s %s done", model._meta.label, pk)
+
+
+def _failure(error: Exception) -> str:
+    return _(
+        "It could not be made (%(error)s). Try again; if it fails again, tell the platform "
+        "administrator."
+    ) % {"error": f"{type(error).__name__}: {error}"[:500]}
+
+
+class _Heartbeat:
+    """A thread that tells, every JOB_HEARTBEAT_SECONDS, that the job's worker is alive
+    while one long step (a PDF's layout) gives no progress. 0 turns it off (tests)."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.every = settings.JOB_HEARTBEAT_SECONDS
+        self.done = threading.Event()
+        self.thread = None
+
+    def start(self):
+        if self.every > 0:
+            self.thread = threading.Thread(target=self._beat, daemon=True, name="job-heartbeat")
+            self.thread.start()
+
+    def _beat(self):
+        from django.db import connection
+
+        try:
+            while not self.done.wait(self.every):
+                try:
+                    self.rows.filter(status=JobStatus.RUNNING).update(heartbeat_at=timezone.now())
+                except OperationalError:  # SQLite busy with the job's own write: next beat
+                    close_old_connections()
+        finally:
+            connection.close()
+
+    def stop(self):
+        self.done.set()
+        if self.thread is not None:
+            self.thread.join(timeout=5)
+
+
+# Recovery and retry ------------------------------------------------------------------------
+
+
+def recover(job: Job) -> bool:
+    """Queue `job` again (or fail it after JOB_ATTEMPTS runs) if its worker died; tell
+    whether it was interrupted."""
+    model = type(job)
+    with transaction.atomic():
+        locked = (
+            model.objects.select_for_update()
+            .filter(pk=job.pk, status=JobStatus.RUNNING)
+            .filter(heartbeat_at__lt=silent_since())
+            .first()
+        )
+        if locked is None:
+            return False
+        _forget_task(locked.task_id)
+        if locked.attempts < settings.JOB_ATTEMPTS:
+            model.objects.filter(pk=job.pk).update(status=JobStatus.QUEUED, progress=0)
+            enqueue(locked)
+            logger.warning("job %s %s lost its worker: queued again", model._meta.label, job.pk)
+        else:
+            model.objects.filter(pk=job.pk).update(
+                status=JobStatus.FAILED,
+                finished_at=timezone.now(),
+                error=_(
+                    "The worker making it stopped %(attempts)d times before it was done. "
+                    "Try again; if it stops again, tell the platform administrator."
+                )
+                % {"attempts": locked.attempts},
+            )
+            logger.error("job %s %s lost its worker %d times", model._meta.label, job.pk, 3)
+    job.refresh_from_db()
+    return True
+
+
+def sweep() -> int:
+    """Recover every job whose worker died; return how many there were."""
+    count = 0
+    for model in job_models():
+        for job in model.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=silent_since()):
+            count += recover(job)
+        for job in model.objects.filter(status=JobStatus.QUEUED, created_at__lt=silent_since()):
+            count += _requeue_lost(job)
+    return count
+
+
+def _requeue_lost(job: Job) -> bool:
+    """A job waiting for a task that no longer waits (its queue record was pruned or failed
+    before the job started): queue it again."""
+    from django_tasks_db.models import DBTaskResult
+
+    if DBTaskResult.objects.filter(id=job.task_id or None, status__in=["READY", "RUNNING"]):
+        return False
+    enqueue(job)
+    return True
+
+
+def _forget_task(task_id: str) -> None:
+    """The queue's record of a task whose worker died says "running" for ever: close it."""
+    from django_tasks_db.models import DBTaskResult
+
+    if task_id:
+        DBTaskResult.objects.filter(id=task_id, status="RUNNING").update(
+            status="FAILED", finished_at=timezone.now()
+        )
+
+
+def retry(job: Job) -> Job:
+    """Start a failed job over (its attempts count again from zero); for a file already being
+    made again by a newer request, that job."""
+    model = type(job)
+    if isinstance(job, FileJob):
+        newer = FileJob.objects.filter(key=job.key, fingerprint=job.fingerprint).exclude(
+            status=JobStatus.FAILED
+        )
+        if newer := newer.first():
+            return newer
+    with transaction.atomic():
+        updated = model.objects.filter(pk=job.pk, status=JobStatus.FAILED).update(
+            status=JobStatus.QUEUED, progress=0, error="", attempts=0, finished_at=None
+        )
+        if updated:
+            enqueue(job)
+    job.refresh_from_db()
+    return job
+
+
+# Files -------------------------------------------------------------------------------------
+
+
+def request_file(
+    kind: str,
+    *,
+    key: str,
+    fingerprint: str = "",
+    params: dict | None = None,
+    cycle=None,
+    language: str = "",
+    by=None,
+) -> FileJob:
+    """The job that makes (or made) the file `key` from the data in state `fingerprint`:
+    the existing one unless it failed, otherwise a new one, queued."""
+    maker_of(kind)  # an unknown kind fails here, not in the worker
+    live = FileJob.objects.filter(key=key, fingerprint=fingerprint).exclude(status=JobStatus.FAILED)
+    job = live.first()
+    if job is not None:
+        if job.is_interrupted:
+            recover(job)
+        return job
+    try:
+        with transaction.atomic():
+            job = FileJob.objects.create(
+                kind=kind,
+                key=key,
+                fingerprint=fingerprint,
+                params=params or {},
+                cycle=cycle,
+                language=language,
+                requested_by=by if getattr(by, "is_authenticated", False) else None,
+            )
+            enqueue(job)
+    except IntegrityError:  # the same request at the same moment (a double click)
+        return live.get()
+    return job
+
+
+def file_for(key: str, fingerprint: str | None = None) -> FileJob | None:
+    """The newest file made of `key` (of that state of the data if given), or None."""
+    done = FileJob.objects.filter(key=key, status=JobStatus.DONE)
+    if fingerprint is not None:
+        done = done.filter(fingerprint=fingerprint)
+    return done.first()
+
+
+def may_read(user, job: FileJob) -> bool:
+    try:
+        return bool(maker_of(job.kind).may_read(user, job))
+    except LookupError:
+        return False
+
+
+def serve(job: FileJob) -> FileResponse:
+    """The stored file as a download (no rendering: it was made by a worker)."""
+    if job.status != JobStatus.DONE or not job.file:
+        raise Http404
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=job.filename, content_type=job.content_type
+    )

@@ -1,0 +1,29 @@
+"""Running the task queue inside a test: what `db_worker --batch` does, in the test's own
+database connection and transaction (the worker's loop closes connections, which a test's
+transaction does not survive)."""
+
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+
+def run_tasks(limit: int = 100) -> int:
+    """Run every task that is ready (and those they queue), oldest first; return how many."""
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    count = 0
+    while count < limit:
+        result = DBTaskResult.objects.ready().order_by("-priority", "enqueued_at").first()
+        if result is None:
+            return count
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        count += 1
+    raise AssertionError(f"more than {limit} tasks: one queues itself again and again?")
