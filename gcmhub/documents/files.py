@@ -143,13 +143,13 @@ def make_version(job, progress):
         pk=job.params["version"]
     )
     progress(10)
-    return make_document_file(version.document, version=version, fmt=job.fmt)
+    return make_document_file(version.document, version=version, fmt=job.params["fmt"])
 
 
 def make_draft(job, progress):
     document = Document.objects.select_related("cycle__network").get(pk=job.params["document"])
     progress(10)
-    return make_document_file(document, version=None, fmt=job.fmt)
+    return make_document_file(document, version=None, fmt=job.params["fmt"])
 
 
 # Drafts
@@ -241,23 +241,23 @@ def may_read_comments(user, job) -> bool:
 
 
 def request(kind, *, key, fingerprint, params, cycle, language, fmt, by):
+    """The job making (or that made) one file; `fmt` goes with the maker's parameters."""
     from gcmhub.core import jobs
 
     return jobs.request_file(
         kind,
         key=key,
         fingerprint=fingerprint,
-        params=params,
+        params={**params, "fmt": fmt},
         cycle=cycle,
         language=language,
-        fmt=fmt,
         by=by,
     )
 
 
 def current_job(key: str, fingerprint: str):
     """The newest job of `key` made (or being made) from `fingerprint`, or None."""
-    from gcmhub.core.jobs import FileJob
+    from gcmhub.core.models import FileJob
 
     return FileJob.objects.filter(key=key, fingerprint=fingerprint).order_by("-pk").first()
 
@@ -287,16 +287,16 @@ def version_files_request(version: Version, *, by) -> list:
     ]
 
 
-def version_files(version: Version) -> list:
-    """The jobs of `version`'s files as the version holds now (ready, pending or failed), in
-    the order of its languages and formats; none for a file not asked for yet."""
+def version_files(version: Version) -> list[dict]:
+    """Each file of `version` as the version holds now: {"fmt", "language", "job"}, the job
+    ready, pending or failed (None for a file not asked for yet), in the order of its
+    languages and formats."""
     found = []
     for language in languages_of(version):
         digest = version_fingerprint(version, language=language)
         for fmt in FORMATS:
             job = current_job(version_key(version, language=language, fmt=fmt), digest)
-            if job is not None:
-                found.append(job)
+            found.append({"fmt": fmt, "language": language, "job": job})
     return found
 
 
@@ -336,32 +336,19 @@ def comments_file_request(review, *, title: str, comments, language: str, by):
     )
 
 
-def file_response(job):
-    """The stored file of a finished job, as an attachment (None if it is not there)."""
-    from django.http import FileResponse
+def serve_or_wait(request, job, *, public_page: dict | None = None):
+    """The job's stored file, or where it is seen being made: its page (its progress, then
+    its link), or for the public (who have no account) a page that asks again by itself."""
+    from django.shortcuts import redirect, render
 
-    from gcmhub.core.jobs import JobStatus
+    from gcmhub.core import jobs
+    from gcmhub.core.models import JobStatus
 
-    if job.status != JobStatus.DONE or not job.file:
-        return None
-    try:
-        handle = job.file.open("rb")
-    except FileNotFoundError:
-        return None
-    return FileResponse(
-        handle, as_attachment=True, filename=job.filename, content_type=job.content_type
-    )
-
-
-def serve_or_wait(request, job, page: dict):
-    """The job's stored file, or the page that shows it being made (its progress, then its
-    link; the public one asks again by itself). `page`: the wait page's context, with `back`."""
-    from django.shortcuts import render
-
-    response = file_response(job)
-    if response is not None:
-        return response
-    return render(request, "documents/file_wait.html", {**page, "job": job})
+    if job.status == JobStatus.DONE:
+        return jobs.serve(job)
+    if public_page is not None:
+        return render(request, "documents/file_wait.html", {**public_page, "job": job})
+    return redirect("file-job", pk=job.pk)
 
 
 def register() -> None:

@@ -36,10 +36,10 @@ def make_minutes(job, progress):
         pk=job.params["meeting"]
     )
     progress(10)
-    render = exports.minutes_docx if job.fmt == "docx" else exports.minutes_pdf
+    render = exports.minutes_docx if job.params["fmt"] == "docx" else exports.minutes_pdf
     data = render(meeting, language=job.language)
-    name = minutes_file_name(meeting, language=job.language, fmt=job.fmt)
-    return name, data, CONTENT_TYPES[job.fmt]
+    name = minutes_file_name(meeting, language=job.language, fmt=job.params["fmt"])
+    return name, data, CONTENT_TYPES[job.params["fmt"]]
 
 
 def may_read_minutes(user, job) -> bool:

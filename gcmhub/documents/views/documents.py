@@ -12,7 +12,7 @@ from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import records_to_rows
 from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_errors
 from gcmhub.core.permissions import Perm, user_has_perm
-from gcmhub.documents import selectors, services
+from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_section
 from gcmhub.documents.content import build_content
 from gcmhub.documents.forms import (
@@ -54,6 +54,7 @@ def document_detail(request, network, cycle, document_pk):
         versions=selectors.versions_of(document),
         reviews=selectors.reviews_of(document),
         issue_form=IssueForm(),
+        draft_files=files.draft_files(document, content=content),
     )
     return render(request, "documents/document_detail.html", page)
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.core.access import require
 from gcmhub.core.feedback import report_errors, report_form_errors
-from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse
+from gcmhub.core.pages import cycle_page, cycle_redirect
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_endorsement, get_version
@@ -158,10 +158,7 @@ def document_download(request, network, cycle, document_pk, fmt, version_pk=None
     document, version = _version_for_reader(request, network, cycle, document_pk, version_pk)
     language = files.languages_of(version)[0]
     job = files.version_file_request(version, language=language, fmt=fmt, by=request.user)
-    back = cycle_reverse("version-detail", cycle, document_pk=document.pk, version_pk=version.pk)
-    return files.serve_or_wait(
-        request, job, context(network, cycle, document=document, version=version, back=back)
-    )
+    return files.serve_or_wait(request, job)
 
 
 def _draft_download(request, network, cycle, document_pk, fmt):
@@ -177,9 +174,7 @@ def _draft_download(request, network, cycle, document_pk, fmt):
             ),
         )
         return redirect(document)
-    return files.serve_or_wait(
-        request, job, context(network, cycle, document=document, back=document.get_absolute_url())
-    )
+    return files.serve_or_wait(request, job)
 
 
 @require_POST
@@ -231,9 +226,7 @@ def public_download(request, token, fmt):
     job = files.version_file_request(version, language=language, fmt=fmt, by=None)
     back = reverse("public-report", kwargs={"token": token})
     return files.serve_or_wait(
-        request,
-        job,
-        {"document": document, "version": version, "back": back, "public": True},
+        request, job, public_page={"document": document, "version": version, "back": back}
     )
 
 
