@@ -317,8 +317,8 @@ def endorsement_respond(
     endorsement.reservation = reservation if response == EndorsementResponse.RESERVATION else ""
     endorsement.version_hash = version.content_hash
     # The same answer sent again (a double click) keeps the time it was given.
-    save_changed(endorsement, by=by, responded_at=timezone.now(), responded_by=by)
-    files.version_files_request(version, by=by)  # the files' annex of endorsements changed
+    if save_changed(endorsement, by=by, responded_at=timezone.now(), responded_by=by):
+        files.version_files_request(version, by=by)  # their annex of endorsements changed
     return endorsement
 
 
