@@ -2,13 +2,58 @@
 (gcmhub/tests/browser.py: every console error, CSP violations included, fails the test)."""
 
 import re
+import threading
+import time
 
+import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
 from gcmhub.tests.browser import BROWSER_TESTS, console, new_page
 
 pytestmark = BROWSER_TESTS
+
+
+@pytest.fixture
+def worker(demo):
+    """A real worker beside the live server: the database queue's loop in a thread, on the
+    live server's connection (the in-memory test database exists in that one connection, as
+    for the live server's own thread). The files the demo asked for (its versions') are not
+    this test's: they are dropped first."""
+    from django.db import connections
+    from django_tasks_db.models import DBTaskResult
+
+    from gcmhub.core.models import FileJob
+    from gcmhub.tests.tasks import run_tasks
+
+    FileJob.objects.all().delete()
+    DBTaskResult.objects.all().delete()
+    shared = connections["default"]
+    shared.inc_thread_sharing()
+    stop = threading.Event()
+
+    def loop():
+        connections["default"] = shared
+        while not stop.is_set():
+            if not run_tasks():
+                stop.wait(0.2)
+
+    thread = threading.Thread(target=loop, daemon=True, name="test-worker")
+    thread.start()
+    yield thread
+    stop.set()
+    thread.join(timeout=60)
+    shared.dec_thread_sharing()
+
+
+def files_made(timeout: float = 60) -> None:
+    """Wait until the worker has made every file asked for."""
+    from gcmhub.core.models import FileJob
+
+    deadline = time.monotonic() + timeout
+    while FileJob.objects.exclude(status="done").exists():
+        assert time.monotonic() < deadline, "the worker did not make the files in time"
+        time.sleep(0.2)
 
 
 def sign_in(page, base, username):
@@ -158,7 +203,7 @@ def test_scores_are_submitted_and_a_decision_against_the_rank_needs_a_rationale(
     expect(coordinator.get_by_text("departs from the computed rank")).to_be_visible()
 
 
-def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tmp_path):
+def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, worker, tmp_path):
     from docx import Document as WordDocument
     from openpyxl import load_workbook
     from pypdf import PdfReader
@@ -232,6 +277,7 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tm
     expect(consultant.locator(".diff-changed ins").first).to_contain_text("readmission")
     consultant.get_by_role("link", name="Draft", exact=True).click()
     consultant.get_by_role("link", name="0.2", exact=True).click()
+    files_made()
     with consultant.expect_download() as download:
         consultant.get_by_role("link", name="Word").first.click()
     download.value.save_as(tmp_path / "report.docx")
@@ -248,7 +294,7 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tm
 
 
 def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsement(
-    browser, demo, tmp_path
+    browser, demo, worker, tmp_path
 ):
     from gcmhub.documents.models import Endorsement, Version
     from gcmhub.meetings.models import Meeting, Outcome
@@ -363,6 +409,7 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     sign_in(observer, demo, "observer")
     observer.get_by_role("link", name="Published report").first.click()
     expect(observer.get_by_role("heading", level=1)).to_contain_text("Final version 1.0")
+    files_made()  # the final version's, made again with the endorsement just answered
     with observer.expect_download() as download:
         observer.get_by_role("link", name="PDF").click()
     download.value.save_as(tmp_path / "final.pdf")
@@ -453,7 +500,7 @@ def _activity_pk(code):
 
 
 def test_the_voluntary_review_is_drafted_from_the_data_edited_issued_and_downloaded(
-    browser, demo, tmp_path
+    browser, demo, worker, tmp_path
 ):
     from docx import Document as WordDocument
 
@@ -479,9 +526,18 @@ def test_the_voluntary_review_is_drafted_from_the_data_edited_issued_and_downloa
     coordinator.get_by_role("button", name="Save").click()
     expect(coordinator.get_by_role("status")).to_contain_text("The section has been saved.")
     coordinator.get_by_role("button", name="Issue the version").click()
-    expect(coordinator.get_by_role("status")).to_contain_text("Version 0.1 has been issued.")
+    expect(coordinator.locator(".messages")).to_contain_text("Version 0.1 has been issued.")
+    # The worker makes the version's files: the page shows them being made, then their links,
+    # without a reload.
+    name = "UNNM-Turkiye_voluntary-review_v0.1_en.docx"
+    link = coordinator.locator(".page-head .file-job a", has_text=name)
+    expect(link).to_be_visible(timeout=60_000)
+    expect(coordinator.locator(".page-head .file-job a", has_text="v0.1_en.pdf")).to_be_visible(
+        timeout=60_000
+    )
     with coordinator.expect_download() as download:
-        coordinator.get_by_role("link", name="Word").first.click()
+        link.click()
+    assert download.value.suggested_filename == name
     download.value.save_as(tmp_path / "review.docx")
     text = "\n".join(p.text for p in WordDocument(tmp_path / "review.docx").paragraphs)
     assert "1. Methodology and process for preparing the review" in text
