@@ -227,7 +227,7 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, wo
     expect(consultant.get_by_role("heading", level=1)).to_have_text("Issue the version anyway?")
     expect(consultant.get_by_text("“Executive summary” is empty.")).to_be_visible()
     consultant.get_by_role("button", name="Issue the version as it is").click()
-    expect(consultant.get_by_role("status")).to_contain_text("Version 0.1 has been issued.")
+    expect(consultant.locator(".messages")).to_contain_text("Version 0.1 has been issued.")
     consultant.goto(consultant.url.split("/versions/")[0] + "/")
     consultant.get_by_role("link", name="Open a review").click()
     consultant.get_by_label("Deadline for comments").fill("2021-06-14")
@@ -272,7 +272,7 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, wo
     # The summary is written now; the other sections are still empty: asked again.
     expect(consultant.get_by_text("“Executive summary” is empty.")).to_have_count(0)
     consultant.get_by_role("button", name="Issue the version as it is").click()
-    expect(consultant.get_by_role("status")).to_contain_text("Version 0.2 has been issued.")
+    expect(consultant.locator(".messages")).to_contain_text("Version 0.2 has been issued.")
     consultant.get_by_role("link", name="Compare versions").click()
     expect(consultant.locator(".diff-changed ins").first).to_contain_text("readmission")
     consultant.get_by_role("link", name="Draft", exact=True).click()
@@ -380,7 +380,7 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     consultant.get_by_role("button", name="Save the resolution").click()
     consultant.get_by_role("link", name="Report", exact=True).first.click()
     consultant.get_by_role("button", name="Issue the version").click()
-    expect(consultant.get_by_role("status")).to_contain_text("Version 0.3 has been issued.")
+    expect(consultant.locator(".messages")).to_contain_text("Version 0.3 has been issued.")
     assert Outcome.objects.get(type="agreed_change").resolved_in.number == "0.3"
 
     # The coordinator issues 1.0: locked.
