@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from gcmhub.assessments.models import Attachment, QuestionnaireUpload, Reference
 from gcmhub.coordination.models import Obligation, SopRule
-from gcmhub.core.models import Cycle, User
+from gcmhub.core.models import Cycle, FileJob, User
 from gcmhub.documents.models import Comment, Document, Endorsement, Recommendation
 from gcmhub.exports.models import ExportJob
 from gcmhub.meetings.models import Attendee, MeetingInvitation, Outcome
@@ -131,6 +131,7 @@ def demo_kwargs() -> dict:
         "period_pk": report.period_id,
         "report_pk": report.pk,
         "job_pk": job.pk,
+        "pk": FileJob.objects.create(kind="minutes", key="probe", requested_by=coordinator).pk,
         "region_slug": Region.objects.first().slug,
         "token": document.public_token,
     }

@@ -687,6 +687,7 @@ ACTIONS = {
     "invitation-resend": "e-mails the invitation again",
     "invitation-revoke": "revokes an invitation",
     "language-set": "switches the interface language",
+    "file-retry": "makes a failed file again",
 }
 
 # Views that take a POST and write, covered by a test of their own rather than a case above.
@@ -714,7 +715,7 @@ READ_ONLY = {
     "indicator-list", "report-list",
     "imrf", "cca-brief", "cycle-compare", "carried-over",
     "region-list", "region-detail",
-    "export-job", "export-download",
+    "export-job", "export-download", "file-job", "file-download",
     "public-report", "public-download",
     "organisation-list", "organisation-detail", "organisation-history", "member-list",
     "member-history",
