@@ -16,8 +16,8 @@ from openpyxl.styles import Alignment, Font
 
 from gcmhub.documents import hooks
 from gcmhub.documents.content import build_content, content_hash
-from gcmhub.documents.files import DOCX, PDF, document_file_name
 from gcmhub.documents.models import Document, Version
+from gcmhub.documents.names import DOCX, PDF, document_file_name
 from gcmhub.reporting.docx import add_table, render_docx
 from gcmhub.reporting.pdf import render_pdf
 from gcmhub.reporting.xlsx import workbook_bytes, write_text

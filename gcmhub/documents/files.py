@@ -9,97 +9,24 @@ the right one) and the makers the worker runs.
 - A draft's file is requested when someone asks for it; its fingerprint is the hash of the
   content as it is now and the day (the draft's file says "Draft of <day>").
 
-File names say network, document, version and language:
-`UNNM-Turkiye_needs-assessment_v1.0_tr.docx`,
-`UNNM-Turkiye_needs-assessment_draft-2026-12-01_en.pdf`.
+Their names (network, document, version, language) are made in `documents.names`.
 """
 
-import datetime as dt
 import hashlib
 import json
-import re
-import unicodedata
 
 from django.utils import timezone, translation
 
 from gcmhub.documents import hooks
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.models import Document, Version
+from gcmhub.documents.names import DOCX, comments_file_name
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PDF = "application/pdf"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CONTENT_TYPES = {"docx": DOCX, "pdf": PDF, "xlsx": XLSX}
 FORMATS = ("docx", "pdf")
 
 VERSION = "documents.version"
 DRAFT = "documents.draft"
 COMMENTS = "documents.comments"
-
-# Letters NFKD does not take apart into an ASCII letter and a mark.
-_FOLD = str.maketrans(
-    {
-        "ı": "i",
-        "ß": "ss",
-        "ø": "o",
-        "Ø": "O",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "đ": "d",
-        "Đ": "D",
-        "ł": "l",
-        "Ł": "L",
-    }
-)
-
-
-def ascii_name(text: str) -> str:
-    """`text` in ASCII letters, digits, dots and hyphens, for a file name: "Türkiye" →
-    "Turkiye", "Göç İdaresi" → "Goc-Idaresi", "v1.0" stays."""
-    text = unicodedata.normalize("NFKD", str(text).translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^A-Za-z0-9.]+", "-", text).strip("-.")
-
-
-def network_name(network) -> str:
-    """The network part of file names: its short name if it has one, else "UNNM-" (UN
-    Network on Migration) and its country in English: "UNNM-Turkiye"."""
-    short = getattr(network, "short_name", "")
-    if short:
-        return ascii_name(short) or network.slug
-    with translation.override("en"):
-        country = ascii_name(network.country.name)
-    return f"UNNM-{country or network.slug}"
-
-
-def file_name(network, *parts: str, language: str, fmt: str) -> str:
-    """`<network>_<part>_..._<language>.<fmt>`, every part in ASCII."""
-    return "_".join([network_name(network), *(ascii_name(p) for p in parts), language]) + f".{fmt}"
-
-
-def document_stem(document: Document) -> str:
-    """The document's part of its file names: its kind ("needs-assessment")."""
-    return document.kind.replace("_", "-")
-
-
-def document_file_name(
-    document: Document,
-    *,
-    version: Version | None = None,
-    day: dt.date | None = None,
-    language: str,
-    fmt: str,
-) -> str:
-    """`UNNM-Turkiye_needs-assessment_v1.0_tr.docx`, or `..._draft-2026-12-01_en.pdf`."""
-    if version is not None:
-        label = f"v{version.number}"
-    else:
-        label = f"draft-{(day or timezone.localdate()).isoformat()}"
-    return file_name(
-        document.cycle.network, document_stem(document), label, language=language, fmt=fmt
-    )
 
 
 def fingerprint(*values) -> str:
@@ -166,18 +93,6 @@ def draft_fingerprint(document: Document, *, content: dict | None = None) -> str
 
 
 # The comments matrix of a review in Word (the Excel one is quick: made in the request)
-
-
-def comments_file_name(review, *, language: str, fmt: str) -> str:
-    """`UNNM-Turkiye_needs-assessment_comments-v0.2_en.docx`."""
-    document = review.version.document
-    return file_name(
-        document.cycle.network,
-        document_stem(document),
-        f"comments-v{review.version.number}",
-        language=language,
-        fmt=fmt,
-    )
 
 
 def comments_key(review, *, user, language: str) -> str:

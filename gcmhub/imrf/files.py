@@ -7,7 +7,8 @@ from django.utils import timezone, translation
 from gcmhub.core.access import actor_for
 from gcmhub.core.models import Cycle
 from gcmhub.core.permissions import Perm
-from gcmhub.documents.files import DOCX, file_name, fingerprint, request
+from gcmhub.documents.files import fingerprint, request
+from gcmhub.documents.names import DOCX, file_name
 
 CCA_BRIEF = "imrf.cca-brief"
 

@@ -6,7 +6,8 @@ from django.utils import timezone, translation
 
 from gcmhub.core.access import actor_for
 from gcmhub.core.permissions import Perm
-from gcmhub.documents.files import DOCX, PDF, file_name, fingerprint, request
+from gcmhub.documents.files import fingerprint, request
+from gcmhub.documents.names import DOCX, PDF, file_name
 from gcmhub.meetings.models import Meeting
 
 MINUTES = "meetings.minutes"

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from gcmhub.documents import files
+from gcmhub.documents import files, names
 from gcmhub.documents.tests.conftest import revise
 from gcmhub.tests import factories
 
@@ -20,25 +20,25 @@ from gcmhub.tests import factories
     ],
 )
 def test_names_are_written_in_ascii_letters(text, expected):
-    assert files.ascii_name(text) == expected
+    assert names.ascii_name(text) == expected
 
 
 @pytest.mark.django_db
 def test_the_network_is_named_by_its_country():
     network = factories.NetworkFactory(name="UN Network on Migration in Türkiye", country="TR")
-    assert files.network_name(network) == "UNNM-Turkiye"
-    assert files.network_name(factories.NetworkFactory(country="CI")) == "UNNM-Cote-d-Ivoire"
+    assert names.network_name(network) == "UNNM-Turkiye"
+    assert names.network_name(factories.NetworkFactory(country="CI")) == "UNNM-Cote-d-Ivoire"
 
 
 @pytest.mark.django_db
 def test_file_names_say_network_document_version_and_language(document, version):
     document.cycle.network.country = "TR"
     assert (
-        files.document_file_name(document, version=version, language="tr", fmt="docx")
+        names.document_file_name(document, version=version, language="tr", fmt="docx")
         == "UNNM-Turkiye_needs-assessment_v0.1_tr.docx"
     )
     assert (
-        files.document_file_name(document, day=dt.date(2026, 12, 1), language="en", fmt="pdf")
+        names.document_file_name(document, day=dt.date(2026, 12, 1), language="en", fmt="pdf")
         == "UNNM-Turkiye_needs-assessment_draft-2026-12-01_en.pdf"
     )
 

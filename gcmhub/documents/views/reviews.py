@@ -12,7 +12,7 @@ from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_errors
 from gcmhub.core.permissions import Perm, user_has_perm
-from gcmhub.documents import files, selectors, services
+from gcmhub.documents import files, names, selectors, services
 from gcmhub.documents.access import get_comment, get_document, get_review
 from gcmhub.documents.exports import comments_matrix_xlsx
 from gcmhub.documents.forms import CommentForm, DispositionForm, MatrixFilterForm, ReviewForm
@@ -175,7 +175,7 @@ def comment_matrix(request, network, cycle, review_pk):
         return download(
             comments_matrix_xlsx(title=title, comments=comments),
             XLSX,
-            files.comments_file_name(review, language=language, fmt="xlsx"),
+            names.comments_file_name(review, language=language, fmt="xlsx"),
         )
     if fmt == "docx":  # made by the worker
         job = files.comments_file_request(
