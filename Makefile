@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
+ADDRESS ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help install system-deps chromium run test lint format migrations-check messages bench clean
@@ -28,11 +29,16 @@ install: system-deps $(VENV)/.installed
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py createcachetable -v0
 
+# The web server and, beside it, a worker of the task queue (documents, exports, reminders);
+# Ctrl-C, or the web server stopping, stops both.
 run: install
 	$(PY) manage.py load_demo
 	@echo
-	@echo "Serving gcmhub on http://127.0.0.1:8000 (Ctrl-C to stop)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Serving gcmhub on http://$(ADDRESS) with a background worker (Ctrl-C stops both)"
+	@$(PY) manage.py db_worker & worker=$$!; \
+	trap 'pkill -TERM -P $$worker 2>/dev/null; kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
+	trap 'exit 130' INT TERM; \
+	$(PY) manage.py runserver $(ADDRESS)
 
 chromium:
 	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)

@@ -6,7 +6,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from gcmhub.core.workflow import State
-from gcmhub.reporting.xlsx import workbook_bytes, write_text
+from gcmhub.reporting.xlsx import print_setup, workbook_bytes, write_text
 
 STATE_FILLS = {
     "accepted": "E2F2E7",
@@ -53,5 +53,5 @@ def coverage_xlsx(*, cycle, matrix: dict) -> bytes:
     ws.column_dimensions["A"].width = 70
     for c in range(2, len(header) + 1):
         ws.column_dimensions[get_column_letter(c)].width = 14
-    ws.freeze_panes = "B4"
+    print_setup(ws, header_rows=3, header_columns=1)
     return workbook_bytes(wb)

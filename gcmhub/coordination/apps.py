@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core import stages
@@ -13,3 +15,13 @@ class CoordinationConfig(stages.StageApp):
 
         super().ready()
         register_terms_of_reference()
+        from gcmhub.core import schedule
+
+        # Every morning, through the task queue (core.schedule); the command is for cron.
+        schedule.register(
+            schedule.Entry(
+                name="obligation-reminders",
+                at=dt.time(7, 0),
+                send="gcmhub.coordination.services.obligation_reminders_send",
+            )
+        )

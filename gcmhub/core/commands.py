@@ -1,4 +1,5 @@
-"""What the daily reminder commands share: a `--today` to act as of another date, and the
+"""What the daily reminder commands share (for cron; the workers' schedule, core.schedule,
+calls the same services every morning): a `--today` to act as of another date, and the
 count of e-mails sent."""
 
 import datetime as dt

@@ -263,3 +263,30 @@ class FileJob(Job):
             "content_type": content_type,
             "size": len(content),
         }
+
+
+class ScheduledRun(Job):
+    """One run of an entry of the schedule (core.schedule: the daily reminders), for the time
+    it was due: unique per entry and time, so that however many workers look, it runs once."""
+
+    name = models.CharField(_("what is run"), max_length=50)
+    send = models.CharField(_("service called"), max_length=200)
+    due_at = models.DateTimeField(_("due"))
+    summary = models.CharField(_("result"), max_length=200, blank=True)
+
+    class Meta(Job.Meta):
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+        ordering = ["-due_at", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "due_at"], name="scheduled_run_once")
+        ]
+
+    def __str__(self):
+        return f"{self.name} · {self.due_at:%Y-%m-%d %H:%M}"
+
+    def work(self, progress) -> dict:
+        from django.utils.module_loading import import_string
+
+        sent = import_string(self.send)(today=timezone.localdate())
+        return {"summary": f"{sent} e-mails sent"}

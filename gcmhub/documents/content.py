@@ -10,11 +10,33 @@ import hashlib
 import json
 import re
 
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from gcmhub.documents.kinds import part_of
 from gcmhub.documents.models import Document
+
+# The kind of section of a document's compendium: the full texts of its evidence, an annex the
+# coordinator switches on (`Document.compendium`) when the document's kind offers one.
+COMPENDIUM = "compendium"
+
+
+def decimal_text(value, places: int = 2) -> str:
+    """A decimal as the document's language writes it, always with `places` decimals
+    (3.27 in English, 3,27 in Turkish); "—" for no value. Every decimal of a document."""
+    if value is None:
+        return "—"
+    return formats.number_format(round(float(value), places), decimal_pos=places, use_l10n=True)
+
+
+def has_compendium(document: Document) -> bool:
+    """Whether the kind of `document` offers a compendium (see `COMPENDIUM`)."""
+    from gcmhub.documents.kinds import kind_of
+
+    try:
+        return any(part.key == COMPENDIUM for part in kind_of(document).parts)
+    except LookupError:
+        return False
 
 
 def content_hash(content: dict) -> str:
@@ -55,18 +77,33 @@ def build_content(document: Document) -> dict:
         sections = list(document.sections.order_by("order", "pk"))
         data = Data(document)
         built = []
-        for number, section in enumerate(sections, start=1):
-            item = {
-                "key": section.key,
-                "number": str(number),
-                "title": section.title,
-                "kind": section.kind,
-                "html": section.body or "",
-            }
-            part = part_of(section.kind)
-            if part is not None and part.build is not None:
-                item.update(part.build(data))
-            built.append(item)
+        for position, section in enumerate(sections, start=1):
+            built.append(
+                _section(
+                    data,
+                    key=section.key,
+                    number=position,
+                    title=section.title,
+                    kind=section.kind,
+                    html=section.body or "",
+                )
+            )
+        if (
+            document.compendium
+            and has_compendium(document)
+            and not any(s.kind == COMPENDIUM for s in sections)
+        ):
+            # The compendium closes the document, after the annexes of its outline.
+            built.append(
+                _section(
+                    data,
+                    key="annex-compendium",
+                    number=len(built) + 1,
+                    title=str(part_of(COMPENDIUM).label),
+                    kind=COMPENDIUM,
+                    html="",
+                )
+            )
         return {
             "title": document.title,
             "subtitle": document.subtitle,
@@ -77,6 +114,14 @@ def build_content(document: Document) -> dict:
             "labels": _labels(),
             "sections": built,
         }
+
+
+def _section(data, *, key, number, title, kind, html) -> dict:
+    item = {"key": key, "number": str(number), "title": title, "kind": kind, "html": html}
+    part = part_of(kind)
+    if part is not None and part.build is not None:
+        item.update(part.build(data))
+    return item
 
 
 def _labels() -> dict:

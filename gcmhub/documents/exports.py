@@ -20,7 +20,7 @@ from gcmhub.documents.models import Document, Version
 from gcmhub.documents.names import DOCX, PDF, document_file_name
 from gcmhub.reporting.docx import add_table, render_docx
 from gcmhub.reporting.pdf import render_pdf
-from gcmhub.reporting.xlsx import workbook_bytes, write_text
+from gcmhub.reporting.xlsx import fit_height, print_setup, workbook_bytes, write_text
 
 
 def document_file(document: Document, fmt: str, version: Version | None = None):
@@ -107,6 +107,7 @@ def comments_matrix_xlsx(*, title: str, comments) -> bytes:
         cell = ws.cell(row=3, column=column)
         write_text(cell, text)
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(rows, start=4):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c)
@@ -114,7 +115,9 @@ def comments_matrix_xlsx(*, title: str, comments) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for column, width in zip("ABCDEFGHIJ", [6, 30, 28, 30, 50, 16, 18, 50, 12, 12], strict=True):
         ws.column_dimensions[column].width = width
-    ws.freeze_panes = "A4"
+    for r in range(3, 4 + len(rows)):  # the header row too
+        fit_height(ws, r)
+    print_setup(ws, header_rows=3)
     return workbook_bytes(wb)
 
 

@@ -36,6 +36,19 @@ class DocumentForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the document"), choices=[("en", _("English")), ("tr", _("Turkish"))]
     )
+    compendium = forms.BooleanField(
+        label=_("Add the full texts of the inputs as an annex (compendium)"),
+        required=False,
+        help_text=_(
+            "The findings give each organisation's position in a line or two; the compendium "
+            "adds the full texts of the inputs as the last annex."
+        ),
+    )
+
+    def __init__(self, *args, has_compendium: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not has_compendium:  # a kind without evidence to compile (the terms of reference)
+            del self.fields["compendium"]
 
 
 class RecommendationForm(forms.Form):

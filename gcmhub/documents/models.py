@@ -58,6 +58,14 @@ class Document(models.Model):
         help_text=_("Anyone with the link can read and download the final version."),
     )
     public_token = models.UUIDField(_("public link key"), default=uuid.uuid4, editable=False)
+    compendium = models.BooleanField(
+        _("compendium of the inputs as an annex"),
+        default=False,
+        help_text=_(
+            "The findings give each organisation's position in a line or two; the compendium "
+            "adds the full texts of the inputs as the last annex."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -96,8 +96,10 @@ def document_update(
     title: str,
     subtitle: str | None = None,
     language: str | None = None,
+    compendium: bool | None = None,
 ) -> Document:
-    """Rename the document; a subtitle or language not given stays as it is."""
+    """Rename the document; a subtitle, language or compendium choice not given stays as it
+    is (the compendium: the full texts of the inputs as an annex)."""
     document = locked(document)
     require(by, Perm.DOCUMENT_OUTLINE, cycle=document.cycle)
     _require_open(document.pk)
@@ -106,6 +108,8 @@ def document_update(
         document.subtitle = clean_text(subtitle)
     if language is not None:
         document.language = language
+    if compendium is not None:
+        document.compendium = compendium
     return save_audited(document, by=by)
 
 

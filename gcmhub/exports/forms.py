@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gcmhub.exports.models import ExportFormat
+from gcmhub.exports.build import ExportFormat
 
 # Each language in its own name, so that everyone finds theirs.
 LANGUAGE_CHOICES = [("en", "English"), ("tr", "Türkçe")]

@@ -21,7 +21,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from gcmhub.reporting.xlsx import write_text
+from gcmhub.reporting.xlsx import print_setup, write_text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 SHEET_TITLE_LIMIT = 31
@@ -80,7 +80,7 @@ def tables_xlsx(tables: list[Table], *, hxl: bool) -> bytes:
         ws = wb.create_sheet(_sheet_title(table.label, used))
         for column, width in enumerate(table.widths, start=1):
             ws.column_dimensions[get_column_letter(column)].width = width
-        ws.freeze_panes = "A3" if hxl else "A2"
+        print_setup(ws, header_rows=2 if hxl else 1)
         ws.append([_styled(ws, label, font=bold, alignment=wrap) for label in table.labels])
         if hxl:
             ws.append([_styled(ws, tag, font=italic) for tag in table.hashtags])

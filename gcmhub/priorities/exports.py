@@ -6,7 +6,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from gcmhub.priorities.models import DecisionHorizon
-from gcmhub.reporting.xlsx import workbook_bytes, write_text
+from gcmhub.reporting.xlsx import fit_height, print_setup, workbook_bytes, write_text
+
+# Weighted mean, median, spread, importance and feasibility.
+DECIMAL_COLUMNS = {3, 4, 7, 11, 12}
 
 
 def priorities_xlsx(*, cycle, priority) -> bytes:
@@ -65,13 +68,16 @@ def priorities_xlsx(*, cycle, priority) -> bytes:
             decision.rationale if decision else "",
         ]
         for c, value in enumerate(values, start=1):
-            write_text(
-                ws.cell(row=r, column=c), str(value) if hasattr(value, "__html__") else value
-            )
+            cell = ws.cell(row=r, column=c)
+            write_text(cell, str(value) if hasattr(value, "__html__") else value)
+            if c in DECIMAL_COLUMNS:
+                cell.number_format = "0.00"  # every mean and spread with two decimals
     widths = [7, 60, 10, 9, 9, 9, 9, 10, 9, 9, 10, 10, 14, 16, 50]
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-    ws.freeze_panes = "C5"
+    for r in range(4, ws.max_row + 1):  # the header row too
+        fit_height(ws, r)
+    print_setup(ws, header_rows=4, header_columns=2)
 
     sensitivity = wb.create_sheet(_("Sensitivity"))
     for column, text in enumerate(
@@ -89,6 +95,7 @@ def priorities_xlsx(*, cycle, priority) -> bytes:
         write_text(sensitivity.cell(row=r, column=3), changes)
     sensitivity.column_dimensions["A"].width = 40
     sensitivity.column_dimensions["C"].width = 60
+    print_setup(sensitivity, header_rows=1)
     return workbook_bytes(wb)
 
 

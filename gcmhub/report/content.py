@@ -5,19 +5,25 @@ Each builder takes the engine's `Data` (see `documents.content`) and returns pla
 the renderers; each kind of data is read once per document, whatever the size of the cycle.
 """
 
+import re
+
 from django.db.models import Prefetch
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from gcmhub.assessments.models import (
     Consultation,
     Input,
     Need,
+    NeedType,
     ProposedAction,
     Synthesis,
 )
 from gcmhub.core.models import Horizon
 from gcmhub.core.workflow import State
+from gcmhub.documents.content import decimal_text
 from gcmhub.framework.models import FrameworkOutcome, Objective
 
 EVIDENCE_STATES = [State.ACCEPTED, State.SUBMITTED]
@@ -73,37 +79,142 @@ def _priority_results(data):
 
 
 def build_findings(data) -> dict:
-    horizons = dict(Horizon.choices)
-    by_objective = {}
-    for input in _inputs(data):
-        by_objective.setdefault(input.objective_id, []).append(input)
-    objectives = []
+    """Per GCM objective, in the order of the Compact: the consultant's synthesis, the needs
+    raised by type and organisation, and each organisation's position in a line or two.
+
+    Objectives no organisation spoke to are stated as gaps. The full texts of the inputs are
+    not here: they go to the compendium, an annex the coordinator switches on.
+    """
+    by_objective = _inputs_by_objective(data)
+    types = dict(NeedType.choices)
+    objectives, gaps = [], []
     for objective in _objectives(data).values():
         inputs = by_objective.get(objective.pk, [])
         synthesis = _syntheses(data).get(objective.pk)
-        if not inputs and not (synthesis and synthesis.text):
-            continue
+        if not inputs:
+            gaps.append(objective)
+            if not (synthesis and synthesis.text):
+                continue  # listed with the other gaps at the end of the chapter
         consultations = {}
+        needs: dict[str, list] = {}
         for input in inputs:
             for consultation in input.consultations.all():
                 consultations[consultation.pk] = _consultation_label(consultation)
+            for need in input.needs.all():
+                needs.setdefault(need.type, []).append(input.organisation.short_name)
         objectives.append(
             {
                 "number": objective.number,
                 "title": objective.title,
                 "synthesis": synthesis.text if synthesis else "",
-                "sources": _("Sources: %(organisations)s.")
-                % {"organisations": ", ".join(i.organisation.label for i in inputs)}
-                if inputs
-                else "",
+                "gap": not inputs,
+                "needs_caption": _("Needs raised on objective %(number)d, by type")
+                % {"number": objective.number},
+                "needs": [
+                    [str(label), ", ".join(dict.fromkeys(needs[value])), len(needs[value])]
+                    for value, label in types.items()
+                    if value in needs
+                ],
+                "positions": [_position(i) for i in inputs],
                 "cited": _("Consultations: %(consultations)s.")
                 % {"consultations": "; ".join(consultations.values())}
                 if consultations
                 else "",
+            }
+        )
+    intro = []
+    if gaps:
+        intro.append(
+            ngettext(
+                "No organisation gave an input on objective %(numbers)s: the evidence has a "
+                "gap there.",
+                "No organisation gave an input on objectives %(numbers)s: the evidence has "
+                "gaps there.",
+                len(gaps),
+            )
+            % {"numbers": ", ".join(str(o.number) for o in gaps)}
+        )
+    if data.document.compendium:
+        intro.append(
+            _("The full texts of the inputs are at the end of the report: %(annex)s.")
+            % {"annex": COMPENDIUM_TITLE}
+        )
+    return {
+        "objectives": objectives,
+        "intro": intro,
+        "gaps": [f"{o.number}. {o.title}" for o in gaps],
+        "labels": {
+            "synthesis": _("Synthesis"),
+            "gap": _("No organisation spoke to this objective."),
+            "gaps": _("Objectives no organisation spoke to"),
+            "positions": _("Positions of the organisations"),
+            "need_type": _("Type of need"),
+            "organisations": _("Organisations"),
+            "count": _("Needs"),
+        },
+    }
+
+
+def _inputs_by_objective(data) -> dict[int, list[Input]]:
+    def load():
+        by_objective = {}
+        for input in _inputs(data):
+            by_objective.setdefault(input.objective_id, []).append(input)
+        return by_objective
+
+    return data.cached("inputs_by_objective", load)
+
+
+# The longest gist of a text in the findings; the full text is in the compendium.
+GIST_LIMIT = 300
+
+
+def gist(text: str, limit: int = GIST_LIMIT) -> str:
+    """The first sentence of `text`, cut at a word (with "…") if it is longer than `limit`."""
+    text = " ".join((text or "").split())
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
+    first = match.group(1) if match else text
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
+
+
+def _position(input: Input) -> dict:
+    """An organisation's position on an objective in a line or two: the gist of the gaps it
+    sees (or of the situation), then what it proposes, with horizons and leads."""
+    horizons = dict(Horizon.choices)
+    actions = []
+    for action in input.proposed_actions.all():
+        detail = str(horizons[action.horizon])
+        if action.lead and action.lead_id != input.organisation_id:
+            detail = _("%(horizon)s, led by %(lead)s") % {
+                "horizon": detail,
+                "lead": action.lead.short_name,
+            }
+        actions.append(f"{gist(action.description, 160)} ({detail})")
+    return {
+        "organisation": input.organisation.label,
+        "text": gist(input.gaps or input.situation),
+        "proposes": _("Proposes: %(actions)s") % {"actions": "; ".join(actions)} if actions else "",
+    }
+
+
+COMPENDIUM_TITLE = _lazy("Annex: compendium of the inputs")
+
+
+def build_compendium(data) -> dict:
+    """The annex of the full texts: every input, objective by objective, as written."""
+    horizons = dict(Horizon.choices)
+    by_objective = _inputs_by_objective(data)
+    return {
+        "objectives": [
+            {
+                "number": objective.number,
+                "title": objective.title,
                 "inputs": [
                     {
                         "organisation": i.organisation.label,
-                        "state": str(i.get_state_display()),
                         "situation": i.situation,
                         "gaps": i.gaps,
                         "needs": [
@@ -118,15 +229,16 @@ def build_findings(data) -> dict:
                             for a in i.proposed_actions.all()
                         ],
                     }
-                    for i in inputs
+                    for i in by_objective[objective.pk]
                 ],
             }
-        )
-    return {
-        "objectives": objectives,
+            for objective in _objectives(data).values()
+            if objective.pk in by_objective
+        ],
         "labels": {
-            "synthesis": _("Synthesis"),
-            "inputs": _("What the organisations said"),
+            "intro": _(
+                "The inputs of the organisations on each GCM objective, as they wrote them."
+            ),
             "situation": _("Situation and achievements"),
             "gaps": _("Gaps and challenges"),
             "needs": _("Needs"),
@@ -203,7 +315,7 @@ def build_alignment(data) -> dict:
     outcomes = list(
         FrameworkOutcome.objects.filter(priority__framework__cycle=data.cycle).order_by("code")
     )
-    by_outcome, by_target = {}, {}
+    by_outcome, by_target, sort_keys = {}, {}, {}
     for decision in _decisions(data):
         if decision.horizon == "not_now":
             continue
@@ -211,11 +323,15 @@ def build_alignment(data) -> dict:
             by_outcome.setdefault(outcome.pk, []).append(decision.objective.number)
         for target in decision.sdg_targets.all():
             by_target.setdefault(target.code, []).append(decision.objective.number)
+            sort_keys[target.code] = target.sort_key
     return {
         "outcomes": [
             [o.code, o.display_statement, sorted(by_outcome.get(o.pk, []))] for o in outcomes
         ],
-        "targets": [[code, sorted(numbers)] for code, numbers in sorted(by_target.items())],
+        # By the number of the target, as the SDGs number them: 3.8 before 17.18.
+        "targets": [
+            [code, sorted(by_target[code])] for code in sorted(by_target, key=sort_keys.get)
+        ],
         "labels": {
             "outcome": _("Outcome"),
             "objectives": _("Prioritised GCM objectives"),
@@ -288,7 +404,7 @@ def build_scoring(data) -> dict:
     criteria = [
         [
             c.display_name,
-            float(c.weight),
+            decimal_text(c.weight),
             c.display_question,
             c.anchor_texts(data.document.language),
         ]
@@ -298,8 +414,8 @@ def build_scoring(data) -> dict:
         [
             r.rank,
             f"{r.objective}. {results.objectives[r.objective].short_label}",
-            _r(r.mean),
-            _r(r.spread),
+            decimal_text(r.mean),
+            decimal_text(r.spread),
             r.organisations,
         ]
         for r in results.results.objectives
@@ -324,7 +440,7 @@ def build_scoring(data) -> dict:
                 "Agreement across organisations is measured by Kendall's W (0: none, 1: full): "
                 "%(w)s, over %(count)d organisations."
             )
-            % {"w": f"{w:.2f}" if w is not None else "—", "count": results.submitted},
+            % {"w": decimal_text(w), "count": results.submitted},
         ],
         "labels": {
             "criteria_caption": _("Criteria and weights"),
@@ -340,7 +456,3 @@ def build_scoring(data) -> dict:
             "organisations": _("Organisations"),
         },
     }
-
-
-def _r(value):
-    return round(value, 2) if value is not None else None

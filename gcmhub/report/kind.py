@@ -3,6 +3,7 @@ its registration with the document engine (the outline and title are in `outline
 
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.documents.content import COMPENDIUM
 from gcmhub.documents.kinds import Kind, Part, register_kind
 from gcmhub.report import content
 from gcmhub.report.outline import OUTLINE, TITLES
@@ -21,7 +22,7 @@ PARTS = (
         FINDINGS,
         _("Findings per GCM objective (from the syntheses and inputs)"),
         build=content.build_findings,
-        has_data=lambda s: any(o["inputs"] or o["synthesis"] for o in s["objectives"]),
+        has_data=lambda s: any(o["positions"] or o["synthesis"] for o in s["objectives"]),
     ),
     Part(
         PRIORITIES,
@@ -52,6 +53,13 @@ PARTS = (
         _("Annex: scoring method and results"),
         build=content.build_scoring,
         has_data=lambda s: bool(s["ranking"]),
+    ),
+    # Closes the document when the coordinator switches it on (`Document.compendium`).
+    Part(
+        COMPENDIUM,
+        content.COMPENDIUM_TITLE,
+        build=content.build_compendium,
+        has_data=lambda s: bool(s["objectives"]),
     ),
 )
 

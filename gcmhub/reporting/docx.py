@@ -131,27 +131,62 @@ def render_docx(
 
 def _findings(body: _Body, section: dict) -> None:
     labels = section["labels"]
+    for line in section.get("intro", []):
+        body.paragraph(line)
     for objective in section["objectives"]:
         body.heading(f"{objective['number']}. {objective['title']}", 2)
         if objective["synthesis"]:
             for line in objective["synthesis"].split("\n"):
                 if line.strip():
                     body.paragraph(line)
-        if objective["inputs"]:
-            body.heading(labels["inputs"], 3)
-        for item in objective["inputs"]:
-            body.paragraph(f"{item['organisation']} ({item['state']})", "Heading 4")
-            if item["situation"]:
-                body.paragraph(f"{labels['situation']}: {item['situation']}")
-            if item["gaps"]:
-                body.paragraph(f"{labels['gaps']}: {item['gaps']}")
-            for need_type, description in item["needs"]:
-                body.paragraph(f"{need_type}: {description}", "List Bullet")
-            for number, (description, horizon, lead) in enumerate(item["actions"], start=1):
-                extra = f", {lead}" if lead else ""
-                body.paragraph(f"{number}. {description} ({horizon}{extra})", "List Paragraph")
-        if objective["sources"] or objective["cited"]:
-            body.paragraph(f"{objective['sources']} {objective['cited']}".strip())
+        if objective.get("gap"):
+            body.paragraph(labels["gap"])
+        if objective.get("needs"):
+            body.table(
+                [labels["need_type"], labels["organisations"], labels["count"]],
+                objective["needs"],
+                objective["needs_caption"],
+            )
+        if objective.get("positions"):
+            body.heading(labels["positions"], 3)
+        for position in objective.get("positions", []):
+            paragraph = body.paragraph("", "List Bullet")
+            paragraph.add_run(position["organisation"]).bold = True
+            text = " ".join(t for t in (position["text"], position["proposes"]) if t)
+            if text:
+                paragraph.add_run(f": {text}")
+        # A version issued before the findings were compact carries the full inputs.
+        _inputs(body, objective.get("inputs", []), labels)
+        cited = f"{objective.get('sources', '')} {objective['cited']}".strip()
+        if cited:
+            body.paragraph(cited)
+    if section.get("gaps"):
+        body.heading(labels["gaps"], 2)
+        for line in section["gaps"]:  # "3. Provide accurate ...": numbered already
+            body.paragraph(line)
+
+
+def _inputs(body: _Body, inputs: list[dict], labels: dict) -> None:
+    """Inputs in full, as the organisations wrote them (the compendium)."""
+    for item in inputs:
+        body.paragraph(item["organisation"], "Heading 4")
+        if item["situation"]:
+            body.paragraph(f"{labels['situation']}: {item['situation']}")
+        if item["gaps"]:
+            body.paragraph(f"{labels['gaps']}: {item['gaps']}")
+        for need_type, description in item["needs"]:
+            body.paragraph(f"{need_type}: {description}", "List Bullet")
+        for number, (description, horizon, lead) in enumerate(item["actions"], start=1):
+            extra = f", {lead}" if lead else ""
+            body.paragraph(f"{number}. {description} ({horizon}{extra})", "List Paragraph")
+
+
+def _compendium(body: _Body, section: dict) -> None:
+    labels = section["labels"]
+    body.paragraph(labels["intro"])
+    for objective in section["objectives"]:
+        body.heading(f"{objective['number']}. {objective['title']}", 2)
+        _inputs(body, objective["inputs"], labels)
 
 
 def _priorities(body: _Body, section: dict) -> None:
@@ -285,4 +320,5 @@ WRITERS = {
     "recommendations": _recommendations,
     "consultations": _consultations,
     "scoring": _scoring,
+    "compendium": _compendium,
 }

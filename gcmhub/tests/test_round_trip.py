@@ -684,6 +684,7 @@ ACTIONS = {
     "review-start": "starts the voluntary review from the data",
     "review-refresh": "refreshes the voluntary review's pre-filled sections",
     "export-delete": "deletes an export file",
+    "export-retry": "makes a failed export again",
     "invitation-resend": "e-mails the invitation again",
     "invitation-revoke": "revokes an invitation",
     "language-set": "switches the interface language",

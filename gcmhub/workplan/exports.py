@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from gcmhub.reporting.xlsx import write_text
+from gcmhub.reporting.xlsx import fit_height, print_setup, write_text
 from gcmhub.workplan import selectors
 
 
@@ -26,7 +26,9 @@ def _sheet(ws, title: str, header: list[str], rows: list[list], widths: dict[int
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for column in range(1, len(header) + 1):
         ws.column_dimensions[get_column_letter(column)].width = widths.get(column, 14)
-    ws.freeze_panes = "A4"
+    for r in range(3, 4 + len(rows)):  # the header row too
+        fit_height(ws, r)
+    print_setup(ws, header_rows=3)
 
 
 def workplan_header() -> list[str]:
@@ -95,7 +97,8 @@ def workplan_xlsx(cycle) -> bytes:
         _("Joint work plan: %(cycle)s") % {"cycle": cycle.display_title},
         workplan_header(),
         rows,
-        {1: 30, 2: 40, 3: 40, 4: 30, 5: 45, 6: 20, 7: 20},
+        # Sixteen columns on the width of a landscape A4 page, still legible.
+        {1: 22, 2: 30, 3: 30, 4: 22, 5: 34, 6: 16, 7: 16, 8: 11, 9: 10, 10: 11, 11: 11},
     )
     for r in range(4, 4 + len(rows)):
         for c in (10, 11):

@@ -27,9 +27,11 @@ from gcmhub.assessments.questionnaire.layout import (
     SIGNING_SALT,
     field_labels,
     layout,
+    principle_label,
     sheet_title,
 )
 from gcmhub.core.models import Horizon
+from gcmhub.reporting.xlsx import fit_height, print_setup
 
 
 def _text(ws, coordinate: str, value, *, editable: bool = False, bold: bool = False) -> None:
@@ -136,7 +138,7 @@ def build_questionnaire(*, cycle, organisation, language: str) -> bytes:
 
 
 def _instructions(ws, cycle, organisation, collection, assignments, labels) -> None:
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = 80  # within a portrait A4 page, whatever the font
     lines = [
         (_("Needs assessment questionnaire"), True),
         (f"{cycle.display_title} · {organisation.label}", False),
@@ -191,12 +193,18 @@ def _instructions(ws, cycle, organisation, collection, assignments, labels) -> N
         ]
     for row, (text, bold) in enumerate(lines, start=1):
         _text(ws, f"A{row}", text, bold=bold)
+        fit_height(ws, row)
+    print_setup(ws, landscape=False)
     ws.protection.sheet = True
+
+
+# The columns of an objective's sheet: labels, then answers; together one landscape A4 page wide.
+COLUMN_WIDTHS = {"A": 30, "B": 55, "C": 45, "D": 32, "E": 10}
 
 
 def _objective_sheet(ws, objective, content, labels, principles, org_labels, ref) -> None:
     at = layout(len(objective.actions.all()))
-    for column, width in {"A": 34, "B": 60, "C": 60, "D": 40, "E": 12}.items():
+    for column, width in COLUMN_WIDTHS.items():
         ws.column_dimensions[column].width = width
     ws.merge_cells("A1:E1")
     _text(ws, "A1", f"{labels['objective']} {objective.number}: {objective.title}", bold=True)
@@ -234,6 +242,7 @@ def _objective_sheet(ws, objective, content, labels, principles, org_labels, ref
         _text(ws, f"B{row}", str(types[need["type"]]) if need else None, editable=True)
         _text(ws, f"C{row}", need["description"] if need else None, editable=True)
         need_dv.add(f"B{row}")
+        fit_height(ws, row)
 
     _text(ws, f"A{at.actions_title}", labels["actions"], bold=True)
     _text(ws, f"B{at.actions_title + 1}", labels["action"], bold=True)
@@ -250,6 +259,7 @@ def _objective_sheet(ws, objective, content, labels, principles, org_labels, ref
         _text(ws, f"D{row}", lead, editable=True)
         horizon_dv.add(f"C{row}")
         lead_dv.add(f"D{row}")
+        fit_height(ws, row)
 
     _text(ws, f"A{at.gcm_title}", labels["gcm"], bold=True)
     _text(ws, f"C{at.gcm_title + 1}", labels["related"], bold=True)
@@ -260,13 +270,14 @@ def _objective_sheet(ws, objective, content, labels, principles, org_labels, ref
         _text(ws, f"B{row}", action.gist)
         _text(ws, f"C{row}", labels["yes"] if action.letter in chosen else None, editable=True)
         yes_dv.add(f"C{row}")
+        fit_height(ws, row)
 
     _text(ws, f"A{at.principles_title}", labels["principles"], bold=True)
     _text(ws, f"C{at.principles_title + 1}", labels["reflected"], bold=True)
     reflected = set(content.principles) if content else set()
     for i, principle in enumerate(principles):
         row = at.principles_first + i
-        _text(ws, f"A{row}", principle.key)
+        _text(ws, f"A{row}", principle_label(i))
         _text(ws, f"B{row}", principle.name)
         _text(ws, f"C{row}", labels["yes"] if principle.key in reflected else None, editable=True)
         yes_dv.add(f"C{row}")
@@ -284,8 +295,12 @@ def _objective_sheet(ws, objective, content, labels, principles, org_labels, ref
         _text(ws, f"C{row}", reference["title"] if reference else None, editable=True)
         _text(ws, f"D{row}", reference["url"] if reference else None, editable=True)
         kind_dv.add(f"B{row}")
+        fit_height(ws, row)
+    for row in (at.situation, at.gaps):  # merged over B:E, 150 points at least
+        fit_height(ws, row, widths={"B": sum(COLUMN_WIDTHS[c] for c in "BCDE")})
     ws.protection.sheet = True
-    ws.freeze_panes = "B2"
+    # The objective's title on every printed page; on screen it and the labels stay in view.
+    print_setup(ws, header_rows=1, header_columns=1)
 
 
 # Reading a questionnaire back

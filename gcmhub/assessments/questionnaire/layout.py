@@ -87,5 +87,11 @@ def choice_values(enum) -> dict[str, str]:
     return {str(label): value for value, label in enum.choices}
 
 
+def principle_label(index: int) -> str:
+    """What column A shows for the guiding principle at `index` (0-based, in their order): its
+    number, as a GCM action shows its letter; never the internal key."""
+    return f"({index + 1})"
+
+
 def sheet_title(number: int) -> str:
     return f"{_('Objective')} {number}"

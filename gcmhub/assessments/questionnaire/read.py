@@ -29,6 +29,7 @@ from gcmhub.assessments.questionnaire.layout import (
     choice_values,
     field_labels,
     layout,
+    principle_label,
     sheet_title,
 )
 from gcmhub.core.models import Horizon
@@ -299,7 +300,9 @@ class SheetReader:
                 content["gcm_actions"].append(action.letter)
         for i, principle in enumerate(self.principles):
             row = at.principles_first + i
-            self.expect("A", row, principle.key)
+            # Files made before the principles were numbered show the key there instead.
+            if str(self.ws[f"A{row}"].value or "").strip() != principle.key:
+                self.expect("A", row, principle_label(i))
             if self.choice("C", row, yes, _("answer")):
                 content["principles"].append(principle.key)
         for i in range(ROWS):

@@ -296,3 +296,66 @@ def test_an_upload_is_applied_only_once(ready, org_a, focal_a):
     services.questionnaire_apply(upload=received, by=focal_a)
     with pytest.raises(ValidationError, match="already been applied"):
         services.questionnaire_apply(upload=received, by=focal_a)
+
+
+def test_the_questionnaire_prints_landscape_one_page_wide_with_the_title_on_every_page(
+    ready, org_a
+):
+    wb = load_workbook(io.BytesIO(download(ready, org_a)))
+    ws = wb[SHEET]
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"  # "Objective 9: Strengthen ..." on every page
+    assert ws.freeze_panes == "B2"
+    assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+    instructions = wb["Instructions"]
+    assert instructions.page_setup.orientation == "portrait"
+    assert instructions.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_the_questionnaire_shows_labels_never_internal_keys(ready, org_a):
+    from gcmhub.framework.models import GuidingPrinciple
+
+    wb = load_workbook(io.BytesIO(download(ready, org_a)))
+    keys = set(GuidingPrinciple.objects.values_list("key", flat=True))
+    shown = {
+        cell.value
+        for ws in wb.worksheets
+        if ws.sheet_state == "visible"
+        for row in ws.iter_rows()
+        for cell in row
+    }
+    assert "people_centred" in keys
+    assert not keys & shown
+    ws = wb[SHEET]
+    assert ws[f"A{AT.principles_first}"].value == "(1)"
+    assert ws[f"B{AT.principles_first}"].value == "People-centred"
+
+
+def test_a_questionnaire_downloaded_before_the_principles_were_numbered_still_reads(
+    ready, org_a, focal_a
+):
+    from gcmhub.framework.models import GuidingPrinciple
+
+    keys = list(GuidingPrinciple.objects.order_by("order").values_list("key", flat=True))
+
+    def old_file(wb):
+        fill(wb)
+        for i, key in enumerate(keys):
+            wb[SHEET][f"A{AT.principles_first + i}"] = key
+
+    received, problems = upload(ready, org_a, focal_a, edit(download(ready, org_a), old_file))
+    assert problems == []
+    services.questionnaire_apply(upload=received, by=focal_a)
+    input = Input.objects.get(cycle=ready, organisation=org_a, objective__number=9)
+    assert [p.key for p in input.principles.all()] == ["human_rights"]
+
+
+def test_a_prefilled_long_answer_gets_a_row_tall_enough_to_print(ready, org_a, objective):
+    input = make_input(ready, org_a, objective)
+    input.needs.create(type="data", description="A long need. " * 40)
+    ws = load_workbook(io.BytesIO(download(ready, org_a)))[SHEET]
+    assert ws.row_dimensions[AT.needs_first].height >= 4 * 15
+    assert not ws.row_dimensions[AT.needs_first + 1].height  # empty rows keep the default

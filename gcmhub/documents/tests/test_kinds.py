@@ -19,6 +19,7 @@ def test_each_kind_registers_itself_in_the_order_of_the_apps():
         "recommendations",
         "consultations",
         "scoring",
+        "compendium",
         "membership",
         "working_groups",
         "sops",

@@ -14,7 +14,7 @@ from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_er
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_section
-from gcmhub.documents.content import build_content
+from gcmhub.documents.content import build_content, has_compendium
 from gcmhub.documents.forms import (
     DocumentForm,
     IssueForm,
@@ -71,7 +71,9 @@ def document_edit(request, network, cycle, document_pk):
             "title": document.title,
             "subtitle": document.subtitle,
             "language": document.language,
+            "compendium": document.compendium,
         },
+        has_compendium=has_compendium(document),
     )
     sections = list(document.sections.order_by("order"))
     outline = OutlineFormSet(

