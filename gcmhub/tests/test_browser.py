@@ -21,13 +21,10 @@ def worker(demo):
     for the live server's own thread). The files the demo asked for (its versions') are not
     this test's: they are dropped first."""
     from django.db import connections
-    from django_tasks_db.models import DBTaskResult
 
-    from gcmhub.core.models import FileJob
     from gcmhub.tests.tasks import run_tasks
 
-    FileJob.objects.all().delete()
-    DBTaskResult.objects.all().delete()
+    drop_the_demo_files()
     shared = connections["default"]
     shared.inc_thread_sharing()
     stop = threading.Event()
@@ -44,6 +41,16 @@ def worker(demo):
     stop.set()
     thread.join(timeout=60)
     shared.dec_thread_sharing()
+
+
+def drop_the_demo_files() -> None:
+    """The demo's versions queued their Word and PDF files: not a browser test's work."""
+    from django_tasks_db.models import DBTaskResult
+
+    from gcmhub.core.models import FileJob
+
+    FileJob.objects.all().delete()
+    DBTaskResult.objects.all().delete()
 
 
 def files_made(timeout: float = 60) -> None:
@@ -548,6 +555,7 @@ def test_the_voluntary_review_is_drafted_from_the_data_edited_issued_and_downloa
 def test_the_coordinator_exports_the_cycle_for_analysis(browser, demo, tmp_path, run_tasks):
     """Every export is a job: the page shows it waiting for a worker, a worker makes it (here
     the test's own, `run_tasks`) and its link appears without a reload."""
+    drop_the_demo_files()
     import csv
     import zipfile
 
