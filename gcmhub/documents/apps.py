@@ -8,3 +8,8 @@ class DocumentsConfig(AppConfig):
     name = "gcmhub.documents"
     label = "documents"
     verbose_name = _("Documents and reviews")
+
+    def ready(self):
+        from gcmhub.documents import files
+
+        files.register()  # the makers of the documents' files, run by the worker

@@ -3,7 +3,8 @@ with the annexes the apps built on documents add (`hooks.annexes`: the endorseme
 attendance of the validation meeting).
 
 The annexes are added when the file is made, not frozen in the version: endorsements arrive
-after 1.0 is issued, and the content hash stays the hash of the report itself.
+after 1.0 is issued, and the content hash stays the hash of the report itself. The worker
+makes these files (`documents.files`); no web request calls `document_file`.
 """
 
 from django.utils import formats, timezone, translation
@@ -15,12 +16,10 @@ from gcmhub.directory.selectors import title_page
 from gcmhub.documents import hooks
 from gcmhub.documents.content import build_content, content_hash
 from gcmhub.documents.models import Document, Version
+from gcmhub.documents.names import DOCX, PDF, document_file_name
 from gcmhub.reporting.docx import add_table, render_docx
 from gcmhub.reporting.pdf import render_pdf
 from gcmhub.reporting.xlsx import fit_height, print_setup, workbook_bytes, write_text
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PDF = "application/pdf"
 
 
 def document_file(document: Document, fmt: str, version: Version | None = None):
@@ -31,12 +30,14 @@ def document_file(document: Document, fmt: str, version: Version | None = None):
         content = build_content(document)
         digest = content_hash(content)
     annexes = []
-    with translation.override(content["language"]):
+    language = content["language"]
+    day = timezone.localdate()
+    name = document_file_name(document, version=version, day=day, language=language, fmt=fmt)
+    with translation.override(language):
         if version is None:
             line = _("Draft of %(date)s, not an issued version") % {
-                "date": formats.date_format(timezone.localdate())
+                "date": formats.date_format(day)
             }
-            stem = f"{document.kind}-draft"
         else:
             date = formats.date_format(timezone.localtime(version.issued_at).date())
             if version.major >= 1:
@@ -50,7 +51,6 @@ def document_file(document: Document, fmt: str, version: Version | None = None):
                     "number": version.number,
                     "date": date,
                 }
-            stem = f"{document.kind}-{version.number}"
     if fmt == "docx":
         data = render_docx(
             content,
@@ -61,9 +61,9 @@ def document_file(document: Document, fmt: str, version: Version | None = None):
             cover=title_page(document.cycle.network, language=content["language"]),
             date=timezone.localtime(version.issued_at).date() if version else None,
         )
-        return data, DOCX, f"{stem}.docx"
+        return data, DOCX, name
     data = render_pdf(content, version_line=line, content_hash=digest, annexes=annexes)
-    return data, PDF, f"{stem}.pdf"
+    return data, PDF, name
 
 
 # The comments matrix of a review, in Excel and in Word

@@ -15,7 +15,7 @@ from gcmhub.core.notify import send_templated
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.directory.selectors import focal_points_of
-from gcmhub.documents import hooks
+from gcmhub.documents import files, hooks
 from gcmhub.documents.content import build_content, content_hash, content_warnings
 from gcmhub.documents.kinds import get_kind
 from gcmhub.documents.models import (
@@ -268,6 +268,7 @@ def version_issue(
     hooks.version_issued(version)
     if final:
         _endorsements_request(version, hooks.endorsers(document))
+    files.version_files_request(version, by=by)  # made by the worker, kept in storage
     return version
 
 
@@ -320,7 +321,8 @@ def endorsement_respond(
     endorsement.reservation = reservation if response == EndorsementResponse.RESERVATION else ""
     endorsement.version_hash = version.content_hash
     # The same answer sent again (a double click) keeps the time it was given.
-    save_changed(endorsement, by=by, responded_at=timezone.now(), responded_by=by)
+    if save_changed(endorsement, by=by, responded_at=timezone.now(), responded_by=by):
+        files.version_files_request(version, by=by)  # their annex of endorsements changed
     return endorsement
 
 

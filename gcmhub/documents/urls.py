@@ -30,6 +30,7 @@ urlpatterns = [
     path(doc + "versions/<int:version_pk>/", versions.version_detail, name="version-detail"),
     path(doc + "compare/", versions.version_compare, name="version-compare"),
     path(doc + "draft.<str:fmt>", versions.document_download, name="document-download"),
+    path(doc + "draft.<str:fmt>/make/", versions.document_file, name="document-file"),
     path(
         doc + "versions/<int:version_pk>/download.<str:fmt>",
         versions.document_download,

@@ -8,8 +8,10 @@ class ImrfConfig(AppConfig):
     verbose_name = _("Reporting to the IMRF")
 
     def ready(self):
+        from gcmhub.imrf import files
         from gcmhub.imrf.kind import register
         from gcmhub.imrf.stages import register_stages
 
         register()
         register_stages()
+        files.register()

@@ -5,21 +5,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
-from gcmhub.core.downloads import download
 from gcmhub.core.forms import CycleForm
 from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
 from gcmhub.core.permissions import Perm
+from gcmhub.documents import files
 from gcmhub.documents.access import get_document
 from gcmhub.documents.selectors import latest_version
 from gcmhub.imrf import services
 from gcmhub.imrf.carryover import cycle_start_from
-from gcmhub.imrf.cca import cca_brief_docx, cca_rows
+from gcmhub.imrf.cca import cca_rows
 from gcmhub.imrf.comparison import comparison
+from gcmhub.imrf.files import cca_file_request
 from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.models import CarriedOver
 from gcmhub.reporting.charts import grouped_bar_figure, to_svg
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _context(network, cycle, **extra):
@@ -78,7 +77,8 @@ def cca_brief(request, network, cycle):
     language = request.GET.get("language") or request.LANGUAGE_CODE
     if language not in ("en", "tr"):
         language = "en"
-    return download(cca_brief_docx(cycle, language=language), DOCX, "cca-brief.docx")
+    job = cca_file_request(cycle, language=language, by=request.user)
+    return files.serve_or_wait(request, job)  # made by the worker, never here
 
 
 def _series_name(cycle, means) -> str:

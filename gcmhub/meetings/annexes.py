@@ -9,11 +9,16 @@ from gcmhub.meetings.selectors import register_of, validation_meetings
 
 
 def endorsement_annex(version: Version) -> dict:
+    """The answers so far, "as recorded on" the day of the last one (the day of issue before
+    any): the same annex, and the same file, until an answer changes."""
     rows = []
+    last = version.issued_at
     for endorsement in version.endorsements.select_related("organisation").order_by(
         "organisation__name"
     ):
         answered = endorsement.response != EndorsementResponse.PENDING
+        if answered and endorsement.responded_at and endorsement.responded_at > last:
+            last = endorsement.responded_at
         rows.append(
             [
                 endorsement.organisation.label,
@@ -35,7 +40,7 @@ def endorsement_annex(version: Version) -> dict:
         % {
             "number": version.number,
             "hash": version.content_hash,
-            "date": formats.date_format(timezone.localdate()),
+            "date": formats.date_format(timezone.localtime(last).date()),
         },
         "header": [_("Organisation"), _("Answer"), _("Reservation"), _("Date")],
         "rows": rows,

@@ -8,8 +8,9 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from gcmhub.meetings import finalisation
+        from gcmhub.meetings import files, finalisation
         from gcmhub.meetings.stages import register_stages
 
         register_stages()
         finalisation.register()
+        files.register()

@@ -237,6 +237,8 @@ def domain_models():
             continue
         if model.__name__.startswith("Historical") or "history" in model._meta.db_table:
             continue
+        if model._meta.label == "core.FileJob":
+            continue  # files the worker makes from the data (a new one when it changed)
         models.append(model)
     return models
 

@@ -2,13 +2,83 @@
 (gcmhub/tests/browser.py: every console error, CSP violations included, fails the test)."""
 
 import re
+import threading
+import time
 
+import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
 from gcmhub.tests.browser import BROWSER_TESTS, console, new_page
 
 pytestmark = BROWSER_TESTS
+
+
+@pytest.fixture
+def worker(demo, settings):
+    """A real worker beside the live server: the database queue's loop in a thread, on the
+    live server's connection (the in-memory test database exists in that one connection, as
+    for the live server's own thread). The files the demo asked for (its versions') are not
+    this test's: they are dropped first."""
+    from django.db import OperationalError, connections
+
+    from gcmhub.tests.tasks import run_tasks
+
+    # One connection for three threads: a write can meet "table is locked" and be lost; the
+    # job then looks interrupted soon and is made again (see files_made).
+    settings.JOB_TIMEOUT_SECONDS = 3
+    drop_the_demo_files()
+    shared = connections["default"]
+    shared.inc_thread_sharing()
+    stop = threading.Event()
+
+    def loop():
+        connections["default"] = shared
+        while not stop.is_set():
+            try:
+                ran = run_tasks()
+            except OperationalError:  # the shared in-memory database was busy: again
+                ran = 0
+            if not ran:
+                stop.wait(0.2)
+
+    thread = threading.Thread(target=loop, daemon=True, name="test-worker")
+    thread.start()
+    yield thread
+    stop.set()
+    thread.join(timeout=60)
+    shared.dec_thread_sharing()
+
+
+def drop_the_demo_files() -> None:
+    """The demo's versions queued their Word and PDF files: not a browser test's work."""
+    from django_tasks_db.models import DBTaskResult
+
+    from gcmhub.core.models import FileJob
+
+    FileJob.objects.all().delete()
+    DBTaskResult.objects.all().delete()
+
+
+def files_made(timeout: float = 120) -> None:
+    """Wait until the worker has made every file asked for; a job that lost a write to the
+    shared test database is queued again, as a worker's death would have it."""
+    from django.db import OperationalError
+
+    from gcmhub.core import jobs
+    from gcmhub.core.models import FileJob
+
+    deadline = time.monotonic() + timeout
+    while FileJob.objects.exclude(status="done").exists():
+        errors = list(FileJob.objects.filter(status="failed").values_list("error", flat=True))
+        assert time.monotonic() < deadline, f"the worker did not make the files: {errors}"
+        try:
+            jobs.sweep()
+            for job in FileJob.objects.filter(status="failed", error__contains="locked"):
+                jobs.retry(job)
+        except OperationalError:
+            pass
+        time.sleep(0.3)
 
 
 def sign_in(page, base, username):
@@ -158,7 +228,7 @@ def test_scores_are_submitted_and_a_decision_against_the_rank_needs_a_rationale(
     expect(coordinator.get_by_text("departs from the computed rank")).to_be_visible()
 
 
-def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tmp_path):
+def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, worker, tmp_path):
     from docx import Document as WordDocument
     from openpyxl import load_workbook
     from pypdf import PdfReader
@@ -182,7 +252,7 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tm
     expect(consultant.get_by_role("heading", level=1)).to_have_text("Issue the version anyway?")
     expect(consultant.get_by_text("“Executive summary” is empty.")).to_be_visible()
     consultant.get_by_role("button", name="Issue the version as it is").click()
-    expect(consultant.get_by_role("status")).to_contain_text("Version 0.1 has been issued.")
+    expect(consultant.locator(".messages")).to_contain_text("Version 0.1 has been issued.")
     consultant.goto(consultant.url.split("/versions/")[0] + "/")
     consultant.get_by_role("link", name="Open a review").click()
     consultant.get_by_label("Deadline for comments").fill("2021-06-14")
@@ -227,11 +297,12 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tm
     # The summary is written now; the other sections are still empty: asked again.
     expect(consultant.get_by_text("“Executive summary” is empty.")).to_have_count(0)
     consultant.get_by_role("button", name="Issue the version as it is").click()
-    expect(consultant.get_by_role("status")).to_contain_text("Version 0.2 has been issued.")
+    expect(consultant.locator(".messages")).to_contain_text("Version 0.2 has been issued.")
     consultant.get_by_role("link", name="Compare versions").click()
     expect(consultant.locator(".diff-changed ins").first).to_contain_text("readmission")
     consultant.get_by_role("link", name="Draft", exact=True).click()
     consultant.get_by_role("link", name="0.2", exact=True).click()
+    files_made()
     with consultant.expect_download() as download:
         consultant.get_by_role("link", name="Word").first.click()
     download.value.save_as(tmp_path / "report.docx")
@@ -248,7 +319,7 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, tm
 
 
 def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsement(
-    browser, demo, tmp_path
+    browser, demo, worker, tmp_path
 ):
     from gcmhub.documents.models import Endorsement, Version
     from gcmhub.meetings.models import Meeting, Outcome
@@ -334,7 +405,7 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     consultant.get_by_role("button", name="Save the resolution").click()
     consultant.get_by_role("link", name="Report", exact=True).first.click()
     consultant.get_by_role("button", name="Issue the version").click()
-    expect(consultant.get_by_role("status")).to_contain_text("Version 0.3 has been issued.")
+    expect(consultant.locator(".messages")).to_contain_text("Version 0.3 has been issued.")
     assert Outcome.objects.get(type="agreed_change").resolved_in.number == "0.3"
 
     # The coordinator issues 1.0: locked.
@@ -363,6 +434,7 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     sign_in(observer, demo, "observer")
     observer.get_by_role("link", name="Published report").first.click()
     expect(observer.get_by_role("heading", level=1)).to_contain_text("Final version 1.0")
+    files_made()  # the final version's, made again with the endorsement just answered
     with observer.expect_download() as download:
         observer.get_by_role("link", name="PDF").click()
     download.value.save_as(tmp_path / "final.pdf")
@@ -453,7 +525,7 @@ def _activity_pk(code):
 
 
 def test_the_voluntary_review_is_drafted_from_the_data_edited_issued_and_downloaded(
-    browser, demo, tmp_path
+    browser, demo, worker, tmp_path
 ):
     from docx import Document as WordDocument
 
@@ -479,9 +551,18 @@ def test_the_voluntary_review_is_drafted_from_the_data_edited_issued_and_downloa
     coordinator.get_by_role("button", name="Save").click()
     expect(coordinator.get_by_role("status")).to_contain_text("The section has been saved.")
     coordinator.get_by_role("button", name="Issue the version").click()
-    expect(coordinator.get_by_role("status")).to_contain_text("Version 0.1 has been issued.")
+    expect(coordinator.locator(".messages")).to_contain_text("Version 0.1 has been issued.")
+    # The worker makes the version's files: the page shows them being made, then their links,
+    # without a reload.
+    name = "UNNM-Turkiye_voluntary-review_v0.1_en.docx"
+    link = coordinator.locator(".page-head .file-job a", has_text=name)
+    expect(link).to_be_visible(timeout=60_000)
+    expect(coordinator.locator(".page-head .file-job a", has_text="v0.1_en.pdf")).to_be_visible(
+        timeout=60_000
+    )
     with coordinator.expect_download() as download:
-        coordinator.get_by_role("link", name="Word").first.click()
+        link.click()
+    assert download.value.suggested_filename == name
     download.value.save_as(tmp_path / "review.docx")
     text = "\n".join(p.text for p in WordDocument(tmp_path / "review.docx").paragraphs)
     assert "1. Methodology and process for preparing the review" in text
@@ -492,6 +573,7 @@ def test_the_voluntary_review_is_drafted_from_the_data_edited_issued_and_downloa
 def test_the_coordinator_exports_the_cycle_for_analysis(browser, demo, tmp_path, run_tasks):
     """Every export is a job: the page shows it waiting for a worker, a worker makes it (here
     the test's own, `run_tasks`) and its link appears without a reload."""
+    drop_the_demo_files()
     import csv
     import zipfile
 

@@ -660,6 +660,7 @@ def test_a_creation_form_posted_empty_is_refused_and_writes_nothing(client, demo
 # Endpoints that only take a POST from a button: they carry no field that a person edits
 # (at most a reason or a yes/no), so there is nothing to post back untouched.
 ACTIONS = {
+    "document-file": "asks the worker for the draft's Word or PDF file",
     "collection-close": "closes the collection of inputs",
     "collection-reopen": "reopens the collection of inputs",
     "requests-send": "e-mails the requests for inputs",

@@ -9,6 +9,7 @@ from gcmhub.coordination import services
 from gcmhub.coordination.tests.conftest import rule_data
 from gcmhub.coordination.tor import TERMS_OF_REFERENCE
 from gcmhub.documents import services as document_services
+from gcmhub.documents.tests.downloads import fetched
 
 
 def _url(cycle, name, **kwargs):
@@ -33,10 +34,11 @@ def test_the_terms_of_reference_show_their_tables_not_python_structures(
         assert org_a.label in html
         assert "{&#x27;" not in html and "&#x27;paragraphs&#x27;" not in html
         assert "('table'" not in html and "&#x27;table&#x27;" not in html
-    pdf = client.get(
-        _url(cycle, "version-download", document_pk=document.pk, version_pk=version.pk, fmt="pdf")
+    pdf = fetched(
+        client,
+        _url(cycle, "version-download", document_pk=document.pk, version_pk=version.pk, fmt="pdf"),
     )
-    reader = PdfReader(io.BytesIO(pdf.content))
+    reader = PdfReader(io.BytesIO(pdf.getvalue()))
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Member organisations and their focal points" in text
     assert "'paragraphs'" not in text and "'table'" not in text

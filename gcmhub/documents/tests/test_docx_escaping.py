@@ -6,10 +6,11 @@ from django.urls import reverse
 from docx import Document as WordDocument
 
 from gcmhub.documents import services
+from gcmhub.documents.tests.downloads import fetched
 
 
 def _texts(response) -> str:
-    word = WordDocument(io.BytesIO(response.content))
+    word = WordDocument(io.BytesIO(response.getvalue()))
     return "\n".join(p.text for p in word.paragraphs)
 
 
@@ -23,18 +24,17 @@ def test_a_title_with_an_ampersand_and_markup_downloads_as_typed(client, documen
         language="en",
     )
     client.force_login(coordinator)
-    response = client.get(
-        reverse(
-            "document-download",
-            kwargs={
-                "network_slug": document.cycle.network.slug,
-                "cycle_pk": document.cycle_id,
-                "document_pk": document.pk,
-                "fmt": "docx",
-            },
-        )
+    kwargs = {
+        "network_slug": document.cycle.network.slug,
+        "cycle_pk": document.cycle_id,
+        "document_pk": document.pk,
+        "fmt": "docx",
+    }
+    response = fetched(
+        client,
+        reverse("document-download", kwargs=kwargs),
+        make=reverse("document-file", kwargs=kwargs),
     )
-    assert response.status_code == 200
     text = _texts(response)
     assert "Voluntary review & outlook" in text
     assert "</w:t></w:r><w:r><w:t>INJECTED" in text

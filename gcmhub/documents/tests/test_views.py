@@ -159,19 +159,36 @@ def test_a_comment_carried_to_the_next_review_is_answered_from_its_matrix(
     assert (c.disposition, c.reply) == ("accepted", "Now done.")
 
 
-def test_downloads_of_the_draft_and_a_version(client, cycle, world, focal_a):
+def test_downloads_of_the_draft_and_a_version(client, cycle, world, focal_a, run_tasks):
     client.force_login(focal_a)
     kwargs = {"document_pk": world["document"].pk}
-    pdf = client.get(
-        url(cycle, "version-download", **kwargs, version_pk=world["version"].pk, fmt="pdf")
-    )
+    version = url(cycle, "version-download", **kwargs, version_pk=world["version"].pk, fmt="pdf")
+    # Issuing the version asked the worker for its files: until it has run, the file's page.
+    waiting = client.get(version)
+    assert waiting.status_code == 302 and "/files/" in waiting["Location"]
+    assert "Waiting for a worker" in client.get(waiting["Location"]).content.decode()
+    assert run_tasks() == 2  # its Word and PDF files
+    pdf = client.get(version)
     assert pdf["Content-Type"] == "application/pdf"
+    assert "UNNM-Turkiye_needs-assessment_v0.1_en.pdf" in pdf["Content-Disposition"]
     assert (
         "The summary of the first draft."
-        in PdfReader(io.BytesIO(pdf.content)).pages[2].extract_text()
+        in PdfReader(io.BytesIO(pdf.getvalue())).pages[2].extract_text()
     )
-    docx = client.get(url(cycle, "document-download", **kwargs, fmt="docx"))
-    assert docx.content[:2] == b"PK"
+    # The draft's file is made when someone asks for it, then downloads.
+    draft = url(cycle, "document-download", **kwargs, fmt="docx")
+    not_asked = client.get(draft, follow=True).content.decode()
+    assert "it is made in the background, then its link appears" in not_asked
+    asked = client.post(
+        url(cycle, "document-file", **kwargs, fmt="docx"), headers={"HX-Request": "true"}
+    )
+    assert "Waiting for a worker" in asked.content.decode()
+    assert run_tasks() == 1
+    docx = client.get(draft)
+    assert docx.getvalue()[:2] == b"PK"
+    assert "UNNM-Turkiye_needs-assessment_draft-" in docx["Content-Disposition"]
+    page = client.get(url(cycle, "document-detail", **kwargs)).content.decode()
+    assert "Download UNNM-Turkiye_needs-assessment_draft-" in page
 
 
 def test_issuing_a_version_through_the_page(client, cycle, world, consultant, focal_a):

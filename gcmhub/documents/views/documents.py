@@ -12,7 +12,7 @@ from gcmhub.core.feedback import report_errors
 from gcmhub.core.history import records_to_rows
 from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_errors
 from gcmhub.core.permissions import Perm, user_has_perm
-from gcmhub.documents import selectors, services
+from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_section
 from gcmhub.documents.content import build_content, has_compendium
 from gcmhub.documents.forms import (
@@ -35,6 +35,7 @@ def document_detail(request, network, cycle, document_pk):
         # The document no longer changes: its final version is the document.
         return cycle_redirect("version-detail", cycle, document_pk=document.pk, version_pk=final.pk)
     content = build_content(document)
+    draft_files = files.draft_files(document, content=content)  # before the links are added
     if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network):
         sections = {s.key: s for s in document.sections.all()}
         for item in content["sections"]:
@@ -54,6 +55,7 @@ def document_detail(request, network, cycle, document_pk):
         versions=selectors.versions_of(document),
         reviews=selectors.reviews_of(document),
         issue_form=IssueForm(),
+        draft_files=draft_files,
     )
     return render(request, "documents/document_detail.html", page)
 

@@ -12,9 +12,9 @@ from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_errors
 from gcmhub.core.permissions import Perm, user_has_perm
-from gcmhub.documents import selectors, services
+from gcmhub.documents import files, names, selectors, services
 from gcmhub.documents.access import get_comment, get_document, get_review
-from gcmhub.documents.exports import DOCX, comments_matrix_docx, comments_matrix_xlsx
+from gcmhub.documents.exports import comments_matrix_xlsx
 from gcmhub.documents.forms import CommentForm, DispositionForm, MatrixFilterForm, ReviewForm
 from gcmhub.documents.models import ReviewStatus
 from gcmhub.documents.views.common import context
@@ -170,18 +170,18 @@ def comment_matrix(request, network, cycle, review_pk):
         "number": review.version.number,
     }
     fmt = request.GET.get("format")
-    if fmt == "xlsx":
+    if fmt == "xlsx":  # quick: made here
+        language = request.LANGUAGE_CODE
         return download(
             comments_matrix_xlsx(title=title, comments=comments),
             XLSX,
-            f"comments-{review.version.number}.xlsx",
+            names.comments_file_name(review, language=language, fmt="xlsx"),
         )
-    if fmt == "docx":
-        return download(
-            comments_matrix_docx(title=title, comments=comments, language=request.LANGUAGE_CODE),
-            DOCX,
-            f"comments-{review.version.number}.docx",
+    if fmt == "docx":  # made by the worker
+        job = files.comments_file_request(
+            review, title=title, comments=comments, language=request.LANGUAGE_CODE, by=request.user
         )
+        return files.serve_or_wait(request, job)
     can_dispose = user_has_perm(request.user, Perm.COMMENT_DISPOSE, network=network)
     if can_dispose:
         later_versions = _later_versions(review)

@@ -8,19 +8,19 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.core.access import require
-from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors, report_form_errors
 from gcmhub.core.pages import cycle_page, cycle_redirect
 from gcmhub.core.permissions import Perm, user_has_perm
-from gcmhub.documents import selectors, services
+from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_endorsement, get_version
+from gcmhub.documents.content import build_content
 from gcmhub.documents.diff import compare
-from gcmhub.documents.exports import document_file
 from gcmhub.documents.forms import EndorsementForm, IssueForm
 from gcmhub.documents.models import Document, Version
 from gcmhub.documents.views.common import context
@@ -90,6 +90,7 @@ def _version_for_reader(request, network, cycle, document_pk, version_pk):
 @cycle_page(Perm.CYCLE_VIEW)
 def version_detail(request, network, cycle, document_pk, version_pk):
     document, version = _version_for_reader(request, network, cycle, document_pk, version_pk)
+    version_files = files.version_files(version)
     if not user_has_perm(request.user, Perm.DOCUMENT_VIEW, network=network):
         return render(
             request,
@@ -101,6 +102,7 @@ def version_detail(request, network, cycle, document_pk, version_pk):
                 version=version,
                 content=version.content,
                 mode="screen",
+                files=version_files,
             ),
         )
     versions = list(selectors.versions_of(document))
@@ -114,6 +116,7 @@ def version_detail(request, network, cycle, document_pk, version_pk):
         versions=versions,
         reviews=selectors.reviews_of(document).filter(version=version),
         final=any(v.major >= 1 for v in versions),
+        files=version_files,
     )
     return render(request, "documents/version_detail.html", page)
 
@@ -146,12 +149,45 @@ def version_compare(request, network, cycle, document_pk):
 @require_safe
 @cycle_page(Perm.CYCLE_VIEW)
 def document_download(request, network, cycle, document_pk, fmt, version_pk=None):
-    if version_pk is not None:
-        document, version = _version_for_reader(request, network, cycle, document_pk, version_pk)
-    else:
-        require(request.user, Perm.DOCUMENT_VIEW, network=network)
-        document, version = get_document(cycle, document_pk), None
-    return download(*document_file(document, fmt, version))
+    """The stored file of a version (asked for when it was issued; asked for now if it is
+    missing or out of date), or of the draft once asked for; never rendered here."""
+    if fmt not in files.FORMATS:
+        raise Http404
+    if version_pk is None:
+        return _draft_download(request, network, cycle, document_pk, fmt)
+    document, version = _version_for_reader(request, network, cycle, document_pk, version_pk)
+    language = files.languages_of(version)[0]
+    job = files.version_file_request(version, language=language, fmt=fmt, by=request.user)
+    return files.serve_or_wait(request, job)
+
+
+def _draft_download(request, network, cycle, document_pk, fmt):
+    require(request.user, Perm.DOCUMENT_VIEW, network=network)
+    document = get_document(cycle, document_pk)
+    job = files.draft_files(document, content=build_content(document))[fmt]
+    if job is None:
+        messages.info(
+            request,
+            _(
+                "Ask for the draft's file first: it is made in the background, then its "
+                "link appears."
+            ),
+        )
+        return redirect(document)
+    return files.serve_or_wait(request, job)
+
+
+@require_POST
+@cycle_page(Perm.DOCUMENT_VIEW)
+def document_file(request, network, cycle, document_pk, fmt):
+    """Ask for the draft's file as it is now; htmx shows its progress, then its link."""
+    document = get_document(cycle, document_pk)
+    if fmt not in files.FORMATS:
+        raise Http404
+    job = files.draft_file_request(document, fmt=fmt, by=request.user)
+    if request.htmx:
+        return render(request, "core/file_job.html", {"job": job})
+    return redirect(document)
 
 
 def _public_final(token):
@@ -182,8 +218,16 @@ def public_report(request, token):
 @login_not_required
 @require_safe
 def public_download(request, token, fmt):
+    """The final version's stored file; while it is being made, a page that asks again."""
+    if fmt not in files.FORMATS:
+        raise Http404
     document, version = _public_final(token)
-    return download(*document_file(document, fmt, version))
+    language = files.languages_of(version)[0]
+    job = files.version_file_request(version, language=language, fmt=fmt, by=None)
+    back = reverse("public-report", kwargs={"token": token})
+    return files.serve_or_wait(
+        request, job, public_page={"document": document, "version": version, "back": back}
+    )
 
 
 @require_POST

@@ -10,6 +10,7 @@ from django.urls import reverse
 from docx import Document as WordDocument
 
 from gcmhub.core.models import Cycle, User
+from gcmhub.documents.tests.downloads import fetched
 from gcmhub.imrf import services
 from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.models import CarriedOver
@@ -56,8 +57,12 @@ def test_the_demo_review_is_drafted_from_the_data_with_its_sources(case, client)
     assert "9. Counter smuggling" in sections["next-steps"]
     assert sections["methodology"].count('class="footnote"') >= 3
     client.force_login(users["consultant"])
-    docx = client.get(url(cycle, "document-download", document_pk=document.pk, fmt="docx"))
-    text = _docx_text(docx.content)
+    docx = fetched(
+        client,
+        url(cycle, "document-download", document_pk=document.pk, fmt="docx"),
+        make=url(cycle, "document-file", document_pk=document.pk, fmt="docx"),
+    )
+    text = _docx_text(docx.getvalue())
     for heading in [
         "1. Methodology and process for preparing the review",
         "2. Policy and enabling environment",
@@ -96,14 +101,16 @@ def test_refreshing_keeps_edits_unless_asked_and_history_keeps_them(case):
 def test_the_cca_brief_maps_priorities_to_outcomes_and_targets(case, client):
     cycle, users = case
     client.force_login(users["coordinator"])
-    response = client.get(url(cycle, "cca-brief") + "?language=en")
-    text = _docx_text(response.content)
+    response = fetched(client, url(cycle, "cca-brief") + "?language=en")
+    assert "UNNM-Turkiye_cca-brief_2021_en.docx" in response["Content-Disposition"]
+    data = response.getvalue()
+    text = _docx_text(data)
     assert "Migration in the Common Country Assessment: brief" in text
     assert "Priorities mapped to the cooperation framework" in text
     from gcmhub.framework.models import Objective
 
     assert f"9. {Objective.objects.get(number=9).title_en}" in text
-    word = WordDocument(io.BytesIO(response.content))
+    word = WordDocument(io.BytesIO(data))
     rows = [[c.text for c in row.cells] for row in word.tables[0].rows]
     assert rows[0] == [
         "GCM objective",
@@ -114,8 +121,9 @@ def test_the_cca_brief_maps_priorities_to_outcomes_and_targets(case, client):
     ]
     short = [r for r in rows[1:] if r[1] == "Short term"]
     assert len(short) == 4 and all(r[2] == "4.2" for r in short)
-    turkish = _docx_text(client.get(url(cycle, "cca-brief") + "?language=tr").content)
-    assert "Kısa vade" in turkish
+    turkish = fetched(client, url(cycle, "cca-brief") + "?language=tr")
+    assert "UNNM-Turkiye_cca-brief_2021_tr.docx" in turkish["Content-Disposition"]
+    assert "Kısa vade" in _docx_text(turkish.getvalue())
 
 
 def test_the_next_cycle_carries_what_is_open_with_its_provenance(case):

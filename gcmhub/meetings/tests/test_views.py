@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from gcmhub.documents import services as documents
 from gcmhub.documents.models import EndorsementResponse
 from gcmhub.documents.tests.conftest import revise
+from gcmhub.documents.tests.downloads import fetched
 from gcmhub.meetings import services
 from gcmhub.meetings.models import Outcome, OutcomeType, Presence, ValidationOutcome
 from gcmhub.meetings.tests.conftest import agreed_change, meeting_data, validate
@@ -226,10 +227,11 @@ def test_the_road_to_the_final_version_through_the_pages(
         assert client.get(url(cycle, name, document_pk=document.pk, **kwargs)).status_code == 403, (
             name
         )
-    pdf = client.get(
-        url(cycle, "version-download", document_pk=document.pk, version_pk=final.pk, fmt="pdf")
+    pdf = fetched(
+        client,
+        url(cycle, "version-download", document_pk=document.pk, version_pk=final.pk, fmt="pdf"),
     )
-    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
 
 
 @pytest.fixture
@@ -264,8 +266,10 @@ def test_the_final_docx_and_pdf_carry_the_endorsement_and_attendance_annexes(
 ):
     client.force_login(focal_a)
     kwargs = {"document_pk": document.pk, "version_pk": final.pk}
-    docx = _docx_text(client.get(url(cycle, "version-download", **kwargs, fmt="docx")).content)
-    pdf_bytes = client.get(url(cycle, "version-download", **kwargs, fmt="pdf")).content
+    docx_url = url(cycle, "version-download", **kwargs, fmt="docx")
+    docx = _docx_text(fetched(client, docx_url).getvalue())
+    pdf_url = url(cycle, "version-download", **kwargs, fmt="pdf")
+    pdf_bytes = fetched(client, pdf_url).getvalue()
     pdf = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes)).pages)
     for text in (" ".join(docx.split()), " ".join(pdf.split())):
         assert "Final version 1.0" in text
@@ -275,11 +279,10 @@ def test_the_final_docx_and_pdf_carry_the_endorsement_and_attendance_annexes(
         assert "Annex: attendance of the validation meeting" in text
         assert focal_a.get_full_name() in text
     draft = document.versions.get(minor=1)
-    draft_docx = _docx_text(
-        client.get(
-            url(cycle, "version-download", document_pk=document.pk, version_pk=draft.pk, fmt="docx")
-        ).content
+    draft_url = url(
+        cycle, "version-download", document_pk=document.pk, version_pk=draft.pk, fmt="docx"
     )
+    draft_docx = _docx_text(fetched(client, draft_url).getvalue())
     assert "Annex: endorsements" not in draft_docx
 
 
@@ -292,12 +295,13 @@ def test_minutes_export_with_the_attendance_annex(client, cycle, world, consulta
         item=meeting.agenda_items.first(), by=consultant, minutes="The meeting opened at ten."
     )
     client.force_login(focal_a)
-    docx = _docx_text(
-        client.get(url(cycle, "minutes-download", meeting_pk=meeting.pk, fmt="docx")).content
+    docx_url = url(cycle, "minutes-download", meeting_pk=meeting.pk, fmt="docx")
+    docx = _docx_text(fetched(client, docx_url).getvalue())
+    response = fetched(client, url(cycle, "minutes-download", meeting_pk=meeting.pk, fmt="pdf"))
+    assert response["Content-Disposition"] == (
+        'attachment; filename="UNNM-Turkiye_minutes_2021-06-24_en.pdf"'
     )
-    response = client.get(url(cycle, "minutes-download", meeting_pk=meeting.pk, fmt="pdf"))
-    assert response["Content-Disposition"] == 'attachment; filename="minutes-2021-06-24.pdf"'
-    pdf = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    pdf = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.getvalue())).pages)
     for text in (docx, pdf):
         assert "The meeting opened at ten." in text
         assert "Agreed change" in text
@@ -314,7 +318,7 @@ def test_the_calendar_download_parses(client, cycle, world, focal_b):
 
 
 def test_the_public_link_shows_the_final_version_only_once_published(
-    client, cycle, document, final, coordinator
+    client, cycle, document, final, coordinator, run_tasks
 ):
     public = reverse("public-report", kwargs={"token": document.public_token})
     assert client.get(public).status_code == 404
@@ -324,9 +328,12 @@ def test_the_public_link_shows_the_final_version_only_once_published(
     response = client.get(public)
     assert response.status_code == 200
     assert final.content_hash in response.content.decode()
-    pdf = client.get(
-        reverse("public-download", kwargs={"token": document.public_token, "fmt": "pdf"})
-    )
+    public_pdf = reverse("public-download", kwargs={"token": document.public_token, "fmt": "pdf"})
+    waiting = client.get(public_pdf)  # the files asked for when the version was issued
+    assert "This page downloads the file by itself once it is ready" in waiting.content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in waiting.content.decode()
+    run_tasks()
+    pdf = client.get(public_pdf)
     assert pdf["Content-Type"] == "application/pdf"
     client.force_login(coordinator)
     client.post(url(cycle, "document-publish", document_pk=document.pk), {"public": "0"})

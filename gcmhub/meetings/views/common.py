@@ -8,8 +8,6 @@ from gcmhub.documents.models import Version
 from gcmhub.meetings import selectors
 from gcmhub.meetings.access import with_steps
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 
 def _context(network, cycle, **extra):
     return {"network": network, "cycle": cycle, "section": "validation", **extra}

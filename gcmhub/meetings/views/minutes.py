@@ -11,15 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.core.access import actor_for
-from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors, report_form_errors
 from gcmhub.core.i18n import search_fold
 from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
 from gcmhub.core.permissions import Perm
+from gcmhub.documents import files
 from gcmhub.documents import selectors as document_selectors
 from gcmhub.meetings import services
 from gcmhub.meetings.access import get_meeting_for_user
-from gcmhub.meetings.exports import minutes_docx, minutes_pdf
+from gcmhub.meetings.files import minutes_file_request
 from gcmhub.meetings.forms import (
     AgendaFormSet,
     MinutesForm,
@@ -29,7 +29,6 @@ from gcmhub.meetings.forms import (
 )
 from gcmhub.meetings.models import Outcome, OutcomeType
 from gcmhub.meetings.views.common import (
-    DOCX,
     _agenda,
     _context,
     _loose_outcomes,
@@ -222,16 +221,13 @@ def validation_record(request, network, cycle, meeting_pk):
 @require_safe
 @cycle_page(Perm.MEETING_VIEW)
 def minutes_download(request, network, cycle, meeting_pk, fmt):
+    """The minutes' file in the reader's language, as stored once made from what the minutes
+    say now (asked for the worker here when they changed); never rendered here."""
     meeting = get_meeting_for_user(request.user, cycle, meeting_pk)
-    language = request.LANGUAGE_CODE
-    if fmt == "docx":
-        content, content_type = minutes_docx(meeting, language=language), DOCX
-    elif fmt == "pdf":
-        content, content_type = minutes_pdf(meeting, language=language), "application/pdf"
-    else:
+    if fmt not in files.FORMATS:
         raise Http404
-    day = timezone.localtime(meeting.starts_at, meeting.tz).date()
-    return download(content, content_type, f"minutes-{day}.{fmt}")
+    job = minutes_file_request(meeting, language=request.LANGUAGE_CODE, fmt=fmt, by=request.user)
+    return files.serve_or_wait(request, job)
 
 
 @require_safe

@@ -1,0 +1,274 @@
+"""The files of documents, made by the worker and kept in storage (`core.jobs`): their names,
+their fingerprints (what a stored file was made from, so a download knows whether it is still
+the right one) and the makers the worker runs.
+
+- An issued version's DOCX and PDF are requested when it is issued, in each language it has
+  (`languages_of`); the final version's files carry the annexes (`hooks.annexes`: endorsements,
+  attendance), so their fingerprint holds the annexes too and an endorsement answered asks for
+  them again (`version_files_request`).
+- A draft's file is requested when someone asks for it; its fingerprint is the hash of the
+  content as it is now and the day (the draft's file says "Draft of <day>").
+
+Their names (network, document, version, language) are made in `documents.names`.
+"""
+
+import hashlib
+import json
+
+from django.utils import timezone, translation
+
+from gcmhub.documents import hooks
+from gcmhub.documents.content import build_content, content_hash
+from gcmhub.documents.models import Document, Version
+from gcmhub.documents.names import DOCX, comments_file_name
+
+FORMATS = ("docx", "pdf")
+
+VERSION = "documents.version"
+DRAFT = "documents.draft"
+COMMENTS = "documents.comments"
+
+
+def fingerprint(*values) -> str:
+    """A short hash of plain values (dicts, lists, strings, dates), the same on every run."""
+    text = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+# Issued versions
+
+
+def languages_of(version: Version) -> list[str]:
+    """The languages a version has files in (today one: the document's)."""
+    return [version.content.get("language") or version.document.language]
+
+
+def version_key(version: Version, *, language: str, fmt: str) -> str:
+    return f"{VERSION}:{version.pk}:{language}:{fmt}"
+
+
+def version_fingerprint(version: Version, *, language: str) -> str:
+    """What a version's file is made from: its content (by its hash) and, for the final
+    version, the annexes as they are now (the endorsements answered so far)."""
+    if version.major < 1:
+        return version.content_hash
+    with translation.override(language):
+        annexes = hooks.annexes(version)
+    return f"{version.content_hash[:16]}-{fingerprint(annexes)}"
+
+
+def make_document_file(document: Document, *, version: Version | None, fmt: str):
+    """(file name, bytes, content type) of the draft or of `version`: what the worker runs."""
+    from gcmhub.documents.exports import document_file
+
+    data, content_type, name = document_file(document, fmt, version)
+    return name, data, content_type
+
+
+def make_version(job, progress):
+    version = Version.objects.select_related("document__cycle__network").get(
+        pk=job.params["version"]
+    )
+    progress(10)
+    return make_document_file(version.document, version=version, fmt=job.params["fmt"])
+
+
+def make_draft(job, progress):
+    document = Document.objects.select_related("cycle__network").get(pk=job.params["document"])
+    progress(10)
+    return make_document_file(document, version=None, fmt=job.params["fmt"])
+
+
+# Drafts
+
+
+def draft_key(document: Document, *, language: str, fmt: str) -> str:
+    return f"{DRAFT}:{document.pk}:{language}:{fmt}"
+
+
+def draft_fingerprint(document: Document, *, content: dict | None = None) -> str:
+    """The draft as it is now (its content's hash) and today (the file is dated)."""
+    content = content if content is not None else build_content(document)
+    return fingerprint(content_hash(content), timezone.localdate())
+
+
+# The comments matrix of a review in Word (the Excel one is quick: made in the request)
+
+
+def comments_key(review, *, user, language: str) -> str:
+    # The comments a person may read are theirs to read: one file per person.
+    return f"{COMMENTS}:{review.pk}:{user.pk}:{language}:docx"
+
+
+def comments_fingerprint(*, title: str, comments, language: str) -> str:
+    from gcmhub.documents.exports import comments_matrix_rows
+
+    with translation.override(language):
+        return fingerprint(title, comments_matrix_rows(comments))
+
+
+def make_comments(job, progress):
+    from gcmhub.documents.exports import comments_matrix_docx
+    from gcmhub.documents.models import Comment, Review
+
+    review = Review.objects.select_related("version__document__cycle__network").get(
+        pk=job.params["review"]
+    )
+    order = {pk: n for n, pk in enumerate(job.params["comments"])}
+    comments = sorted(
+        Comment.objects.filter(pk__in=order)
+        .select_related("organisation", "addressed_in", "review__version")
+        .defer("addressed_in__content", "review__version__content"),
+        key=lambda c: order[c.pk],
+    )
+    progress(10)
+    data = comments_matrix_docx(title=job.params["title"], comments=comments, language=job.language)
+    return comments_file_name(review, language=job.language, fmt="docx"), data, DOCX
+
+
+# Who may read a file made for a request (checked by the file's download page)
+
+
+def _has(user, job, perm) -> bool:
+    from gcmhub.core.access import actor_for
+
+    return actor_for(user, job.cycle.network).has(perm)
+
+
+def may_read_version(user, job) -> bool:
+    from gcmhub.core.permissions import Perm
+
+    final = job.params.get("final", False)
+    return _has(user, job, Perm.CYCLE_VIEW if final else Perm.DOCUMENT_VIEW)
+
+
+def may_read_draft(user, job) -> bool:
+    from gcmhub.core.permissions import Perm
+
+    return _has(user, job, Perm.DOCUMENT_VIEW)
+
+
+def may_read_comments(user, job) -> bool:
+    return user.is_authenticated and job.requested_by_id == user.pk
+
+
+# Asking for files, finding them, serving them
+
+
+def request(kind, *, key, fingerprint, params, cycle, language, fmt, by):
+    """The job making (or that made) one file; `fmt` goes with the maker's parameters."""
+    from gcmhub.core import jobs
+
+    return jobs.request_file(
+        kind,
+        key=key,
+        fingerprint=fingerprint,
+        params={**params, "fmt": fmt},
+        cycle=cycle,
+        language=language,
+        by=by,
+    )
+
+
+def current_job(key: str, fingerprint: str):
+    """The newest job of `key` made (or being made) from `fingerprint`, or None."""
+    from gcmhub.core.models import FileJob
+
+    return FileJob.objects.filter(key=key, fingerprint=fingerprint).order_by("-pk").first()
+
+
+def version_file_request(version: Version, *, language: str, fmt: str, by):
+    """The job of one file of `version` (a new one only when none is made or being made from
+    what the version's file holds now)."""
+    return request(
+        VERSION,
+        key=version_key(version, language=language, fmt=fmt),
+        fingerprint=version_fingerprint(version, language=language),
+        params={"version": version.pk, "final": version.major >= 1},
+        cycle=version.document.cycle,
+        language=language,
+        fmt=fmt,
+        by=by,
+    )
+
+
+def version_files_request(version: Version, *, by) -> list:
+    """The DOCX and PDF of `version` in each of its languages: asked for when it is issued
+    and, for the final version, again when its annexes change (an endorsement answered)."""
+    return [
+        version_file_request(version, language=language, fmt=fmt, by=by)
+        for language in languages_of(version)
+        for fmt in FORMATS
+    ]
+
+
+def version_files(version: Version) -> list[dict]:
+    """Each file of `version` as the version holds now: {"fmt", "language", "job"}, the job
+    ready, pending or failed (None for a file not asked for yet), in the order of its
+    languages and formats."""
+    found = []
+    for language in languages_of(version):
+        digest = version_fingerprint(version, language=language)
+        for fmt in FORMATS:
+            job = current_job(version_key(version, language=language, fmt=fmt), digest)
+            found.append({"fmt": fmt, "language": language, "job": job})
+    return found
+
+
+def draft_file_request(document: Document, *, fmt: str, by):
+    language = document.language
+    return request(
+        DRAFT,
+        key=draft_key(document, language=language, fmt=fmt),
+        fingerprint=draft_fingerprint(document),
+        params={"document": document.pk},
+        cycle=document.cycle,
+        language=language,
+        fmt=fmt,
+        by=by,
+    )
+
+
+def draft_files(document: Document, *, content: dict) -> dict:
+    """{fmt: the job of the draft's file as it is now, or None}."""
+    digest = draft_fingerprint(document, content=content)
+    language = content.get("language") or document.language
+    return {
+        fmt: current_job(draft_key(document, language=language, fmt=fmt), digest) for fmt in FORMATS
+    }
+
+
+def comments_file_request(review, *, title: str, comments, language: str, by):
+    return request(
+        COMMENTS,
+        key=comments_key(review, user=by, language=language),
+        fingerprint=comments_fingerprint(title=title, comments=comments, language=language),
+        params={"review": review.pk, "comments": [c.pk for c in comments], "title": str(title)},
+        cycle=review.version.document.cycle,
+        language=language,
+        fmt="docx",
+        by=by,
+    )
+
+
+def serve_or_wait(request, job, *, public_page: dict | None = None):
+    """The job's stored file, or where it is seen being made: its page (its progress, then
+    its link), or for the public (who have no account) a page that asks again by itself."""
+    from django.shortcuts import redirect, render
+
+    from gcmhub.core import jobs
+    from gcmhub.core.models import JobStatus
+
+    if job.status == JobStatus.DONE:
+        return jobs.serve(job)
+    if public_page is not None:
+        return render(request, "documents/file_wait.html", {**public_page, "job": job})
+    return redirect("file-job", pk=job.pk)
+
+
+def register() -> None:
+    from gcmhub.core.jobs import Maker, register_maker
+
+    register_maker(Maker(kind=VERSION, make=make_version, may_read=may_read_version))
+    register_maker(Maker(kind=DRAFT, make=make_draft, may_read=may_read_draft))
+    register_maker(Maker(kind=COMMENTS, make=make_comments, may_read=may_read_comments))
