@@ -253,6 +253,20 @@ def request_file(
         if job.is_interrupted:
             recover(job)
         return job
+    # A file of older data still waiting for a worker is the same file: it is made from the
+    # newest data instead (ten endorsements in a minute make the final files once, not ten times).
+    waiting = FileJob.objects.filter(key=key, status=JobStatus.QUEUED).first()
+    if waiting is not None:
+        try:
+            with transaction.atomic():
+                taken = FileJob.objects.filter(pk=waiting.pk, status=JobStatus.QUEUED).update(
+                    fingerprint=fingerprint, params=params or {}
+                )
+        except IntegrityError:  # the newest data was asked for at the same moment
+            return live.get()
+        if taken:
+            waiting.refresh_from_db()
+            return waiting
     try:
         with transaction.atomic():
             job = FileJob.objects.create(

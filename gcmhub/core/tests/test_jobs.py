@@ -64,6 +64,18 @@ def test_a_file_is_made_once_by_the_worker_and_then_served(run_tasks):
     assert jobs.file_for("note:1", "a").pk == job.pk
 
 
+def test_newer_data_asked_for_while_the_file_waits_is_made_once_from_the_newest(run_tasks):
+    first = _request(fingerprint="a")
+    second = jobs.request_file("test-note", key="note:1", fingerprint="b", params={"n": 2})
+    assert second.pk == first.pk and second.fingerprint == "b"
+    assert run_tasks() == 1
+    second.refresh_from_db()
+    assert second.file.read() == b"note 2"
+    # Once a file is being made, newer data makes another one after it.
+    FileJob.objects.filter(pk=first.pk).update(status=JobStatus.RUNNING)
+    assert _request(fingerprint="c").pk != first.pk
+
+
 def test_two_requests_at_once_make_one_file(run_tasks):
     first, second = _request(), _request()
     assert first.pk == second.pk
