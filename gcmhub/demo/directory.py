@@ -4,11 +4,14 @@ People's names are invented for the demo. Every demo account has the password
 DEMO_PASSWORD; this module is only ever run by `manage.py load_demo`.
 """
 
+import io
+
 from django.contrib.auth.hashers import make_password
+from django.core.files.base import ContentFile
 
 from gcmhub.core.models import Network, User
 from gcmhub.core.permissions import Role
-from gcmhub.directory.models import Membership, Organisation, OrganisationType
+from gcmhub.directory.models import DocumentCredit, Membership, Organisation, OrganisationType
 
 DEMO_PASSWORD = "demo-password"
 
@@ -255,4 +258,44 @@ def load(network: Network) -> dict[str, User]:
             },
         )
         users[username] = user
+    _logos(network, organisations)
     return users
+
+
+def _placeholder_logo(text: str, colour: str) -> ContentFile:
+    """A plain badge with the name's letters: the demo's stand-in for a real logo (a real
+    organisation's emblem is its own to use)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (480, 240), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((8, 8, 472, 232), radius=36, fill=colour)
+    font = ImageFont.load_default(size=96)
+    box = draw.textbbox((0, 0), text, font=font)
+    position = ((480 - box[2] + box[0]) / 2, (240 - box[3] + box[1]) / 2 - box[1])
+    draw.text(position, text, fill="white", font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue())
+
+
+def _logos(network: Network, organisations: dict[str, Organisation]) -> None:
+    """The title pages of the demo's documents: the network prepared them with IOM, with the
+    support of the Resident Coordinator's Office (placeholder logos, each described)."""
+    if not network.logo:
+        network.logo.save("unnm-turkiye.png", _placeholder_logo("UNNM", "#1f4e79"), save=False)
+    network.logo_description = "Placeholder logo of the UN Network on Migration in Türkiye"
+    network.logo_description_tr = "Türkiye BM Göç Ağı için yer tutucu logo"
+    network.logo_on_documents = True
+    network.save()
+    for key, text, colour, credit in [
+        ("iom", "IOM", "#0b5394", DocumentCredit.PREPARED),
+        ("rco", "RCO", "#38761d", DocumentCredit.SUPPORT),
+    ]:
+        organisation = organisations[key]
+        if not organisation.logo:
+            organisation.logo.save(f"{key}.png", _placeholder_logo(text, colour), save=False)
+        organisation.logo_description = f"Placeholder logo of {organisation.name}"
+        organisation.logo_description_tr = f"{organisation.name_tr} için yer tutucu logo"
+        organisation.document_credit = credit
+        organisation.save()

@@ -53,6 +53,31 @@ def test_demo_carries_the_organisations_of_the_case_with_their_parents():
     assert not Organisation.objects.filter(memberships__isnull=True).exists()
 
 
+def test_demo_title_pages_carry_described_logos_of_the_network_iom_and_the_rco(run_tasks):
+    import io
+    import zipfile
+
+    from gcmhub.core.models import FileJob
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    network = Network.objects.get()
+    assert network.logo.name == "logos/networks/unnm-turkiye.png" and network.logo_on_documents
+    assert sorted(
+        Organisation.objects.exclude(document_credit="").values_list("acronym", "document_credit")
+    ) == [("IOM", "prepared"), ("RCO", "support")]
+    run_tasks()
+    final = FileJob.objects.filter(filename="UNNM-Turkiye_needs-assessment_v1.0_en.docx").first()
+    xml = zipfile.ZipFile(io.BytesIO(final.file.read())).read("word/document.xml").decode()
+    for description in (
+        "Placeholder logo of the UN Network on Migration in Türkiye",
+        "Placeholder logo of International Organization for Migration",
+        "Placeholder logo of United Nations Resident Coordinator's Office",
+    ):
+        assert f'descr="{description}"' in xml
+    assert "With the support of United Nations Resident Coordinator" in xml
+
+
 def test_demo_cycle_has_the_horizons_and_migration_outcomes():
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     cycle = Cycle.objects.get(title="GCM Needs Assessment 2021")
