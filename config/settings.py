@@ -298,6 +298,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 JOB_HEARTBEAT_SECONDS = int(os.environ.get("JOB_HEARTBEAT_SECONDS", "10"))
 JOB_TIMEOUT_SECONDS = int(os.environ.get("JOB_TIMEOUT_SECONDS", "60"))
 JOB_ATTEMPTS = int(os.environ.get("JOB_ATTEMPTS", "3"))
+# A job still running after this long is stuck (a render that never ends): taken for lost.
+JOB_MAX_SECONDS = int(os.environ.get("JOB_MAX_SECONDS", "1800"))
 
 # REST API (/api/v1/): token or session authentication, the same permissions as the pages.
 REST_FRAMEWORK = {

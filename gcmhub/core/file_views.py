@@ -44,8 +44,9 @@ def file_download(request, pk):
 def file_retry(request, pk):
     job = _job_for(request, pk)
     if job.status == "failed":
-        jobs.retry(job)
+        job = jobs.retry(job)  # or the newer job already making the same file
+        if not request.htmx:
+            messages.info(request, _("The file is being made again."))
     if request.htmx:
         return render(request, "core/file_job.html", {"job": job})
-    messages.info(request, _("The file is being made again."))
     return redirect(reverse("file-job", kwargs={"pk": job.pk}))

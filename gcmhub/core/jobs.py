@@ -25,7 +25,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, close_old_connections, transaction
 from django.http import FileResponse, Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -83,23 +83,25 @@ def run(model: type[Job], pk: int) -> None:
             progress=max(0, min(int(percent), 99)), heartbeat_at=timezone.now()
         )
 
-    beat = _Heartbeat(rows)
+    # This run's own row: a run taken for lost and queued again writes nothing when it ends.
+    mine = rows.filter(status=JobStatus.RUNNING, attempts=job.attempts)
+    beat = _Heartbeat(mine)
     beat.start()
     try:
         updates = job.work(progress)
     except Exception as error:
         beat.stop()
         logger.exception("job %s %s failed", model._meta.label, pk)
-        rows.update(
-            status=JobStatus.FAILED,
-            error=_failure(error),
-            finished_at=timezone.now(),
-        )
+        with translation.override(getattr(job, "language", "") or settings.LANGUAGE_CODE):
+            message = _failure(error)
+        mine.update(status=JobStatus.FAILED, error=message, finished_at=timezone.now())
         raise
     beat.stop()
-    rows.update(
+    if not mine.update(
         status=JobStatus.DONE, progress=100, finished_at=timezone.now(), error="", **updates
-    )
+    ):
+        logger.warning("job %s %s ended after it was taken for lost", model._meta.label, pk)
+        return
     logger.info("job %s %s done", model._meta.label, pk)
 
 
@@ -112,11 +114,15 @@ def _failure(error: Exception) -> str:
 
 class _Heartbeat:
     """A thread that tells, every JOB_HEARTBEAT_SECONDS, that the job's worker is alive
-    while one long step (a PDF's layout) gives no progress. 0 turns it off (tests)."""
+    while one long step (a PDF's layout) gives no progress, for JOB_MAX_SECONDS at most.
+    0 turns it off (tests)."""
 
     def __init__(self, rows):
         self.rows = rows
         self.every = settings.JOB_HEARTBEAT_SECONDS
+        # A job still running after this long is stuck: its heartbeat stops, and `recover`
+        # takes it for lost like one whose worker died.
+        self.until = timezone.now() + timezone.timedelta(seconds=settings.JOB_MAX_SECONDS)
         self.done = threading.Event()
         self.thread = None
 
@@ -129,7 +135,7 @@ class _Heartbeat:
         from django.db import connection
 
         try:
-            while not self.done.wait(self.every):
+            while not self.done.wait(self.every) and timezone.now() < self.until:
                 try:
                     self.rows.filter(status=JobStatus.RUNNING).update(heartbeat_at=timezone.now())
                 except OperationalError:  # SQLite busy with the job's own write: next beat
@@ -165,16 +171,17 @@ def recover(job: Job) -> bool:
             enqueue(locked)
             logger.warning("job %s %s lost its worker: queued again", model._meta.label, job.pk)
         else:
-            model.objects.filter(pk=job.pk).update(
-                status=JobStatus.FAILED,
-                finished_at=timezone.now(),
-                error=_(
+            with translation.override(getattr(locked, "language", "") or settings.LANGUAGE_CODE):
+                message = _(
                     "The worker making it stopped %(attempts)d times before it was done. "
                     "Try again; if it stops again, tell the platform administrator."
-                )
-                % {"attempts": locked.attempts},
+                ) % {"attempts": locked.attempts}
+            model.objects.filter(pk=job.pk).update(
+                status=JobStatus.FAILED, finished_at=timezone.now(), error=message
             )
-            logger.error("job %s %s lost its worker %d times", model._meta.label, job.pk, 3)
+            logger.error(
+                "job %s %s lost its worker %d times", model._meta.label, job.pk, locked.attempts
+            )
     job.refresh_from_db()
     return True
 
@@ -195,8 +202,13 @@ def _requeue_lost(job: Job) -> bool:
     before the job started): queue it again."""
     from django_tasks_db.models import DBTaskResult
 
-    if DBTaskResult.objects.filter(id=job.task_id or None, status__in=["READY", "RUNNING"]):
+    tasks = DBTaskResult.objects.filter(id=job.task_id or None)
+    waiting = tasks.filter(status="READY")
+    # Claimed by a worker that died before it started the job: running for too long.
+    running = tasks.filter(status="RUNNING", started_at__gte=silent_since())
+    if waiting.exists() or running.exists():
         return False
+    _forget_task(job.task_id)
     enqueue(job)
     return True
 

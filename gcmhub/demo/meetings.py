@@ -10,8 +10,9 @@ import datetime as dt
 import zoneinfo
 
 from gcmhub.demo.assessments import _organisations
+from gcmhub.documents import files as document_files
 from gcmhub.documents import services as document_services
-from gcmhub.documents.models import Document, Endorsement, EndorsementResponse, Section
+from gcmhub.documents.models import Document, Endorsement, EndorsementResponse, Section, Version
 from gcmhub.meetings import services
 from gcmhub.meetings.models import (
     Attendee,
@@ -293,3 +294,6 @@ def load(cycle, users) -> None:
             responded_at=dt.datetime(2021, 7, 5 + offset, 15, 0, tzinfo=ISTANBUL),
         )
     Endorsement.objects.filter(version=final).update(illustrative=True)
+    # The final files as of the case's dates (the ones asked for above, still waiting for a
+    # worker, are made from these instead).
+    document_files.version_files_request(Version.objects.get(pk=final.pk), by=coordinator)

@@ -5,6 +5,7 @@ from typing import Required, TypedDict, Unpack
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -80,8 +81,35 @@ def _check_parent(organisation: Organisation, parent: Organisation | None) -> No
         )
 
 
+LOGO_FORMATS = {"PNG", "JPEG"}  # what Word and LibreOffice both embed
+LOGO_MAX_BYTES = 2 * 1024 * 1024  # a logo is copied into every document
+
+
 def logo_problem(*, logo, description: str) -> dict:
-    """A logo on a document needs a description that screen readers read in its place."""
+    """A logo on a document is a PNG or JPEG image of at most 2 MB, with a description that
+    screen readers read in its place."""
+    # A new upload: the file itself, or the model's field holding it until it is saved.
+    upload = logo.file if getattr(logo, "_committed", True) is False else logo
+    if isinstance(upload, UploadedFile):
+        if upload.size > LOGO_MAX_BYTES:
+            return {"logo": _("The logo is larger than 2 MB: save it smaller and upload it again.")}
+        try:
+            from PIL import Image
+
+            with Image.open(upload) as image:
+                kind = image.format
+        except Exception:  # not an image Pillow reads
+            kind = None
+        finally:
+            upload.seek(0)
+        if kind not in LOGO_FORMATS:
+            return {
+                "logo": _(
+                    "The logo must be a PNG or JPEG image (this file is %(kind)s): save it as "
+                    "PNG or JPEG and upload it again."
+                )
+                % {"kind": kind or _("not an image")}
+            }
     if logo and not description.strip():
         return {
             "logo_description": _(

@@ -48,13 +48,15 @@ def version_key(version: Version, *, language: str, fmt: str) -> str:
 
 
 def version_fingerprint(version: Version, *, language: str) -> str:
-    """What a version's file is made from: its content (by its hash) and, for the final
-    version, the annexes as they are now (the endorsements answered so far)."""
+    """What a version's file is made from: its content (by its hash), its title page (logos
+    and credits as they are now) and, for the final version, the annexes as they are now (the
+    endorsements answered so far)."""
+    cover = cover_fingerprint(version.document, language=language)
     if version.major < 1:
-        return version.content_hash
+        return f"{version.content_hash[:16]}-{cover[:16]}"
     with translation.override(language):
         annexes = hooks.annexes(version)
-    return f"{version.content_hash[:16]}-{fingerprint(annexes)}"
+    return f"{version.content_hash[:16]}-{fingerprint(annexes, cover)}"
 
 
 def make_document_file(document: Document, *, version: Version | None, fmt: str):
@@ -86,10 +88,25 @@ def draft_key(document: Document, *, language: str, fmt: str) -> str:
     return f"{DRAFT}:{document.pk}:{language}:{fmt}"
 
 
+def cover_fingerprint(document: Document, *, language: str) -> str:
+    """The title page as it is now: the logos (their files and descriptions) and the credits,
+    which the coordinator may change after a file was made."""
+    from gcmhub.directory.selectors import title_page
+
+    cover = title_page(document.cycle.network, language=language)
+    return fingerprint(
+        [(logo.name, description) for logo, description in cover["logos"]],
+        cover["prepared_by"],
+        cover["supported_by"],
+    )
+
+
 def draft_fingerprint(document: Document, *, content: dict | None = None) -> str:
-    """The draft as it is now (its content's hash) and today (the file is dated)."""
+    """The draft as it is now (its content's hash, its title page) and today (the file is
+    dated)."""
     content = content if content is not None else build_content(document)
-    return fingerprint(content_hash(content), timezone.localdate())
+    cover = cover_fingerprint(document, language=content["language"])
+    return fingerprint(content_hash(content), cover, timezone.localdate())
 
 
 # The comments matrix of a review in Word (the Excel one is quick: made in the request)

@@ -27,15 +27,15 @@ def cca_fingerprint(cycle: Cycle, *, language: str) -> str:
     from gcmhub.imrf.cca import cca_rows
 
     framework = getattr(cycle, "cooperation_framework", None)
-    outcomes = []
-    if framework is not None:
-        outcomes = [
-            (o.code, o.display_statement)
-            for priority in framework.priorities.prefetch_related("outcomes")
-            for o in priority.outcomes.all()
-        ]
-        outcomes.append(framework.title)
-    with translation.override(language):
+    with translation.override(language):  # the brief's language, not the reader's
+        outcomes = []
+        if framework is not None:
+            outcomes = [
+                (o.code, o.display_statement)
+                for priority in framework.priorities.prefetch_related("outcomes")
+                for o in priority.outcomes.all()
+            ]
+            outcomes.append(framework.title)
         return fingerprint(cca_rows(cycle), outcomes, cycle.display_title, timezone.localdate())
 
 

@@ -152,7 +152,7 @@ def minutes_docx(meeting, *, language: str) -> bytes:
             doc.add_paragraph(" ".join(x for x in [data["outcome"], data["outcome_note"]] if x))
         doc.add_heading(labels["agenda"], level=1)
         for item in data["items"]:
-            doc.add_paragraph(f"{item['number']}. {item['title']}", style="List Number")
+            doc.add_paragraph(f"{item['number']}. {item['title']}")  # numbered by the agenda
         for item in data["items"]:
             doc.add_heading(f"{item['number']}. {item['title']}", level=1)
             if item["description"]:

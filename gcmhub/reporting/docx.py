@@ -14,6 +14,7 @@ its styles so that Word checks the spelling in that language.
 
 import copy
 import io
+import logging
 import re
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -23,6 +24,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.image.exceptions import UnrecognizedImageError
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -32,6 +34,7 @@ from lxml import etree
 from gcmhub.reporting import charts
 from gcmhub.reporting.narrative import write_docx
 
+logger = logging.getLogger(__name__)
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "word" / "document.docx"
 
 LANGUAGE_TAGS = {"en": "en-GB", "tr": "tr-TR"}
@@ -536,7 +539,12 @@ def _logos(subdoc, logos, *, width: int) -> None:
     shapes = []
     for n, (image, description) in enumerate(logos):
         run = paragraph.add_run("  " if n else "")
-        shape = run.add_picture(image, height=Cm(1.5))
+        try:
+            shape = run.add_picture(image, height=Cm(1.5))
+        except (UnrecognizedImageError, OSError, ValueError):
+            # A logo stored before the format was checked: the document goes out without it.
+            logger.warning("logo %r could not be embedded: left out", getattr(image, "name", ""))
+            continue
         doc_pr = shape._inline.docPr
         doc_pr.set("descr", description)
         doc_pr.set("title", description)

@@ -212,3 +212,49 @@ def test_a_file_is_hidden_from_who_may_not_read_it(client, run_tasks):
     client.logout()
     response = client.get(reverse("file-download", kwargs={"pk": job.pk}))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_run_taken_for_lost_writes_nothing_when_it_ends_after_all(run_tasks):
+    job = _request()
+    original = _make
+
+    def slow_make(job_, progress):
+        # While this run works, it is taken for lost and queued again (a late heartbeat).
+        FileJob.objects.filter(pk=job_.pk).update(status=JobStatus.QUEUED, attempts=5)
+        return original(job_, progress)
+
+    jobs.register_maker(jobs.Maker(kind="test-note", make=slow_make, may_read=_may_read))
+    run_tasks()
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED and not job.file  # the newer run will make it
+
+
+def test_a_queued_job_whose_task_a_dead_worker_claimed_is_queued_again(run_tasks):
+    job = _request()
+    long_ago = timezone.now() - dt.timedelta(hours=1)
+    DBTaskResult.objects.filter(id=job.task_id).update(status="RUNNING", started_at=long_ago)
+    FileJob.objects.filter(pk=job.pk).update(created_at=long_ago)
+    old_task = job.task_id
+    assert jobs.sweep() == 1
+    assert DBTaskResult.objects.get(id=old_task).status == "FAILED"
+    assert run_tasks() == 1
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE
+
+
+def test_a_failure_is_told_in_the_language_of_the_file(run_tasks):
+    job = jobs.request_file(
+        "test-note", key="note:tr", params={"n": 1, "fail": True}, language="tr"
+    )
+    run_tasks()
+    job.refresh_from_db()
+    assert job.error.startswith("Hazırlanamadı (ValueError: the data cannot be drawn)")
+
+
+def test_a_stuck_job_stops_its_heartbeat_and_is_taken_for_lost(settings):
+    settings.JOB_HEARTBEAT_SECONDS = 1
+    settings.JOB_MAX_SECONDS = 0
+    beat = jobs._Heartbeat(FileJob.objects.none())
+    beat.start()
+    beat.thread.join(timeout=3)
+    assert not beat.thread.is_alive()  # past JOB_MAX_SECONDS: no more signs of life

@@ -99,3 +99,34 @@ def test_the_report_title_page_shows_the_logos_and_the_partners(
     assert 'descr="Logo of Ministry A"' in xml
     assert "Prepared by Alpha network, Ministry A" in xml
     assert "With the support of Agency B" in xml
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "message"),
+    [
+        ("logo.webp", "WEBP", "this file is WEBP"),
+        ("logo.png", None, "this file is not an image"),
+    ],
+)
+def test_a_logo_word_cannot_embed_is_refused_with_what_to_do(
+    client, network, coordinator, name, kind, message
+):
+    from django.urls import reverse
+
+    if kind:
+        data = io.BytesIO()
+        Image.new("RGB", (90, 40), (11, 74, 125)).save(data, kind)
+        content = data.getvalue()
+    else:
+        content = b"not an image at all"
+    client.force_login(coordinator)
+    page = reverse("network-logo", kwargs={"network_slug": network.slug})
+    upload = SimpleUploadedFile(name, content, content_type="image/png")
+    response = client.post(page, {"logo": upload, "logo_description": "Logo"})
+    text = response.content.decode()
+    network.refresh_from_db()
+    if kind:
+        assert message in text and "save it as PNG or JPEG" in text
+        assert not network.logo
+    else:  # Django's image field refuses what is not an image before the service sees it
+        assert "Upload a valid image" in text and not network.logo

@@ -52,9 +52,25 @@ def test_the_draft_fingerprint_follows_the_content(document, consultant):
 
 
 @pytest.mark.django_db
-def test_a_version_s_fingerprint_is_its_content_hash(version):
-    assert files.version_fingerprint(version, language="en") == version.content_hash
+def test_a_version_s_fingerprint_is_its_content_hash_and_its_title_page(version, coordinator):
+    from gcmhub.directory.services import network_logo_save
+    from gcmhub.directory.tests.test_logos import _png
+
+    before = files.version_fingerprint(version, language="en")
+    assert before.startswith(version.content_hash[:16])
+    assert files.version_fingerprint(version, language="en") == before
     assert files.languages_of(version) == [version.document.language]
+    # A logo uploaded after the file was made: the file is made again with it.
+    network_logo_save(
+        network=version.document.cycle.network,
+        by=coordinator,
+        logo=_png(),
+        logo_description="Logo of the network",
+        logo_on_documents=True,
+    )
+    version.document.cycle.network.refresh_from_db()
+    after = files.version_fingerprint(version, language="en")
+    assert after != before and after.startswith(version.content_hash[:16])
 
 
 def test_fingerprints_are_stable_over_plain_values():
