@@ -126,7 +126,24 @@ def tick() -> dict:
     _queue_tick_unless_waiting(after=dt.timedelta(seconds=TICK_SECONDS))
     swept = jobs.sweep()
     queued = queue_due()
-    return {"swept": swept, "queued": [run.name for run in queued]}
+    pruned = prune_task_results()
+    return {"swept": swept, "queued": [run.name for run in queued], "pruned": pruned}
+
+
+# The queue's records of finished tasks are kept this long (the jobs' own rows stay): the tick
+# alone leaves one a minute.
+KEEP_TASK_RESULTS = dt.timedelta(days=7)
+
+
+def prune_task_results(now: dt.datetime | None = None) -> int:
+    """Delete the queue's records of tasks finished more than KEEP_TASK_RESULTS ago."""
+    from django_tasks_db.models import DBTaskResult
+
+    before = (now or timezone.now()) - KEEP_TASK_RESULTS
+    finished = DBTaskResult.objects.filter(
+        status__in=["SUCCESSFUL", "FAILED"], finished_at__lt=before
+    )
+    return finished.delete()[0]
 
 
 def worker_starting() -> None:

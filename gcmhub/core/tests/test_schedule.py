@@ -131,3 +131,17 @@ def test_the_tick_queues_again_a_job_whose_worker_died(settings, cycle, coordina
     run_tasks()
     job.refresh_from_db()
     assert (job.status, job.attempts) == (JobStatus.DONE, 2)
+
+
+def test_the_tick_prunes_the_queue_s_records_of_tasks_finished_a_week_ago(run_tasks):
+    from django_tasks_db.models import DBTaskResult
+
+    schedule.tick.enqueue()
+    run_tasks()
+    finished = DBTaskResult.objects.filter(status="SUCCESSFUL")
+    assert finished.count() >= 1
+    old = finished.first()
+    DBTaskResult.objects.filter(pk=old.pk).update(finished_at=timezone.now() - dt.timedelta(days=8))
+    assert schedule.prune_task_results() == 1
+    assert not DBTaskResult.objects.filter(pk=old.pk).exists()
+    assert waiting_ticks().count() == 1  # what waits is never pruned
