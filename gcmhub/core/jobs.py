@@ -78,13 +78,12 @@ def run(model: type[Job], pk: int) -> None:
         )
     job.status = JobStatus.RUNNING
 
-    def progress(percent: int) -> None:
-        rows.filter(status=JobStatus.RUNNING).update(
-            progress=max(0, min(int(percent), 99)), heartbeat_at=timezone.now()
-        )
-
-    # This run's own row: a run taken for lost and queued again writes nothing when it ends.
+    # This run's own row: a run taken for lost and queued again writes nothing from then on.
     mine = rows.filter(status=JobStatus.RUNNING, attempts=job.attempts)
+
+    def progress(percent: int) -> None:
+        mine.update(progress=max(0, min(int(percent), 99)), heartbeat_at=timezone.now())
+
     beat = _Heartbeat(mine)
     beat.start()
     try:
