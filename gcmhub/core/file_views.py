@@ -16,9 +16,7 @@ def _job_for(request, pk) -> FileJob:
     job = get_object_or_404(FileJob, pk=pk)
     if not jobs.may_read(request.user, job):
         raise Http404  # the same answer as for a file that does not exist
-    if job.is_interrupted:
-        jobs.recover(job)
-    return job
+    return jobs.watch(job)
 
 
 @require_safe

@@ -185,6 +185,18 @@ def recover(job: Job) -> bool:
     return True
 
 
+def watch(job: Job) -> Job:
+    """The job as a page shows it: one whose worker died is queued again first. A page only
+    looks: when the database is busy (SQLite's lock), the recovery waits for the next look or
+    the schedule's sweep rather than failing the page."""
+    if job.is_interrupted:
+        try:
+            recover(job)
+        except OperationalError:
+            logger.info("job %s %s: recovery left to the next look", job._meta.label, job.pk)
+    return job
+
+
 def sweep() -> int:
     """Recover every job whose worker died; return how many there were."""
     count = 0
@@ -261,9 +273,7 @@ def request_file(
     live = FileJob.objects.filter(key=key, fingerprint=fingerprint).exclude(status=JobStatus.FAILED)
     job = live.first()
     if job is not None:
-        if job.is_interrupted:
-            recover(job)
-        return job
+        return watch(job)
     # A file of older data still waiting for a worker is the same file: it is made from the
     # newest data instead (ten endorsements in a minute make the final files once, not ten times).
     waiting = FileJob.objects.filter(key=key, status=JobStatus.QUEUED).first()

@@ -61,9 +61,7 @@ def export_retry(*, job: ExportJob, by) -> ExportJob:
 
 def export_watch(job: ExportJob) -> ExportJob:
     """The job as a page shows it: one whose worker died is queued again first (core.jobs)."""
-    if job.is_interrupted:
-        jobs.recover(job)
-    return job
+    return jobs.watch(job)
 
 
 def export_delete(*, job: ExportJob, by) -> None:

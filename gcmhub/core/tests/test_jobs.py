@@ -258,3 +258,22 @@ def test_a_stuck_job_stops_its_heartbeat_and_is_taken_for_lost(settings):
     beat.start()
     beat.thread.join(timeout=3)
     assert not beat.thread.is_alive()  # past JOB_MAX_SECONDS: no more signs of life
+
+
+def test_a_page_looking_at_a_lost_job_while_the_database_is_busy_still_answers(
+    client, coordinator, monkeypatch
+):
+    from django.db import OperationalError
+
+    job = _request()
+    _die_while_running(job)
+
+    def busy(job_):
+        raise OperationalError("database table is locked")
+
+    monkeypatch.setattr(jobs, "recover", busy)
+    client.force_login(coordinator)
+    response = client.get(reverse("file-job", kwargs={"pk": job.pk}), headers={"HX-Request": "1"})
+    assert response.status_code == 200 and "Being made" in response.content.decode()
+    monkeypatch.undo()
+    assert jobs.watch(job).status == JobStatus.QUEUED  # the next look recovers it
