@@ -238,12 +238,8 @@ def retry(job: Job) -> Job:
     """Start a failed job over (its attempts count again from zero); for a file already being
     made again by a newer request, that job."""
     model = type(job)
-    if isinstance(job, FileJob):
-        newer = FileJob.objects.filter(key=job.key, fingerprint=job.fingerprint).exclude(
-            status=JobStatus.FAILED
-        )
-        if newer := newer.first():
-            return newer
+    if isinstance(job, FileJob) and (newer := _live_files(job.key, job.fingerprint).first()):
+        return newer
     with transaction.atomic():
         updated = model.objects.filter(pk=job.pk, status=JobStatus.FAILED).update(
             status=JobStatus.QUEUED, progress=0, error="", attempts=0, finished_at=None
@@ -255,6 +251,11 @@ def retry(job: Job) -> Job:
 
 
 # Files -------------------------------------------------------------------------------------
+
+
+def _live_files(key: str, fingerprint: str):
+    """The jobs making (or that made) file `key` from that state of the data, not failed."""
+    return FileJob.objects.filter(key=key, fingerprint=fingerprint).exclude(status=JobStatus.FAILED)
 
 
 def request_file(
@@ -270,7 +271,7 @@ def request_file(
     """The job that makes (or made) the file `key` from the data in state `fingerprint`:
     the existing one unless it failed, otherwise a new one, queued."""
     maker_of(kind)  # an unknown kind fails here, not in the worker
-    live = FileJob.objects.filter(key=key, fingerprint=fingerprint).exclude(status=JobStatus.FAILED)
+    live = _live_files(key, fingerprint)
     job = live.first()
     if job is not None:
         return watch(job)
@@ -320,8 +321,9 @@ def may_read(user, job: FileJob) -> bool:
         return False
 
 
-def serve(job: FileJob) -> FileResponse:
-    """The stored file as a download (no rendering: it was made by a worker)."""
+def serve(job: Job, *, content_type: str | None = None) -> FileResponse:
+    """The stored file of a finished job (a FileJob, an export) as a download: no rendering,
+    a worker made it."""
     if job.status != JobStatus.DONE or not job.file:
         raise Http404
     try:
@@ -329,5 +331,8 @@ def serve(job: FileJob) -> FileResponse:
     except FileNotFoundError:
         raise Http404 from None
     return FileResponse(
-        handle, as_attachment=True, filename=job.filename, content_type=job.content_type
+        handle,
+        as_attachment=True,
+        filename=job.filename,
+        content_type=content_type or job.content_type,
     )

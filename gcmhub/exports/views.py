@@ -1,9 +1,9 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from gcmhub.core import jobs
 from gcmhub.core.models import JobStatus
 from gcmhub.core.pages import (
     act_and_back,
@@ -65,18 +65,7 @@ def export_job(request, network, cycle, job_pk):
 @cycle_page(EXPORT_PERM)
 def export_download(request, network, cycle, job_pk):
     job = get_job_for_cycle(cycle, job_pk)
-    if job.status != JobStatus.DONE or not job.file:
-        raise Http404
-    try:
-        handle = job.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=job.filename,
-        content_type=services.CONTENT_TYPES[job.format],
-    )
+    return jobs.serve(job, content_type=services.CONTENT_TYPES[job.format])
 
 
 @require_POST
