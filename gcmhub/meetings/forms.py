@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput
@@ -57,7 +58,8 @@ class MeetingForm(forms.Form):
         self.fields["working_group"].queryset = WorkingGroup.objects.filter(network=network)
         self.fields["version"].queryset = versions
         self.fields["version"].label_from_instance = lambda v: (
-            f"{v.document.title} {v.number} ({v.issued_at:%Y-%m-%d}, {v.short_hash})"
+            f"{v.document.title} {v.number} "
+            f"({formats.date_format(timezone.localtime(v.issued_at).date())}, {v.short_hash})"
         )
 
 

@@ -1,6 +1,7 @@
 """The validation stage: the validation meeting, its agreed changes, the final version and
 the endorsements."""
 
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -22,7 +23,11 @@ def validation_state(cycle, user) -> StageState:
         )
     meeting = meetings[-1]
     lines = [
-        _("%(title)s on %(date)s.") % {"title": meeting.title, "date": meeting.starts_at.date()},
+        _("%(title)s on %(date)s.")
+        % {
+            "title": meeting.title,
+            "date": formats.date_format(timezone.localtime(meeting.starts_at, meeting.tz).date()),
+        },
     ]
     if meeting.outcome:
         lines.append(_("Outcome: %(outcome)s.") % {"outcome": meeting.get_outcome_display()})
