@@ -202,6 +202,7 @@ def _plain(core: str) -> bool:
         or HEX.match(core)
         or CODE.match(core)
         or URL.match(core)
+        or ISO.fullmatch(core)  # reported as an ISO date
         or core in ALLOWED
     )
 
@@ -262,8 +263,9 @@ def known_texts() -> Known:
         for row in model._default_manager.values_list(*names).iterator():
             for field, value in zip(fields, row, strict=True):
                 if isinstance(field, models.JSONField):
+                    frozen = model._meta.label in FROZEN
                     for raw in _strings(value):
-                        if raw.strip() and (model._meta.label not in FROZEN or len(raw.split()) > 3):
+                        if raw.strip() and (not frozen or len(raw.split()) > 3):
                             add(raw)
                 elif value and str(value).strip():
                     add(str(value))
@@ -327,7 +329,7 @@ def text_misses(text: str, known: Known, *, language: str = "tr") -> list[Miss]:
         return misses
     for piece in unmarked(text):
         if not known.covers(piece):
-            misses.append(Miss("untranslated", normal(piece)))
+            misses.append(Miss("untranslated", normal(piece).strip(ENDS)))
     return misses
 
 
