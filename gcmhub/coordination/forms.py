@@ -1,6 +1,8 @@
 import datetime as dt
 
 from django import forms
+from django.conf import settings
+from django.utils import formats
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
@@ -34,38 +36,67 @@ class WorkingGroupForm(forms.Form):
         use_tree_choices(self.fields["members"], network.organisations.all())
 
 
+EXAMPLE_DATE = dt.date(2022, 6, 15)
+
+
+def _example() -> str:
+    return formats.date_format(EXAMPLE_DATE, "SHORT_DATE_FORMAT")
+
+
 class DateListField(forms.CharField):
-    """Single dates typed one per line (or separated by commas) as YYYY-MM-DD."""
+    """Single dates typed one per line (or separated by commas), as the reader writes dates
+    (15.06.2022 in Turkish, 15/06/2022 in English; 2022-06-15 is understood too)."""
 
     def to_python(self, value):
         value = super().to_python(value)
         dates = []
         for part in value.replace(",", "\n").split():
-            try:
-                dates.append(dt.date.fromisoformat(part.strip()))
-            except ValueError:
+            day = _parse(part.strip())
+            if day is None:
                 raise forms.ValidationError(
-                    _("“%(value)s” is not a date: write dates as YYYY-MM-DD, one per line.")
-                    % {"value": part}
-                ) from None
+                    _("“%(value)s” is not a date: write one date per line, e.g. %(example)s.")
+                    % {"value": part, "example": _example()}
+                )
+            dates.append(day)
         return dates
 
     def prepare_value(self, value):
         if isinstance(value, list):
-            return "\n".join(str(d) for d in value)
+            return "\n".join(
+                formats.date_format(
+                    d if isinstance(d, dt.date) else dt.date.fromisoformat(d), "SHORT_DATE_FORMAT"
+                )
+                for d in value
+            )
         return value
+
+
+def _parse(text: str) -> dt.date | None:
+    for pattern in formats.get_format("DATE_INPUT_FORMATS"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
 
 
 class SopRuleForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=SopKind.choices)
-    title = forms.CharField(label=_("Title in English"), max_length=200)
-    title_tr = forms.CharField(label=_("Title in Turkish"), max_length=200, required=False)
+    title = forms.CharField(label=_("Title"), max_length=200)
     task = forms.CharField(
-        label=_("What is done, in English"),
+        label=_("What is done"),
         max_length=300,
         help_text=_("e.g. “sends its progress report on the work plan”"),
     )
-    task_tr = forms.CharField(label=_("What is done, in Turkish"), max_length=300, required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the text"),
+        choices=settings.LANGUAGES,
+        required=False,  # not given: the language the person works in
+        help_text=_(
+            "The language the title and the task are written in; the other language's edition "
+            "is their translation."
+        ),
+    )
     responsible = forms.ChoiceField(label=_("Who does it"), choices=Responsible.choices)
     organisations = ticked(_("Organisations chosen"))
     months = forms.TypedMultipleChoiceField(
@@ -86,7 +117,6 @@ class SopRuleForm(forms.Form):
         label=_("Single dates"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("For one-off obligations (a mid-term review): YYYY-MM-DD, one per line."),
     )
     starts = forms.DateField(label=_("From"), widget=DateInput())
     ends = forms.DateField(label=_("Until"), widget=DateInput())
@@ -114,6 +144,9 @@ class SopRuleForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["dates"].help_text = _(
+            "For one-off obligations (a mid-term review): one date per line, e.g. %(example)s."
+        ) % {"example": _example()}
         organisations = network.organisations.all()
         use_tree_choices(self.fields["organisations"], organisations)
         for name in ("chair", "minutes_by", "recipient"):

@@ -1,6 +1,7 @@
 """How the network coordinates: its working groups, and its SOP rules with the obligations they
 create."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -54,14 +55,17 @@ class SopRule(models.Model):
 
     cycle = cycle_fk("sop_rules")
     kind = models.CharField(_("kind"), max_length=20, choices=SopKind.choices)
-    title = models.CharField(_("title in English"), max_length=200)
-    title_tr = models.CharField(_("title in Turkish"), max_length=200, blank=True)
+    # The title and the task are written in `language` (the original); their edition in the
+    # other language is a translation (gcmhub.editions), marked stale when the original changes.
+    language = models.CharField(
+        _("language of the text"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    title = models.CharField(_("title"), max_length=200)
     task = models.CharField(
-        _("what is done, in English"),
+        _("what is done"),
         max_length=300,
         help_text=_("e.g. “send the progress report on its activities”"),
     )
-    task_tr = models.CharField(_("what is done, in Turkish"), max_length=300, blank=True)
     responsible = models.CharField(_("who does it"), max_length=20, choices=Responsible.choices)
     organisations = models.ManyToManyField(
         Organisation, blank=True, related_name="+", verbose_name=_("organisations chosen")
@@ -105,8 +109,18 @@ class SopRule(models.Model):
     def __str__(self):
         return self.display_title
 
-    display_title = Localized("title")
-    display_task = Localized("task")
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language: its translation, or the original."""
+        from gcmhub.editions.texts import text_in
+
+        return text_in(self, "title")
+
+    @property
+    def display_task(self) -> str:
+        from gcmhub.editions.texts import text_in
+
+        return text_in(self, "task")
 
 
 class Obligation(models.Model):

@@ -10,6 +10,7 @@ from gcmhub.coordination import schedule
 from gcmhub.coordination.models import Obligation, SopRule
 from gcmhub.core.i18n import sort_key
 from gcmhub.directory.models import Organisation
+from gcmhub.editions.texts import prefetch
 
 # Obligations
 
@@ -34,9 +35,11 @@ def obligations_of(cycle, *, organisation=None, kind=None, state=None) -> QueryS
 
 
 def with_states(obligations) -> list[Obligation]:
-    """The obligations, each with its `state` on today's date."""
+    """The obligations, each with its `state` on today's date, and their rules' texts in both
+    languages read (one query)."""
     today = timezone.localdate()
     obligations = list(obligations)
+    prefetch([o.rule for o in obligations])
     for obligation in obligations:
         obligation.state = schedule.state(
             due=obligation.due_date, done=obligation.done_at is not None, today=today
@@ -98,10 +101,11 @@ def completeness(obligations: QuerySet[Obligation], secretariat_label: str) -> l
     return secretariat + others
 
 
-def rules_of(cycle) -> QuerySet[SopRule]:
-    return (
+def rules_of(cycle) -> list[SopRule]:
+    """The cycle's SOP rules, with what their sentences name and their texts' editions."""
+    return prefetch(
         SopRule.objects.filter(cycle=cycle)
-        .select_related("working_group", "chair", "minutes_by", "recipient")
+        .select_related("cycle__network", "working_group", "chair", "minutes_by", "recipient")
         .prefetch_related("organisations")
         .order_by("kind", "title")
     )

@@ -13,6 +13,7 @@ from gcmhub.coordination.access import can_mark
 from gcmhub.coordination.models import Obligation, Responsible, SopRule, WorkingGroup
 from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited
+from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, Network, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Perm
@@ -138,8 +139,7 @@ def sop_rule_save(
     responsible: str,
     starts: dt.date,
     ends: dt.date,
-    title_tr: str = "",
-    task_tr: str = "",
+    language: str = "",
     organisations: Iterable[Organisation] = (),
     months: Iterable[int] = (),
     day: int | None = 15,
@@ -172,11 +172,13 @@ def sop_rule_save(
     )
     if working_group is not None and working_group.network_id != cycle.network_id:
         raise ValidationError({"working_group": _("Choose a working group of this network.")})
+    new = rule is None
     rule = rule or SopRule(cycle=cycle)
     rule.kind, rule.responsible, rule.working_group = kind, responsible, working_group
     rule.chair, rule.minutes_by, rule.recipient = chair, minutes_by, recipient
-    rule.title, rule.title_tr = clean_text(title), clean_text(title_tr)
-    rule.task, rule.task_tr = clean_text(task), clean_text(task_tr)
+    rule.title, rule.task = clean_text(title), clean_text(task)
+    # The language the texts are written in: as given, else the writer's for a new rule.
+    rule.language = language or (current_language() if new else rule.language)
     rule.months = sorted({int(m) for m in months})
     rule.day = day or 15
     rule.dates = sorted({d.isoformat() if isinstance(d, dt.date) else d for d in dates})

@@ -11,6 +11,7 @@ from gcmhub.core.i18n import sort_key
 from gcmhub.core.permissions import Role
 from gcmhub.directory.models import Membership
 from gcmhub.documents.kinds import Kind, Part, register_kind
+from gcmhub.editions.texts import prefetch
 
 TERMS_OF_REFERENCE = "terms_of_reference"
 MEMBERSHIP, WORKING_GROUPS, SOPS = "membership", "working_groups", "sops"
@@ -24,7 +25,7 @@ OUTLINE = [
         "sops",
         "sops",
         "Working modalities: standard operating procedures",
-        "Çalışma usulleri: standart işletim prosedürleri",
+        "Çalışma usulleri: standart çalışma usulleri (SOP)",
     ),
     ("decision-making", "narrative", "Decision making", "Karar alma"),
     (
@@ -103,7 +104,7 @@ def _working_groups(data) -> dict:
 
 
 def _sops(data) -> dict:
-    rules = (
+    rules = prefetch(  # the title and the task in the document's language (or the original)
         SopRule.objects.filter(cycle=data.cycle)
         .select_related("working_group", "chair", "minutes_by", "recipient")
         .prefetch_related(Prefetch("organisations"))

@@ -13,6 +13,7 @@ from gcmhub.coordination.sop import sop_sentences
 from gcmhub.coordination.tor import TERMS_OF_REFERENCE
 from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
+from gcmhub.core.i18n import current_language
 from gcmhub.core.pages import (
     cycle_page,
     cycle_redirect,
@@ -24,6 +25,7 @@ from gcmhub.core.pages import (
 )
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import services as document_services
+from gcmhub.editions.texts import other_languages
 
 SECTION = "coordination"
 
@@ -103,6 +105,7 @@ def sop_rule_edit(request, network, cycle, rule_pk=None):
     initial = record_initial(rule, SopRuleForm) or {
         "starts": cycle.start_date,
         "ends": cycle.end_date,
+        "language": current_language(),  # people write in the language they work in
     }
     form = SopRuleForm(request.POST or None, network=network, initial=initial)
     return form_page(
@@ -123,6 +126,9 @@ def sop_rule_edit(request, network, cycle, rule_pk=None):
         ),
         back=back,
         can_delete=rule is not None,
+        template="coordination/sop_rule_form.html",
+        rule=rule,
+        other_languages=other_languages(rule.language) if rule else [],
     )
 
 

@@ -18,6 +18,7 @@ from gcmhub.coordination.tor import TERMS_OF_REFERENCE
 from gcmhub.demo.assessments import _organisations
 from gcmhub.documents import services as document_services
 from gcmhub.documents.models import Recommendation, Section
+from gcmhub.editions.services import translation_seed
 from gcmhub.framework.models import FrameworkOutcome, Objective, RoundTable
 from gcmhub.meetings import services as meeting_services
 from gcmhub.meetings.models import Meeting, MeetingType, OutcomeType, Presence
@@ -539,7 +540,12 @@ def load(cycle, users) -> None:
             data[name] = organisations[data[name]] if data.get(name) else None
         data["organisations"] = [organisations[k] for k in data.get("organisations", [])]
         data["working_group"] = groups.get(data.get("working_group"))
-        coordination_services.sop_rule_save(cycle=cycle, by=coordinator, **data)
+        turkish = {"title": data.pop("title_tr"), "task": data.pop("task_tr")}
+        saved = coordination_services.sop_rule_save(
+            cycle=cycle, by=coordinator, language="en", **data
+        )
+        for field, text in turkish.items():  # the Turkish editions, illustrative
+            translation_seed(saved, field, "tr", text, illustrative=True)
     SopRule.objects.filter(cycle=cycle).update(illustrative=True)
 
     first = periods[0]

@@ -108,6 +108,6 @@ def test_an_sop_rule_written_on_its_page_fills_the_calendar(client, cycle, world
         },
     )
     content = response.content.decode()
-    assert "is not a date: write dates as YYYY-MM-DD" in content
+    assert "is not a date: write one date per line, e.g. 15/06/2022." in content
     assert "The rule cannot end before it starts." in content
     assert "Choose the organisations." in content
