@@ -2,6 +2,7 @@
 
 import io
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -87,6 +88,13 @@ def workplan_rows(cycle) -> list[list]:
     return rows
 
 
+def excel_date_format() -> str:
+    """Excel's date format for the file's language, from its short date format (15.06.2022
+    in Turkish, 15/06/2022 in English), not ISO."""
+    codes = {"d": "dd", "j": "d", "m": "mm", "n": "m", "Y": "yyyy", "y": "yy"}
+    return "".join(codes.get(ch, ch) for ch in formats.get_format("SHORT_DATE_FORMAT"))
+
+
 def workplan_xlsx(cycle) -> bytes:
     wb = Workbook()
     ws = wb.active
@@ -102,7 +110,7 @@ def workplan_xlsx(cycle) -> bytes:
     )
     for r in range(4, 4 + len(rows)):
         for c in (10, 11):
-            ws.cell(row=r, column=c).number_format = "yyyy-mm-dd"
+            ws.cell(row=r, column=c).number_format = excel_date_format()
         for c in (14, 15, 16):
             ws.cell(row=r, column=c).number_format = "#,##0.00"
     buffer = io.BytesIO()
