@@ -344,6 +344,8 @@ def page_misses(html: str, known: Known) -> list[Miss]:
 
 # The crawl ------------------------------------------------------------------------------------
 
+FILES = re.compile(r"\.(docx|pdf|xlsx|csv|ics|zip|json)$|/download/$")
+FILE_FORMATS = {"docx", "pdf", "xlsx", "csv", "ics", "zip", "json"}
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/static/", "/media/", "/accounts/logout/", "/favicon")
 
 
@@ -374,6 +376,8 @@ def page_key(url: str) -> tuple[str, str] | None:
         return None
     if not parts.path.startswith("/") or parts.path.startswith(SKIPPED_PREFIXES):
         return None
+    if FILES.search(parts.path) or dict(parse_qsl(parts.query)).get("format") in FILE_FORMATS:
+        return None  # a file (its dates are checked by the tests of its maker), not a page
     query = urlencode(sorted(parse_qsl(parts.query)))
     return parts.path, query
 
