@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from gcmhub.core.notify import cycle_url
+from gcmhub.editions.texts import prefetch
 
 
 def obligations_ics(cycle, obligations) -> bytes:
@@ -15,6 +16,8 @@ def obligations_ics(cycle, obligations) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Obligations: %(cycle)s") % {"cycle": cycle.display_title})
     url = cycle_url(cycle, "obligation-list")
+    obligations = list(obligations)
+    prefetch([o.rule for o in obligations])  # the rules' editions, one query
     for obligation in obligations:
         who = (
             obligation.organisation.label

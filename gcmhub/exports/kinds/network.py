@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.editions.texts import prefetch
 from gcmhub.exports.kinds.base import (
     ID,
     ORG,
@@ -288,7 +289,9 @@ def obligation_queryset(cycle) -> QuerySet:
 def obligation_rows(cycle):
     secretariat = _("Network secretariat")
     obligations = obligation_queryset(cycle).select_related("rule", "organisation")
-    for o in obligations.order_by("due_date", "rule__title", "organisation__name", "pk"):
+    obligations = list(obligations.order_by("due_date", "rule__title", "organisation__name", "pk"))
+    prefetch([o.rule for o in obligations])  # the SOP rules' editions (issue 15), one query
+    for o in obligations:
         yield (
             o.pk,
             o.rule.get_kind_display(),
