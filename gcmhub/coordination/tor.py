@@ -11,7 +11,7 @@ from gcmhub.core.i18n import sort_key
 from gcmhub.core.permissions import Role
 from gcmhub.directory.models import Membership
 from gcmhub.documents.kinds import Kind, Part, register_kind
-from gcmhub.editions.texts import prefetch
+from gcmhub.editions.texts import edition, language_name, prefetch
 
 TERMS_OF_REFERENCE = "terms_of_reference"
 MEMBERSHIP, WORKING_GROUPS, SOPS = "membership", "working_groups", "sops"
@@ -103,6 +103,16 @@ def _working_groups(data) -> dict:
     }
 
 
+def _rule_item(rule) -> str:
+    """A rule in the document's language; a title or task not yet translated into it is the
+    original, said so."""
+    title, task = edition(rule, "title"), edition(rule, "task")
+    text = f"{title.text}. " + " ".join(sop_sentences(rule, list(rule.organisations.all())))
+    if title.missing or task.missing:
+        text += " " + _("(Original in %(language)s.)") % {"language": language_name(rule.language)}
+    return text
+
+
 def _sops(data) -> dict:
     rules = prefetch(  # the title and the task in the document's language (or the original)
         SopRule.objects.filter(cycle=data.cycle)
@@ -111,12 +121,7 @@ def _sops(data) -> dict:
     )
     blocks = []
     for kind, label in SopKind.choices:
-        items = [
-            f"{rule.display_title}. "
-            + " ".join(sop_sentences(rule, list(rule.organisations.all())))
-            for rule in rules
-            if rule.kind == kind
-        ]
+        items = [_rule_item(rule) for rule in rules if rule.kind == kind]
         if items:
             blocks.append({"heading": str(label), "items": items})
     return {"blocks": blocks or [{"paragraphs": [_("No SOP rule yet.")]}]}

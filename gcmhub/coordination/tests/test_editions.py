@@ -121,3 +121,26 @@ def test_single_dates_are_typed_and_shown_as_the_reader_writes_dates(client, cyc
     wrong = client.post(url(cycle, "sop-rule-create"), {**data, "dates": "31.02.2022"})
     errors = wrong.content.decode().split('id="id_dates_error"', 1)[1][:300]
     assert "31.02.2022" in errors and "15.06.2022" in errors  # the example in the reader's way
+
+
+def test_the_turkish_terms_of_reference_read_the_turkish_edition_or_say_the_original_language(
+    cycle, rule, coordinator, consultant
+):
+    from types import SimpleNamespace
+
+    from gcmhub.coordination.tor import _sops
+
+    data = SimpleNamespace(cycle=cycle)  # what the document engine hands a data section
+    with translation.override("tr"):
+        item = _sops(data)["blocks"][0]["items"][0]
+    assert item.startswith("Progress reports on the work plan.")
+    assert "İngilizce" in item  # the original's language, said
+    for field, text in (("title", "İlerleme raporları"), ("task", "ilerleme raporunu gönderir")):
+        translation_save(
+            obj=rule, field=field, language="tr", text=text, by=consultant, expected_version=0
+        )
+    rule = SopRule.objects.get(pk=rule.pk)
+    with translation.override("tr"):
+        item = _sops(data)["blocks"][0]["items"][0]
+    assert item.startswith("İlerleme raporları.") and "ilerleme raporunu gönderir" in item
+    assert "İngilizce" not in item
