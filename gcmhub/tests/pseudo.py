@@ -155,34 +155,47 @@ class Known:
     possibly cut short (an excerpt)."""
 
     index: dict[str, list[tuple[str, ...]]]
+    # The English names of records that have a Turkish one (objectives, organisations,
+    # criteria…): shown in Turkish, they are a miss even though they are data.
+    english: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
-    def of(cls, values: Iterable[str]) -> Known:
+    def of(cls, values: Iterable[str], english: Iterable[str] = ()) -> Known:
         index: dict[str, set[tuple[str, ...]]] = {}
-        for value in values:
-            cores = tuple(c for c in (_core(t) for t in value.split()) if c)
+        english = list(english)
+        for value in [*values, *english]:
+            cores = _cores(value)
             if cores:
                 index.setdefault(cores[0], set()).add(cores)
-        return cls({k: sorted(v, key=len, reverse=True) for k, v in index.items()})
+        return cls(
+            {k: sorted(v, key=len, reverse=True) for k, v in index.items()},
+            frozenset(_cores(e) for e in english if _cores(e)),
+        )
 
     def covers(self, piece: str) -> bool:
-        cores = [c for c in (_core(t) for t in piece.split()) if c]
-        i = 0
-        while i < len(cores):
-            step = self._value_at(cores, i)
-            if not step and not _plain(cores[i]):
-                return False
-            i += step or 1
-        return True
+        return self.read(piece)[0]
 
-    def _value_at(self, cores: list[str], i: int) -> int:
-        """How many words from `i` on are one value (the longest), or the end of one cut short
-        (an excerpt of three words or more at the end of the piece, its last word maybe cut);
-        0 when none."""
+    def read(self, piece: str) -> tuple[bool, list[str]]:
+        """Whether `piece` is all data (and plain words), and the English names in it."""
+        cores = list(_cores(piece))
+        i, english = 0, []
+        while i < len(cores):
+            value = self._value_at(cores, i)
+            if not value and not _plain(cores[i]):
+                return False, english
+            if value in self.english:
+                english.append(" ".join(value))
+            i += len(value) or 1
+        return True, english
+
+    def _value_at(self, cores: list[str], i: int) -> tuple[str, ...]:
+        """The value the words from `i` on are (the longest), or the end of one cut short (an
+        excerpt of three words or more at the end of the piece, its last word maybe cut);
+        () when none."""
         values = self.index.get(cores[i], ())
         for value in values:
             if tuple(cores[i : i + len(value)]) == value:
-                return len(value)
+                return value
         rest = tuple(cores[i:])
         if len(rest) >= 3:
             for value in values:
@@ -191,8 +204,12 @@ class Known:
                     and value[: len(rest) - 1] == rest[:-1]
                     and value[len(rest) - 1].startswith(rest[-1])
                 ):
-                    return len(rest)
-        return 0
+                    return rest
+        return ()
+
+
+def _cores(text: str) -> tuple[str, ...]:
+    return tuple(c for c in (_core(t) for t in text.split()) if c)
 
 
 def _plain(core: str) -> bool:
@@ -229,6 +246,9 @@ NOT_DATA_APPS = {
 # A version's frozen content holds its labels too ("Date", "Type"): its texts count from four
 # words on.
 FROZEN = {"documents.Version", "documents.HistoricalVersion"}
+# Columns that copy a name from a record with a Turkish one (not free text a person typed):
+# what they show must be the name in the reader's language.
+COPIES = {"imrf.CarriedOver.label", "imrf.HistoricalCarriedOver.label"}
 
 
 def known_texts() -> Known:
@@ -253,6 +273,7 @@ def known_texts() -> Known:
             if part.strip():
                 values.add(normal(part))
 
+    free: set[str] = set()  # values of texts with no Turkish column beside them
     for model in apps.get_models():
         if model._meta.app_label in NOT_DATA_APPS:
             continue
@@ -260,8 +281,12 @@ def known_texts() -> Known:
         if not fields:
             continue
         names = [f.attname for f in fields]
+        paired = _paired_columns({f.attname for f in model._meta.concrete_fields})
         for row in model._default_manager.values_list(*names).iterator():
             for field, value in zip(fields, row, strict=True):
+                column = f"{model._meta.label}.{field.attname}"
+                if isinstance(value, str) and field.attname not in paired and column not in COPIES:
+                    free.add(normal(value))
                 if isinstance(field, models.JSONField):
                     frozen = model._meta.label in FROZEN
                     for raw in _strings(value):
@@ -271,7 +296,39 @@ def known_texts() -> Known:
                     add(str(value))
     for user in apps.get_model("core", "User")._default_manager.all():
         values.add(normal(user.get_full_name()))
-    return Known.of(values)
+    return Known.of(values, english_names() - free)
+
+
+def _paired_columns(names: set[str]) -> set[str]:
+    """The columns of a model that hold one text in two languages (name, name_en, name_tr)."""
+    paired = set()
+    for field in names:
+        if field.endswith("_tr"):
+            paired |= {field, field[:-3], f"{field[:-3]}_en"}
+    return paired
+
+
+def english_names() -> set[str]:
+    """The English column of every record whose Turkish column (`<name>_tr`) says otherwise:
+    `title_en` or `title` beside `title_tr`, `name` beside `name_tr`."""
+    english, turkish = set(), set()
+    for model in apps.get_models():
+        if model._meta.app_label in NOT_DATA_APPS or model._meta.label.split(".")[1].startswith(
+            "Historical"
+        ):
+            continue
+        names = {f.attname for f in model._meta.concrete_fields}
+        for field in sorted(n for n in names if n.endswith("_tr")):
+            base = field[:-3]
+            source = f"{base}_en" if f"{base}_en" in names else base
+            if source not in names:
+                continue
+            for en, tr in model._default_manager.values_list(source, field).iterator():
+                if en and tr and normal(en) != normal(tr):
+                    english.add(normal(en))
+                if tr:
+                    turkish.add(normal(tr))
+    return english - turkish
 
 
 # Pages ----------------------------------------------------------------------------------------
@@ -281,6 +338,9 @@ def known_texts() -> Known:
 class Miss:
     kind: str  # "untranslated" or "ISO date"
     text: str
+
+
+DATA = "data"
 
 
 def _hidden(element) -> bool:
@@ -306,7 +366,8 @@ def visible_texts(html: str) -> Iterator[tuple[str, str]]:
             continue
         language = _language(element)
         if element.text and element.tag not in HIDDEN_TAGS:
-            yield element.text, language
+            # A text area holds a text being edited: data, looked at for ISO dates only.
+            yield element.text, DATA if element.tag == "textarea" else language
         if element.tail:
             parent = element.getparent()
             yield element.tail, _language(parent) if parent is not None else language
@@ -317,7 +378,7 @@ def visible_texts(html: str) -> Iterator[tuple[str, str]]:
             yield element.get("value") or "", language
 
 
-def text_misses(text: str, known: Known, *, language: str = "tr") -> list[Miss]:
+def text_misses(text: str, known: Known, *, language: str = "tr", names: bool = True) -> list[Miss]:
     """ISO dates anywhere; untranslated text where the page says the text is Turkish (a text
     marked `lang="en"`, a document's English edition or an input written in English, is
     another language's on purpose)."""
@@ -326,17 +387,22 @@ def text_misses(text: str, known: Known, *, language: str = "tr") -> list[Miss]:
     if ISO.search(plain):
         misses.append(Miss("ISO date", plain))
     if language.split("-")[0] not in ("tr", ""):
-        return misses
+        return misses  # another language's text, or data (DATA)
     for piece in unmarked(text):
-        if not known.covers(piece):
+        data, english = known.read(piece)
+        if not data:
             misses.append(Miss("untranslated", normal(piece).strip(ENDS)))
+        for name in english if names else ():
+            misses.append(Miss("English name where a Turkish one exists", name))
     return misses
 
 
-def page_misses(html: str, known: Known) -> list[Miss]:
+def page_misses(html: str, known: Known, *, names: bool = True) -> list[Miss]:
+    """The misses of a page; `names=False`: English names are no miss (a history page shows
+    what each column held, the English one too)."""
     misses: list[Miss] = []
     for text, language in visible_texts(html):
-        for miss in text_misses(text, known, language=language):
+        for miss in text_misses(text, known, language=language, names=names):
             if miss not in misses:
                 misses.append(miss)
     return misses
