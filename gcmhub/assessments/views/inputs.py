@@ -17,6 +17,7 @@ from gcmhub.assessments.forms import (
     ProposedActionFormSet,
     ReasonForm,
     ReferenceFormSet,
+    language_of,
 )
 from gcmhub.core.access import actor_for
 from gcmhub.core.feedback import report_errors
@@ -133,7 +134,7 @@ def input_edit(request, network, cycle, input_pk):
         consultations=consultations,
         initial={
             "version": input.version,
-            "language": current.language,
+            "language": language_of(current.written, current.language),
             "situation": current.situation,
             "gaps": current.gaps,
             "gcm_actions": current.gcm_actions,

@@ -11,6 +11,7 @@ from gcmhub.assessments.exports import coverage_xlsx
 from gcmhub.assessments.forms import (
     CoverageFilterForm,
     SynthesisForm,
+    language_of,
 )
 from gcmhub.core.downloads import download
 from gcmhub.core.pages import cycle_page, cycle_reverse, form_page
@@ -54,7 +55,12 @@ def objective_synthesis(request, network, cycle, number):
         raise Http404 from None
     synthesis = selectors.synthesis_for(cycle, objective)
     form = SynthesisForm(
-        request.POST or None, initial={"version": synthesis.version, "text": synthesis.text}
+        request.POST or None,
+        initial={
+            "version": synthesis.version,
+            "language": language_of(bool(synthesis.text), synthesis.language),
+            "text": synthesis.text,
+        },
     )
     inputs = selectors.objective_inputs(request.user, cycle=cycle, objective=objective)
     needs = selectors.needs_by_type(inputs)
@@ -68,6 +74,7 @@ def objective_synthesis(request, network, cycle, number):
             objective=objective,
             by=request.user,
             text=data["text"],
+            language=data["language"],
             expected_version=data["version"],
         ),
         success=_("The synthesis has been saved."),
