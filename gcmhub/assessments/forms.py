@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.assessments.models import (
@@ -15,6 +16,7 @@ from gcmhub.core.forms import DateInput
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Horizon
 from gcmhub.directory.forms import use_tree_choices
+from gcmhub.editions.texts import prefetch, text_in
 from gcmhub.framework.models import GuidingPrinciple, Objective
 
 
@@ -112,7 +114,10 @@ class InputForm(forms.Form):
         self.fields["principles"].choices = [
             (p.key, p.name) for p in GuidingPrinciple.objects.order_by("order")
         ]
-        self.fields["consultations"].choices = [(str(c.pk), str(c)) for c in consultations]
+        self.fields["consultations"].choices = [
+            (str(c.pk), f"{date_format(c.date)} · {text_in(c, 'title')}")
+            for c in prefetch(consultations)
+        ]
         if not consultations:
             del self.fields["consultations"]
 

@@ -4,6 +4,7 @@ says about it (inputs), the consultations held, and the consultant's synthesis p
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -338,7 +339,7 @@ class Consultation(models.Model):
         ordering = ["-date", "-pk"]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} · {self.title}"
+        return f"{date_format(self.date)} · {self.title}"
 
     def get_absolute_url(self):
         return reverse(

@@ -32,6 +32,7 @@ from gcmhub.assessments.questionnaire.layout import (
 )
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Horizon
+from gcmhub.editions.texts import edition, language_name
 from gcmhub.reporting.xlsx import fit_height, print_setup
 
 
@@ -187,11 +188,22 @@ def _instructions(ws, cycle, organisation, collection, assignments, labels) -> N
     ]
     lines += [(f"{a.objective.number}. {a.objective.title}", False) for a in assignments]
     if collection.instructions:
+        note = edition(collection, "instructions", current_language())
         lines += [
             ("", False),
             (_("Note from the coordinator"), True),
-            (collection.instructions, False),
+            (note.text, False),
         ]
+        names = {
+            "language": language_name(note.original_language),
+            "wanted": language_name(note.wanted),
+        }
+        if note.missing:
+            mark = _("Original in %(language)s, not yet translated into %(wanted)s")
+            lines.append((mark % names, False))
+        elif note.stale:
+            mark = _("Translation out of date: the %(language)s original changed after it")
+            lines.append((mark % names, False))
     for row, (text, bold) in enumerate(lines, start=1):
         _text(ws, f"A{row}", text, bold=bold)
         fit_height(ws, row)

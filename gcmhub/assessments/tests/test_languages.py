@@ -17,6 +17,13 @@ from gcmhub.assessments.tests.conftest import make_input
 from gcmhub.framework.models import Objective
 
 
+@pytest.fixture(autouse=True)
+def _interface_back_in_english():
+    """A Turkish request leaves Turkish active in the thread: put English back for the next test."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def in_turkish(client, user):
     client.force_login(user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"

@@ -33,6 +33,7 @@ from gcmhub.core.pages import (
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import State, Step
 from gcmhub.directory.access import get_organisation_for_network
+from gcmhub.editions.texts import prefetch
 from gcmhub.framework.models import Objective
 
 
@@ -95,6 +96,7 @@ def _shown(input):
     """The input with everything its page shows, and its steps."""
     shown = selectors.input_detail(input)
     shown.steps = input.steps
+    prefetch([shown, *shown.consultations.all()])
     return shown
 
 

@@ -17,6 +17,7 @@ from gcmhub.core.downloads import download
 from gcmhub.core.pages import cycle_page, cycle_reverse, form_page
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import State
+from gcmhub.editions.texts import edition, language_name, other_languages, prefetch
 from gcmhub.framework.models import Objective
 from gcmhub.reporting.charts import bar_chart_svg
 
@@ -64,6 +65,9 @@ def objective_synthesis(request, network, cycle, number):
     )
     inputs = selectors.objective_inputs(request.user, cycle=cycle, objective=objective)
     needs = selectors.needs_by_type(inputs)
+    cited = [c for input in inputs for c in input.consultations.all()]
+    prefetch([synthesis, *inputs, *cited])
+    other = other_languages(synthesis.language)[0]
     return form_page(
         request,
         network=network,
@@ -92,4 +96,6 @@ def objective_synthesis(request, network, cycle, number):
             value_label=_("Number of needs"),
         ),
         synthesis=synthesis,
+        other_edition=edition(synthesis, "text", other) if synthesis.pk else None,
+        other_name=language_name(other),
     )
