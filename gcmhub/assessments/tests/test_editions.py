@@ -20,6 +20,8 @@ from gcmhub.editions import services as editions
 from gcmhub.editions.models import Translation
 from gcmhub.editions.registry import cycle_texts
 from gcmhub.editions.selectors import waiting
+from gcmhub.tests.factories import OrganisationFactory
+from gcmhub.tests.queries import assert_constant_queries
 
 SITUATION_TR = "Ulusal eylem planı yürürlükte."
 SITUATION_EN = "The national action plan is in force."
@@ -260,3 +262,36 @@ def test_the_cycles_queue_lists_the_assessments_texts_waiting(
     assert "Synthesis on objective 9" in html
     assert f"Input of {submitted_b.organisation.short_name} on objective 9" in html
     assert f"Input of {turkish_input.organisation.short_name} on objective 10" not in html
+
+
+def test_pages_with_editions_keep_a_constant_number_of_queries(
+    client, cycle, org_a, org_b, turkish_input, consultant, django_assert_max_num_queries
+):
+    def consultation(n):
+        consultation = services.consultation_save(
+            cycle=cycle, by=consultant, date="2021-04-06", type="interview", title=f"Talk {n}"
+        )
+        editions.translation_save(
+            obj=consultation, field="title", language="tr", text=f"Görüşme {n}", by=consultant
+        )
+        return consultation
+
+    turkish_input.consultations.set([consultation(0)])
+    translate(turkish_input, consultant)
+    client.force_login(consultant)
+    pages = [
+        turkish_input.get_absolute_url(),
+        cycle_url(cycle, "objective-synthesis", number=10),
+        cycle_url(cycle, "consultation-list"),
+    ]
+
+    def grow():
+        turkish_input.consultations.add(*[consultation(n) for n in range(1, 5)])
+        for organisation in OrganisationFactory.create_batch(4, network=cycle.network):
+            other = make_input(
+                cycle, organisation, turkish_input.objective, State.SUBMITTED, language="tr"
+            )
+            translate(other, consultant)
+            other.consultations.set(turkish_input.consultations.all())
+
+    assert_constant_queries(client, pages, grow, django_assert_max_num_queries, most=40)

@@ -96,6 +96,7 @@ def _shown(input):
     """The input with everything its page shows, and its steps."""
     shown = selectors.input_detail(input)
     shown.steps = input.steps
+    shown.cycle = input.cycle  # read for this user: who may translate it asks no query
     prefetch([shown, *shown.consultations.all()])
     return shown
 

@@ -55,6 +55,7 @@ def objective_synthesis(request, network, cycle, number):
     except Objective.DoesNotExist:
         raise Http404 from None
     synthesis = selectors.synthesis_for(cycle, objective)
+    synthesis.cycle = cycle
     form = SynthesisForm(
         request.POST or None,
         initial={
@@ -65,6 +66,8 @@ def objective_synthesis(request, network, cycle, number):
     )
     inputs = selectors.objective_inputs(request.user, cycle=cycle, objective=objective)
     needs = selectors.needs_by_type(inputs)
+    for input in inputs:
+        input.cycle = cycle  # read for this user: who may translate it asks no query
     cited = [c for input in inputs for c in input.consultations.all()]
     prefetch([synthesis, *inputs, *cited])
     other = other_languages(synthesis.language)[0]
