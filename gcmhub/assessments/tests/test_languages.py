@@ -138,3 +138,14 @@ def test_a_turkish_questionnaire_offers_turkish_for_an_objective_not_written_yet
         ws = load_workbook(io.BytesIO(data))[sheet_title(objective.number)]
     at = layout(objective.actions.count())
     assert ws[f"B{at.language}"].value == "Türkçe"
+
+
+def test_an_empty_input_read_back_from_a_turkish_questionnaire_is_unchanged(
+    cycle, org_a, focal_a, objective, assignments, collection
+):
+    make_input(cycle, org_a, objective, situation="", language="en")
+    data = build_questionnaire(cycle=cycle, organisation=org_a, language="tr")
+    received, problems = services.questionnaire_receive(
+        cycle=cycle, organisation=org_a, by=focal_a, file_name="q.xlsx", data=data
+    )
+    assert (received, problems) == (None, [])  # nothing to change: nothing kept
