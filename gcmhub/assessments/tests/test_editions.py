@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import translation
@@ -295,3 +296,23 @@ def test_pages_with_editions_keep_a_constant_number_of_queries(
             other.consultations.set(turkish_input.consultations.all())
 
     assert_constant_queries(client, pages, grow, django_assert_max_num_queries, most=40)
+
+
+def test_who_changes_a_translated_input_is_told_its_translation_will_be_out_of_date(
+    client, cycle, org_a, objective, assignments, collection, focal_a, consultant
+):
+    input = make_input(cycle, org_a, objective, State.RETURNED, language="tr")
+    target = cycle_url(cycle, "input-edit", input_pk=input.pk)
+    note = "If you change the text, the translation is marked out of date"
+    assert note not in page(client, focal_a, target)
+    Translation.objects.create(
+        content_type_id=ContentType.objects.get_for_model(input).pk,
+        object_id=input.pk,
+        field="situation",
+        language="en",
+        text=SITUATION_EN,
+        source_hash="",
+    )
+    html = page(client, focal_a, target)
+    assert "This text has a translation into English." in html
+    assert note in html

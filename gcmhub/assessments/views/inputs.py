@@ -33,7 +33,7 @@ from gcmhub.core.pages import (
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import State, Step
 from gcmhub.directory.access import get_organisation_for_network
-from gcmhub.editions.texts import prefetch
+from gcmhub.editions.texts import edition, language_name, other_languages, prefetch
 from gcmhub.framework.models import Objective
 
 
@@ -202,9 +202,20 @@ def input_edit(request, network, cycle, input_pk):
         "needs": needs,
         "actions": actions,
         "references": references,
+        "translated_into": _translated_into(input),
         "section": "assessment",
     }
     return render(request, "assessments/input_form.html", context)
+
+
+def _translated_into(input) -> str:
+    """The languages the input has a translation in (told to who changes its text)."""
+    found = [
+        language_name(language)
+        for language in other_languages(input.language)
+        if any(edition(input, name, language).translation for name in ("situation", "gaps"))
+    ]
+    return ", ".join(found)
 
 
 def _reference_row(row: dict) -> dict:
