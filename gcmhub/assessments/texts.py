@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from gcmhub.assessments.models import INPUT_POLICY, Collection, Consultation, Input, Synthesis
 from gcmhub.core import workflow
 from gcmhub.core.access import actor_for
-from gcmhub.core.permissions import Perm
+from gcmhub.editions.access import may_translate_in
 from gcmhub.editions.registry import Paired, register, register_cycle_texts
 
 
@@ -40,15 +40,11 @@ def input_label(input: Input) -> str:
     }
 
 
-def _may_translate(user, cycle) -> bool:
-    return user.is_authenticated and actor_for(user, cycle.network).has(Perm.TRANSLATE)
-
-
 def input_may_translate(user, input: Input) -> bool:
-    if not user.is_authenticated:
+    if not may_translate_in(user, input.cycle):
         return False
     actor = actor_for(user, input.cycle.network)
-    return actor.has(Perm.TRANSLATE) and input.state in workflow.visible_states(INPUT_POLICY, actor)
+    return input.state in workflow.visible_states(INPUT_POLICY, actor)
 
 
 def input_changed(input: Input):
@@ -133,7 +129,7 @@ def register_texts() -> None:
             fields=("text",),
             language=lambda synthesis: synthesis.language,
             cycle=lambda synthesis: synthesis.cycle,
-            may_translate=lambda user, synthesis: _may_translate(user, synthesis.cycle),
+            may_translate=lambda user, synthesis: may_translate_in(user, synthesis.cycle),
             label=synthesis_label,
             url=synthesis_url,
             changed=synthesis_changed,
@@ -146,7 +142,7 @@ def register_texts() -> None:
             fields=("title", "notes"),
             language=lambda consultation: consultation.language,
             cycle=lambda consultation: consultation.cycle,
-            may_translate=lambda user, consultation: _may_translate(user, consultation.cycle),
+            may_translate=lambda user, consultation: may_translate_in(user, consultation.cycle),
             label=consultation_label,
             url=lambda consultation: consultation.get_absolute_url(),
             changed=_last_change,
@@ -159,7 +155,7 @@ def register_texts() -> None:
             fields=("instructions",),
             language=lambda collection: collection.language,
             cycle=lambda collection: collection.cycle,
-            may_translate=lambda user, collection: _may_translate(user, collection.cycle),
+            may_translate=lambda user, collection: may_translate_in(user, collection.cycle),
             label=collection_label,
             url=collection_url,
             changed=_last_change,
