@@ -1,7 +1,7 @@
 """The needs assessment's paired texts: what partners read beyond the person who wrote it.
 
 An input's situation and gaps (an input keeps its organisation's voice: it stays in the
-language it was written in, and a reviewer may add a translation), the synthesis per
+language it was written in, and the secretariat may add a translation), the synthesis per
 objective, a consultation's title and notes, and the coordinator's instructions to the
 contributors. Each keeps its original in its own field and language; `gcmhub.editions` holds
 the other language's edition. Registered from `AssessmentsConfig.ready()`."""
