@@ -11,6 +11,7 @@ not carry over: they are the new cycle's own work.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.models import Assignment
@@ -54,16 +55,17 @@ def cycle_start_from(*, source: Cycle, by: User, start_date, **fields) -> Cycle:
         )
 
     outcomes = _framework(source, cycle, record)
-    for assignment in Assignment.objects.filter(cycle=source).select_related("organisation"):
+    assignments = Assignment.objects.filter(cycle=source).select_related(
+        "organisation", "objective"
+    )
+    for assignment in assignments:
         new = Assignment.objects.create(
             cycle=cycle,
             organisation_id=assignment.organisation_id,
             objective_id=assignment.objective_id,
             source=assignment.source,
         )
-        record(
-            "assignment", new, assignment, f"{assignment.organisation} · {assignment.objective_id}"
-        )
+        record("assignment", new, assignment, f"{assignment.organisation} · {assignment.objective}")
     for criterion in Criterion.objects.filter(cycle=source):
         old_pk = criterion.pk
         criterion.pk = None
@@ -82,8 +84,8 @@ def cycle_start_from(*, source: Cycle, by: User, start_date, **fields) -> Cycle:
             cycle=cycle,
             objective_id=decision.objective_id,
             horizon=decision.horizon,
-            rationale=_("Carried over from %(cycle)s: %(rationale)s")
-            % {"cycle": source.display_title, "rationale": decision.rationale},
+            rationale=_carried_rationale(source, decision.rationale, decision.language),
+            language=decision.language,
             decided_by=by,
         )
         new.outcomes.set([outcomes[o.pk] for o in decision.outcomes.all() if o.pk in outcomes])
@@ -94,6 +96,15 @@ def cycle_start_from(*, source: Cycle, by: User, start_date, **fields) -> Cycle:
     _work_plan(source, cycle, outcomes, record)
     CarriedOver.objects.bulk_create(records)
     return cycle
+
+
+def _carried_rationale(source: Cycle, rationale: str, language: str) -> str:
+    """The rationale of a decision carried over, said in the language it is written in."""
+    with translation.override(language):
+        return _("Carried over from %(cycle)s: %(rationale)s") % {
+            "cycle": source.display_title,
+            "rationale": rationale,
+        }
 
 
 def _framework(source: Cycle, cycle: Cycle, record) -> dict[int, FrameworkOutcome]:

@@ -1,6 +1,7 @@
 """The first draft of the national voluntary GCM review, written from the cycle's data.
 
-Each function returns the HTML of one section of the default outline, in the active language:
+Each function returns the HTML of one section of the default outline, in the active language
+(`section_html` sets it: the same data gives the English and the Turkish edition):
 plain sentences and lists the coordinator then edits. Every figure carries a footnote naming
 where it comes from (which records, as of which date), so that a reader can check it.
 """
@@ -9,7 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from django.db.models import Count
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -449,6 +450,11 @@ BUILDERS = {
 }
 
 
-def section_html(key: str, cycle) -> str | None:
+def section_html(key: str, cycle, *, language: str) -> str | None:
+    """The HTML of section `key` written from the data in `language` (None: the data does
+    not write that section)."""
     builder = BUILDERS.get(key)
-    return builder(cycle) if builder else None
+    if builder is None:
+        return None
+    with translation.override(language):
+        return builder(cycle)

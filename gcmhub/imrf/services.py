@@ -1,7 +1,6 @@
 """Writes of the reporting out: the national voluntary review's draft, written from the data."""
 
 from django.db import transaction
-from django.utils import translation
 
 from gcmhub.core.access import require
 from gcmhub.core.models import Cycle, User
@@ -31,15 +30,12 @@ def voluntary_review_prefill(*, document: Document, by: User, overwrite: bool = 
     of them with `overwrite` (their earlier text stays in the history). Returns how many."""
     require(by, Perm.DOCUMENT_EDIT, cycle=document.cycle)
     filled = 0
-    with translation.override(document.language):
-        for section in document.sections.order_by("order"):
-            if section.body.strip() and not overwrite:
-                continue
-            html = section_html(section.key, document.cycle)
-            if html is None:
-                continue
-            documents.section_save(
-                section=section, by=by, body=html, expected_version=section.version
-            )
-            filled += 1
+    for section in document.sections.order_by("order"):
+        if section.body.strip() and not overwrite:
+            continue
+        html = section_html(section.key, document.cycle, language=document.language)
+        if html is None:
+            continue
+        documents.section_save(section=section, by=by, body=html, expected_version=section.version)
+        filled += 1
     return filled

@@ -187,3 +187,50 @@ def test_pages_by_persona(case, client):
         assert_page_matrix(client, users, url(cycle, name), statuses)
     client.force_login(users["focal"])
     assert client.post(url(cycle, "review-start")).status_code == 403
+
+
+def test_the_review_is_written_from_the_same_data_in_turkish(case):
+    from gcmhub.framework.models import Objective
+    from gcmhub.imrf.prefill import section_html
+
+    cycle, _users = case
+    methodology = section_html("methodology", cycle, language="tr")
+    assert "7 istişare yapıldı" in methodology
+    assert "Kaynak: gcmhub" in methodology and "Source:" not in methodology
+    progress = section_html("progress", cycle, language="tr")
+    assert f"9. {Objective.objects.get(number=9).title_tr}" in progress
+    assert "IMRF yuvarlak masa 2" in progress and "Öncelik: Kısa vade." in progress
+    means = section_html("means", cycle, language="tr")
+    assert "USD 1.500.000" in means  # Turkish grouping of the same figure
+    assert "Göç İdaresi Genel Müdürlüğü (GİGM)" in means  # the organisation's Turkish name
+    next_steps = section_html("next-steps", cycle, language="tr")
+    assert "<strong>Kısa vade</strong>" in next_steps
+    assert f"9. {Objective.objects.get(number=9).short_label_tr}" in next_steps
+    assert section_html("unknown", cycle, language="tr") is None
+
+
+def test_the_carried_over_page_names_records_in_the_readers_language(case, client):
+    from django.conf import settings
+
+    from gcmhub.framework.models import Objective
+
+    cycle, users = case
+    second = Cycle.objects.get(title__startswith="GCM Review 2025-2026")
+    client.force_login(users["focal"])
+    objective = Objective.objects.get(number=22)
+    for language, title, criterion in [
+        ("tr", objective.title_tr, "İhtiyacın aciliyeti"),
+        ("en", objective.title_en, "Urgency of the need"),
+    ]:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        page = client.get(url(second, "carried-over")).content.decode()
+        assert f"<li>22. {title}</li>" in page  # an open priority
+        assert f"<li>{criterion}</li>" in page
+
+
+def test_a_carried_over_rationale_keeps_its_language(case):
+    cycle, users = case
+    second = Cycle.objects.get(title__startswith="GCM Review 2025-2026")
+    decision = Decision.objects.get(cycle=second, objective__number=22)
+    assert decision.language == "en"
+    assert decision.rationale.startswith("Carried over from GCM Needs Assessment 2021: ")
