@@ -20,6 +20,8 @@ from gcmhub.core.forms import CycleForm
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.permissions import Perm
 from gcmhub.core.services import cycle_create
+from gcmhub.editions.services import translation_seed
+from gcmhub.editions.texts import edition, other_languages
 from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
 from gcmhub.imrf.models import CarriedOver
 from gcmhub.priorities.models import Criterion, Decision, DecisionHorizon
@@ -88,6 +90,7 @@ def cycle_start_from(*, source: Cycle, by: User, start_date, **fields) -> Cycle:
             language=decision.language,
             decided_by=by,
         )
+        _carry_rationale_editions(source, decision, new)
         new.outcomes.set([outcomes[o.pk] for o in decision.outcomes.all() if o.pk in outcomes])
         new.sdg_targets.set(decision.sdg_targets.all())
         new.lead_organisations.set(decision.lead_organisations.all())
@@ -105,6 +108,18 @@ def _carried_rationale(source: Cycle, rationale: str, language: str) -> str:
             "cycle": source.display_title,
             "rationale": rationale,
         }
+
+
+def _carry_rationale_editions(source: Cycle, decision: Decision, new: Decision) -> None:
+    """The carried-over rationale's other editions: each current one, said in its language
+    (an edition out of date is left for a translator: the queue lists it)."""
+    for language in other_languages(decision.language):
+        found = edition(decision, "rationale", language)
+        if found.status == "current":
+            text = _carried_rationale(source, found.text, language)
+            translation_seed(
+                new, "rationale", language, text, illustrative=found.translation.illustrative
+            )
 
 
 def _framework(source: Cycle, cycle: Cycle, record) -> dict[int, FrameworkOutcome]:

@@ -17,11 +17,13 @@ from django.utils.translation import ngettext
 
 from gcmhub.assessments.models import Consultation, Input, Synthesis
 from gcmhub.coordination.models import SopKind, WorkingGroup
-from gcmhub.core.i18n import sort_key
+from gcmhub.core.i18n import current_language, sort_key
 from gcmhub.core.text import percent
 from gcmhub.core.workflow import State
 from gcmhub.documents.models import Endorsement, EndorsementResponse, Version
+from gcmhub.editions.texts import prefetch
 from gcmhub.framework.models import GuidingPrinciple, Objective
+from gcmhub.imrf.quotes import quoted
 from gcmhub.priorities.models import Decision, DecisionHorizon
 from gcmhub.report.kind import NEEDS_ASSESSMENT
 from gcmhub.workplan import rollup
@@ -54,7 +56,7 @@ def _ul(items) -> str:
 def methodology(cycle) -> str:
     inputs = Input.objects.filter(cycle=cycle, state__in=EVIDENCE)
     organisations = inputs.values("organisation").distinct().count()
-    consultations = list(
+    consultations = prefetch(
         Consultation.objects.filter(cycle=cycle).prefetch_related("organisations").order_by("date")
     )
     parts = [
@@ -89,7 +91,8 @@ def methodology(cycle) -> str:
         )
         parts.append(
             _ul(
-                f"{formats.date_format(c.date)}: {c.title} ({c.get_type_display()}; "
+                f"{formats.date_format(c.date)}: {quoted(c, 'title', current_language())[0]} "
+                f"({c.get_type_display()}; "
                 + ngettext(
                     "%(count)d organisation", "%(count)d organisations", len(c.organisations.all())
                 )
@@ -210,7 +213,10 @@ def progress(cycle) -> str:
         d.objective_id: d
         for d in Decision.objects.filter(cycle=cycle).exclude(horizon=DecisionHorizon.NOT_NOW)
     }
-    syntheses = {s.objective_id: s.text for s in Synthesis.objects.filter(cycle=cycle)}
+    syntheses = {
+        s.objective_id: quoted(s, "text", current_language())
+        for s in prefetch(Synthesis.objects.filter(cycle=cycle))
+    }
     inputs = Counter(
         Input.objects.filter(cycle=cycle, state__in=EVIDENCE).values_list("objective", flat=True)
     )
@@ -283,8 +289,9 @@ def progress(cycle) -> str:
                     }
                 )
             parts.append(_p(" ".join(lines)))
-            if syntheses.get(objective.pk):
-                parts.append(_p(syntheses[objective.pk]))
+            text, mark = syntheses.get(objective.pk, ("", ""))
+            if text:
+                parts.append(_p(text, _note(mark) if mark else ""))
     principles = Counter(
         Input.principles.through.objects.filter(
             input__cycle=cycle, input__state__in=EVIDENCE
