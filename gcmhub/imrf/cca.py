@@ -7,13 +7,41 @@ from django.utils.translation import gettext as _
 
 from gcmhub.assessments.models import Synthesis
 from gcmhub.core.i18n import current_language
-from gcmhub.editions.texts import prefetch
+from gcmhub.editions.registry import is_paired
+from gcmhub.editions.selectors import summary, waiting
+from gcmhub.editions.texts import language_name, languages, prefetch
 from gcmhub.framework.models import FrameworkOutcome
 from gcmhub.imrf.quotes import quoted
 from gcmhub.priorities.models import Decision, DecisionHorizon
 from gcmhub.reporting.docx import add_table, plain_document, save
 
 EXCERPT = 600
+
+
+def cca_texts(cycle) -> list:
+    """What the brief quotes of the network's writing: the rationales and syntheses of the
+    prioritised objectives (those with editions)."""
+    decisions = list(
+        Decision.objects.filter(cycle=cycle)
+        .exclude(horizon=DecisionHorizon.NOT_NOW)
+        .select_related("objective", "cycle__network", "decided_by")
+        .order_by("objective__number")
+    )
+    syntheses = Synthesis.objects.filter(
+        cycle=cycle, objective__in=[d.objective_id for d in decisions]
+    ).select_related("objective", "cycle__network")
+    return [obj for obj in [*decisions, *syntheses] if is_paired(obj)]
+
+
+def cca_editions(cycle) -> list[dict]:
+    """Per language, how many texts the brief quotes have no edition in it, or an edition
+    out of date (the brief then quotes them marked): what to translate before sending it."""
+    rows = waiting(cca_texts(cycle))
+    editions = []
+    for language in languages():
+        counts = summary([row for row in rows if row.language == language])
+        editions.append({"language": language, "name": language_name(language), **counts})
+    return editions
 
 
 def cca_rows(cycle, language: str | None = None) -> list[dict]:

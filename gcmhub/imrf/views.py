@@ -13,11 +13,12 @@ from gcmhub.documents.access import get_document
 from gcmhub.documents.selectors import latest_version
 from gcmhub.imrf import services
 from gcmhub.imrf.carryover import cycle_start_from
-from gcmhub.imrf.cca import cca_rows
+from gcmhub.imrf.cca import cca_editions
 from gcmhub.imrf.comparison import comparison
 from gcmhub.imrf.files import cca_file_request
 from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.selectors import carried_over_groups
+from gcmhub.priorities.models import DecisionHorizon
 from gcmhub.reporting.charts import grouped_bar_figure, to_svg
 
 
@@ -35,7 +36,8 @@ def imrf(request, network, cycle):
         cycle,
         document=document,
         latest=latest_version(document) if document else None,
-        priorities=cca_rows(cycle),
+        prioritised=cycle.decisions.exclude(horizon=DecisionHorizon.NOT_NOW).count(),
+        editions=cca_editions(cycle),
     )
     return render(request, "imrf/imrf.html", context)
 

@@ -403,3 +403,29 @@ def test_the_review_is_drafted_in_both_editions_from_the_same_data(case, paired_
     )
     assert services.voluntary_review_prefill(document=document, by=users["consultant"]) == 0
     assert edition(document.sections.get(key="policy"), "body", "tr").stale
+
+
+def test_the_imrf_page_says_what_the_turkish_brief_quotes_untranslated(case, client):
+    from gcmhub.editions.models import Translation
+    from gcmhub.editions.services import translation_save
+    from gcmhub.imrf.cca import cca_texts
+
+    cycle, users = case
+    Translation.objects.all().delete()  # whatever Turkish editions the demo gives
+    quoted = [obj for obj in cca_texts(cycle) if obj.language == "en"]
+    assert len(quoted) >= 8  # the rationales of the eight prioritised objectives at least
+    client.force_login(users["consultant"])
+    turkish = next(
+        e for e in client.get(url(cycle, "imrf")).context["editions"] if e["language"] == "tr"
+    )
+    assert (turkish["missing"], turkish["stale"]) == (len(quoted), 0)
+    nine = Decision.objects.get(cycle=cycle, objective__number=9)
+    translation_save(
+        obj=nine, field="rationale", language="tr", text="Öncelik.", by=users["consultant"]
+    )
+    page = client.get(url(cycle, "imrf")).content.decode()
+    count = len(quoted) - 1
+    assert f"Turkish edition: {count} rationales or syntheses are quoted in their original" in page
+    assert url(cycle, "translations") + "?language=tr" in page
+    client.force_login(users["focal"])
+    assert url(cycle, "translations") not in client.get(url(cycle, "imrf")).content.decode()
