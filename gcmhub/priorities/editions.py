@@ -54,18 +54,29 @@ def register() -> None:
 
 
 def load_demo_rationales(cycle, path: Path = DEMO_RATIONALES) -> int:
-    """Give the cycle's rationales their Turkish editions from `path`, a JSON object of
-    objective number (a string) to the Turkish rationale, marked illustrative; a missing
-    file or objective gives none. Returns how many were written."""
+    """Give the cycle's English rationales, and the consultant's syntheses of the same
+    objectives once syntheses have editions, their Turkish editions from `path`: a JSON
+    object {"rationales": {objective number: text}, "syntheses": {...}}, marked illustrative.
+    A missing file or objective gives none. Returns how many texts have one."""
+    from gcmhub.assessments.models import Synthesis
+    from gcmhub.editions.registry import is_paired
     from gcmhub.editions.services import translation_seed
+    from gcmhub.editions.texts import original_language
 
     if not path.exists():
         return 0
-    texts = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    texts = [
+        (decision, "rationale", data.get("rationales", {})) for decision in cycle_rationales(cycle)
+    ]
+    texts += [
+        (synthesis, "text", data.get("syntheses", {}))
+        for synthesis in Synthesis.objects.filter(cycle=cycle).select_related("objective")
+    ]
     written = 0
-    for decision in cycle_rationales(cycle).filter(language="en"):
-        text = texts.get(str(decision.objective.number))
-        if text:
-            translation_seed(decision, "rationale", "tr", text, illustrative=True)
+    for obj, field, editions in texts:
+        text = editions.get(str(obj.objective.number))
+        if text and is_paired(obj) and original_language(obj) == "en":
+            translation_seed(obj, field, "tr", text, illustrative=True)
             written += 1
     return written

@@ -123,7 +123,12 @@ def test_the_cca_brief_maps_priorities_to_outcomes_and_targets(case, client):
     assert len(short) == 4 and all(r[2] == "4.2" for r in short)
     turkish = fetched(client, url(cycle, "cca-brief") + "?language=tr")
     assert "UNNM-Turkiye_cca-brief_2021_tr.docx" in turkish["Content-Disposition"]
-    assert "Kısa vade" in _docx_text(turkish.getvalue())
+    text = _docx_text(turkish.getvalue())
+    assert "Kısa vade" in text
+    assert f"9. {Objective.objects.get(number=9).title_tr}" in text
+    # The demo's rationales have Turkish editions (illustrative): the Turkish brief quotes them.
+    assert "Gerekçe: Veriler diğer tüm önceliklerin temelidir" in text
+    assert "Data underpin" not in text
 
 
 def test_the_next_cycle_carries_what_is_open_with_its_provenance(case):
@@ -246,9 +251,11 @@ def _speaking(language, text):
 def test_the_turkish_cca_brief_quotes_the_turkish_rationale_or_marks_the_english(case, client):
     from django.utils.translation import gettext_lazy
 
+    from gcmhub.editions.models import Translation
     from gcmhub.editions.services import translation_save
 
     cycle, users = case
+    Translation.objects.all().delete()  # the demo's Turkish editions
     nine = Decision.objects.get(cycle=cycle, objective__number=9)
     translation_save(
         obj=nine,
@@ -305,11 +312,13 @@ def test_a_rationale_edited_after_its_translation_is_marked_out_of_date(case, cl
 
 
 def test_a_carried_over_rationale_keeps_its_current_translation(case):
+    from gcmhub.editions.models import Translation
     from gcmhub.editions.services import translation_save
     from gcmhub.editions.texts import edition
     from gcmhub.imrf.carryover import cycle_start_from
 
     cycle, users = case
+    Translation.objects.all().delete()  # the demo's Turkish editions
     six = Decision.objects.get(cycle=cycle, objective__number=6)  # medium term: carried over
     translation_save(
         obj=six, field="rationale", language="tr", text="İnsana yakışır iş.", by=users["consultant"]
@@ -342,7 +351,9 @@ def test_the_demo_loads_turkish_rationales_from_its_data_file(case, tmp_path):
 
     cycle, _users = case
     data = tmp_path / "rationales_tr.json"
-    data.write_text('{"9": "Kaçakçılık hükümetin önceliği.", "99": "yok"}', encoding="utf-8")
+    data.write_text(
+        '{"rationales": {"9": "Kaçakçılık hükümetin önceliği.", "99": "yok"}}', encoding="utf-8"
+    )
     assert load_demo_rationales(cycle, data) == 1
     assert load_demo_rationales(cycle, data) == 1  # again: nothing changes
     turkish = edition(Decision.objects.get(cycle=cycle, objective__number=9), "rationale", "tr")
