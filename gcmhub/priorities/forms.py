@@ -149,7 +149,7 @@ class DecisionForm(forms.Form):
         ),
     )
     language = forms.ChoiceField(
-        label=_("Language of the rationale"), choices=settings.LANGUAGES, required=False
+        label=_("Language of the text"), choices=settings.LANGUAGES, required=False
     )
 
     def __init__(self, *args, cycle, objective, inputs, **kwargs):
