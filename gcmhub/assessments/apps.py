@@ -12,7 +12,10 @@ class AssessmentsConfig(stages.StageApp):
 
     def ready(self):
         super().ready()
+        from gcmhub.assessments.texts import register_texts
         from gcmhub.core import schedule
+
+        register_texts()
 
         # Every morning, through the task queue (core.schedule); the command is for cron.
         schedule.register(

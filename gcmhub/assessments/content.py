@@ -20,6 +20,17 @@ class InputContent:
     principles: list[str] = field(default_factory=list)  # keys
     consultations: list[int] | None = None  # ids; None leaves them as they are
 
+    @property
+    def written(self) -> bool:
+        """Whether anything has been written yet (until then its language is not chosen)."""
+        return bool(
+            self.situation.strip()
+            or self.gaps.strip()
+            or self.needs
+            or self.proposed_actions
+            or self.references
+        )
+
     def comparable(self) -> dict:
         """The content as plain data, for telling whether two versions differ."""
         return {

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.assessments.models import (
@@ -6,14 +7,16 @@ from gcmhub.assessments.models import (
     TEXT_LIMIT,
     Collection,
     Consultation,
-    InputLanguage,
     NeedType,
     ReferenceKind,
+    TextLanguage,
 )
 from gcmhub.assessments.questionnaire import MAX_UPLOAD_BYTES
 from gcmhub.core.forms import DateInput
+from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Horizon
 from gcmhub.directory.forms import use_tree_choices
+from gcmhub.editions.texts import prefetch, text_in
 from gcmhub.framework.models import GuidingPrinciple, Objective
 
 
@@ -22,11 +25,32 @@ class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.number}. {obj.title}"
 
 
+def language_of(written: bool, language: str) -> str:
+    """The language a "language of the text" field offers: the text's own once there is a
+    text, else the writer's interface language."""
+    return language if written else current_language()
+
+
+def text_language_field(label=None):
+    """The "language of the text" of a form; not sent (an older page): as it was."""
+    return forms.ChoiceField(
+        label=label or _("Language of the text"), choices=TextLanguage.choices, required=False
+    )
+
+
 class CollectionForm(forms.ModelForm):
+    language = text_language_field(_("Language of the instructions"))
+
     class Meta:
         model = Collection
-        fields = ["deadline", "instructions"]
+        fields = ["deadline", "instructions", "language"]
         widgets = {"deadline": DateInput(), "instructions": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["language"] = language_of(
+            bool(self.instance.instructions), self.instance.language
+        )
 
 
 class AssignmentForm(forms.Form):
@@ -52,7 +76,7 @@ class VolunteerForm(forms.Form):
 
 class InputForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    language = forms.ChoiceField(label=_("Language of the text"), choices=InputLanguage.choices)
+    language = forms.ChoiceField(label=_("Language of the text"), choices=TextLanguage.choices)
     situation = forms.CharField(
         label=_("Situation and achievements"),
         required=False,
@@ -90,7 +114,10 @@ class InputForm(forms.Form):
         self.fields["principles"].choices = [
             (p.key, p.name) for p in GuidingPrinciple.objects.order_by("order")
         ]
-        self.fields["consultations"].choices = [(str(c.pk), str(c)) for c in consultations]
+        self.fields["consultations"].choices = [
+            (str(c.pk), f"{date_format(c.date)} · {text_in(c, 'title')}")
+            for c in prefetch(consultations)
+        ]
         if not consultations:
             del self.fields["consultations"]
 
@@ -178,9 +205,20 @@ class ReasonForm(forms.Form):
 
 
 class ConsultationForm(forms.ModelForm):
+    language = text_language_field()
+
     class Meta:
         model = Consultation
-        fields = ["date", "type", "title", "organisations", "objectives", "participants", "notes"]
+        fields = [
+            "date",
+            "type",
+            "title",
+            "language",
+            "organisations",
+            "objectives",
+            "participants",
+            "notes",
+        ]
         widgets = {
             "date": DateInput(),
             "organisations": forms.CheckboxSelectMultiple,
@@ -191,6 +229,7 @@ class ConsultationForm(forms.ModelForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial["language"] = language_of(bool(self.instance.pk), self.instance.language)
         self.fields["organisations"].queryset = network.organisations.order_by("name")
         self.fields["organisations"].label_from_instance = lambda o: o.label
         self.fields["objectives"].queryset = Objective.objects.order_by("number")
@@ -210,6 +249,7 @@ class AttachmentForm(forms.Form):
 
 class SynthesisForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    language = text_language_field()
     text = forms.CharField(
         label=_("Synthesis of the inputs on this objective"),
         required=False,

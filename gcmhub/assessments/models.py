@@ -4,6 +4,7 @@ says about it (inputs), the consultations held, and the consultant's synthesis p
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -18,6 +19,28 @@ TEXT_LIMIT = 10_000
 SHORT_TEXT_LIMIT = 1_000
 
 
+class TextLanguage(models.TextChoices):
+    """The language a text was written in (its original; a translation is an edition of it)."""
+
+    ENGLISH = "en", _("English")
+    TURKISH = "tr", _("Turkish")
+
+
+InputLanguage = TextLanguage
+
+
+def text_language(verbose_name=None):
+    """The language of the object's texts as written; rows from before it was kept: English.
+
+    New objects take the writer's interface language (the services and forms set it)."""
+    return models.CharField(
+        verbose_name or _("language of the text"),
+        max_length=8,
+        choices=TextLanguage.choices,
+        default=TextLanguage.ENGLISH,
+    )
+
+
 class Collection(models.Model):
     """The collection phase of a cycle's inputs: its deadline and whether it is closed."""
 
@@ -28,6 +51,7 @@ class Collection(models.Model):
         blank=True,
         help_text=_("Shown on the inputs page and in the questionnaire."),
     )
+    language = text_language(_("language of the instructions"))
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     closed_by = user_fk(_("closed by"))
     requests_sent_at = models.DateTimeField(_("requests sent"), null=True, blank=True)
@@ -113,11 +137,6 @@ INPUT_POLICY = Policy(
 )
 
 
-class InputLanguage(models.TextChoices):
-    ENGLISH = "en", _("English")
-    TURKISH = "tr", _("Turkish")
-
-
 class Input(models.Model):
     """What one organisation says about one GCM objective in a cycle."""
 
@@ -125,12 +144,7 @@ class Input(models.Model):
     organisation = organisation_fk("inputs", on_delete=models.PROTECT)
     objective = objective_fk()
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.DRAFT)
-    language = models.CharField(
-        _("language of the text"),
-        max_length=8,
-        choices=InputLanguage.choices,
-        default=InputLanguage.ENGLISH,
-    )
+    language = text_language()
     situation = models.TextField(_("situation and achievements"), blank=True, max_length=TEXT_LIMIT)
     gaps = models.TextField(_("gaps and challenges"), blank=True, max_length=TEXT_LIMIT)
     gcm_actions = models.ManyToManyField(
@@ -298,6 +312,7 @@ class Consultation(models.Model):
     date = models.DateField(_("date"))
     type = models.CharField(_("type"), max_length=20, choices=ConsultationType.choices)
     title = models.CharField(_("title"), max_length=300)
+    language = text_language()
     organisations = models.ManyToManyField(
         Organisation,
         blank=True,
@@ -324,7 +339,7 @@ class Consultation(models.Model):
         ordering = ["-date", "-pk"]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} · {self.title}"
+        return f"{date_format(self.date)} · {self.title}"
 
     def get_absolute_url(self):
         return reverse(
@@ -371,6 +386,7 @@ class Synthesis(models.Model):
     cycle = cycle_fk("syntheses")
     objective = objective_fk()
     text = models.TextField(_("synthesis"), blank=True, max_length=TEXT_LIMIT * 3)
+    language = text_language()
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     updated_by = user_fk(_("last changed by"))

@@ -25,7 +25,9 @@ from gcmhub.framework.models import Objective
 
 def collection_for_cycle(cycle: Cycle) -> Collection:
     """The cycle's collection settings (an unsaved default if none were recorded)."""
-    return Collection.objects.filter(cycle=cycle).first() or Collection(cycle=cycle)
+    collection = Collection.objects.filter(cycle=cycle).first() or Collection(cycle=cycle)
+    collection.cycle = cycle
+    return collection
 
 
 def inputs_for_user(user, *, cycle: Cycle) -> QuerySet[Input]:
@@ -53,7 +55,8 @@ def _input_contents() -> list:
         Prefetch("references", queryset=Reference.objects.order_by("order", "pk")),
         "gcm_actions",
         "principles",
-        "consultations",
+        # Their links name the cycle and its network.
+        Prefetch("consultations", queryset=Consultation.objects.select_related("cycle__network")),
     ]
 
 

@@ -7,9 +7,11 @@ import datetime as dt
 from gcmhub.imrf import services
 from gcmhub.imrf.carryover import cycle_start_from
 from gcmhub.imrf.kind import VOLUNTARY_REVIEW
+from gcmhub.priorities.editions import load_demo_rationales
 
 
 def load(cycle, users) -> None:
+    load_demo_rationales(cycle)  # the Turkish editions the review and the CCA brief quote
     if cycle.documents.filter(kind=VOLUNTARY_REVIEW).exists():
         return
     services.voluntary_review_open(cycle=cycle, by=users["consultant"])

@@ -170,6 +170,7 @@ def load(cycle, users) -> None:
             by=users["coordinator"],
             horizon=horizon,
             rationale=rationale,
+            language="en",
             outcomes=[outcomes[c] for c in codes if c in outcomes],
             lead_organisations=[organisations[k] for k in leads],
             inputs=list(cycle.inputs.filter(objective=objectives[number]).exclude(state="draft")),

@@ -11,6 +11,7 @@ not carry over: they are the new cycle's own work.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gcmhub.assessments.models import Assignment
@@ -19,6 +20,8 @@ from gcmhub.core.forms import CycleForm
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.permissions import Perm
 from gcmhub.core.services import cycle_create
+from gcmhub.editions.services import translation_seed
+from gcmhub.editions.texts import edition, other_languages
 from gcmhub.framework.models import CooperationFramework, FrameworkOutcome, StrategicPriority
 from gcmhub.imrf.models import CarriedOver
 from gcmhub.priorities.models import Criterion, Decision, DecisionHorizon
@@ -54,16 +57,17 @@ def cycle_start_from(*, source: Cycle, by: User, start_date, **fields) -> Cycle:
         )
 
     outcomes = _framework(source, cycle, record)
-    for assignment in Assignment.objects.filter(cycle=source).select_related("organisation"):
+    assignments = Assignment.objects.filter(cycle=source).select_related(
+        "organisation", "objective"
+    )
+    for assignment in assignments:
         new = Assignment.objects.create(
             cycle=cycle,
             organisation_id=assignment.organisation_id,
             objective_id=assignment.objective_id,
             source=assignment.source,
         )
-        record(
-            "assignment", new, assignment, f"{assignment.organisation} · {assignment.objective_id}"
-        )
+        record("assignment", new, assignment, f"{assignment.organisation} · {assignment.objective}")
     for criterion in Criterion.objects.filter(cycle=source):
         old_pk = criterion.pk
         criterion.pk = None
@@ -82,10 +86,11 @@ def cycle_start_from(*, source: Cycle, by: User, start_date, **fields) -> Cycle:
             cycle=cycle,
             objective_id=decision.objective_id,
             horizon=decision.horizon,
-            rationale=_("Carried over from %(cycle)s: %(rationale)s")
-            % {"cycle": source.display_title, "rationale": decision.rationale},
+            rationale=_carried_rationale(source, decision.rationale, decision.language),
+            language=decision.language,
             decided_by=by,
         )
+        _carry_rationale_editions(source, decision, new)
         new.outcomes.set([outcomes[o.pk] for o in decision.outcomes.all() if o.pk in outcomes])
         new.sdg_targets.set(decision.sdg_targets.all())
         new.lead_organisations.set(decision.lead_organisations.all())
@@ -94,6 +99,27 @@ def cycle_start_from(*, source: Cycle, by: User, start_date, **fields) -> Cycle:
     _work_plan(source, cycle, outcomes, record)
     CarriedOver.objects.bulk_create(records)
     return cycle
+
+
+def _carried_rationale(source: Cycle, rationale: str, language: str) -> str:
+    """The rationale of a decision carried over, said in the language it is written in."""
+    with translation.override(language):
+        return _("Carried over from %(cycle)s: %(rationale)s") % {
+            "cycle": source.display_title,
+            "rationale": rationale,
+        }
+
+
+def _carry_rationale_editions(source: Cycle, decision: Decision, new: Decision) -> None:
+    """The carried-over rationale's other editions: each current one, said in its language
+    (an edition out of date is left for a translator: the queue lists it)."""
+    for language in other_languages(decision.language):
+        found = edition(decision, "rationale", language)
+        if found.status == "current":
+            text = _carried_rationale(source, found.text, language)
+            translation_seed(
+                new, "rationale", language, text, illustrative=found.translation.illustrative
+            )
 
 
 def _framework(source: Cycle, cycle: Cycle, record) -> dict[int, FrameworkOutcome]:

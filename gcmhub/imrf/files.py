@@ -36,7 +36,9 @@ def cca_fingerprint(cycle: Cycle, *, language: str) -> str:
                 for o in priority.outcomes.all()
             ]
             outcomes.append(framework.title)
-        return fingerprint(cca_rows(cycle), outcomes, cycle.display_title, timezone.localdate())
+        return fingerprint(
+            cca_rows(cycle, language), outcomes, cycle.display_title, timezone.localdate()
+        )
 
 
 def make_cca_brief(job, progress):

@@ -1,6 +1,7 @@
 """The first draft of the national voluntary GCM review, written from the cycle's data.
 
-Each function returns the HTML of one section of the default outline, in the active language:
+Each function returns the HTML of one section of the default outline, in the active language
+(`section_html` sets it: the same data gives the English and the Turkish edition):
 plain sentences and lists the coordinator then edits. Every figure carries a footnote naming
 where it comes from (which records, as of which date), so that a reader can check it.
 """
@@ -9,18 +10,20 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from django.db.models import Count
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gcmhub.assessments.models import Consultation, Input, Synthesis
 from gcmhub.coordination.models import SopKind, WorkingGroup
-from gcmhub.core.i18n import sort_key
+from gcmhub.core.i18n import current_language, sort_key
 from gcmhub.core.text import percent
 from gcmhub.core.workflow import State
 from gcmhub.documents.models import Endorsement, EndorsementResponse, Version
+from gcmhub.editions.texts import prefetch
 from gcmhub.framework.models import GuidingPrinciple, Objective
+from gcmhub.imrf.quotes import quoted
 from gcmhub.priorities.models import Decision, DecisionHorizon
 from gcmhub.report.kind import NEEDS_ASSESSMENT
 from gcmhub.workplan import rollup
@@ -53,7 +56,7 @@ def _ul(items) -> str:
 def methodology(cycle) -> str:
     inputs = Input.objects.filter(cycle=cycle, state__in=EVIDENCE)
     organisations = inputs.values("organisation").distinct().count()
-    consultations = list(
+    consultations = prefetch(
         Consultation.objects.filter(cycle=cycle).prefetch_related("organisations").order_by("date")
     )
     parts = [
@@ -88,7 +91,8 @@ def methodology(cycle) -> str:
         )
         parts.append(
             _ul(
-                f"{formats.date_format(c.date)}: {c.title} ({c.get_type_display()}; "
+                f"{formats.date_format(c.date)}: {quoted(c, 'title', current_language())[0]} "
+                f"({c.get_type_display()}; "
                 + ngettext(
                     "%(count)d organisation", "%(count)d organisations", len(c.organisations.all())
                 )
@@ -209,7 +213,10 @@ def progress(cycle) -> str:
         d.objective_id: d
         for d in Decision.objects.filter(cycle=cycle).exclude(horizon=DecisionHorizon.NOT_NOW)
     }
-    syntheses = {s.objective_id: s.text for s in Synthesis.objects.filter(cycle=cycle)}
+    syntheses = {
+        s.objective_id: quoted(s, "text", current_language())
+        for s in prefetch(Synthesis.objects.filter(cycle=cycle))
+    }
     inputs = Counter(
         Input.objects.filter(cycle=cycle, state__in=EVIDENCE).values_list("objective", flat=True)
     )
@@ -282,8 +289,9 @@ def progress(cycle) -> str:
                     }
                 )
             parts.append(_p(" ".join(lines)))
-            if syntheses.get(objective.pk):
-                parts.append(_p(syntheses[objective.pk]))
+            text, mark = syntheses.get(objective.pk, ("", ""))
+            if text:
+                parts.append(_p(text, _note(mark) if mark else ""))
     principles = Counter(
         Input.principles.through.objects.filter(
             input__cycle=cycle, input__state__in=EVIDENCE
@@ -449,6 +457,11 @@ BUILDERS = {
 }
 
 
-def section_html(key: str, cycle) -> str | None:
+def section_html(key: str, cycle, *, language: str) -> str | None:
+    """The HTML of section `key` written from the data in `language` (None: the data does
+    not write that section)."""
     builder = BUILDERS.get(key)
-    return builder(cycle) if builder else None
+    if builder is None:
+        return None
+    with translation.override(language):
+        return builder(cycle)

@@ -13,11 +13,12 @@ from gcmhub.documents.access import get_document
 from gcmhub.documents.selectors import latest_version
 from gcmhub.imrf import services
 from gcmhub.imrf.carryover import cycle_start_from
-from gcmhub.imrf.cca import cca_rows
+from gcmhub.imrf.cca import cca_editions
 from gcmhub.imrf.comparison import comparison
 from gcmhub.imrf.files import cca_file_request
 from gcmhub.imrf.kind import VOLUNTARY_REVIEW
-from gcmhub.imrf.models import CarriedOver
+from gcmhub.imrf.selectors import carried_over_groups
+from gcmhub.priorities.models import DecisionHorizon
 from gcmhub.reporting.charts import grouped_bar_figure, to_svg
 
 
@@ -35,7 +36,8 @@ def imrf(request, network, cycle):
         cycle,
         document=document,
         latest=latest_version(document) if document else None,
-        priorities=cca_rows(cycle),
+        prioritised=cycle.decisions.exclude(horizon=DecisionHorizon.NOT_NOW).count(),
+        editions=cca_editions(cycle),
     )
     return render(request, "imrf/imrf.html", context)
 
@@ -157,21 +159,7 @@ def _shift(day, years):
 @require_safe
 @cycle_page(Perm.CYCLE_VIEW)
 def carried_over(request, network, cycle):
-    records = CarriedOver.objects.filter(cycle=cycle).select_related("source_cycle")
-    kinds = {
-        "framework": _("Cooperation framework"),
-        "assignment": _("Assignments of objectives"),
-        "criterion": _("Scoring criteria"),
-        "decision": _("Open priorities (to confirm)"),
-        "output": _("Outputs of the work plan"),
-        "activity": _("Activities still to do"),
-    }
-    groups = {}
-    for item in records:
-        groups.setdefault(kinds.get(item.kind, item.kind), []).append(item)
-    source = records[0].source_cycle if records else None
+    source, groups = carried_over_groups(cycle)
     return render(
-        request,
-        "imrf/carried_over.html",
-        _context(network, cycle, groups=groups.items(), source=source),
+        request, "imrf/carried_over.html", _context(network, cycle, groups=groups, source=source)
     )

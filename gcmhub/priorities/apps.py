@@ -7,3 +7,9 @@ class PrioritiesConfig(stages.StageApp):
     name = "gcmhub.priorities"
     label = "priorities"
     verbose_name = _("Prioritisation")
+
+    def ready(self):
+        from gcmhub.priorities import editions
+
+        super().ready()
+        editions.register()

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput, ticked
@@ -146,6 +147,9 @@ class DecisionForm(forms.Form):
         help_text=_(
             "Required when the decision departs from the horizon the computed rank suggests."
         ),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the text"), choices=settings.LANGUAGES, required=False
     )
 
     def __init__(self, *args, cycle, objective, inputs, **kwargs):

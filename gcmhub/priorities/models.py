@@ -1,5 +1,6 @@
 """Prioritisation of a cycle: criteria and weights, partners' scores, and the decisions."""
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -195,6 +196,9 @@ class Decision(models.Model):
         Input, blank=True, related_name="decisions", verbose_name=_("inputs it rests on")
     )
     rationale = models.TextField(_("rationale"), blank=True, max_length=5000)
+    language = models.CharField(
+        _("language of the rationale"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
     computed_rank = models.PositiveSmallIntegerField(_("computed rank"), null=True, blank=True)
     suggested_horizon = models.CharField(
         _("horizon the rank suggests"), max_length=10, choices=DecisionHorizon.choices, blank=True

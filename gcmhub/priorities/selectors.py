@@ -154,9 +154,10 @@ def sheet_for_organisation(cycle: Cycle, organisation_id: int) -> ScoreSheet | N
 
 
 def decisions_by_horizon(cycle: Cycle) -> list[tuple[str, str, list[Decision]]]:
+    from gcmhub.editions.texts import prefetch
     from gcmhub.priorities.models import DecisionHorizon
 
-    decisions = list(
+    decisions = prefetch(
         cycle.decisions.select_related("objective")
         .prefetch_related(
             "outcomes", "lead_organisations", "supporting_organisations", "sdg_targets"

@@ -10,6 +10,7 @@ from gcmhub.core import workflow
 from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, save_audited, save_changed, set_related
 from gcmhub.core.errors import check_version
+from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.permissions import Actor, Perm
@@ -287,6 +288,7 @@ def decision_save(
     expected_version: int,
     horizon: str,
     rationale: str = "",
+    language: str | None = None,
     outcomes=(),
     sdg_targets=(),
     lead_organisations=(),
@@ -294,7 +296,8 @@ def decision_save(
     inputs=(),
 ) -> Decision:
     """Record the network's decision on an objective; a decision that departs from the
-    horizon its computed rank suggests needs a rationale saying why."""
+    horizon its computed rank suggests needs a rationale saying why. `language` is the one
+    the rationale is written in (by default the writer's interface language)."""
     from gcmhub.priorities.selectors import priority_results
 
     require(by, Perm.PRIORITY_MANAGE, cycle=cycle)
@@ -328,6 +331,7 @@ def decision_save(
         raise ValidationError(_("Choose organisations of this network."))
     decision.horizon = horizon
     decision.rationale = rationale
+    decision.language = language or current_language()
     decision.computed_rank = rank
     decision.suggested_horizon = suggested
     decision.departs_from_rank = departs

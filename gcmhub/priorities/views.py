@@ -395,7 +395,10 @@ def _suggested(rank, count):
 
 
 def _decision_form(request, cycle, objective, decision: Decision | None):
-    initial = {"version": decision.version if decision else 1}
+    initial = {
+        "version": decision.version if decision else 1,
+        "language": decision.language if decision else request.LANGUAGE_CODE,
+    }
     if decision is not None:
         initial.update(
             horizon=decision.horizon,

@@ -11,9 +11,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from gcmhub.assessments.content import input_content
 from gcmhub.assessments.models import (
-    InputLanguage,
     NeedType,
     ReferenceKind,
+    TextLanguage,
 )
 from gcmhub.assessments.questionnaire.layout import (
     FORMAT,
@@ -30,7 +30,9 @@ from gcmhub.assessments.questionnaire.layout import (
     principle_label,
     sheet_title,
 )
+from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Horizon
+from gcmhub.editions.texts import edition, language_name
 from gcmhub.reporting.xlsx import fit_height, print_setup
 
 
@@ -87,7 +89,7 @@ def build_questionnaire(*, cycle, organisation, language: str) -> bytes:
 
         lists = wb.create_sheet(LISTS_SHEET)
         list_values = {
-            "A": [str(label) for _value, label in InputLanguage.choices],
+            "A": [str(label) for _value, label in TextLanguage.choices],
             "B": [str(label) for _value, label in NeedType.choices],
             "C": [str(label) for _value, label in Horizon.choices],
             "D": [org_labels[o.pk] for o in organisations],
@@ -186,11 +188,22 @@ def _instructions(ws, cycle, organisation, collection, assignments, labels) -> N
     ]
     lines += [(f"{a.objective.number}. {a.objective.title}", False) for a in assignments]
     if collection.instructions:
+        note = edition(collection, "instructions", current_language())
         lines += [
             ("", False),
             (_("Note from the coordinator"), True),
-            (collection.instructions, False),
+            (note.text, False),
         ]
+        names = {
+            "language": language_name(note.original_language),
+            "wanted": language_name(note.wanted),
+        }
+        if note.missing:
+            mark = _("Original in %(language)s, not yet translated into %(wanted)s")
+            lines.append((mark % names, False))
+        elif note.stale:
+            mark = _("Translation out of date: the %(language)s original changed after it")
+            lines.append((mark % names, False))
     for row, (text, bold) in enumerate(lines, start=1):
         _text(ws, f"A{row}", text, bold=bold)
         fit_height(ws, row)
@@ -221,7 +234,11 @@ def _objective_sheet(ws, objective, content, labels, principles, org_labels, ref
         dv.showErrorMessage = True
         ws.add_data_validation(dv)
 
-    language_label = dict(InputLanguage.choices).get(content.language if content else "en")
+    # A sheet not written yet offers the questionnaire's language (the one it is built in).
+    written = content is not None and content.written
+    language_label = dict(TextLanguage.choices).get(
+        content.language if written else current_language()
+    )
     _text(ws, f"A{at.language}", labels["language"], bold=True)
     _text(ws, f"B{at.language}", str(language_label), editable=True)
     language_dv.add(f"B{at.language}")

@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from gcmhub.assessments.models import (
     SHORT_TEXT_LIMIT,
     TEXT_LIMIT,
-    InputLanguage,
     NeedType,
     ReferenceKind,
+    TextLanguage,
 )
 from gcmhub.assessments.questionnaire.layout import (
     FORMAT,
@@ -32,6 +32,7 @@ from gcmhub.assessments.questionnaire.layout import (
     principle_label,
     sheet_title,
 )
+from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Horizon
 
 
@@ -252,8 +253,10 @@ class SheetReader:
         if not self.ok:
             return None
         yes = {str(labels["yes"]): True, str(labels["no"]): False}
+        # Read in the questionnaire's language: a cell left empty means that language.
         language = (
-            self.choice("B", at.language, choice_values(InputLanguage), _("language")) or "en"
+            self.choice("B", at.language, choice_values(TextLanguage), _("language"))
+            or current_language()
         )
         content = {
             "language": language,

@@ -11,6 +11,7 @@ from gcmhub.assessments.questionnaire import build_questionnaire
 from gcmhub.assessments.services.emails import send
 from gcmhub.core.access import require
 from gcmhub.core.audit import save_audited
+from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url
 from gcmhub.core.permissions import Perm
@@ -36,9 +37,16 @@ def collection_closed(cycle_id: int) -> bool:
 
 
 @transaction.atomic
-def collection_update(*, cycle: Cycle, by: User, deadline, instructions: str) -> Collection:
+def collection_update(
+    *, cycle: Cycle, by: User, deadline, instructions: str, language: str | None = None
+) -> Collection:
+    """Set the deadline and the instructions, written in `language` (left None: as they were,
+    or the interface language for first instructions)."""
     require(by, Perm.ASSESSMENT_MANAGE, cycle=cycle)
     collection = collection_of(cycle, lock=True)
+    if language is None and not collection.instructions:
+        language = current_language()
+    collection.language = language or collection.language
     collection.deadline = deadline
     collection.instructions = clean_text(instructions)
     return save_audited(collection, by=by)

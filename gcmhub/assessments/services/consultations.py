@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from gcmhub.assessments.models import Attachment, Consultation
 from gcmhub.core.access import require
 from gcmhub.core.audit import delete_audited, locked, save_audited
+from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
@@ -25,12 +26,16 @@ def consultation_save(
     notes: str = "",
     organisations=None,
     objectives=None,
+    language: str | None = None,
 ) -> Consultation:
-    """Record a consultation (or change one); organisations and objectives left None stay as
-    they are."""
+    """Record a consultation (or change one); organisations, objectives and the language of
+    its texts left None stay as they are (a new one: the interface language)."""
     require(by, Perm.CONSULTATION_MANAGE, cycle=cycle)
     consultation = locked(consultation) if consultation is not None else None
-    consultation = consultation or Consultation(cycle=cycle, created_by=by)
+    consultation = consultation or Consultation(
+        cycle=cycle, created_by=by, language=current_language()
+    )
+    consultation.language = language or consultation.language
     consultation.date = date
     consultation.type = type
     consultation.title = clean_text(title)

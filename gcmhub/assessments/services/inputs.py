@@ -14,6 +14,7 @@ from gcmhub.core import workflow
 from gcmhub.core.access import actor_for
 from gcmhub.core.audit import delete_audited, save_audited, save_changed, set_related
 from gcmhub.core.errors import check_version
+from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.text import clean_text
 from gcmhub.core.workflow import Facts, State, Step
@@ -55,9 +56,15 @@ def input_open(
         return input
     if collection_of(cycle).is_closed:
         raise ValidationError(_("The collection of inputs is closed."))
-    return save_audited(
-        Input(cycle=cycle, organisation=organisation, objective=objective, updated_by=by), by=by
+    # Written in the interface language unless the writer says otherwise.
+    input = Input(
+        cycle=cycle,
+        organisation=organisation,
+        objective=objective,
+        language=current_language(),
+        updated_by=by,
     )
+    return save_audited(input, by=by)
 
 
 def _sync(model, parent_field: str, parent, rows: list[dict], fields: list[str], by: User) -> bool:

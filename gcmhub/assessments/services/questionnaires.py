@@ -100,6 +100,8 @@ def questionnaire_plan(
             continue
         now = input_content(input_detail(input)).comparable()
         wanted = content.comparable()
+        if not content.written:
+            wanted["language"] = now["language"]  # the language of no text changes nothing
         changed = [FIELD_LABELS[k] for k in wanted if wanted[k] != now[k]]
         if not changed:
             status = "unchanged"

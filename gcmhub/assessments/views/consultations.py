@@ -17,6 +17,7 @@ from gcmhub.assessments.forms import (
 from gcmhub.core.feedback import report_form_errors
 from gcmhub.core.pages import cycle_page, form_errors
 from gcmhub.core.permissions import Perm
+from gcmhub.editions.texts import prefetch
 
 
 @require_safe
@@ -30,7 +31,7 @@ def consultation_list(request, network, cycle):
     context = {
         "network": network,
         "cycle": cycle,
-        "consultations": consultations,
+        "consultations": prefetch(consultations),
         "section": "assessment",
     }
     return render(request, "assessments/consultation_list.html", context)

@@ -17,6 +17,7 @@ from gcmhub.assessments.forms import (
     ProposedActionFormSet,
     ReasonForm,
     ReferenceFormSet,
+    language_of,
 )
 from gcmhub.core.access import actor_for
 from gcmhub.core.feedback import report_errors
@@ -32,6 +33,7 @@ from gcmhub.core.pages import (
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import State, Step
 from gcmhub.directory.access import get_organisation_for_network
+from gcmhub.editions.texts import edition, language_name, other_languages, prefetch
 from gcmhub.framework.models import Objective
 
 
@@ -94,6 +96,8 @@ def _shown(input):
     """The input with everything its page shows, and its steps."""
     shown = selectors.input_detail(input)
     shown.steps = input.steps
+    shown.cycle = input.cycle  # read for this user: who may translate it asks no query
+    prefetch([shown, *shown.consultations.all()])
     return shown
 
 
@@ -133,7 +137,7 @@ def input_edit(request, network, cycle, input_pk):
         consultations=consultations,
         initial={
             "version": input.version,
-            "language": current.language,
+            "language": language_of(current.written, current.language),
             "situation": current.situation,
             "gaps": current.gaps,
             "gcm_actions": current.gcm_actions,
@@ -198,9 +202,20 @@ def input_edit(request, network, cycle, input_pk):
         "needs": needs,
         "actions": actions,
         "references": references,
+        "translated_into": _translated_into(input),
         "section": "assessment",
     }
     return render(request, "assessments/input_form.html", context)
+
+
+def _translated_into(input) -> str:
+    """The languages the input has a translation in (told to who changes its text)."""
+    found = [
+        language_name(language)
+        for language in other_languages(input.language)
+        if any(edition(input, name, language).translation for name in ("situation", "gaps"))
+    ]
+    return ", ".join(found)
 
 
 def _reference_row(row: dict) -> dict:

@@ -11,11 +11,13 @@ from gcmhub.assessments.exports import coverage_xlsx
 from gcmhub.assessments.forms import (
     CoverageFilterForm,
     SynthesisForm,
+    language_of,
 )
 from gcmhub.core.downloads import download
 from gcmhub.core.pages import cycle_page, cycle_reverse, form_page
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import State
+from gcmhub.editions.texts import edition, language_name, other_languages, prefetch
 from gcmhub.framework.models import Objective
 from gcmhub.reporting.charts import bar_chart_svg
 
@@ -53,11 +55,22 @@ def objective_synthesis(request, network, cycle, number):
     except Objective.DoesNotExist:
         raise Http404 from None
     synthesis = selectors.synthesis_for(cycle, objective)
+    synthesis.cycle = cycle
     form = SynthesisForm(
-        request.POST or None, initial={"version": synthesis.version, "text": synthesis.text}
+        request.POST or None,
+        initial={
+            "version": synthesis.version,
+            "language": language_of(bool(synthesis.text), synthesis.language),
+            "text": synthesis.text,
+        },
     )
     inputs = selectors.objective_inputs(request.user, cycle=cycle, objective=objective)
     needs = selectors.needs_by_type(inputs)
+    for input in inputs:
+        input.cycle = cycle  # read for this user: who may translate it asks no query
+    cited = [c for input in inputs for c in input.consultations.all()]
+    prefetch([synthesis, *inputs, *cited])
+    other = other_languages(synthesis.language)[0]
     return form_page(
         request,
         network=network,
@@ -68,6 +81,7 @@ def objective_synthesis(request, network, cycle, number):
             objective=objective,
             by=request.user,
             text=data["text"],
+            language=data["language"],
             expected_version=data["version"],
         ),
         success=_("The synthesis has been saved."),
@@ -85,4 +99,6 @@ def objective_synthesis(request, network, cycle, number):
             value_label=_("Number of needs"),
         ),
         synthesis=synthesis,
+        other_edition=edition(synthesis, "text", other) if synthesis.pk else None,
+        other_name=language_name(other),
     )

@@ -123,7 +123,12 @@ def test_the_cca_brief_maps_priorities_to_outcomes_and_targets(case, client):
     assert len(short) == 4 and all(r[2] == "4.2" for r in short)
     turkish = fetched(client, url(cycle, "cca-brief") + "?language=tr")
     assert "UNNM-Turkiye_cca-brief_2021_tr.docx" in turkish["Content-Disposition"]
-    assert "Kısa vade" in _docx_text(turkish.getvalue())
+    text = _docx_text(turkish.getvalue())
+    assert "Kısa vade" in text
+    assert f"9. {Objective.objects.get(number=9).title_tr}" in text
+    # The demo's rationales have Turkish editions (illustrative): the Turkish brief quotes them.
+    assert "Gerekçe: Veriler diğer tüm önceliklerin temelidir" in text
+    assert "Data underpin" not in text
 
 
 def test_the_next_cycle_carries_what_is_open_with_its_provenance(case):
@@ -187,3 +192,251 @@ def test_pages_by_persona(case, client):
         assert_page_matrix(client, users, url(cycle, name), statuses)
     client.force_login(users["focal"])
     assert client.post(url(cycle, "review-start")).status_code == 403
+
+
+def test_the_review_is_written_from_the_same_data_in_turkish(case):
+    from gcmhub.framework.models import Objective
+    from gcmhub.imrf.prefill import section_html
+
+    cycle, _users = case
+    methodology = section_html("methodology", cycle, language="tr")
+    assert "7 istişare yapıldı" in methodology
+    assert "Kaynak: gcmhub" in methodology and "Source:" not in methodology
+    progress = section_html("progress", cycle, language="tr")
+    assert f"9. {Objective.objects.get(number=9).title_tr}" in progress
+    assert "IMRF yuvarlak masa 2" in progress and "Öncelik: Kısa vade." in progress
+    means = section_html("means", cycle, language="tr")
+    assert "USD 1.500.000" in means  # Turkish grouping of the same figure
+    assert "Göç İdaresi Genel Müdürlüğü (GİGM)" in means  # the organisation's Turkish name
+    next_steps = section_html("next-steps", cycle, language="tr")
+    assert "<strong>Kısa vade</strong>" in next_steps
+    assert f"9. {Objective.objects.get(number=9).short_label_tr}" in next_steps
+    assert section_html("unknown", cycle, language="tr") is None
+
+
+def test_the_carried_over_page_names_records_in_the_readers_language(case, client):
+    from django.conf import settings
+
+    from gcmhub.framework.models import Objective
+
+    cycle, users = case
+    second = Cycle.objects.get(title__startswith="GCM Review 2025-2026")
+    client.force_login(users["focal"])
+    objective = Objective.objects.get(number=22)
+    for language, title, criterion in [
+        ("tr", objective.title_tr, "İhtiyacın aciliyeti"),
+        ("en", objective.title_en, "Urgency of the need"),
+    ]:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        page = client.get(url(second, "carried-over")).content.decode()
+        assert f"<li>22. {title}</li>" in page  # an open priority
+        assert f"<li>{criterion}</li>" in page
+
+
+def test_a_carried_over_rationale_keeps_its_language(case):
+    cycle, users = case
+    second = Cycle.objects.get(title__startswith="GCM Review 2025-2026")
+    decision = Decision.objects.get(cycle=second, objective__number=22)
+    assert decision.language == "en"
+    assert decision.rationale.startswith("Carried over from GCM Needs Assessment 2021: ")
+
+
+def _speaking(language, text):
+    from django.utils import translation
+
+    with translation.override(language):
+        return str(text)
+
+
+def test_the_turkish_cca_brief_quotes_the_turkish_rationale_or_marks_the_english(case, client):
+    from django.utils.translation import gettext_lazy
+
+    from gcmhub.editions.models import Translation
+    from gcmhub.editions.services import translation_save
+
+    cycle, users = case
+    Translation.objects.all().delete()  # the demo's Turkish editions
+    nine = Decision.objects.get(cycle=cycle, objective__number=9)
+    translation_save(
+        obj=nine,
+        field="rationale",
+        language="tr",
+        text="İlgili daireler en üst sıraya koydu.",
+        by=users["consultant"],
+    )
+    client.force_login(users["coordinator"])
+    text = _docx_text(fetched(client, url(cycle, "cca-brief") + "?language=tr").getvalue())
+    why = _speaking("tr", gettext_lazy("Why: %(rationale)s"))
+    assert why % {"rationale": "İlgili daireler en üst sıraya koydu."} in text
+    assert "Ranked at the top by the departments concerned" not in text
+    # Objective 1's rationale has no Turkish edition: quoted in English, and said so.
+    mark = _speaking(
+        "tr", gettext_lazy("Original in %(language)s, not yet translated into %(wanted)s")
+    ) % {"language": _speaking("tr", "İngilizce"), "wanted": "Türkçe"}
+    english = Decision.objects.get(cycle=cycle, objective__number=1).rationale
+    assert f"{why % {'rationale': english}} ({mark})" in text
+    # The English brief quotes the English original, unmarked.
+    text = _docx_text(fetched(client, url(cycle, "cca-brief") + "?language=en").getvalue())
+    assert f"Why: {english}\n" in text and "Ranked at the top by the departments" in text
+
+
+def test_a_rationale_edited_after_its_translation_is_marked_out_of_date(case, client):
+    from django.conf import settings
+
+    from gcmhub.editions.services import translation_save
+    from gcmhub.priorities import services as priorities
+
+    cycle, users = case
+    nine = Decision.objects.get(cycle=cycle, objective__number=9)
+    translation_save(
+        obj=nine, field="rationale", language="tr", text="Eski gerekçe.", by=users["consultant"]
+    )
+    priorities.decision_save(
+        cycle=cycle,
+        objective=nine.objective,
+        by=users["coordinator"],
+        expected_version=nine.version,
+        horizon=nine.horizon,
+        rationale="A new rationale.",
+        language="en",
+        outcomes=nine.outcomes.all(),
+        lead_organisations=nine.lead_organisations.all(),
+    )
+    client.force_login(users["coordinator"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+    page = client.get(url(cycle, "objective-priority", number=9)).content.decode()
+    assert '<p lang="tr">Eski gerekçe.</p>' in page
+    assert 'class="edition-mark stale"' in page
+    listing = client.get(url(cycle, "decision-list")).content.decode()
+    assert '<span lang="tr">Eski gerekçe.</span>' in listing and "edition-mark stale" in listing
+
+
+def test_a_carried_over_rationale_keeps_its_current_translation(case):
+    from gcmhub.editions.models import Translation
+    from gcmhub.editions.services import translation_save
+    from gcmhub.editions.texts import edition
+    from gcmhub.imrf.carryover import cycle_start_from
+
+    cycle, users = case
+    Translation.objects.all().delete()  # the demo's Turkish editions
+    six = Decision.objects.get(cycle=cycle, objective__number=6)  # medium term: carried over
+    translation_save(
+        obj=six, field="rationale", language="tr", text="İnsana yakışır iş.", by=users["consultant"]
+    )
+    third = cycle_start_from(
+        source=cycle,
+        by=users["coordinator"],
+        title="Third",
+        country="TR",
+        start_date=dt.date(2029, 1, 1),
+        end_date=dt.date(2030, 5, 31),
+        short_term_until=dt.date(2030, 5, 31),
+        medium_term_until=dt.date(2032, 12, 31),
+        long_term_until=dt.date(2034, 12, 31),
+    )
+    carried = Decision.objects.get(cycle=third, objective__number=6)
+    turkish = edition(carried, "rationale", "tr")
+    assert turkish.status == "current"
+    assert turkish.text.endswith(": İnsana yakışır iş.") and turkish.text != "İnsana yakışır iş."
+    assert carried.rationale.startswith("Carried over from GCM Needs Assessment 2021: ")
+    # Objective 22's rationale had no Turkish edition: none is made up.
+    assert edition(
+        Decision.objects.get(cycle=third, objective__number=22), "rationale", "tr"
+    ).missing
+
+
+def test_the_demo_loads_turkish_rationales_from_its_data_file(case, tmp_path):
+    from gcmhub.editions.texts import edition
+    from gcmhub.priorities.editions import load_demo_rationales
+
+    cycle, _users = case
+    data = tmp_path / "rationales_tr.json"
+    data.write_text(
+        '{"rationales": {"9": "Kaçakçılık hükümetin önceliği.", "99": "yok"}}', encoding="utf-8"
+    )
+    assert load_demo_rationales(cycle, data) == 1
+    assert load_demo_rationales(cycle, data) == 1  # again: nothing changes
+    turkish = edition(Decision.objects.get(cycle=cycle, objective__number=9), "rationale", "tr")
+    assert (turkish.text, turkish.status, turkish.translation.illustrative) == (
+        "Kaçakçılık hükümetin önceliği.",
+        "current",
+        True,
+    )
+    assert load_demo_rationales(cycle, tmp_path / "none.json") == 0
+
+
+@pytest.fixture
+def paired_sections():
+    """Sections with editions, as the document engine registers them (put back after)."""
+    from gcmhub.documents.models import Section
+    from gcmhub.editions import registry
+    from gcmhub.editions.access import may_translate_in
+
+    before = registry.paired_by_key("documents.section")
+    if before is None:
+        registry.register(
+            registry.Paired(
+                model=Section,
+                fields=("body",),
+                language=lambda s: s.document.language,
+                cycle=lambda s: s.document.cycle,
+                may_translate=lambda user, s: may_translate_in(user, s.document.cycle),
+                rich=("body",),
+            )
+        )
+    yield
+    if before is None:
+        registry._PAIRED.pop("documents.section")
+
+
+def test_the_review_is_drafted_in_both_editions_from_the_same_data(case, paired_sections):
+    from gcmhub.editions.texts import edition
+
+    cycle, users = case
+    document = cycle.documents.get(kind=VOLUNTARY_REVIEW)
+    assert document.language == "en"
+    assert services.voluntary_review_prefill(document=document, by=users["consultant"]) == 0
+    assert (
+        services.voluntary_review_prefill(document=document, by=users["consultant"], overwrite=True)
+        == 5
+    )
+    methodology = document.sections.get(key="methodology")
+    assert "7 consultations were held" in methodology.body
+    turkish = edition(methodology, "body", "tr")
+    assert turkish.status == "current" and "7 istişare yapıldı" in turkish.text
+    assert "Kaynak: gcmhub" in turkish.text and "Source:" not in turkish.text
+    # A section a person wrote gets no generated translation.
+    from gcmhub.documents import services as documents
+
+    policy = document.sections.get(key="policy")
+    documents.section_save(
+        section=policy, by=users["consultant"], body="<p>Ours.</p>", expected_version=policy.version
+    )
+    assert services.voluntary_review_prefill(document=document, by=users["consultant"]) == 0
+    assert edition(document.sections.get(key="policy"), "body", "tr").stale
+
+
+def test_the_imrf_page_says_what_the_turkish_brief_quotes_untranslated(case, client):
+    from gcmhub.editions.models import Translation
+    from gcmhub.editions.services import translation_save
+    from gcmhub.imrf.cca import cca_texts
+
+    cycle, users = case
+    Translation.objects.all().delete()  # whatever Turkish editions the demo gives
+    quoted = [obj for obj in cca_texts(cycle) if obj.language == "en"]
+    assert len(quoted) >= 8  # the rationales of the eight prioritised objectives at least
+    client.force_login(users["consultant"])
+    turkish = next(
+        e for e in client.get(url(cycle, "imrf")).context["editions"] if e["language"] == "tr"
+    )
+    assert (turkish["missing"], turkish["stale"]) == (len(quoted), 0)
+    nine = Decision.objects.get(cycle=cycle, objective__number=9)
+    translation_save(
+        obj=nine, field="rationale", language="tr", text="Öncelik.", by=users["consultant"]
+    )
+    page = client.get(url(cycle, "imrf")).content.decode()
+    count = len(quoted) - 1
+    assert f"Turkish edition: {count} rationales or syntheses are quoted in their original" in page
+    assert url(cycle, "translations") + "?language=tr" in page
+    client.force_login(users["focal"])
+    assert url(cycle, "translations") not in client.get(url(cycle, "imrf")).content.decode()

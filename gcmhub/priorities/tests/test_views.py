@@ -158,6 +158,35 @@ def test_a_decision_against_the_rank_asks_for_the_rationale(
     assert client.get(url(cycle, "decision-history", number=1)).status_code == 200
 
 
+def test_a_rationale_is_tagged_with_the_language_it_is_written_in(
+    client, cycle, coordinator, results_ready
+):
+    from django.conf import settings
+
+    def speak(language):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    client.force_login(coordinator)
+    target = url(cycle, "objective-priority", number=1)
+    speak("tr")
+    form = client.get(target).context["form"]
+    assert form["language"].value() == "tr"  # the writer's interface language by default
+    client.post(
+        target, {"version": 1, "horizon": "long", "rationale": "Önce yeni bir yasa gerekiyor."}
+    )
+    decision = Decision.objects.get()
+    assert decision.language == "tr"
+    speak("en")
+    response = client.get(target)
+    assert '<p lang="tr">Önce yeni bir yasa gerekiyor.</p>' in response.content.decode()
+    assert response.context["form"]["language"].value() == "tr"  # the decision's, once it has one
+    client.post(
+        target,
+        {"version": 1, "horizon": "long", "rationale": "A new law first.", "language": "en"},
+    )
+    assert Decision.objects.get().language == "en"
+
+
 def test_the_consultant_reads_results_but_cannot_decide(client, cycle, consultant, results_ready):
     client.force_login(consultant)
     response = client.get(url(cycle, "objective-priority", number=1))

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import translation
 
 from gcmhub.demo import assessments as assessments_demo
 from gcmhub.demo import core as core_demo
@@ -21,7 +22,13 @@ class Command(BaseCommand):
     help = "Load (or refresh) the Türkiye 2021 demo data set; safe to run again."
 
     def handle(self, *args, **options):
-        with override_settings(EMAIL_BACKEND=SILENT), transaction.atomic():
+        # The demo's texts are written in English (their Turkish editions are translations):
+        # whatever language is active where the command runs (a test, a shell) is not theirs.
+        with (
+            override_settings(EMAIL_BACKEND=SILENT),
+            translation.override("en"),
+            transaction.atomic(),
+        ):
             network, cycle = core_demo.load()
             framework_demo.load(cycle)
             users = directory_demo.load(network)
