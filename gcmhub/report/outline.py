@@ -23,7 +23,7 @@ OUTLINE = [
         "working-modalities",
         "narrative",
         "Proposed working modalities of the network: SOPs for coordination, reporting, and monitoring and evaluation",
-        "Ağın önerilen çalışma usulleri: koordinasyon, raporlama ve izleme-değerlendirme için standart işletim prosedürleri",
+        "Ağın önerilen çalışma usulleri: koordinasyon, raporlama ve izleme-değerlendirme için standart çalışma usulleri (SOP)",
     ),
     (
         "annex-consultations",
