@@ -115,6 +115,7 @@ def demo_kwargs() -> dict:
         else None,
         "version_pk": document.versions.first().pk,
         "fmt": "docx",
+        "label": "documents.section",  # the translate page (its pk: a section's or another)
         "review_pk": comment.review_id,
         "comment_pk": comment.pk,
         "endorsement_pk": Endorsement.objects.filter(version__document__cycle=cycle).first().pk,
