@@ -167,10 +167,15 @@ def test_downloads_of_the_draft_and_a_version(client, cycle, world, focal_a, run
     waiting = client.get(version)
     assert waiting.status_code == 302 and "/files/" in waiting["Location"]
     assert "Waiting for a worker" in client.get(waiting["Location"]).content.decode()
-    assert run_tasks() == 2  # its Word and PDF files
+    assert run_tasks() == 4  # its Word and PDF files, in English and in Turkish
     pdf = client.get(version)
     assert pdf["Content-Type"] == "application/pdf"
     assert "UNNM-Turkiye_needs-assessment_v0.1_en.pdf" in pdf["Content-Disposition"]
+    pk = world["version"].pk
+    turkish = client.get(
+        url(cycle, "version-download", **kwargs, version_pk=pk, fmt="pdf", language="tr")
+    )
+    assert "UNNM-Turkiye_needs-assessment_v0.1_tr.pdf" in turkish["Content-Disposition"]
     assert (
         "The summary of the first draft."
         in PdfReader(io.BytesIO(pdf.getvalue())).pages[2].extract_text()

@@ -14,6 +14,7 @@ from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_er
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_section
+from gcmhub.documents.bilingual import document_languages, language_name
 from gcmhub.documents.content import build_content, has_compendium
 from gcmhub.documents.forms import (
     DocumentForm,
@@ -23,7 +24,7 @@ from gcmhub.documents.forms import (
     SectionForm,
 )
 from gcmhub.documents.kinds import part_of
-from gcmhub.documents.views.common import context, locked
+from gcmhub.documents.views.common import context, locked, reading
 
 
 @require_safe
@@ -34,8 +35,17 @@ def document_detail(request, network, cycle, document_pk):
     if final is not None:
         # The document no longer changes: its final version is the document.
         return cycle_redirect("version-detail", cycle, document_pk=document.pk, version_pk=final.pk)
-    content = build_content(document)
-    draft_files = files.draft_files(document, content=content)  # before the links are added
+    cache = {}  # the data read once for both editions
+    contents = {
+        language: build_content(document, language, cache=cache)
+        for language in document_languages(document)
+    }
+    # Before the links are added to the content read.
+    draft_files = files.draft_editions_files(document, contents=contents)
+    for file in draft_files:
+        file["name"] = language_name(file["language"])
+    shown = reading(request, contents)
+    content = shown["content"]
     if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network):
         sections = {s.key: s for s in document.sections.all()}
         for item in content["sections"]:
@@ -50,8 +60,8 @@ def document_detail(request, network, cycle, document_pk):
         network,
         cycle,
         document=document,
-        content=content,
         mode="screen",
+        **shown,
         versions=selectors.versions_of(document),
         reviews=selectors.reviews_of(document),
         issue_form=IssueForm(),
@@ -71,6 +81,7 @@ def document_edit(request, network, cycle, document_pk):
             "title": document.title,
             "subtitle": document.subtitle,
             "language": document.language,
+            "bilingual": document.bilingual,
             "compendium": document.compendium,
         },
         has_compendium=has_compendium(document),
