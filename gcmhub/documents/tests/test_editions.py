@@ -1,0 +1,234 @@
+"""A document has an edition in each language: the outline in both from the start, each
+edition's texts in its language (the original marked where there is no translation), one
+version freezing both under one hash, files and pages per edition, and a warning before a
+version goes out with translations missing."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
+from docx import Document as WordDocument
+
+from gcmhub.assessments.models import Assignment, Input
+from gcmhub.core.workflow import State
+from gcmhub.documents import files, services
+from gcmhub.documents.content import (
+    build_content,
+    complete_languages,
+    content_hash,
+    edition_of,
+    editions_of,
+)
+from gcmhub.documents.diff import compare_editions
+from gcmhub.framework.models import Objective
+from gcmhub.report.kind import NEEDS_ASSESSMENT
+from gcmhub.report.outline import OUTLINE
+from gcmhub.reporting.docx import render_docx
+
+pytestmark = pytest.mark.django_db
+
+
+def url(cycle, name, **kwargs):
+    return reverse(
+        name, kwargs={"network_slug": cycle.network.slug, "cycle_pk": cycle.pk, **kwargs}
+    )
+
+
+def _write(document, by, key, body):
+    section = document.sections.get(key=key)
+    return services.section_save(
+        section=section, by=by, body=body, expected_version=section.version
+    )
+
+
+def test_a_document_opened_in_the_turkish_interface_is_written_in_turkish(cycle, consultant):
+    with translation.override("tr"):
+        document = services.document_open(cycle=cycle, kind=NEEDS_ASSESSMENT, by=consultant)
+    assert document.language == "tr"
+    assert document.title == "GCM İhtiyaç Analizi Raporu"
+    titles = list(document.sections.order_by("order").values_list("title", flat=True))
+    assert titles == [title_tr for _key, _kind, _en, title_tr in OUTLINE]
+
+
+def test_a_document_opened_in_english_keeps_its_english_outline(cycle, consultant):
+    document = services.document_open(
+        cycle=cycle, kind=NEEDS_ASSESSMENT, by=consultant, language="en"
+    )
+    assert document.language == "en" and document.title == "GCM Needs Assessment Report"
+    assert document.sections.get(key="executive-summary").title == "Executive summary"
+
+
+def test_each_edition_has_its_labels_and_marks_a_text_not_yet_translated(document, consultant):
+    _write(document, consultant, "executive-summary", "<p>The summary in English.</p>")
+    english = build_content(document, "en")
+    turkish = build_content(document, "tr")
+    assert (english["language"], turkish["language"]) == ("en", "tr")
+    assert english["labels"]["contents"] == "Contents"
+    assert turkish["labels"]["contents"] == "İçindekiler"
+    summary = next(s for s in turkish["sections"] if s["key"] == "executive-summary")
+    # The English text stands in the Turkish edition as the original, marked as such.
+    assert summary["html"] == "<p>The summary in English.</p>"
+    assert summary["lang"] == "en" and summary["mark"]
+    own = next(s for s in english["sections"] if s["key"] == "executive-summary")
+    assert "lang" not in own and "mark" not in own
+
+
+def test_the_report_quotes_an_input_in_its_original_language_marked(
+    cycle, document, org_a, consultant
+):
+    objective = Objective.objects.get(number=9)
+    Assignment.objects.create(cycle=cycle, organisation=org_a, objective=objective)
+    Input.objects.create(
+        cycle=cycle,
+        organisation=org_a,
+        objective=objective,
+        state=State.SUBMITTED,
+        language="tr",
+        situation="Kanun yürürlükte.",
+        gaps="Bilgi ortak ülkelere geç ulaşıyor.",
+    )
+    content = build_content(document, "en")
+    findings = next(s for s in content["sections"] if s["kind"] == "findings")
+    position = next(o for o in findings["objectives"] if o["number"] == 9)["positions"][0]
+    assert position["text"] == "Bilgi ortak ülkelere geç ulaşıyor."
+    assert position["lang"] == "tr" and position["mark"] == "Original in Turkish"
+    # The Word file says so too.
+    word = WordDocument(io.BytesIO(render_docx(content, version_line="Draft", content_hash="x")))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "Bilgi ortak ülkelere geç ulaşıyor. (Original in Turkish)" in text
+    # The Turkish edition quotes it as written, unmarked.
+    turkish = build_content(document, "tr")
+    findings = next(s for s in turkish["sections"] if s["kind"] == "findings")
+    position = next(o for o in findings["objectives"] if o["number"] == 9)["positions"][0]
+    assert "mark" not in position
+
+
+def test_a_version_freezes_both_editions_under_one_hash(document, consultant):
+    _write(document, consultant, "executive-summary", "<p>The summary in English.</p>")
+    version = services.version_issue(document=document, by=consultant, confirmed=True)
+    editions = editions_of(version.content)
+    assert list(editions) == ["en", "tr"] and files.languages_of(version) == ["en", "tr"]
+    # Every reader of the version's sections reads its own edition, as before.
+    assert version.content["sections"] == editions["en"]["sections"]
+    assert editions["tr"]["labels"]["contents"] == "İçindekiler"
+    assert version.content_hash == content_hash(version.content)
+    # The hash covers the Turkish edition: a change there is another version.
+    changed = {**version.content, "editions": {"tr": {**editions["tr"], "title": "Başka"}}}
+    assert content_hash(changed) != version.content_hash
+    # The English edition is complete; the Turkish one has the summary untranslated.
+    assert complete_languages(version.content) == ["en"]
+
+
+def test_issuing_with_translations_missing_lists_them_and_asks_first(document, consultant):
+    _write(document, consultant, "context", "<p>The context.</p>")
+    with pytest.raises(services.NeedsConfirmation) as raised:
+        services.version_issue(document=document, by=consultant)
+    gaps = raised.value.translations["tr"]
+    assert any("Context of migration governance" in gap for gap in gaps)
+    assert not document.versions.exists()
+    version = services.version_issue(document=document, by=consultant, confirmed=True)
+    assert version.number == "0.1"
+
+
+def test_a_document_in_one_language_has_one_edition_and_asks_for_no_translation(
+    document, consultant, coordinator
+):
+    services.document_update(document=document, by=coordinator, title="Report", bilingual=False)
+    _write(document, consultant, "context", "<p>The context.</p>")
+    try:
+        version = services.version_issue(document=document, by=consultant)
+    except services.NeedsConfirmation as warning:  # empty sections, nothing else
+        assert warning.translations == {}
+        version = services.version_issue(document=document, by=consultant, confirmed=True)
+    assert files.languages_of(version) == ["en"]
+    assert "editions" not in version.content
+    assert complete_languages(version.content) == ["en"]
+
+
+OLD_CONTENT = {
+    "title": "GCM Needs Assessment Report",
+    "subtitle": "",
+    "network": "UN Network on Migration in Türkiye",
+    "cycle": "2021",
+    "country": "Türkiye",
+    "language": "en",
+    "labels": {"contents": "Contents"},
+    "sections": [
+        {
+            "key": "context",
+            "number": "1",
+            "title": "Context",
+            "kind": "narrative",
+            "html": "<p>Old.</p>",
+        }
+    ],
+}
+
+
+def test_a_version_issued_before_the_editions_still_reads(client, cycle, document, consultant):
+    old = document.versions.create(
+        major=0, minor=1, content=OLD_CONTENT, content_hash=content_hash(OLD_CONTENT)
+    )
+    assert files.languages_of(old) == ["en"]
+    assert edition_of(old.content, "tr")["title"] == "GCM Needs Assessment Report"
+    assert complete_languages(old.content) == ["en"]
+    _write(document, consultant, "context", "<p>New.</p>")
+    new = services.version_issue(document=document, by=consultant, confirmed=True)
+    # Each edition of the new version is compared with the old one's only edition.
+    compared = dict(compare_editions(old.content, new.content))
+    assert list(compared) == ["en", "tr"]
+    context = next(s for s in compared["en"] if s["key"] == "context")
+    assert context["status"] == "changed" and "<ins>New.</ins>" in context["diff"]
+    client.force_login(consultant)
+    kwargs = {"document_pk": document.pk, "version_pk": old.pk}
+    page = client.get(url(cycle, "version-detail", **kwargs)).content.decode()
+    assert "<p>Old.</p>" in page
+    compare = client.get(
+        url(cycle, "version-compare", document_pk=document.pk), {"a": old.pk, "b": new.pk}
+    ).content.decode()
+    assert "English edition" in compare and "Turkish edition" in compare
+
+
+def test_the_version_page_offers_each_edition_and_its_files(client, cycle, document, consultant):
+    _write(document, consultant, "context", "<p>The context.</p>")
+    version = services.version_issue(document=document, by=consultant, confirmed=True)
+    client.force_login(consultant)
+    kwargs = {"document_pk": document.pk, "version_pk": version.pk}
+    page = client.get(url(cycle, "version-detail", **kwargs)).content.decode()
+    assert "?edition=tr" in page
+    turkish = client.get(url(cycle, "version-detail", **kwargs), {"edition": "tr"})
+    text = turkish.content.decode()
+    assert 'document" lang="tr"' in text and 'aria-current="true">Turkish<' in text
+    # A language the version has no edition in is not a file of it.
+    missing = url(cycle, "version-download", **kwargs, fmt="pdf", language="fr")
+    assert client.get(missing).status_code == 404
+
+
+def test_the_draft_offers_a_file_of_each_edition(client, cycle, document, consultant, run_tasks):
+    client.force_login(consultant)
+    make = url(cycle, "document-file", document_pk=document.pk, fmt="docx", language="tr")
+    client.post(make, headers={"HX-Request": "true"})
+    assert run_tasks() == 1
+    docx = client.get(
+        url(cycle, "document-download", document_pk=document.pk, fmt="docx", language="tr")
+    )
+    assert "UNNM-Turkiye_needs-assessment_draft-" in docx["Content-Disposition"]
+    assert "_tr.docx" in docx["Content-Disposition"]
+
+
+def test_an_edition_the_document_does_not_have_is_not_found(
+    client, cycle, document, consultant, coordinator
+):
+    services.document_update(document=document, by=coordinator, title="Report", bilingual=False)
+    client.force_login(consultant)
+    draft = url(cycle, "document-download", document_pk=document.pk, fmt="docx", language="tr")
+    assert client.get(draft).status_code == 404
+
+
+def test_the_gaps_name_the_section(document, consultant):
+    _write(document, consultant, "introduction", "<p>How.</p>")
+    with pytest.raises(ValidationError) as raised:
+        services.version_issue(document=document, by=consultant)
+    assert any("Introduction and methodology" in m for m in raised.value.messages)
