@@ -5,6 +5,8 @@ All text is ILLUSTRATIVE, written for the demo; it is not the real report of the
 """
 
 import datetime as dt
+import json
+from pathlib import Path
 
 from gcmhub.assessments.models import Consultation, Input
 from gcmhub.demo.assessments import _organisations
@@ -12,6 +14,9 @@ from gcmhub.documents import services
 from gcmhub.documents.models import Comment, Document, Section
 from gcmhub.framework.models import Objective
 from gcmhub.report.kind import NEEDS_ASSESSMENT
+
+# The Turkish editions of the report's texts (illustrative translations): see `load_editions`.
+EDITIONS = Path(__file__).parent / "data" / "report_tr.json"
 
 TEXTS = {
     "executive-summary": (
@@ -201,6 +206,8 @@ def load(cycle, users) -> None:
             "interviews in April and May with the departments concerned",
         )
     )
+    # 0.1 went out in English only; from 0.2 on the report has both editions.
+    load_editions(document, by=consultant)
     services.version_issue(
         confirmed=True,
         document=document,
@@ -212,3 +219,35 @@ def load(cycle, users) -> None:
         document.versions.filter(major=0, minor=minor).update(
             issued_at=dt.datetime.combine(day, dt.time(9, 0), tzinfo=dt.UTC)
         )
+
+
+def load_editions(document, *, by, path: Path = EDITIONS) -> int:
+    """Give the demo report's texts their edition in the other language from `path` (key ->
+    text: a section's key -> its text in HTML, "recommendation-N" -> the Nth recommendation,
+    "title", "subtitle"), marked illustrative. Keys without a text in the document, and
+    keys starting with "_", are skipped. Returns how many editions were saved."""
+    from gcmhub.documents.bilingual import other_language
+
+    try:  # TEMPORARY until the editions spine is merged
+        from gcmhub.editions.services import translation_save
+    except ImportError:
+        return 0
+
+    if not path.exists():
+        return 0
+    texts = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if not k.startswith("_")}
+    language = other_language(document.language)
+    targets = [(document, "title", "title"), (document, "subtitle", "subtitle")]
+    targets += [(s, "body", s.key) for s in document.sections.order_by("order", "pk")]
+    targets += [
+        (r, "text", f"recommendation-{n}")
+        for n, r in enumerate(document.recommendations.order_by("order", "pk"), start=1)
+    ]
+    saved = 0
+    for obj, field, key in targets:
+        if texts.get(key) and getattr(obj, field):
+            translation_save(
+                obj=obj, field=field, language=language, text=texts[key], by=by, illustrative=True
+            )
+            saved += 1
+    return saved

@@ -1,6 +1,7 @@
 """The report stage: the needs assessment report, its versions and reviews."""
 
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.permissions import Perm
@@ -21,7 +22,9 @@ def report_state(cycle, user) -> StageState:
     ]
     review = Review.objects.filter(version__document=document, status=ReviewStatus.OPEN).first()
     if review:
-        lines.append(_("A review is open until %(date)s.") % {"date": review.deadline})
+        lines.append(
+            _("A review is open until %(date)s.") % {"date": formats.date_format(review.deadline)}
+        )
     open_comments = Comment.objects.filter(
         review__version__document=document, submitted_at__isnull=False, disposition=""
     ).count()
@@ -45,7 +48,7 @@ def report_state(cycle, user) -> StageState:
 
 
 def published_state(cycle, user) -> StageState:
-    from django.utils import formats, timezone
+    from django.utils import timezone
 
     final = (
         Version.objects.filter(document__cycle=cycle, document__kind=NEEDS_ASSESSMENT, major__gte=1)
