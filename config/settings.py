@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "gcmhub.core",
     "django_tasks_db",
+    "gcmhub.editions",
     "gcmhub.framework",
     "gcmhub.directory",
     "gcmhub.assessments",

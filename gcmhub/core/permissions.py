@@ -73,6 +73,8 @@ class Perm(StrEnum):
     SOP_MANAGE = "sop.manage"
     OBLIGATION_COMPLETE = "obligation.complete"
 
+    TRANSLATE = "text.translate"  # write the other language's edition of the network's texts
+
 
 _READ = {Perm.NETWORK_VIEW, Perm.CYCLE_VIEW, Perm.ORGANISATION_VIEW}
 # What only a focal point does: speak for their organisation (not even an administrator).
@@ -109,6 +111,7 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
             Perm.MEETING_SECRETARIAT,
             Perm.WORKPLAN_VIEW,
             Perm.PROGRESS_READ,
+            Perm.TRANSLATE,
         }
     ),
     Role.FOCAL_POINT: frozenset(

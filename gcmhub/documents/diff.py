@@ -1,13 +1,11 @@
 """Compare two versions of a document section by section, word by word (no database)."""
 
-import difflib
-import re
 from html import escape
 
+from gcmhub.core.text import word_diff
 from gcmhub.reporting.narrative import to_text
 
 SKIP = {"key", "number", "kind", "html", "labels", "chart"}
-TOKENS = re.compile(r"\n|[^\s]+|[ \t]+")
 
 
 def _flatten(value) -> list[str]:
@@ -27,21 +25,6 @@ def section_text(section: dict) -> str:
     lines = [to_text(section.get("html", ""))]
     lines += _flatten(section)
     return "\n".join(line for line in lines if line)
-
-
-def word_diff(old: str, new: str) -> str:
-    """HTML of `new` with removed words in <del> and added words in <ins>."""
-    a, b = TOKENS.findall(old), TOKENS.findall(new)
-    parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts.append(escape("".join(a[i1:i2])))
-            continue
-        if op in ("delete", "replace"):
-            parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
-        if op in ("insert", "replace"):
-            parts.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
-    return "".join(parts).replace("\n", "<br>")
 
 
 def compare(old: dict, new: dict) -> list[dict]:

@@ -18,6 +18,7 @@ ROOT = Path(gcmhub.__file__).parent
 LAYERS = [
     ["core"],
     ["reporting"],
+    ["editions"],
     ["framework"],
     ["directory"],
     ["assessments"],

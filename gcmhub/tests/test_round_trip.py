@@ -705,10 +705,12 @@ COVERED_ELSEWHERE = {
     "invitation-accept": "creates an account from a signed link (directory tests)",
     "export-page": "starts an export with the options chosen (exports tests)",
     "review-detail": "its form writes a new comment (documents tests; blank refused by forms)",
+    "translate": "the translation of any text with editions (tests/test_editions.py)",
 }
 
 # Pages that only read (lists, details, histories, downloads, charts).
 READ_ONLY = {
+    "translations",
     "home", "network-list", "network-detail", "cycle-detail", "cycle-history",
     "objective-list", "objective-detail", "principle-list",
     "cooperation-framework", "cooperation-framework-history", "cycle-setup",

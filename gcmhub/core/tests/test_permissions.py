@@ -33,6 +33,7 @@ EXPECTED = {
         Perm.PROGRESS_VIEW,
         Perm.PROGRESS_READ,
         Perm.SOP_VIEW,
+        Perm.TRANSLATE,
     },
     Role.FOCAL_POINT: READ
     | {

@@ -1,0 +1,81 @@
+"""Which texts have editions in two languages, registered by the apps that own them.
+
+Each app registers its models from its AppConfig.ready():
+
+    register(Paired(
+        model=Synthesis,
+        fields=("text",),
+        language=lambda synthesis: synthesis.language,       # the original's language
+        cycle=lambda synthesis: synthesis.cycle,             # where it belongs (access, queues)
+        may_translate=lambda user, synthesis: ...,           # who may write its translation
+        label=lambda synthesis: ...,                         # how a queue names it
+        url=lambda synthesis: ...,                           # the page that shows (edits) it
+        changed=lambda synthesis: (synthesis.updated_by, synthesis.updated_at),
+    ))
+
+and may name the texts of a cycle its translation queue lists (`register_cycle_texts`).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Paired:
+    model: type
+    fields: tuple[str, ...]
+    language: Callable[[Any], str]
+    cycle: Callable[[Any], Any]
+    may_translate: Callable[[Any, Any], bool]
+    label: Callable[[Any], str] = str
+    url: Callable[[Any], str | None] | None = None
+    # Who changed the original last, and when: (user or None, datetime or None).
+    changed: Callable[[Any], tuple] | None = None
+    rich: tuple[str, ...] = ()  # fields holding sanitised HTML (the rich-text editor)
+    select_related: tuple[str, ...] = ()  # what the translate page reads with the object
+
+    @property
+    def key(self) -> str:
+        return label_of(self.model)
+
+
+_PAIRED: dict[str, Paired] = {}
+_CYCLE_TEXTS: list[Callable[[Any], Iterable]] = []
+
+
+def label_of(model) -> str:
+    return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def register(paired: Paired) -> None:
+    _PAIRED[paired.key] = paired
+
+
+def register_cycle_texts(texts: Callable[[Any], Iterable]) -> None:
+    """`texts(cycle)`: the registered objects of a cycle its translation queue lists."""
+    if texts not in _CYCLE_TEXTS:
+        _CYCLE_TEXTS.append(texts)
+
+
+def paired_of(obj_or_model) -> Paired:
+    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
+    try:
+        return _PAIRED[label_of(model)]
+    except KeyError:
+        raise LookupError(f"{label_of(model)} has no editions registered") from None
+
+
+def paired_by_key(key: str) -> Paired | None:
+    return _PAIRED.get(key)
+
+
+def is_paired(obj) -> bool:
+    return label_of(type(obj)) in _PAIRED
+
+
+def cycle_texts(cycle) -> list:
+    found = []
+    for texts in _CYCLE_TEXTS:
+        found.extend(texts(cycle))
+    return found

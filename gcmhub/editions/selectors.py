@@ -1,0 +1,82 @@
+"""What waits for a translation: the translation queues of a document and of a cycle."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from gcmhub.editions.registry import paired_of
+from gcmhub.editions.texts import (
+    Edition,
+    edition,
+    is_blank,
+    original_language,
+    other_languages,
+    prefetch,
+)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """One text whose edition in `language` is missing or out of date."""
+
+    obj: object
+    field: str
+    field_label: str
+    label: str
+    language: str
+    original_language: str
+    edition: Edition
+    changed_by: object | None
+    changed_at: datetime | None
+    url: str | None
+
+    @property
+    def status(self) -> str:
+        return self.edition.status
+
+    @property
+    def stale(self) -> bool:
+        return self.edition.status == "stale"
+
+
+def waiting(objs, *, languages: list[str] | None = None) -> list[Waiting]:
+    """The texts of `objs` (registered objects) with a missing or stale edition in one of
+    `languages` (default: every language but each text's own), in the order given."""
+    rows = []
+    for obj in prefetch(objs):
+        paired = paired_of(obj)
+        source = original_language(obj)
+        wanted = languages or other_languages(source)
+        changed_by, changed_at = paired.changed(obj) if paired.changed else (None, None)
+        for field in paired.fields:
+            if is_blank(getattr(obj, field)):
+                continue
+            for language in wanted:
+                if language == source:
+                    continue
+                found = edition(obj, field, language)
+                if found.status not in ("missing", "stale"):
+                    continue
+                rows.append(
+                    Waiting(
+                        obj=obj,
+                        field=field,
+                        field_label=str(obj._meta.get_field(field).verbose_name),
+                        label=paired.label(obj),
+                        language=language,
+                        original_language=source,
+                        edition=found,
+                        changed_by=changed_by,
+                        changed_at=changed_at,
+                        url=paired.url(obj) if paired.url else None,
+                    )
+                )
+    return rows
+
+
+def summary(rows: list[Waiting]) -> dict:
+    """How many are missing and how many are stale."""
+    return {
+        "missing": sum(1 for row in rows if row.status == "missing"),
+        "stale": sum(1 for row in rows if row.status == "stale"),
+        "total": len(rows),
+    }

@@ -1,0 +1,182 @@
+"""The translate page of any text with editions, and the cycle's translation queue."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from gcmhub.core.pages import cycle_page, cycle_reverse, form_errors
+from gcmhub.core.permissions import Perm
+from gcmhub.core.text import word_diff
+from gcmhub.editions import services
+from gcmhub.editions.forms import KeepForm, TranslationForm
+from gcmhub.editions.registry import cycle_texts, paired_by_key, paired_of
+from gcmhub.editions.selectors import summary, waiting
+from gcmhub.editions.texts import (
+    edition,
+    language_name,
+    languages,
+    original_language,
+    other_languages,
+    translation_of,
+)
+from gcmhub.reporting.narrative import to_text
+
+
+def _object(cycle, label: str, pk: int):
+    paired = paired_by_key(label)
+    if paired is None:
+        raise Http404
+    obj = paired.model._default_manager.select_related(*paired.select_related).filter(pk=pk).first()
+    if obj is None or paired.cycle(obj).pk != cycle.pk:
+        raise Http404
+    return paired, obj
+
+
+def _back(request, fallback: str | None) -> str | None:
+    wanted = request.POST.get("next") or request.GET.get("next")
+    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
+        return wanted
+    return fallback
+
+
+@cycle_page(Perm.CYCLE_VIEW)
+def translate(request, network, cycle, label, pk):
+    paired, obj = _object(cycle, label, pk)
+    if not paired.may_translate(request.user, obj):
+        raise PermissionDenied
+    source = original_language(obj)
+    targets = other_languages(source)
+    language = request.GET.get("language")
+    if language not in targets:
+        language = targets[0]
+    here = request.get_full_path()
+    back = _back(request, paired.url(obj) if paired.url else None)
+    form = TranslationForm(
+        request.POST if request.method == "POST" and "keep" not in request.POST else None,
+        obj=obj,
+        language=language,
+    )
+    if request.method == "POST":
+        if "keep" in request.POST:
+            keep = KeepForm(
+                {
+                    "field": request.POST.get("keep"),
+                    "version": request.POST.get(f"{request.POST.get('keep')}__version"),
+                }
+            )
+            if keep.is_valid():
+                try:
+                    services.translation_keep(
+                        obj=obj,
+                        field=keep.cleaned_data["field"],
+                        language=language,
+                        by=request.user,
+                        expected_version=keep.cleaned_data["version"],
+                    )
+                except ValidationError as error:
+                    for message in error.messages:
+                        messages.error(request, message)
+                else:
+                    messages.success(
+                        request, _("The translation is marked as still right for the original.")
+                    )
+            return redirect(here)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    for name in form.text_fields:
+                        services.translation_save(
+                            obj=obj,
+                            field=name,
+                            language=language,
+                            text=form.cleaned_data[name],
+                            by=request.user,
+                            expected_version=form.cleaned_data[f"{name}__version"],
+                        )
+            except ValidationError as error:
+                form_errors(form, error)
+            else:
+                messages.success(request, _("The translation has been saved."))
+                return redirect(here)
+    rows = []
+    for name in form.text_fields:
+        original = getattr(obj, name) or ""
+        found = edition(obj, name, language)
+        row = translation_of(obj, name, language)
+        changes = None
+        if found.stale and row is not None:
+            changes = word_diff(to_text(row.source_text), to_text(original))
+        rows.append(
+            {
+                "name": name,
+                "label": obj._meta.get_field(name).verbose_name,
+                "original": original,
+                "rich": name in paired.rich,
+                "field": form[name],
+                "version": form[f"{name}__version"],
+                "edition": found,
+                "row": row,
+                "changes": changes,
+            }
+        )
+    changed_by, changed_at = paired.changed(obj) if paired.changed else (None, None)
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "section": "",
+        "obj": obj,
+        "label": paired.label(obj),
+        "form": form,
+        "rows": rows,
+        "source": source,
+        "source_name": language_name(source),
+        "language": language,
+        "language_name": language_name(language),
+        "languages": [(code, language_name(code)) for code in languages() if code != source],
+        "back": back,
+        "changed_by": changed_by,
+        "changed_at": changed_at,
+        "edit_url": paired.url(obj) if paired.url else None,
+    }
+    return render(request, "editions/translate.html", context)
+
+
+@require_safe
+@cycle_page(Perm.TRANSLATE)
+def queue(request, network, cycle):
+    objs = [obj for obj in cycle_texts(cycle) if paired_of(obj).may_translate(request.user, obj)]
+    language = request.GET.get("language")
+    rows = waiting(objs, languages=[language] if language in languages() else None)
+    context = {
+        "network": network,
+        "cycle": cycle,
+        "section": "",
+        "rows": rows,
+        "counts": summary(rows),
+        "language": language,
+        "languages": [(code, language_name(code)) for code in languages()],
+        "here": request.get_full_path(),
+    }
+    return render(request, "editions/queue.html", context)
+
+
+def translate_url(user, obj, *, language: str | None = None, next: str | None = None) -> str | None:
+    """The translate page of `obj` if `user` may translate it (else None)."""
+    paired = paired_of(obj)
+    if not user.is_authenticated or not paired.may_translate(user, obj):
+        return None
+    cycle = paired.cycle(obj)
+    url = cycle_reverse("translate", cycle, label=paired.key, pk=obj.pk)
+    query = []
+    if language:
+        query.append(f"language={language}")
+    if next:
+        from urllib.parse import quote
+
+        query.append(f"next={quote(next)}")
+    return url + ("?" + "&".join(query) if query else "")
