@@ -15,7 +15,7 @@ from gcmhub.documents.models import Comment, Document, Section
 from gcmhub.framework.models import Objective
 from gcmhub.report.kind import NEEDS_ASSESSMENT
 
-# The Turkish editions of the report's texts (illustrative translations): see `load_editions`.
+# The Turkish edition of the report's texts (illustrative translations): see `load_editions`.
 EDITIONS = Path(__file__).parent / "data" / "report_tr.json"
 
 TEXTS = {
@@ -221,33 +221,40 @@ def load(cycle, users) -> None:
         )
 
 
-def load_editions(document, *, by, path: Path = EDITIONS) -> int:
-    """Give the demo report's texts their edition in the other language from `path` (key ->
-    text: a section's key -> its text in HTML, "recommendation-N" -> the Nth recommendation,
-    "title", "subtitle"), marked illustrative. Keys without a text in the document, and
-    keys starting with "_", are skipped. Returns how many editions were saved."""
+def load_editions(document, *, by, final: bool = False, path: Path = EDITIONS) -> int:
+    """Give the demo report's texts their Turkish edition from `path`, marked illustrative
+    and translated by `by`: {"title", "subtitle" (optional), "sections": {section key: text
+    in HTML}, "recommendations": [text of each, in order], "final_additions": {section key:
+    what the validation meeting's agreed changes added, in HTML}}. `final`: the texts as the
+    final version has them (each section's text followed by its addition). Texts empty in
+    the document are skipped. Returns how many editions were saved."""
     from gcmhub.documents.bilingual import other_language
+    from gcmhub.editions.services import translation_save
 
-    try:  # TEMPORARY until the editions spine is merged
-        from gcmhub.editions.services import translation_save
-    except ImportError:
-        return 0
-
-    if not path.exists():
-        return 0
-    texts = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if not k.startswith("_")}
-    language = other_language(document.language)
-    targets = [(document, "title", "title"), (document, "subtitle", "subtitle")]
-    targets += [(s, "body", s.key) for s in document.sections.order_by("order", "pk")]
+    data = json.loads(path.read_text("utf-8"))
+    sections = dict(data.get("sections", {}))
+    if final:
+        for key, addition in data.get("final_additions", {}).items():
+            sections[key] = sections.get(key, "") + addition
+    targets = [(document, "title", data.get("title")), (document, "subtitle", data.get("subtitle"))]
+    targets += [(s, "body", sections.get(s.key)) for s in document.sections.order_by("order", "pk")]
+    recommendations = data.get("recommendations", [])
     targets += [
-        (r, "text", f"recommendation-{n}")
-        for n, r in enumerate(document.recommendations.order_by("order", "pk"), start=1)
+        (r, "text", recommendations[n] if n < len(recommendations) else None)
+        for n, r in enumerate(document.recommendations.order_by("order", "pk"))
     ]
+    language = other_language(document.language)
     saved = 0
-    for obj, field, key in targets:
-        if texts.get(key) and getattr(obj, field):
+    for obj, field, text in targets:
+        if text and getattr(obj, field):
             translation_save(
-                obj=obj, field=field, language=language, text=texts[key], by=by, illustrative=True
+                obj=obj,
+                field=field,
+                language=language,
+                text=text,
+                by=by,
+                illustrative=True,
+                check=False,
             )
             saved += 1
     return saved

@@ -39,43 +39,59 @@ class Text:
     translated_by: str = ""
 
 
-def text_of(obj, field: str, language: str, *, original_language: str | None = None) -> Text:
+def text_of(obj, field: str, language: str) -> Text:
     """The edition of `obj.field` in `language`: the original when written in it, else its
-    translation (or the original, `missing`, when there is none)."""
-    try:  # TEMPORARY until the editions spine is merged
-        from gcmhub.editions.texts import edition
-    except ImportError:
-        owner = getattr(obj, "document", None)
-        original = original_language or getattr(owner or obj, "language", None) or "en"
-        value = getattr(obj, field) or ""
-        return Text(
-            text=value, language=original, original_language=original, missing=original != language
-        )
+    translation (or the original, `missing`, when there is none). A text of a kind with no
+    editions registered reads as its original, in its `language` if it says one."""
+    from gcmhub.editions.registry import is_paired
+    from gcmhub.editions.texts import edition
 
+    if not is_paired(obj):
+        original = getattr(obj, "language", None) or language
+        return Text(
+            text=getattr(obj, field) or "",
+            language=original,
+            original_language=original,
+            missing=original != language,
+        )
     e = edition(obj, field, language)
-    translation = getattr(e, "translation", None)
-    by = getattr(translation, "updated_by", None) if translation is not None else None
+    by = e.translated_by
     return Text(
         text=e.text or "",
-        language=e.original_language if e.missing or not e.is_translation else e.language,
+        language=e.language,
         original_language=e.original_language,
-        is_translation=bool(e.is_translation),
-        stale=bool(e.stale),
-        missing=bool(e.missing),
-        translated_by=str(by) if by is not None else "",
+        is_translation=e.is_translation,
+        stale=e.stale,
+        missing=e.missing,
+        translated_by=(by.get_full_name() or by.username) if by is not None else "",
     )
+
+
+def prefetch(objs) -> list:
+    """Read the translations of `objs` at once (one query per kind of text with editions; see
+    `editions.texts.prefetch`); returns `objs` as a list."""
+    from gcmhub.editions.registry import is_paired
+    from gcmhub.editions.texts import prefetch as read
+
+    objs = list(objs)
+    read([obj for obj in objs if is_paired(obj)])
+    return objs
 
 
 def document_texts(document) -> list:
     """The paired texts of `document` (the objects registered with the editions): the
     document itself (title, subtitle), its sections (title, text), its recommendations."""
-    return [
-        document,
-        *document.sections.order_by("order", "pk"),
-        *document.recommendations.order_by("order", "pk"),
-    ]
+    return prefetch(
+        [
+            document,
+            *document.sections.select_related("updated_by").order_by("order", "pk"),
+            *document.recommendations.order_by("order", "pk"),
+        ]
+    )
 
 
 def language_name(code: str) -> str:
     """The name of a language in the active language: "Turkish", "Türkçe"."""
-    return str(dict(settings.LANGUAGES).get(code, code))
+    from gcmhub.editions.texts import language_name as name
+
+    return name(code)

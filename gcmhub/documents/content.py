@@ -85,7 +85,10 @@ def build_content(
         cycle = document.cycle
         sections = cache.get("sections")
         if sections is None:
-            sections = cache["sections"] = list(document.sections.order_by("order", "pk"))
+            from gcmhub.documents.bilingual import prefetch
+
+            sections = cache["sections"] = prefetch(document.sections.order_by("order", "pk"))
+            prefetch([document])
         data = Data(document, language, cache=cache)
         built = []
         for position, section in enumerate(sections, start=1):
@@ -160,7 +163,7 @@ def translation_gaps(document: Document, language: str) -> list[str]:
             for field, name in _paired_fields(obj):
                 if not (getattr(obj, field) or "").strip():
                     continue  # nothing to translate
-                text = text_of(obj, field, language, original_language=document.language)
+                text = text_of(obj, field, language)
                 if text.missing:
                     gaps.append(_("%(what)s: not translated yet.") % {"what": name})
                 elif text.stale:
@@ -258,14 +261,12 @@ class Data:
         # What is read from the database, shared by the editions of the document.
         self._cache = cache if cache is not None else {}
 
-    def text(self, obj, field: str, *, original_language: str | None = None):
+    def text(self, obj, field: str):
         """The edition of `obj.field` in the language of the content being built (see
         `documents.bilingual.text_of`)."""
         from gcmhub.documents.bilingual import text_of
 
-        if obj is self.document or getattr(obj, "document_id", None) == self.document.pk:
-            original_language = self.document.language  # the document's own texts
-        return text_of(obj, field, self.language, original_language=original_language)
+        return text_of(obj, field, self.language)
 
     def quote(self, obj, field: str) -> dict:
         """A text another app wrote (an input, a synthesis) as the document quotes it: the

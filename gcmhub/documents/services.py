@@ -142,11 +142,8 @@ def _seed_other_language(document: Document, seeds) -> None:
     """The editions of the outline's titles in the languages other than the document's, made
     by the system and current (`editions.services.translation_seed`)."""
     from gcmhub.documents.bilingual import document_languages
+    from gcmhub.editions.services import translation_seed
 
-    try:  # TEMPORARY until the editions spine is merged
-        from gcmhub.editions.services import translation_seed
-    except ImportError:
-        return
     for language in document_languages(document)[1:]:
         for obj, field, texts in seeds:
             if texts.get(language):

@@ -23,6 +23,7 @@ from gcmhub.assessments.models import (
 )
 from gcmhub.core.models import Horizon
 from gcmhub.core.workflow import State
+from gcmhub.documents.bilingual import prefetch
 from gcmhub.documents.content import decimal_text, original_mark
 from gcmhub.framework.models import FrameworkOutcome, Objective
 
@@ -36,9 +37,8 @@ def _objectives(data) -> dict[int, Objective]:
 
 
 def _inputs(data) -> list[Input]:
-    return data.cached(
-        "inputs",
-        lambda: list(
+    def load():
+        inputs = prefetch(
             data.cycle.inputs.filter(state__in=EVIDENCE_STATES)
             .select_related("organisation")
             .prefetch_related(
@@ -50,21 +50,25 @@ def _inputs(data) -> list[Input]:
                 Prefetch("consultations", queryset=Consultation.objects.order_by("date")),
             )
             .order_by("organisation__name")
-        ),
-    )
+        )
+        # The translations of the consultations they cite, read at once.
+        prefetch(c for i in inputs for c in i.consultations.all())
+        return inputs
+
+    return data.cached("inputs", load)
 
 
 def _syntheses(data) -> dict[int, Synthesis]:
     return data.cached(
         "syntheses",
-        lambda: {s.objective_id: s for s in Synthesis.objects.filter(cycle=data.cycle)},
+        lambda: {s.objective_id: s for s in prefetch(Synthesis.objects.filter(cycle=data.cycle))},
     )
 
 
 def _decisions(data):
     return data.cached(
         "decisions",
-        lambda: list(
+        lambda: prefetch(
             data.cycle.decisions.select_related("objective")
             .prefetch_related("outcomes", "sdg_targets", "lead_organisations")
             .order_by("objective__number")
@@ -367,14 +371,17 @@ def build_alignment(data) -> dict:
 def build_recommendations(data) -> dict:
     """Each recommendation with what it rests on, written out as one sentence."""
     items = []
-    recommendations = data.cached(
-        "recommendations",
-        lambda: list(
+
+    def load():
+        recommendations = prefetch(
             data.document.recommendations.prefetch_related(
                 "objectives", "inputs__organisation", "consultations"
             ).order_by("order", "pk")
-        ),
-    )
+        )
+        prefetch(c for r in recommendations for c in r.consultations.all())
+        return recommendations
+
+    recommendations = data.cached("recommendations", load)
     for number, recommendation in enumerate(recommendations, start=1):
         organisations = sorted({i.organisation.label for i in recommendation.inputs.all()})
         consultations = [
@@ -414,7 +421,9 @@ def build_recommendations(data) -> dict:
 def build_consultations(data) -> dict:
     consultations = data.cached(
         "consultations",
-        lambda: list(data.cycle.consultations.prefetch_related("organisations").order_by("date")),
+        lambda: prefetch(
+            data.cycle.consultations.prefetch_related("organisations").order_by("date")
+        ),
     )
     return {
         "rows": [
