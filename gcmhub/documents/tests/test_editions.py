@@ -232,3 +232,55 @@ def test_the_gaps_name_the_section(document, consultant):
     with pytest.raises(ValidationError) as raised:
         services.version_issue(document=document, by=consultant)
     assert any("Introduction and methodology" in m for m in raised.value.messages)
+
+
+def test_the_section_editor_shows_both_editions_and_marks_a_stale_translation(
+    client, cycle, document, consultant
+):
+    section = _write(document, consultant, "context", "<p>Law 6458 set up the agency.</p>")
+    client.force_login(consultant)
+    edit = url(cycle, "section-edit", document_pk=document.pk, section_pk=section.pk)
+    page = client.get(edit).content.decode()
+    assert 'lang="tr"' in page and "Save the translation" in page
+    # The Turkish title is the outline's; the text is not translated yet.
+    assert 'value="Göç yönetişiminin bağlamı"' in page
+    response = client.post(
+        edit,
+        {
+            "translate": "",
+            "translation-title": "Göç yönetişiminin bağlamı",
+            "translation-title__version": 1,
+            "translation-body": "<p>6458 sayılı Kanun kurumu kurdu.</p>",
+            "translation-body__version": 0,
+        },
+    )
+    assert response.status_code == 302
+    turkish = build_content(document, "tr")
+    context = next(s for s in turkish["sections"] if s["key"] == "context")
+    assert context["html"] == "<p>6458 sayılı Kanun kurumu kurdu.</p>"
+    assert context["title"] == "Göç yönetişiminin bağlamı" and "mark" not in context
+    # The English changes: the Turkish is marked out of date, with what changed.
+    section.refresh_from_db()
+    _write(document, consultant, "context", "<p>Law 6458 of 2013 set up the agency.</p>")
+    page = client.get(edit).content.decode()
+    assert "out of date" in page and "2013</ins>" in page
+    assert "The translation is still right" in page
+    with pytest.raises(services.NeedsConfirmation) as raised:
+        services.version_issue(document=document, by=consultant)
+    assert any("older than the original" in gap for gap in raised.value.translations["tr"])
+    # Updated, the Turkish edition is complete again.
+    client.post(
+        edit,
+        {
+            "translate": "",
+            "translation-title": "Göç yönetişiminin bağlamı",
+            "translation-title__version": 1,
+            "translation-body": "<p>2013 tarihli 6458 sayılı Kanun kurumu kurdu.</p>",
+            "translation-body__version": 1,
+        },
+    )
+    version = services.version_issue(document=document, by=consultant, confirmed=True)
+    assert complete_languages(version.content) == ["en", "tr"]
+    turkish = edition_of(version.content, "tr")
+    context = next(s for s in turkish["sections"] if s["key"] == "context")
+    assert context["html"] == "<p>2013 tarihli 6458 sayılı Kanun kurumu kurdu.</p>"

@@ -25,6 +25,8 @@ from gcmhub.documents.forms import (
 )
 from gcmhub.documents.kinds import part_of
 from gcmhub.documents.views.common import context, locked, reading
+from gcmhub.editions.forms import TranslationForm
+from gcmhub.editions.services import translation_save
 
 
 @require_safe
@@ -118,14 +120,32 @@ def document_edit(request, network, cycle, document_pk):
 
 @cycle_page(Perm.DOCUMENT_EDIT)
 def section_edit(request, network, cycle, document_pk, section_pk):
+    """The section's two editions side by side: the original (in the document's language) and
+    its translation, each editable; a translation older than the original is marked, with
+    what changed in the original since, and may be kept as still right."""
     document = get_document(cycle, document_pk)
     if locked(request, document):
         return redirect(document)
     section = get_section(document, section_pk)
-    form = SectionForm(
-        request.POST or None, initial={"version": section.version, "body": section.body}
+    section.document = document
+    back = f"{document.get_absolute_url()}#s-{section.key}"
+    translating = request.method == "POST" and (
+        "translate" in request.POST or "keep" in request.POST
     )
-    if request.method == "POST" and form.is_valid():
+    form = SectionForm(
+        request.POST if request.method == "POST" and not translating else None,
+        initial={"version": section.version, "body": section.body},
+    )
+    other = _translation_language(request.user, document, section)
+    translation_form = None
+    if other is not None:
+        translation_form = TranslationForm(
+            request.POST if translating and "translate" in request.POST else None,
+            obj=section,
+            language=other,
+            prefix="translation",
+        )
+    if request.method == "POST" and not translating and form.is_valid():
         try:
             services.section_save(
                 section=section,
@@ -134,14 +154,107 @@ def section_edit(request, network, cycle, document_pk, section_pk):
                 expected_version=form.cleaned_data["version"],
             )
             messages.success(request, _("The section has been saved."))
-            return redirect(f"{document.get_absolute_url()}#s-{section.key}")
+            return redirect(back)
         except ValidationError as error:
             form_errors(form, error)
-    return render(
-        request,
-        "documents/section_form.html",
-        context(network, cycle, document=document, doc_section=section, form=form),
+    if translating and other is not None:
+        if "keep" in request.POST:
+            if _keep(request, section, other):
+                return redirect(request.path)
+        elif translation_form.is_valid():
+            try:
+                with transaction.atomic():
+                    for name in translation_form.text_fields:
+                        translation_save(
+                            obj=section,
+                            field=name,
+                            language=other,
+                            text=translation_form.cleaned_data[name],
+                            by=request.user,
+                            expected_version=translation_form.cleaned_data[f"{name}__version"],
+                        )
+                messages.success(request, _("The translation has been saved."))
+                return redirect(back)
+            except ValidationError as error:
+                form_errors(translation_form, error)
+    page = context(
+        network,
+        cycle,
+        document=document,
+        doc_section=section,
+        form=form,
+        translation_form=translation_form,
+        original_name=language_name(document.language),
+        translation_language=other,
+        translation_name=language_name(other) if other else "",
+        translations=_translation_rows(section, other, translation_form) if other else [],
+        back_url=back,
     )
+    return render(request, "documents/section_form.html", page)
+
+
+def _translation_language(user, document, section) -> str | None:
+    """The language of the section's other edition, if the document has one and `user` may
+    write it."""
+    from gcmhub.editions.registry import paired_of
+
+    languages = document_languages(document)
+    if len(languages) < 2 or not paired_of(section).may_translate(user, section):
+        return None
+    return languages[1]
+
+
+def _translation_rows(section, language, form) -> list[dict]:
+    """Each text of the section (title, text) in its two editions, for the side-by-side."""
+    from gcmhub.core.text import word_diff
+    from gcmhub.editions.texts import edition, translation_of
+    from gcmhub.reporting.narrative import to_text
+
+    rows = []
+    for name in form.text_fields:
+        found = edition(section, name, language)
+        row = translation_of(section, name, language)
+        changes = None
+        if found.stale and row is not None:
+            changes = word_diff(to_text(row.source_text), to_text(getattr(section, name) or ""))
+        rows.append(
+            {
+                "name": name,
+                "label": section._meta.get_field(name).verbose_name,
+                "original": getattr(section, name) or "",
+                "field": form[name],
+                "version": form[f"{name}__version"],
+                "edition": found,
+                "row": row,
+                "changes": changes,
+            }
+        )
+    return rows
+
+
+def _keep(request, section, language) -> bool:
+    """ "The translation is still right" for one text of the section; True when kept."""
+    from gcmhub.editions.forms import KeepForm
+    from gcmhub.editions.services import translation_keep
+
+    name = request.POST.get("keep")
+    keep = KeepForm({"field": name, "version": request.POST.get(f"translation-{name}__version")})
+    if not keep.is_valid():
+        report_errors(request, ValidationError(_("Open the section again and retry.")))
+        return False
+    try:
+        translation_keep(
+            obj=section,
+            field=keep.cleaned_data["field"],
+            language=language,
+            by=request.user,
+            expected_version=keep.cleaned_data["version"],
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+        return False
+    messages.success(request, _("The translation is marked as still right for the original."))
+    return True
 
 
 @require_safe
