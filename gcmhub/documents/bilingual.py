@@ -85,7 +85,7 @@ def document_texts(document) -> list:
         [
             document,
             *document.sections.select_related("updated_by").order_by("order", "pk"),
-            *document.recommendations.order_by("order", "pk"),
+            *document.recommendations.select_related("updated_by").order_by("order", "pk"),
         ]
     )
 

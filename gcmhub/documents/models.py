@@ -158,6 +158,15 @@ class Recommendation(models.Model):
         related_name="recommendations",
         verbose_name=_("consultations it rests on"),
     )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, null=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
     history = HistoricalRecords(m2m_fields=[objectives, inputs, consultations])
 
     class Meta:

@@ -10,7 +10,9 @@ from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 
 
-def _may_translate(user, document) -> bool:
+def may_translate(user, document) -> bool:
+    """Whether `user` may write the translations of `document`'s texts: who may write it
+    and translate, while no final version locks it."""
     if not user.is_authenticated:
         return False
     actor = actor_for(user, network_of(document.cycle))
@@ -69,7 +71,7 @@ def register() -> None:
             fields=("title", "subtitle"),
             language=lambda d: d.language,
             cycle=lambda d: d.cycle,
-            may_translate=_may_translate,
+            may_translate=may_translate,
             label=lambda d: d.title,
             url=lambda d: d.get_absolute_url(),
             changed=_last_change,
@@ -83,7 +85,7 @@ def register() -> None:
             rich=("body",),
             language=lambda s: s.document.language,
             cycle=lambda s: s.document.cycle,
-            may_translate=lambda user, s: _may_translate(user, s.document),
+            may_translate=lambda user, s: may_translate(user, s.document),
             label=section_label,
             url=_section_url,
             changed=lambda s: (s.updated_by, s.updated_at),
@@ -96,11 +98,11 @@ def register() -> None:
             fields=("text",),
             language=lambda r: r.document.language,
             cycle=lambda r: r.document.cycle,
-            may_translate=lambda user, r: _may_translate(user, r.document),
+            may_translate=lambda user, r: may_translate(user, r.document),
             label=recommendation_label,
             url=_recommendation_url,
-            changed=_last_change,
-            select_related=("document__cycle__network",),
+            changed=lambda r: (r.updated_by, r.updated_at),
+            select_related=("document__cycle__network", "updated_by"),
         )
     )
 

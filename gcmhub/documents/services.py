@@ -252,6 +252,7 @@ def recommendation_save(
         order=(document.recommendations.aggregate(m=Max("order"))["m"] or 0) + 1,
     )
     recommendation.text = clean_text(text)
+    recommendation.updated_by = by
     save_audited(recommendation, by=by)
     recommendation.objectives.set(objectives)
     recommendation.inputs.set([i for i in inputs if i.cycle_id == document.cycle_id])

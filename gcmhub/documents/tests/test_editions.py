@@ -284,3 +284,21 @@ def test_the_section_editor_shows_both_editions_and_marks_a_stale_translation(
     turkish = edition_of(version.content, "tr")
     context = next(s for s in turkish["sections"] if s["key"] == "context")
     assert context["html"] == "<p>2013 tarihli 6458 sayılı Kanun kurumu kurdu.</p>"
+
+
+def test_the_document_page_lists_what_waits_for_a_translation(
+    client, cycle, document, consultant, focal_a
+):
+    _write(document, consultant, "context", "<p>The context.</p>")
+    services.recommendation_save(document=document, by=consultant, text="Share the data.")
+    client.force_login(consultant)
+    page = client.get(document.get_absolute_url()).content.decode()
+    queue = page[page.index('id="queue-heading"') :]
+    assert "2 texts not translated yet" in queue
+    assert "Context of migration governance" in queue and "recommendation 1" in queue
+    assert consultant.get_full_name() in queue  # who last changed the original
+    # The outline's titles came in both languages: they wait for nothing.
+    assert "Executive summary" not in queue
+    # A focal point reads the draft but translates nothing: no queue.
+    client.force_login(focal_a)
+    assert 'id="queue-heading"' not in client.get(document.get_absolute_url()).content.decode()

@@ -14,7 +14,7 @@ from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_er
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_section
-from gcmhub.documents.bilingual import document_languages, language_name
+from gcmhub.documents.bilingual import document_languages, document_texts, language_name
 from gcmhub.documents.content import build_content, has_compendium
 from gcmhub.documents.forms import (
     DocumentForm,
@@ -64,12 +64,30 @@ def document_detail(request, network, cycle, document_pk):
         document=document,
         mode="screen",
         **shown,
+        **_queue(request, document),
         versions=selectors.versions_of(document),
         reviews=selectors.reviews_of(document),
         issue_form=IssueForm(),
         draft_files=draft_files,
     )
     return render(request, "documents/document_detail.html", page)
+
+
+def _queue(request, document) -> dict:
+    """The document's translation queue, for who may translate its texts: each text whose
+    other edition is missing or out of date, with who last changed its original."""
+    from gcmhub.documents.paired import may_translate
+    from gcmhub.editions.selectors import summary, waiting
+
+    if len(document_languages(document)) < 2 or not may_translate(request.user, document):
+        return {}
+    rows = waiting(document_texts(document), languages=document_languages(document)[1:])
+    return {
+        "queue": rows,
+        "queue_counts": summary(rows),
+        "languages": [(code, language_name(code)) for code in document_languages(document)],
+        "here": request.get_full_path(),
+    }
 
 
 @cycle_page(Perm.DOCUMENT_OUTLINE)
