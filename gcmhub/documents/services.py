@@ -155,23 +155,25 @@ def document_update(
     *,
     document: Document,
     by: User,
-    title: str,
+    title: str | None = None,
     subtitle: str | None = None,
     language: str | None = None,
     compendium: bool | None = None,
     bilingual: bool | None = None,
 ) -> Document:
-    """Rename the document; a subtitle, language, compendium or bilingual choice not given
-    stays as it is (the compendium: the full texts of the inputs as an annex; bilingual: an
-    edition in each language)."""
+    """Rename the document; a title, subtitle, language, compendium or bilingual choice not
+    given stays as it is (the compendium: the full texts of the inputs as an annex; bilingual:
+    an edition in each language). A new language makes the texts' editions in it the
+    originals (see `_switch_language`)."""
     document = locked(document)
     require(by, Perm.DOCUMENT_OUTLINE, cycle=document.cycle)
     _require_open(document.pk)
-    document.title = clean_text(title)
+    if language is not None and language != document.language:
+        _switch_language(document, language, by=by)
+    if title is not None:
+        document.title = clean_text(title)
     if subtitle is not None:
         document.subtitle = clean_text(subtitle)
-    if language is not None:
-        document.language = language
     if compendium is not None:
         document.compendium = compendium
     if bilingual is not None:
@@ -179,9 +181,47 @@ def document_update(
     return save_audited(document, by=by)
 
 
+def _switch_language(document: Document, language: str, *, by: User) -> None:
+    """The document is now written in `language`: each of its texts with an edition in that
+    language takes it as its original, and the text it had becomes its translation in the
+    language it was written in. A text with no edition in `language` stays as written."""
+    from gcmhub.documents.bilingual import document_texts
+    from gcmhub.editions.services import translation_save, translation_seed
+    from gcmhub.editions.texts import is_blank, translation_of
+
+    old = document.language
+    swaps = []
+    for obj in document_texts(document):
+        for field in _PAIRED_FIELDS[type(obj).__name__]:
+            row = translation_of(obj, field, language)
+            if row is not None and not is_blank(row.text):
+                swaps.append((obj, field, getattr(obj, field), row.text))
+    for obj, field, _original, _text in swaps:  # while the document is still in `old`
+        translation_save(obj=obj, field=field, language=language, text="", by=by, check=False)
+    document.language = language
+    save_audited(document, by=by, update_fields=["language"], validate=False)
+    for obj, field, original, text in swaps:
+        target = document if isinstance(obj, Document) else type(obj).objects.get(pk=obj.pk)
+        if target is not document:
+            target.document = document
+        setattr(target, field, text)
+        save_audited(target, by=by, update_fields=[field], validate=False)
+        translation_seed(target, field, old, original)
+        if target is not document:
+            setattr(obj, field, text)
+
+
+_PAIRED_FIELDS = {
+    "Document": ("title", "subtitle"),
+    "Section": ("title", "body"),
+    "Recommendation": ("text",),
+}
+
+
 @transaction.atomic
 def outline_save(*, document: Document, by: User, rows: list[dict]) -> None:
-    """Make the sections `rows` (id, title, kind) in this order; sections not listed go.
+    """Make the sections `rows` (id, title, kind) in this order; sections not listed go. A
+    title None keeps the section's title.
 
     A removed section's text is kept in its history; issued versions keep it too.
     """
@@ -194,7 +234,8 @@ def outline_save(*, document: Document, by: User, rows: list[dict]) -> None:
     kept = set()
     for order, row in enumerate(rows):
         section = existing.get(row.get("id")) or Section(document=document)
-        section.title = clean_text(row["title"])
+        if row.get("title") is not None or section.pk is None:
+            section.title = clean_text(row["title"] or "")
         section.kind = row["kind"]
         section.order = order
         if not section.key:

@@ -302,3 +302,29 @@ def test_the_document_page_lists_what_waits_for_a_translation(
     # A focal point reads the draft but translates nothing: no queue.
     client.force_login(focal_a)
     assert 'id="queue-heading"' not in client.get(document.get_absolute_url()).content.decode()
+
+
+def test_switching_the_language_makes_the_translations_the_originals(
+    client, cycle, document, consultant, coordinator
+):
+    from gcmhub.editions.texts import edition
+    from gcmhub.tests.roundtrip import page_form, post_form
+
+    _write(document, consultant, "context", "<p>The context, in English only.</p>")
+    client.force_login(coordinator)
+    page = url(cycle, "document-edit", document_pk=document.pk)
+    response = post_form(client, page_form(client.get(page)), changes={"language": "tr"})
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.language == "tr" and document.title == "GCM İhtiyaç Analizi Raporu"
+    summary = document.sections.get(key="executive-summary")
+    assert summary.title == "Yönetici özeti"
+    english = edition(summary, "title", "en")
+    assert (english.text, english.status) == ("Executive summary", "current")
+    assert edition(document, "title", "en").text == "GCM Needs Assessment Report"
+    # A text with no Turkish edition stays as it was written.
+    context = document.sections.get(key="context")
+    assert context.body == "<p>The context, in English only.</p>"
+    # The Turkish edition is now the document's own.
+    content = build_content(document)
+    assert content["language"] == "tr" and content["sections"][0]["title"] == "Yönetici özeti"

@@ -116,14 +116,23 @@ def document_edit(request, network, cycle, document_pk):
         ],
     )
     if request.method == "POST" and form.is_valid() and outline.is_valid():
+        # Only the titles changed here are written: a text left as shown keeps its title
+        # (and, when the language changes, takes its edition in the new language).
         rows = [
-            f.cleaned_data
+            {**f.cleaned_data, "title": f.cleaned_data["title"]}
+            if "title" in f.changed_data or not f.cleaned_data.get("id")
+            else {**f.cleaned_data, "title": None}
             for f in outline.ordered_forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
+        fields = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name not in ("title", "subtitle") or name in form.changed_data
+        }
         try:
             with transaction.atomic():  # the title and the sections, or neither
-                services.document_update(document=document, by=request.user, **form.cleaned_data)
+                services.document_update(document=document, by=request.user, **fields)
                 services.outline_save(document=document, by=request.user, rows=rows)
             messages.success(request, _("The outline has been saved."))
             return redirect(document)
