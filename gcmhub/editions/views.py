@@ -165,12 +165,15 @@ def queue(request, network, cycle):
     return render(request, "editions/queue.html", context)
 
 
-def translate_url(user, obj, *, language: str | None = None, next: str | None = None) -> str | None:
-    """The translate page of `obj` if `user` may translate it (else None)."""
+def translate_url(
+    user, obj, *, language: str | None = None, next: str | None = None, cycle=None
+) -> str | None:
+    """The translate page of `obj` if `user` may translate it (else None). `cycle`: the cycle
+    of the page that shows it, when the caller has it (no query)."""
     paired = paired_of(obj)
     if not user.is_authenticated or not paired.may_translate(user, obj):
         return None
-    cycle = paired.cycle(obj)
+    cycle = cycle or paired.cycle(obj)
     url = cycle_reverse("translate", cycle, label=paired.key, pk=obj.pk)
     query = []
     if language:

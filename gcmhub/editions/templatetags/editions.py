@@ -30,7 +30,16 @@ def translate_url(context, obj, language=None):
     request = context.get("request")
     if request is None:
         return ""
-    return _translate_url(request.user, obj, language=language, next=request.get_full_path()) or ""
+    return (
+        _translate_url(
+            request.user,
+            obj,
+            language=language,
+            next=request.get_full_path(),
+            cycle=context.get("cycle"),
+        )
+        or ""
+    )
 
 
 @register.filter
