@@ -216,6 +216,9 @@ def test_the_draft_offers_a_file_of_each_edition(client, cycle, document, consul
     )
     assert "UNNM-Turkiye_needs-assessment_draft-" in docx["Content-Disposition"]
     assert "_tr.docx" in docx["Content-Disposition"]
+    word = WordDocument(io.BytesIO(docx.getvalue()))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert "1. Yönetici özeti" in headings and "7. Öneriler" in headings
 
 
 def test_an_edition_the_document_does_not_have_is_not_found(
@@ -328,3 +331,23 @@ def test_switching_the_language_makes_the_translations_the_originals(
     # The Turkish edition is now the document's own.
     content = build_content(document)
     assert content["language"] == "tr" and content["sections"][0]["title"] == "Yönetici özeti"
+
+
+def test_the_demo_final_report_carries_both_editions_complete():
+    from django.core.management import call_command
+
+    from gcmhub.documents.models import Version
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    final = Version.objects.get(document__kind=NEEDS_ASSESSMENT, major=1)
+    assert files.languages_of(final) == ["en", "tr"]
+    assert complete_languages(final.content) == ["en", "tr"]
+    turkish = edition_of(final.content, "tr")
+    summary = next(s for s in turkish["sections"] if s["key"] == "executive-summary")
+    assert summary["title"] == "Yönetici özeti" and "mark" not in summary
+    assert "belediyeler" in summary["html"]  # the validation meeting's change, in Turkish too
+    recommendations = next(s for s in turkish["sections"] if s["kind"] == "recommendations")
+    assert recommendations["items"][0]["text"].startswith("Göçmen kaçakçılığı")
+    # Version 0.1 went out before the Turkish edition was written: marked incomplete.
+    first = Version.objects.get(document__kind=NEEDS_ASSESSMENT, major=0, minor=1)
+    assert complete_languages(first.content) == ["en"]
