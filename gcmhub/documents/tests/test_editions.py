@@ -351,3 +351,18 @@ def test_the_demo_final_report_carries_both_editions_complete():
     # Version 0.1 went out before the Turkish edition was written: marked incomplete.
     first = Version.objects.get(document__kind=NEEDS_ASSESSMENT, major=0, minor=1)
     assert complete_languages(first.content) == ["en"]
+
+
+def test_the_recommendations_show_their_other_edition_with_its_mark(
+    client, cycle, document, consultant
+):
+    from gcmhub.editions.services import translation_save
+
+    first = services.recommendation_save(document=document, by=consultant, text="Share data.")
+    services.recommendation_save(document=document, by=consultant, text="Train staff.")
+    translation_save(obj=first, field="text", language="tr", text="Veri paylaşın.", by=consultant)
+    client.force_login(consultant)
+    page = client.get(url(cycle, "recommendation-list", document_pk=document.pk)).content.decode()
+    assert '<span lang="tr">Veri paylaşın.</span>' in page
+    assert "Translated by" in page and "not yet translated into Turkish" in page
+    assert "/texts/documents.recommendation/" in page  # the link to translate the second

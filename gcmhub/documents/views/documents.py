@@ -14,7 +14,12 @@ from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_er
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_section
-from gcmhub.documents.bilingual import document_languages, document_texts, language_name
+from gcmhub.documents.bilingual import (
+    document_languages,
+    document_texts,
+    language_name,
+    prefetch,
+)
 from gcmhub.documents.content import build_content, has_compendium
 from gcmhub.documents.forms import (
     DocumentForm,
@@ -318,10 +323,18 @@ def recommendation_list(request, network, cycle, document_pk):
             return cycle_redirect("recommendation-list", cycle, document_pk=document.pk)
     elif request.method == "POST":
         raise PermissionDenied
+    languages = document_languages(document)
     return render(
         request,
         "documents/recommendation_list.html",
-        context(network, cycle, document=document, recommendations=recommendations, form=form),
+        context(
+            network,
+            cycle,
+            document=document,
+            recommendations=prefetch(recommendations),
+            form=form,
+            other_language=languages[1] if len(languages) > 1 else None,
+        ),
     )
 
 
