@@ -53,7 +53,6 @@ def published_state(cycle, user) -> StageState:
     final = (
         Version.objects.filter(document__cycle=cycle, document__kind=NEEDS_ASSESSMENT, major__gte=1)
         .select_related("document")
-        .defer("content")
         .first()
     )
     if final is None:
@@ -78,10 +77,25 @@ def published_state(cycle, user) -> StageState:
         ],
         links=[
             (_("Read it"), reverse("version-detail", kwargs=kwargs)),
-            (_("Word"), reverse("version-download", kwargs={**kwargs, "fmt": "docx"})),
-            ("PDF", reverse("version-download", kwargs={**kwargs, "fmt": "pdf"})),
+            *_edition_links(final, kwargs),
         ],
     )
+
+
+def _edition_links(final, kwargs) -> list:
+    """The final version's Word and PDF files, edition by edition (named by their language
+    when there are two)."""
+    from gcmhub.documents.bilingual import language_name
+    from gcmhub.documents.files import languages_of
+
+    languages = languages_of(final)
+    links = []
+    for language in languages:
+        name = f" ({language_name(language)})" if len(languages) > 1 else ""
+        for fmt, label in (("docx", _("Word")), ("pdf", "PDF")):
+            url = reverse("version-download", kwargs={**kwargs, "fmt": fmt, "language": language})
+            links.append((f"{label}{name}", url))
+    return links
 
 
 def register_stages():

@@ -348,6 +348,12 @@ def test_the_demo_final_report_carries_both_editions_complete():
     assert "belediyeler" in summary["html"]  # the validation meeting's change, in Turkish too
     recommendations = next(s for s in turkish["sections"] if s["kind"] == "recommendations")
     assert recommendations["items"][0]["text"].startswith("Göçmen kaçakçılığı")
+    # The published report's stage offers each edition's files.
+    from gcmhub.report.stages import published_state
+
+    links = dict(published_state(final.document.cycle, None).links)
+    assert links["Word (Turkish)"].endswith("/download-tr.docx")
+    assert links["PDF (English)"].endswith("/download-en.pdf")
     # Version 0.1 went out before the Turkish edition was written: marked incomplete.
     first = Version.objects.get(document__kind=NEEDS_ASSESSMENT, major=0, minor=1)
     assert complete_languages(first.content) == ["en"]
