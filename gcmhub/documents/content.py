@@ -1,9 +1,13 @@
 """Build a document's content as plain data: the live draft and every issued version.
 
 The same structure feeds the screen, the Word and the PDF renderers, and is what a version
-freezes (JSON, hashed). Labels are written in the document's language, not the reader's.
+freezes (JSON, hashed). A document has an edition per language (`build_content(document,
+language)`): its texts in that language where they have one (the original, its language
+marked, where not), its labels and data in that language, whatever the reader's. A version
+freezes every edition at once (`version_content`) under one hash.
 The data of a section comes from its kind's builder (see `documents.kinds`); builders share a
-`Data` that reads each kind of data once, whatever the size of the cycle.
+`Data` that reads each kind of data once, whatever the size of the cycle (and the editions of
+one document share what it read).
 """
 
 import hashlib
