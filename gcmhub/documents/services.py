@@ -293,8 +293,7 @@ def recommendation_save(
         order=(document.recommendations.aggregate(m=Max("order"))["m"] or 0) + 1,
     )
     recommendation.text = clean_text(text)
-    recommendation.updated_by = by
-    save_audited(recommendation, by=by)
+    save_changed(recommendation, by=by, updated_by=by)  # untouched: nothing written
     recommendation.objectives.set(objectives)
     recommendation.inputs.set([i for i in inputs if i.cycle_id == document.cycle_id])
     recommendation.consultations.set([c for c in consultations if c.cycle_id == document.cycle_id])
