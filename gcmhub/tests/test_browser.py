@@ -26,7 +26,8 @@ def worker(demo, settings):
 
     # One connection for three threads: a write can meet "table is locked" and be lost; the
     # job then looks interrupted soon and is made again (see files_made).
-    settings.JOB_TIMEOUT_SECONDS = 3
+    # Long enough for a PDF on a busy machine (each version has four files: two editions).
+    settings.JOB_TIMEOUT_SECONDS = 10
     drop_the_demo_files()
     shared = connections["default"]
     shared.inc_thread_sharing()
@@ -436,8 +437,8 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     observer.get_by_role("link", name="Published report").first.click()
     expect(observer.get_by_role("heading", level=1)).to_contain_text("Final version 1.0")
     files_made()  # the final version's, made again with the endorsement just answered
-    with observer.expect_download() as download:
-        observer.get_by_role("link", name="PDF").click()
+    with observer.expect_download() as download:  # the English edition's (the Turkish beside)
+        observer.get_by_role("link", name="v1.0_en.pdf").click()
     download.value.save_as(tmp_path / "final.pdf")
     for draft in Version.objects.filter(major=0, document=final.document):
         response = observer.goto(f"{observer.url.split('/versions/')[0]}/versions/{draft.pk}/")
@@ -641,10 +642,14 @@ def test_a_section_is_written_translated_and_issued_in_both_editions(
     consultant.get_by_role("button", name="Issue the version as it is").click()
     expect(consultant.locator(".messages")).to_contain_text("Version 0.1 has been issued.")
     texts = {}
-    for language in ("en", "tr"):
+    # The edition read (English) shows its files being made, then their links; the Turkish
+    # edition's files are links beside them.
+    english = consultant.locator(".page-head .file-job a", has_text="v0.1_en.docx")
+    expect(english).to_be_visible(timeout=60_000)
+    files_made()
+    links = {"en": english, "tr": consultant.get_by_role("link", name="Word (Turkish)")}
+    for language, link in links.items():
         name = f"UNNM-Turkiye_needs-assessment_v0.1_{language}.docx"
-        link = consultant.locator(".page-head .file-job a", has_text=name)
-        expect(link).to_be_visible(timeout=60_000)
         with consultant.expect_download() as download:
             link.click()
         assert download.value.suggested_filename == name
