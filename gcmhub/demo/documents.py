@@ -5,6 +5,8 @@ All text is ILLUSTRATIVE, written for the demo; it is not the real report of the
 """
 
 import datetime as dt
+import json
+from pathlib import Path
 
 from gcmhub.assessments.models import Consultation, Input
 from gcmhub.demo.assessments import _organisations
@@ -12,6 +14,9 @@ from gcmhub.documents import services
 from gcmhub.documents.models import Comment, Document, Section
 from gcmhub.framework.models import Objective
 from gcmhub.report.kind import NEEDS_ASSESSMENT
+
+# The Turkish edition of the report's texts (illustrative translations): see `load_editions`.
+EDITIONS = Path(__file__).parent / "data" / "report_tr.json"
 
 TEXTS = {
     "executive-summary": (
@@ -201,6 +206,8 @@ def load(cycle, users) -> None:
             "interviews in April and May with the departments concerned",
         )
     )
+    # 0.1 went out in English only; from 0.2 on the report has both editions.
+    load_editions(document, by=consultant)
     services.version_issue(
         confirmed=True,
         document=document,
@@ -212,3 +219,42 @@ def load(cycle, users) -> None:
         document.versions.filter(major=0, minor=minor).update(
             issued_at=dt.datetime.combine(day, dt.time(9, 0), tzinfo=dt.UTC)
         )
+
+
+def load_editions(document, *, by, final: bool = False, path: Path = EDITIONS) -> int:
+    """Give the demo report's texts their Turkish edition from `path`, marked illustrative
+    and translated by `by`: {"title", "subtitle" (optional), "sections": {section key: text
+    in HTML}, "recommendations": [text of each, in order], "final_additions": {section key:
+    what the validation meeting's agreed changes added, in HTML}}. `final`: the texts as the
+    final version has them (each section's text followed by its addition). Texts empty in
+    the document are skipped. Returns how many editions were saved."""
+    from gcmhub.documents.bilingual import other_language
+    from gcmhub.editions.services import translation_save
+
+    data = json.loads(path.read_text("utf-8"))
+    sections = dict(data.get("sections", {}))
+    if final:
+        for key, addition in data.get("final_additions", {}).items():
+            sections[key] = sections.get(key, "") + addition
+    targets = [(document, "title", data.get("title")), (document, "subtitle", data.get("subtitle"))]
+    targets += [(s, "body", sections.get(s.key)) for s in document.sections.order_by("order", "pk")]
+    recommendations = data.get("recommendations", [])
+    targets += [
+        (r, "text", recommendations[n] if n < len(recommendations) else None)
+        for n, r in enumerate(document.recommendations.order_by("order", "pk"))
+    ]
+    language = other_language(document.language)
+    saved = 0
+    for obj, field, text in targets:
+        if text and getattr(obj, field):
+            translation_save(
+                obj=obj,
+                field=field,
+                language=language,
+                text=text,
+                by=by,
+                illustrative=True,
+                check=False,
+            )
+            saved += 1
+    return saved

@@ -257,6 +257,10 @@ def load(cycle, users) -> None:
         services.outcome_resolve(
             outcome=changes[key], by=consultant, resolution=resolution, in_next=True
         )
+    # The Turkish edition follows: the final version has both editions complete.
+    from gcmhub.demo.documents import load_editions
+
+    load_editions(document, by=consultant, final=True)
     final = document_services.version_issue(
         confirmed=True,
         document=document,

@@ -10,6 +10,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents and reviews")
 
     def ready(self):
-        from gcmhub.documents import files
+        from gcmhub.documents import files, paired
 
         files.register()  # the makers of the documents' files, run by the worker
+        paired.register()  # the texts with editions in two languages

@@ -1,9 +1,13 @@
 """Build a document's content as plain data: the live draft and every issued version.
 
 The same structure feeds the screen, the Word and the PDF renderers, and is what a version
-freezes (JSON, hashed). Labels are written in the document's language, not the reader's.
+freezes (JSON, hashed). A document has an edition per language (`build_content(document,
+language)`): its texts in that language where they have one (the original, its language
+marked, where not), its labels and data in that language, whatever the reader's. A version
+freezes every edition at once (`version_content`) under one hash.
 The data of a section comes from its kind's builder (see `documents.kinds`); builders share a
-`Data` that reads each kind of data once, whatever the size of the cycle.
+`Data` that reads each kind of data once, whatever the size of the cycle (and the editions of
+one document share what it read).
 """
 
 import hashlib
@@ -71,23 +75,41 @@ def content_warnings(content: dict) -> list[str]:
     return warnings
 
 
-def build_content(document: Document) -> dict:
-    with translation.override(document.language):
+def build_content(
+    document: Document, language: str | None = None, *, cache: dict | None = None
+) -> dict:
+    """The edition of `document` in `language` (default: the document's own): every title and
+    text in that language where it has one (else the original, its language marked: `lang`
+    on the section), the labels and the data in that language.
+
+    The editions of one document share `cache` (the data read once, see `Data`)."""
+    language = language or document.language
+    cache = cache if cache is not None else {}
+    with translation.override(language):
         cycle = document.cycle
-        sections = list(document.sections.order_by("order", "pk"))
-        data = Data(document)
+        sections = cache.get("sections")
+        if sections is None:
+            from gcmhub.documents.bilingual import prefetch
+
+            sections = cache["sections"] = prefetch(document.sections.order_by("order", "pk"))
+            prefetch([document])
+        data = Data(document, language, cache=cache)
         built = []
         for position, section in enumerate(sections, start=1):
-            built.append(
-                _section(
-                    data,
-                    key=section.key,
-                    number=position,
-                    title=section.title,
-                    kind=section.kind,
-                    html=section.body or "",
-                )
+            title = data.text(section, "title")
+            body = data.text(section, "body")
+            item = _section(
+                data,
+                key=section.key,
+                number=position,
+                title=title.text,
+                kind=section.kind,
+                html=body.text or "",
             )
+            if body.text and body.language != language:
+                item["lang"] = body.language  # the original, not yet translated
+                item["mark"] = original_mark(body.language)
+            built.append(item)
         if (
             document.compendium
             and has_compendium(document)
@@ -105,15 +127,110 @@ def build_content(document: Document) -> dict:
                 )
             )
         return {
-            "title": document.title,
-            "subtitle": document.subtitle,
+            "title": data.text(document, "title").text,
+            "subtitle": data.text(document, "subtitle").text,
             "network": cycle.network.display_name,
             "cycle": cycle.display_title,
             "country": str(cycle.country.name),
-            "language": document.language,
+            "language": language,
+            "original_language": document.language,
             "labels": _labels(),
             "sections": built,
         }
+
+
+def original_mark(language: str) -> str:
+    """ "Original in Turkish": what marks a text shown in the language it was written in,
+    inside an edition in another language (the active language)."""
+    if language == "tr":
+        return _("Original in Turkish")
+    return _("Original in English")
+
+
+def translated_mark(language: str) -> str:
+    """ "Translated from Turkish": what marks a translated text the document quotes."""
+    if language == "tr":
+        return _("Translated from Turkish")
+    return _("Translated from English")
+
+
+def translation_gaps(document: Document, language: str) -> list[str]:
+    """What the edition of `document` in `language` lacks: each of its texts with no
+    translation in that language, or one made before its original last changed."""
+    from gcmhub.documents.bilingual import document_texts, text_of
+
+    if language == document.language:
+        return []
+    gaps = []
+    with translation.override(language):
+        for obj in document_texts(document):
+            for field, name in _paired_fields(obj):
+                if not (getattr(obj, field) or "").strip():
+                    continue  # nothing to translate
+                text = text_of(obj, field, language)
+                if text.missing:
+                    gaps.append(_("%(what)s: not translated yet.") % {"what": name})
+                elif text.stale:
+                    gaps.append(
+                        _("%(what)s: the translation is older than the original.") % {"what": name}
+                    )
+    return gaps
+
+
+def _paired_fields(obj) -> list[tuple[str, str]]:
+    """The paired fields of a document's text, each with how the gaps name it."""
+    from gcmhub.documents.models import Recommendation, Section
+
+    if isinstance(obj, Section):
+        names = {"number": obj.order + 1, "title": obj.title}
+        return [
+            ("title", _("Title of section %(number)s “%(title)s”") % names),
+            ("body", _("Text of section %(number)s “%(title)s”") % names),
+        ]
+    if isinstance(obj, Recommendation):
+        number = {"number": obj.order}
+        return [("text", _("Recommendation %(number)s") % number)]
+    return [("title", _("Title of the document")), ("subtitle", _("Subtitle of the document"))]
+
+
+def version_content(document: Document) -> dict:
+    """What a version freezes: the edition in the document's language, as before (every reader
+    of `content["sections"]` reads it), with the other editions under "editions" and the
+    languages whose edition is complete (no translation missing or out of date) under
+    "complete". Its hash covers every edition."""
+    from gcmhub.documents.bilingual import document_languages
+
+    languages = document_languages(document)
+    cache = {}
+    content = build_content(document, document.language, cache=cache)
+    others = {
+        language: build_content(document, language, cache=cache) for language in languages[1:]
+    }
+    if others:
+        content["editions"] = others
+    content["complete"] = [
+        language for language in languages if not translation_gaps(document, language)
+    ]
+    return content
+
+
+def editions_of(content: dict) -> dict[str, dict]:
+    """{language: edition} of a version's content, its own language first. A version issued
+    before documents had two editions has one."""
+    own = {key: value for key, value in content.items() if key not in ("editions", "complete")}
+    return {content["language"]: own, **content.get("editions", {})}
+
+
+def edition_of(content: dict, language: str | None) -> dict:
+    """The edition of a version's content in `language`, or its own if it has none."""
+    editions = editions_of(content)
+    return editions.get(language) or editions[content["language"]]
+
+
+def complete_languages(content: dict) -> list[str]:
+    """The languages whose edition a version holds complete (every text in that language); a
+    version issued before documents had two editions is complete in its one."""
+    return content.get("complete", [content["language"]])
 
 
 def _section(data, *, key, number, title, kind, html) -> dict:
@@ -141,10 +258,35 @@ class Data:
     """What the builders of one document share: the document, its cycle, and each kind of
     data read once when a section first needs it (`data.cached(key, load)`)."""
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, language: str | None = None, cache=None):
         self.document = document
         self.cycle = document.cycle
-        self._cache = {}
+        self.language = language or document.language
+        # What is read from the database, shared by the editions of the document.
+        self._cache = cache if cache is not None else {}
+
+    def text(self, obj, field: str):
+        """The edition of `obj.field` in the language of the content being built (see
+        `documents.bilingual.text_of`)."""
+        from gcmhub.documents.bilingual import text_of
+
+        return text_of(obj, field, self.language)
+
+    def quote(self, obj, field: str) -> dict:
+        """A text another app wrote (an input, a synthesis) as the document quotes it: the
+        edition of its language when there is one, else the original with its language marked:
+        {"text", "lang" (when not the edition's language), "mark" ("Original in Turkish",
+        "Translated from Turkish"), or only "text"}."""
+        text = self.text(obj, field)
+        quoted = {"text": text.text}
+        if not text.text:
+            return quoted
+        if text.language != self.language:
+            quoted["lang"] = text.language
+            quoted["mark"] = original_mark(text.language)
+        elif text.is_translation:
+            quoted["mark"] = translated_mark(text.original_language)
+        return quoted
 
     def cached(self, key, load):
         if key not in self._cache:

@@ -66,3 +66,17 @@ def compare(old: dict, new: dict) -> list[dict]:
             }
         )
     return result
+
+
+def compare_editions(old: dict, new: dict) -> list[tuple[str, list[dict]]]:
+    """Each edition of the newer version compared with the same edition of the older one
+    (with the older's own edition when it has none in that language: a version issued before
+    documents had two editions): [(language, compare(...))], the newer's own first."""
+    from gcmhub.documents.content import editions_of
+
+    old_editions = editions_of(old)
+    result = []
+    for language, edition in editions_of(new).items():
+        before = old_editions.get(language) or old_editions[old["language"]]
+        result.append((language, compare(before, edition)))
+    return result

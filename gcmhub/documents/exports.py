@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font
 
 from gcmhub.directory.selectors import title_page
 from gcmhub.documents import hooks
-from gcmhub.documents.content import build_content, content_hash
+from gcmhub.documents.content import build_content, content_hash, edition_of
 from gcmhub.documents.models import Document, Version
 from gcmhub.documents.names import DOCX, PDF, document_file_name
 from gcmhub.reporting.docx import add_table, render_docx
@@ -22,12 +22,16 @@ from gcmhub.reporting.pdf import render_pdf
 from gcmhub.reporting.xlsx import fit_height, print_setup, workbook_bytes, write_text
 
 
-def document_file(document: Document, fmt: str, version: Version | None = None):
-    """(bytes, content type, file name) of the draft or of `version` in `fmt` (docx or pdf)."""
+def document_file(
+    document: Document, fmt: str, version: Version | None = None, *, language: str | None = None
+):
+    """(bytes, content type, file name) of the edition in `language` (default: the
+    document's) of the draft or of `version`, in `fmt` (docx or pdf). A version's file
+    carries the version's hash, which covers all its editions."""
     if version is not None:
-        content, digest = version.content, version.content_hash
+        content, digest = edition_of(version.content, language), version.content_hash
     else:
-        content = build_content(document)
+        content = build_content(document, language)
         digest = content_hash(content)
     annexes = []
     language = content["language"]

@@ -39,8 +39,11 @@ def fingerprint(*values) -> str:
 
 
 def languages_of(version: Version) -> list[str]:
-    """The languages a version has files in (today one: the document's)."""
-    return [version.content.get("language") or version.document.language]
+    """The languages a version has files in: those of its editions, its own first (one for a
+    version issued before documents had two editions, or of a document in one language)."""
+    from gcmhub.documents.content import editions_of
+
+    return list(editions_of(version.content))
 
 
 def version_key(version: Version, *, language: str, fmt: str) -> str:
@@ -59,11 +62,14 @@ def version_fingerprint(version: Version, *, language: str) -> str:
     return f"{version.content_hash[:16]}-{fingerprint(annexes, cover)}"
 
 
-def make_document_file(document: Document, *, version: Version | None, fmt: str):
-    """(file name, bytes, content type) of the draft or of `version`: what the worker runs."""
+def make_document_file(
+    document: Document, *, version: Version | None, fmt: str, language: str | None = None
+):
+    """(file name, bytes, content type) of the edition in `language` of the draft or of
+    `version`: what the worker runs."""
     from gcmhub.documents.exports import document_file
 
-    data, content_type, name = document_file(document, fmt, version)
+    data, content_type, name = document_file(document, fmt, version, language=language)
     return name, data, content_type
 
 
@@ -72,13 +78,17 @@ def make_version(job, progress):
         pk=job.params["version"]
     )
     progress(10)
-    return make_document_file(version.document, version=version, fmt=job.params["fmt"])
+    return make_document_file(
+        version.document, version=version, fmt=job.params["fmt"], language=job.language or None
+    )
 
 
 def make_draft(job, progress):
     document = Document.objects.select_related("cycle__network").get(pk=job.params["document"])
     progress(10)
-    return make_document_file(document, version=None, fmt=job.params["fmt"])
+    return make_document_file(
+        document, version=None, fmt=job.params["fmt"], language=job.language or None
+    )
 
 
 # Drafts
@@ -101,10 +111,12 @@ def cover_fingerprint(document: Document, *, language: str) -> str:
     )
 
 
-def draft_fingerprint(document: Document, *, content: dict | None = None) -> str:
-    """The draft as it is now (its content's hash, its title page) and today (the file is
-    dated)."""
-    content = content if content is not None else build_content(document)
+def draft_fingerprint(
+    document: Document, *, content: dict | None = None, language: str | None = None
+) -> str:
+    """The draft's edition in `language` as it is now (its content's hash, its title page)
+    and today (the file is dated)."""
+    content = content if content is not None else build_content(document, language)
     cover = cover_fingerprint(document, language=content["language"])
     return fingerprint(content_hash(content), cover, timezone.localdate())
 
@@ -232,12 +244,14 @@ def version_files(version: Version) -> list[dict]:
     return found
 
 
-def draft_file_request(document: Document, *, fmt: str, by):
-    language = document.language
+def draft_file_request(document: Document, *, fmt: str, by, language: str | None = None):
+    """The job of the draft's file in `fmt`, of its edition in `language` (default: the
+    document's)."""
+    language = language or document.language
     return request(
         DRAFT,
         key=draft_key(document, language=language, fmt=fmt),
-        fingerprint=draft_fingerprint(document),
+        fingerprint=draft_fingerprint(document, language=language),
         params={"document": document.pk},
         cycle=document.cycle,
         language=language,
@@ -247,12 +261,22 @@ def draft_file_request(document: Document, *, fmt: str, by):
 
 
 def draft_files(document: Document, *, content: dict) -> dict:
-    """{fmt: the job of the draft's file as it is now, or None}."""
+    """{fmt: the job of the file of the draft's edition `content` as it is now, or None}."""
     digest = draft_fingerprint(document, content=content)
     language = content.get("language") or document.language
     return {
         fmt: current_job(draft_key(document, language=language, fmt=fmt), digest) for fmt in FORMATS
     }
+
+
+def draft_editions_files(document: Document, *, contents: dict[str, dict]) -> list[dict]:
+    """Each file of the draft's editions as they are now: {"language", "fmt", "job"} (the
+    job None for a file not asked for yet), `contents` being {language: edition}."""
+    return [
+        {"language": language, "fmt": fmt, "job": job}
+        for language, content in contents.items()
+        for fmt, job in draft_files(document, content=content).items()
+    ]
 
 
 def comments_file_request(review, *, title: str, comments, language: str, by):

@@ -36,6 +36,15 @@ class DocumentForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the document"), choices=[("en", _("English")), ("tr", _("Turkish"))]
     )
+    bilingual = forms.BooleanField(
+        label=_("Editions in English and in Turkish"),
+        required=False,
+        help_text=_(
+            "Each version has an edition in both languages: the texts written in the "
+            "document's language and their translations. Untick for one edition, in the "
+            "document's language."
+        ),
+    )
     compendium = forms.BooleanField(
         label=_("Add the full texts of the inputs as an annex (compendium)"),
         required=False,

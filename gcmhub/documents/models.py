@@ -51,6 +51,15 @@ class Document(models.Model):
     language = models.CharField(
         _("language of the document"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
+    bilingual = models.BooleanField(
+        _("in English and Turkish"),
+        default=True,
+        help_text=_(
+            "Each version has an edition in both languages: the texts written in the "
+            "document's language and their translations. Unticked: one edition, in the "
+            "document's language."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     public = models.BooleanField(
         _("final version published at a public link"),
@@ -148,6 +157,15 @@ class Recommendation(models.Model):
         blank=True,
         related_name="recommendations",
         verbose_name=_("consultations it rests on"),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, null=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
     )
     history = HistoricalRecords(m2m_fields=[objectives, inputs, consultations])
 

@@ -16,7 +16,13 @@ from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.directory.selectors import focal_points_of
 from gcmhub.documents import files, hooks
-from gcmhub.documents.content import build_content, content_hash, content_warnings
+from gcmhub.documents.bilingual import document_languages
+from gcmhub.documents.content import (
+    content_hash,
+    content_warnings,
+    translation_gaps,
+    version_content,
+)
 from gcmhub.documents.kinds import get_kind
 from gcmhub.documents.models import (
     Comment,
@@ -39,11 +45,15 @@ class DocumentLocked(ValidationError):
 
 
 class NeedsConfirmation(ValidationError):
-    """The version would go out with gaps a reader will notice; issue it only if confirmed."""
+    """The version would go out with gaps a reader will notice (`warnings`), or with an edition
+    whose translations are missing or out of date (`translations`: {language: [gaps]}); issue
+    it only if confirmed."""
 
-    def __init__(self, warnings: list[str]):
-        super().__init__(warnings)
+    def __init__(self, warnings: list[str], translations: dict[str, list[str]] | None = None):
+        translations = translations or {}
+        super().__init__([*warnings, *(gap for gaps in translations.values() for gap in gaps)])
         self.warnings = warnings
+        self.translations = translations
 
 
 class Unchanged(ValidationError):
@@ -66,26 +76,78 @@ def _require_open(document_id: int) -> None:
 
 
 @transaction.atomic
-def document_open(*, cycle: Cycle, kind: str, by: User) -> Document:
-    """The cycle's document of this kind, created from the default outline the first time."""
+def document_open(*, cycle: Cycle, kind: str, by: User, language: str | None = None) -> Document:
+    """The cycle's document of this kind, created from the default outline the first time:
+    written in `language` (default: the language of the interface), its title and section
+    titles in that language, their editions in the other language seeded from the outline's
+    titles in it (the outline in both languages from the start)."""
     document = Document.objects.filter(cycle=cycle, kind=kind).first()
     if document is not None:
         return document
     require(by, Perm.DOCUMENT_EDIT, cycle=cycle)
-    language = "en"
+    language = _document_language(language)
     document_kind = get_kind(kind)
-    title_en, _title_tr = document_kind.titles
+    titles = dict(zip(("en", "tr"), document_kind.titles, strict=True))
     document = save_audited(
         Document(
-            cycle=cycle, kind=kind, title=title_en, subtitle=cycle.display_title, language=language
+            cycle=cycle,
+            kind=kind,
+            title=titles[language],
+            subtitle=_cycle_title(cycle, language),
+            language=language,
         ),
         by=by,
     )
-    for order, (key, section_kind, title, _title_tr) in enumerate(document_kind.outline):
-        save_audited(
-            Section(document=document, key=key, order=order, title=title, kind=section_kind), by=by
+    seeds = [(document, "title", titles), (document, "subtitle", _cycle_titles(cycle))]
+    for order, (key, section_kind, title_en, title_tr) in enumerate(document_kind.outline):
+        section_titles = {"en": title_en, "tr": title_tr}
+        section = save_audited(
+            Section(
+                document=document,
+                key=key,
+                order=order,
+                title=section_titles[language],
+                kind=section_kind,
+            ),
+            by=by,
         )
+        seeds.append((section, "title", section_titles))
+    _seed_other_language(document, seeds)
     return document
+
+
+def _document_language(language: str | None) -> str:
+    from django.utils import translation
+
+    from gcmhub.documents.bilingual import LANGUAGES
+
+    language = language or (translation.get_language() or "en")[:2]
+    return language if language in LANGUAGES else "en"
+
+
+def _cycle_title(cycle: Cycle, language: str) -> str:
+    from django.utils import translation
+
+    with translation.override(language):
+        return str(cycle.display_title)
+
+
+def _cycle_titles(cycle: Cycle) -> dict[str, str]:
+    from gcmhub.documents.bilingual import LANGUAGES
+
+    return {language: _cycle_title(cycle, language) for language in LANGUAGES}
+
+
+def _seed_other_language(document: Document, seeds) -> None:
+    """The editions of the outline's titles in the languages other than the document's, made
+    by the system and current (`editions.services.translation_seed`)."""
+    from gcmhub.documents.bilingual import document_languages
+    from gcmhub.editions.services import translation_seed
+
+    for language in document_languages(document)[1:]:
+        for obj, field, texts in seeds:
+            if texts.get(language):
+                translation_seed(obj, field, language, texts[language])
 
 
 @transaction.atomic
@@ -93,29 +155,73 @@ def document_update(
     *,
     document: Document,
     by: User,
-    title: str,
+    title: str | None = None,
     subtitle: str | None = None,
     language: str | None = None,
     compendium: bool | None = None,
+    bilingual: bool | None = None,
 ) -> Document:
-    """Rename the document; a subtitle, language or compendium choice not given stays as it
-    is (the compendium: the full texts of the inputs as an annex)."""
+    """Rename the document; a title, subtitle, language, compendium or bilingual choice not
+    given stays as it is (the compendium: the full texts of the inputs as an annex; bilingual:
+    an edition in each language). A new language makes the texts' editions in it the
+    originals (see `_switch_language`)."""
     document = locked(document)
     require(by, Perm.DOCUMENT_OUTLINE, cycle=document.cycle)
     _require_open(document.pk)
-    document.title = clean_text(title)
+    if language is not None and language != document.language:
+        _switch_language(document, language, by=by)
+    if title is not None:
+        document.title = clean_text(title)
     if subtitle is not None:
         document.subtitle = clean_text(subtitle)
-    if language is not None:
-        document.language = language
     if compendium is not None:
         document.compendium = compendium
+    if bilingual is not None:
+        document.bilingual = bilingual
     return save_audited(document, by=by)
+
+
+def _switch_language(document: Document, language: str, *, by: User) -> None:
+    """The document is now written in `language`: each of its texts with an edition in that
+    language takes it as its original, and the text it had becomes its translation in the
+    language it was written in. A text with no edition in `language` stays as written."""
+    from gcmhub.documents.bilingual import document_texts
+    from gcmhub.editions.services import translation_save, translation_seed
+    from gcmhub.editions.texts import is_blank, translation_of
+
+    old = document.language
+    swaps = []
+    for obj in document_texts(document):
+        for field in _PAIRED_FIELDS[type(obj).__name__]:
+            row = translation_of(obj, field, language)
+            if row is not None and not is_blank(row.text):
+                swaps.append((obj, field, getattr(obj, field), row.text))
+    for obj, field, _original, _text in swaps:  # while the document is still in `old`
+        translation_save(obj=obj, field=field, language=language, text="", by=by, check=False)
+    document.language = language
+    save_audited(document, by=by, update_fields=["language"], validate=False)
+    for obj, field, original, text in swaps:
+        target = document if isinstance(obj, Document) else type(obj).objects.get(pk=obj.pk)
+        if target is not document:
+            target.document = document
+        setattr(target, field, text)
+        save_audited(target, by=by, update_fields=[field], validate=False)
+        translation_seed(target, field, old, original)
+        if target is not document:
+            setattr(obj, field, text)
+
+
+_PAIRED_FIELDS = {
+    "Document": ("title", "subtitle"),
+    "Section": ("title", "body"),
+    "Recommendation": ("text",),
+}
 
 
 @transaction.atomic
 def outline_save(*, document: Document, by: User, rows: list[dict]) -> None:
-    """Make the sections `rows` (id, title, kind) in this order; sections not listed go.
+    """Make the sections `rows` (id, title, kind) in this order; sections not listed go. A
+    title None keeps the section's title.
 
     A removed section's text is kept in its history; issued versions keep it too.
     """
@@ -128,7 +234,8 @@ def outline_save(*, document: Document, by: User, rows: list[dict]) -> None:
     kept = set()
     for order, row in enumerate(rows):
         section = existing.get(row.get("id")) or Section(document=document)
-        section.title = clean_text(row["title"])
+        if row.get("title") is not None or section.pk is None:
+            section.title = clean_text(row["title"] or "")
         section.kind = row["kind"]
         section.order = order
         if not section.key:
@@ -186,7 +293,7 @@ def recommendation_save(
         order=(document.recommendations.aggregate(m=Max("order"))["m"] or 0) + 1,
     )
     recommendation.text = clean_text(text)
-    save_audited(recommendation, by=by)
+    save_changed(recommendation, by=by, updated_by=by)  # untouched: nothing written
     recommendation.objectives.set(objectives)
     recommendation.inputs.set([i for i in inputs if i.cycle_id == document.cycle_id])
     recommendation.consultations.set([c for c in consultations if c.cycle_id == document.cycle_id])
@@ -217,9 +324,13 @@ def version_issue(
     agreed change is resolved); it locks the document and asks the organisations the hooks
     name (those invited to the validation meeting) to endorse it.
 
+    The version freezes every edition of the document (`content.version_content`: the
+    document's language and, for a bilingual document, the other), its hash covers them all,
+    and it records which editions are complete.
+
     A draft version identical to the latest one is not issued again (a double click, or two
-    people at once). Empty sections or figures with nothing to draw raise `NeedsConfirmation`
-    unless `confirmed`.
+    people at once). Empty sections, figures with nothing to draw, or an edition whose
+    translations are missing or out of date raise `NeedsConfirmation` unless `confirmed`.
     """
     document = (
         Document.objects.select_for_update().select_related("cycle__network").get(pk=document.pk)
@@ -228,7 +339,7 @@ def version_issue(
     latest = document.versions.order_by("-major", "-minor").first()
     if latest is not None and latest.major >= 1:
         raise DocumentLocked
-    content = build_content(document)
+    content = version_content(document)
     digest = content_hash(content)
     if final:
         blockers = hooks.finalisation_blockers(document, content=content)
@@ -238,8 +349,13 @@ def version_issue(
         raise Unchanged(latest)
     if not confirmed:
         warnings = content_warnings(content)
-        if warnings:
-            raise NeedsConfirmation(warnings)
+        translations = {
+            language: gaps
+            for language in document_languages(document)
+            if (gaps := translation_gaps(document, language))
+        }
+        if warnings or translations:
+            raise NeedsConfirmation(warnings, translations)
     major, minor = (1, 0) if final else (0, (latest.minor + 1) if latest else 1)
     try:
         with transaction.atomic():

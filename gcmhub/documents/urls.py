@@ -31,8 +31,20 @@ urlpatterns = [
     path(doc + "compare/", versions.version_compare, name="version-compare"),
     path(doc + "draft.<str:fmt>", versions.document_download, name="document-download"),
     path(doc + "draft.<str:fmt>/make/", versions.document_file, name="document-file"),
+    # The edition in one language (without it: the document's own).
+    path(
+        doc + "draft-<str:language>.<str:fmt>", versions.document_download, name="document-download"
+    ),
+    path(
+        doc + "draft-<str:language>.<str:fmt>/make/", versions.document_file, name="document-file"
+    ),
     path(
         doc + "versions/<int:version_pk>/download.<str:fmt>",
+        versions.document_download,
+        name="version-download",
+    ),
+    path(
+        doc + "versions/<int:version_pk>/download-<str:language>.<str:fmt>",
         versions.document_download,
         name="version-download",
     ),

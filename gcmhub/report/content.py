@@ -23,7 +23,8 @@ from gcmhub.assessments.models import (
 )
 from gcmhub.core.models import Horizon
 from gcmhub.core.workflow import State
-from gcmhub.documents.content import decimal_text
+from gcmhub.documents.bilingual import prefetch
+from gcmhub.documents.content import decimal_text, original_mark
 from gcmhub.framework.models import FrameworkOutcome, Objective
 
 EVIDENCE_STATES = [State.ACCEPTED, State.SUBMITTED]
@@ -36,9 +37,8 @@ def _objectives(data) -> dict[int, Objective]:
 
 
 def _inputs(data) -> list[Input]:
-    return data.cached(
-        "inputs",
-        lambda: list(
+    def load():
+        inputs = prefetch(
             data.cycle.inputs.filter(state__in=EVIDENCE_STATES)
             .select_related("organisation")
             .prefetch_related(
@@ -50,21 +50,25 @@ def _inputs(data) -> list[Input]:
                 Prefetch("consultations", queryset=Consultation.objects.order_by("date")),
             )
             .order_by("organisation__name")
-        ),
-    )
+        )
+        # The translations of the consultations they cite, read at once.
+        prefetch(c for i in inputs for c in i.consultations.all())
+        return inputs
+
+    return data.cached("inputs", load)
 
 
 def _syntheses(data) -> dict[int, Synthesis]:
     return data.cached(
         "syntheses",
-        lambda: {s.objective_id: s for s in Synthesis.objects.filter(cycle=data.cycle)},
+        lambda: {s.objective_id: s for s in prefetch(Synthesis.objects.filter(cycle=data.cycle))},
     )
 
 
 def _decisions(data):
     return data.cached(
         "decisions",
-        lambda: list(
+        lambda: prefetch(
             data.cycle.decisions.select_related("objective")
             .prefetch_related("outcomes", "sdg_targets", "lead_organisations")
             .order_by("objective__number")
@@ -99,14 +103,17 @@ def build_findings(data) -> dict:
         needs: dict[str, list] = {}
         for input in inputs:
             for consultation in input.consultations.all():
-                consultations[consultation.pk] = _consultation_label(consultation)
+                consultations[consultation.pk] = _consultation_label(data, consultation)
             for need in input.needs.all():
                 needs.setdefault(need.type, []).append(input.organisation.short_name)
+        quoted = data.quote(synthesis, "text") if synthesis else {"text": ""}
         objectives.append(
             {
                 "number": objective.number,
                 "title": objective.title,
-                "synthesis": synthesis.text if synthesis else "",
+                "synthesis": quoted["text"],
+                "synthesis_lang": quoted.get("lang", ""),
+                "synthesis_mark": quoted.get("mark", ""),
                 "gap": not inputs,
                 "needs_caption": _("Needs raised on objective %(number)d, by type")
                 % {"number": objective.number},
@@ -115,7 +122,7 @@ def build_findings(data) -> dict:
                     for value, label in types.items()
                     if value in needs
                 ],
-                "positions": [_position(i) for i in inputs],
+                "positions": [_position(data, i) for i in inputs],
                 "cited": _("Consultations: %(consultations)s.")
                 % {"consultations": "; ".join(consultations.values())}
                 if consultations
@@ -180,9 +187,10 @@ def gist(text: str, limit: int = GIST_LIMIT) -> str:
     return f"{cut}…"
 
 
-def _position(input: Input) -> dict:
+def _position(data, input: Input) -> dict:
     """An organisation's position on an objective in a line or two: the gist of the gaps it
-    sees (or of the situation), then what it proposes, with horizons and leads."""
+    sees (or of the situation), then what it proposes, with horizons and leads. The gist is
+    of the input's edition in the document's language, or of its original, marked."""
     horizons = dict(Horizon.choices)
     actions = []
     for action in input.proposed_actions.all():
@@ -193,11 +201,15 @@ def _position(input: Input) -> dict:
                 "lead": action.lead.short_name,
             }
         actions.append(f"{gist(action.description, 160)} ({detail})")
-    return {
+    quoted = data.quote(input, "gaps" if input.gaps else "situation")
+    position = {
         "organisation": input.organisation.label,
-        "text": gist(input.gaps or input.situation),
+        "text": gist(quoted["text"]),
         "proposes": _("Proposes: %(actions)s") % {"actions": "; ".join(actions)} if actions else "",
     }
+    # The original in another language than the document's, or a translation: marked.
+    position.update({key: quoted[key] for key in ("lang", "mark") if key in quoted})
+    return position
 
 
 COMPENDIUM_TITLE = _lazy("Annex: compendium of the inputs")
@@ -215,8 +227,8 @@ def build_compendium(data) -> dict:
                 "inputs": [
                     {
                         "organisation": i.organisation.label,
-                        "situation": i.situation,
-                        "gaps": i.gaps,
+                        **_quoted(data, i, "situation"),
+                        **_quoted(data, i, "gaps"),
                         "needs": [
                             [str(n.get_type_display()), n.description] for n in i.needs.all()
                         ],
@@ -247,8 +259,19 @@ def build_compendium(data) -> dict:
     }
 
 
-def _consultation_label(consultation) -> str:
-    return f"{consultation.title} ({formats.date_format(consultation.date)})"
+def _quoted(data, obj, field: str) -> dict:
+    """{field: text, field_lang: language if not the edition's, field_mark: its mark}."""
+    quoted = data.quote(obj, field)
+    return {
+        field: quoted["text"],
+        f"{field}_lang": quoted.get("lang", ""),
+        f"{field}_mark": quoted.get("mark", ""),
+    }
+
+
+def _consultation_label(data, consultation) -> str:
+    title = data.quote(consultation, "title")["text"]
+    return f"{title} ({formats.date_format(consultation.date)})"
 
 
 def build_priorities(data) -> dict:
@@ -268,7 +291,7 @@ def build_priorities(data) -> dict:
                 "rank": d.computed_rank,
                 "outcomes": [o.code for o in d.outcomes.all()],
                 "lead": [o.short_name for o in d.lead_organisations.all()],
-                "rationale": d.rationale,
+                "rationale": data.quote(d, "rationale")["text"],
             }
             for d in _decisions(data)
             if d.horizon == value
@@ -312,8 +335,11 @@ def build_priorities(data) -> dict:
 
 
 def build_alignment(data) -> dict:
-    outcomes = list(
-        FrameworkOutcome.objects.filter(priority__framework__cycle=data.cycle).order_by("code")
+    outcomes = data.cached(
+        "outcomes",
+        lambda: list(
+            FrameworkOutcome.objects.filter(priority__framework__cycle=data.cycle).order_by("code")
+        ),
     )
     by_outcome, by_target, sort_keys = {}, {}, {}
     for decision in _decisions(data):
@@ -345,13 +371,21 @@ def build_alignment(data) -> dict:
 def build_recommendations(data) -> dict:
     """Each recommendation with what it rests on, written out as one sentence."""
     items = []
-    recommendations = data.document.recommendations.prefetch_related(
-        "objectives", "inputs__organisation", "consultations"
-    ).order_by("order", "pk")
+
+    def load():
+        recommendations = prefetch(
+            data.document.recommendations.prefetch_related(
+                "objectives", "inputs__organisation", "consultations"
+            ).order_by("order", "pk")
+        )
+        prefetch(c for r in recommendations for c in r.consultations.all())
+        return recommendations
+
+    recommendations = data.cached("recommendations", load)
     for number, recommendation in enumerate(recommendations, start=1):
         organisations = sorted({i.organisation.label for i in recommendation.inputs.all()})
         consultations = [
-            _consultation_label(c)
+            _consultation_label(data, c)
             for c in sorted(recommendation.consultations.all(), key=lambda c: c.date)
         ]
         objectives = sorted(recommendation.objectives.all(), key=lambda o: o.number)
@@ -371,18 +405,32 @@ def build_recommendations(data) -> dict:
                 _("Draws on the consultations: %(consultations)s.")
                 % {"consultations": "; ".join(consultations)}
             )
-        items.append({"number": number, "text": recommendation.text, "basis": " ".join(basis)})
+        text = data.text(recommendation, "text")
+        items.append(
+            {
+                "number": number,
+                "text": text.text,
+                "lang": text.language if text.language != data.language else "",
+                "mark": original_mark(text.language) if text.language != data.language else "",
+                "basis": " ".join(basis),
+            }
+        )
     return {"items": items}
 
 
 def build_consultations(data) -> dict:
-    consultations = data.cycle.consultations.prefetch_related("organisations").order_by("date")
+    consultations = data.cached(
+        "consultations",
+        lambda: prefetch(
+            data.cycle.consultations.prefetch_related("organisations").order_by("date")
+        ),
+    )
     return {
         "rows": [
             [
                 formats.date_format(c.date),
                 str(c.get_type_display()),
-                c.title,
+                data.quote(c, "title")["text"],
                 ", ".join(o.short_name for o in c.organisations.all()),
                 c.participant_lines(),
             ]
@@ -406,7 +454,7 @@ def build_scoring(data) -> dict:
             c.display_name,
             decimal_text(c.weight),
             c.display_question,
-            c.anchor_texts(data.document.language),
+            c.anchor_texts(data.language),
         ]
         for c in results.criteria
     ]

@@ -1,6 +1,7 @@
 """The report stage: the needs assessment report, its versions and reviews."""
 
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.permissions import Perm
@@ -21,7 +22,9 @@ def report_state(cycle, user) -> StageState:
     ]
     review = Review.objects.filter(version__document=document, status=ReviewStatus.OPEN).first()
     if review:
-        lines.append(_("A review is open until %(date)s.") % {"date": review.deadline})
+        lines.append(
+            _("A review is open until %(date)s.") % {"date": formats.date_format(review.deadline)}
+        )
     open_comments = Comment.objects.filter(
         review__version__document=document, submitted_at__isnull=False, disposition=""
     ).count()
@@ -45,12 +48,11 @@ def report_state(cycle, user) -> StageState:
 
 
 def published_state(cycle, user) -> StageState:
-    from django.utils import formats, timezone
+    from django.utils import timezone
 
     final = (
         Version.objects.filter(document__cycle=cycle, document__kind=NEEDS_ASSESSMENT, major__gte=1)
         .select_related("document")
-        .defer("content")
         .first()
     )
     if final is None:
@@ -75,10 +77,25 @@ def published_state(cycle, user) -> StageState:
         ],
         links=[
             (_("Read it"), reverse("version-detail", kwargs=kwargs)),
-            (_("Word"), reverse("version-download", kwargs={**kwargs, "fmt": "docx"})),
-            ("PDF", reverse("version-download", kwargs={**kwargs, "fmt": "pdf"})),
+            *_edition_links(final, kwargs),
         ],
     )
+
+
+def _edition_links(final, kwargs) -> list:
+    """The final version's Word and PDF files, edition by edition (named by their language
+    when there are two)."""
+    from gcmhub.documents.bilingual import language_name
+    from gcmhub.documents.files import languages_of
+
+    languages = languages_of(final)
+    links = []
+    for language in languages:
+        name = f" ({language_name(language)})" if len(languages) > 1 else ""
+        for fmt, label in (("docx", _("Word")), ("pdf", "PDF")):
+            url = reverse("version-download", kwargs={**kwargs, "fmt": fmt, "language": language})
+            links.append((f"{label}{name}", url))
+    return links
 
 
 def register_stages():

@@ -591,6 +591,8 @@ def render_docx(
         body.page_break()
         for item in content["sections"]:
             body.heading(f"{item['number']}. {item['title']}", 1)
+            if item.get("mark"):  # the original, in another language than the edition's
+                body.paragraph("").add_run(item["mark"]).italic = True
             if item.get("html"):
                 body.narrative(item["html"])
             writer = WRITERS.get(item["kind"])
@@ -670,6 +672,8 @@ def _findings(body: _Body, section: dict) -> None:
             for line in objective["synthesis"].split("\n"):
                 if line.strip():
                     body.paragraph(line)
+            if objective.get("synthesis_mark"):
+                body.paragraph("").add_run(objective["synthesis_mark"]).italic = True
         if objective.get("gap"):
             body.paragraph(labels["gap"])
         if objective.get("needs"):
@@ -683,9 +687,15 @@ def _findings(body: _Body, section: dict) -> None:
         for position in objective.get("positions", []):
             paragraph = body.paragraph("", "List Bullet")
             paragraph.add_run(position["organisation"]).bold = True
-            text = " ".join(t for t in (position["text"], position["proposes"]) if t)
-            if text:
-                paragraph.add_run(f": {text}")
+            if position["text"] or position["proposes"]:
+                paragraph.add_run(": ")
+            if position["text"]:
+                paragraph.add_run(position["text"])
+            if position.get("mark"):
+                paragraph.add_run(" ")
+                paragraph.add_run(f"({position['mark']})").italic = True
+            if position["proposes"]:
+                paragraph.add_run(f" {position['proposes']}")
         # A version issued before the findings were compact carries the full inputs.
         _inputs(body, objective.get("inputs", []), labels)
         cited = f"{objective.get('sources', '')} {objective['cited']}".strip()
@@ -701,10 +711,11 @@ def _inputs(body: _Body, inputs: list[dict], labels: dict) -> None:
     """Inputs in full, as the organisations wrote them (the compendium)."""
     for item in inputs:
         body.paragraph(item["organisation"], "Heading 4")
-        if item["situation"]:
-            body.paragraph(f"{labels['situation']}: {item['situation']}")
-        if item["gaps"]:
-            body.paragraph(f"{labels['gaps']}: {item['gaps']}")
+        for field in ("situation", "gaps"):
+            if item[field]:
+                paragraph = body.paragraph(f"{labels[field]}: {item[field]}")
+                if item.get(f"{field}_mark"):
+                    paragraph.add_run(f" ({item[f'{field}_mark']})").italic = True
         for need_type, description in item["needs"]:
             body.paragraph(f"{need_type}: {description}", "List Bullet")
         for number, (description, horizon, lead) in enumerate(item["actions"], start=1):
@@ -782,6 +793,8 @@ def _alignment(body: _Body, section: dict) -> None:
 def _recommendations(body: _Body, section: dict) -> None:
     for item in section["items"]:
         body.paragraph(f"{item['number']}. {item['text']}", "Heading 3")
+        if item.get("mark"):
+            body.paragraph("").add_run(item["mark"]).italic = True
         if item["basis"]:
             body.paragraph(item["basis"])
 

@@ -26,7 +26,8 @@ def worker(demo, settings):
 
     # One connection for three threads: a write can meet "table is locked" and be lost; the
     # job then looks interrupted soon and is made again (see files_made).
-    settings.JOB_TIMEOUT_SECONDS = 3
+    # Long enough for a PDF on a busy machine (each version has four files: two editions).
+    settings.JOB_TIMEOUT_SECONDS = 10
     drop_the_demo_files()
     shared = connections["default"]
     shared.inc_thread_sharing()
@@ -288,10 +289,11 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, wo
     consultant.get_by_role("link", name="Review of version 0.1").click()
     consultant.get_by_role("link", name="GCM Needs Assessment Report").click()
     consultant.get_by_role("link", name="Edit the text of “Executive summary”").click()
-    editor = consultant.locator(".ProseMirror[contenteditable=true]")
+    # The original (English) beside its Turkish edition: the first editor is the original.
+    editor = consultant.locator(".ProseMirror[contenteditable=true]").first
     editor.click()
     editor.type("Return and readmission are short-term needs.")
-    consultant.get_by_role("button", name="Save").click()
+    consultant.get_by_role("button", name="Save", exact=True).click()
     expect(consultant.get_by_role("status")).to_contain_text("The section has been saved.")
     consultant.get_by_role("button", name="Issue the version").click()
     # The summary is written now; the other sections are still empty: asked again.
@@ -435,8 +437,8 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     observer.get_by_role("link", name="Published report").first.click()
     expect(observer.get_by_role("heading", level=1)).to_contain_text("Final version 1.0")
     files_made()  # the final version's, made again with the endorsement just answered
-    with observer.expect_download() as download:
-        observer.get_by_role("link", name="PDF").click()
+    with observer.expect_download() as download:  # the English edition's (the Turkish beside)
+        observer.get_by_role("link", name="v1.0_en.pdf").click()
     download.value.save_as(tmp_path / "final.pdf")
     for draft in Version.objects.filter(major=0, document=final.document):
         response = observer.goto(f"{observer.url.split('/versions/')[0]}/versions/{draft.pk}/")
@@ -544,13 +546,18 @@ def test_the_voluntary_review_is_drafted_from_the_data_edited_issued_and_downloa
     coordinator.get_by_role(
         "link", name="Edit the text of “Policy and enabling environment”"
     ).click()
-    editor = coordinator.locator(".ProseMirror[contenteditable=true]")
+    editor = coordinator.locator(".ProseMirror[contenteditable=true]").first  # the original
     editor.click()
     editor.press("Control+End")
     editor.type(" The Migration Board coordinates the ministries.")
-    coordinator.get_by_role("button", name="Save").click()
+    coordinator.get_by_role("button", name="Save", exact=True).click()
     expect(coordinator.get_by_role("status")).to_contain_text("The section has been saved.")
     coordinator.get_by_role("button", name="Issue the version").click()
+    # The Turkish edition's texts are not translated yet: listed, then issued as they are.
+    expect(
+        coordinator.get_by_role("heading", name="The Turkish edition is not complete")
+    ).to_be_visible()
+    coordinator.get_by_role("button", name="Issue the version as it is").click()
     expect(coordinator.locator(".messages")).to_contain_text("Version 0.1 has been issued.")
     # The worker makes the version's files: the page shows them being made, then their links,
     # without a reload.
@@ -568,6 +575,94 @@ def test_the_voluntary_review_is_drafted_from_the_data_edited_issued_and_downloa
     assert "1. Methodology and process for preparing the review" in text
     assert "The Migration Board coordinates the ministries." in text
     assert "5. Next steps" in text
+
+
+def test_a_section_is_written_translated_and_issued_in_both_editions(
+    browser, demo, worker, tmp_path
+):
+    """The consultant writes a section in English and translates it into Turkish; the English
+    changes, the Turkish is marked out of date with what changed, and is updated; the version
+    has both editions, each file's headings in its own language."""
+    from docx import Document as WordDocument
+
+    from gcmhub.documents.models import Comment, Document, Endorsement, Review, Version
+    from gcmhub.meetings.models import Meeting
+
+    Endorsement.objects.all().delete()
+    Meeting.objects.all().delete()
+    Comment.objects.all().delete()
+    Review.objects.all().delete()
+    Version.objects.all().delete()
+    Document.objects.all().delete()  # start the report afresh
+
+    consultant = new_page(browser)
+    consultant.on("dialog", lambda dialog: dialog.accept())
+    sign_in(consultant, demo, "consultant")
+    consultant.get_by_role("link", name="Report").first.click()
+    consultant.get_by_role("link", name="Edit the text of “Executive summary”").click()
+    original = consultant.locator(".ProseMirror[contenteditable=true]").first
+    original.click()
+    original.type("Border management stands out for the short term.")
+    consultant.get_by_role("button", name="Save", exact=True).click()
+    expect(consultant.get_by_role("status")).to_contain_text("The section has been saved.")
+
+    consultant.get_by_role("link", name="Edit the text of “Executive summary”").click()
+    turkish = consultant.locator(".edition[lang=tr] .ProseMirror[contenteditable=true]")
+    expect(consultant.locator(".edition[lang=tr]")).to_contain_text("not translated")
+    turkish.click()
+    turkish.type("Kısa vadede sınır yönetimi öne çıkmaktadır.")
+    consultant.get_by_role("button", name="Save the translation").click()
+    expect(consultant.get_by_role("status")).to_contain_text("The translation has been saved.")
+
+    # The English changes: the Turkish is out of date, and says what changed.
+    consultant.get_by_role("link", name="Edit the text of “Executive summary”").click()
+    original = consultant.locator(".ProseMirror[contenteditable=true]").first
+    original.click()
+    original.press("Control+End")
+    original.type(" Return too.")
+    consultant.get_by_role("button", name="Save", exact=True).click()
+    expect(consultant.get_by_role("status")).to_contain_text("The section has been saved.")
+    consultant.get_by_role("link", name="Edit the text of “Executive summary”").click()
+    translation = consultant.locator(".edition[lang=tr]")
+    expect(translation.locator(".badge.stale")).to_have_text("out of date")
+    expect(translation.locator(".changes ins")).to_contain_text("Return")
+    turkish = translation.locator(".ProseMirror[contenteditable=true]")
+    turkish.click()
+    turkish.press("Control+End")
+    turkish.type(" Geri dönüş de.")
+    consultant.get_by_role("button", name="Save the translation").click()
+    expect(consultant.get_by_role("status")).to_contain_text("The translation has been saved.")
+    consultant.get_by_role("link", name="Edit the text of “Executive summary”").click()
+    expect(consultant.locator(".edition[lang=tr] .badge.stale")).to_have_count(0)
+    consultant.get_by_role("link", name="← GCM Needs Assessment Report").click()
+
+    consultant.get_by_role("button", name="Issue the version").click()
+    # The other sections are empty (in both editions): asked, then issued as they are.
+    expect(consultant.get_by_role("heading", level=1)).to_have_text("Issue the version anyway?")
+    consultant.get_by_role("button", name="Issue the version as it is").click()
+    expect(consultant.locator(".messages")).to_contain_text("Version 0.1 has been issued.")
+    texts = {}
+    # The edition read (English) shows its files being made, then their links; the Turkish
+    # edition's files are links beside them.
+    english = consultant.locator(".page-head .file-job a", has_text="v0.1_en.docx")
+    expect(english).to_be_visible(timeout=60_000)
+    files_made()
+    links = {"en": english, "tr": consultant.get_by_role("link", name="Word (Turkish)")}
+    for language, link in links.items():
+        name = f"UNNM-Turkiye_needs-assessment_v0.1_{language}.docx"
+        with consultant.expect_download() as download:
+            link.click()
+        assert download.value.suggested_filename == name
+        download.value.save_as(tmp_path / name)
+        word = WordDocument(tmp_path / name)
+        headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+        texts[language] = (headings, "\n".join(p.text for p in word.paragraphs))
+    english, turkish_file = texts["en"], texts["tr"]
+    assert "1. Executive summary" in english[0] and "2. Introduction and methodology" in english[0]
+    assert "1. Yönetici özeti" in turkish_file[0] and "2. Giriş ve yöntem" in turkish_file[0]
+    assert not any("Executive summary" in h for h in turkish_file[0])
+    assert "Border management stands out for the short term. Return too." in english[1]
+    assert "Kısa vadede sınır yönetimi öne çıkmaktadır. Geri dönüş de." in turkish_file[1]
 
 
 def test_the_coordinator_exports_the_cycle_for_analysis(browser, demo, tmp_path, run_tasks):

@@ -90,7 +90,7 @@ def test_the_rich_text_editor_works_under_the_csp_without_inline_styles(browser,
     )
     response = page.goto(demo + url)
     assert "'nonce-" in response.headers["content-security-policy"]  # the import map's
-    editor = page.locator(".ProseMirror[contenteditable=true]")
+    editor = page.locator(".ProseMirror[contenteditable=true]").first  # the original's
     editor.click()
     editor.type("Typed under the policy.")
     assert page.locator("style").count() == 0, "an inline <style> reached the page"

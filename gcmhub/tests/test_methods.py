@@ -115,7 +115,8 @@ def demo_kwargs() -> dict:
         else None,
         "version_pk": document.versions.first().pk,
         "fmt": "docx",
-        "label": "documents.section",  # the translate page (its pk: a section's or another)
+        "language": "tr",  # a document's edition in one language
+        "label": "documents.section",  # a kind of text with editions (its translate page)
         "review_pk": comment.review_id,
         "comment_pk": comment.pk,
         "endorsement_pk": Endorsement.objects.filter(version__document__cycle=cycle).first().pk,

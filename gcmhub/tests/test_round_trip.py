@@ -342,6 +342,7 @@ CASES: list[Case] = [
         ),
         change={"body": "<p>The network meets every quarter.</p>"},
         expect={("documents.Section", "body")},
+        submit="save",  # the original's form (its translation's stands beside it)
     ),
     Case(
         "recommendation-edit",

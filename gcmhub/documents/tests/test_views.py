@@ -167,10 +167,15 @@ def test_downloads_of_the_draft_and_a_version(client, cycle, world, focal_a, run
     waiting = client.get(version)
     assert waiting.status_code == 302 and "/files/" in waiting["Location"]
     assert "Waiting for a worker" in client.get(waiting["Location"]).content.decode()
-    assert run_tasks() == 2  # its Word and PDF files
+    assert run_tasks() == 4  # its Word and PDF files, in English and in Turkish
     pdf = client.get(version)
     assert pdf["Content-Type"] == "application/pdf"
     assert "UNNM-Turkiye_needs-assessment_v0.1_en.pdf" in pdf["Content-Disposition"]
+    pk = world["version"].pk
+    turkish = client.get(
+        url(cycle, "version-download", **kwargs, version_pk=pk, fmt="pdf", language="tr")
+    )
+    assert "UNNM-Turkiye_needs-assessment_v0.1_tr.pdf" in turkish["Content-Disposition"]
     assert (
         "The summary of the first draft."
         in PdfReader(io.BytesIO(pdf.getvalue())).pages[2].extract_text()
@@ -225,10 +230,17 @@ def test_issuing_a_version_through_the_page(client, cycle, world, consultant, fo
 def test_the_document_and_matrix_pages_keep_a_constant_number_of_queries(
     client, cycle, world, focal_a, focal_b, consultant, django_assert_max_num_queries
 ):
+    from gcmhub.editions.services import translation_save
     from gcmhub.tests.factories import OrganisationFactory
 
     client.force_login(consultant)
     services.comments_submit(review=world["review"], by=focal_a)
+    # One recommendation first (with its translation), so that what is compared is the count
+    # for one row against the count for many.
+    first = services.recommendation_save(
+        document=world["document"], by=consultant, text="Work with the ministries."
+    )
+    translation_save(obj=first, field="text", language="tr", text="Bakanlıklarla.", by=consultant)
     pages = [
         url(cycle, "document-detail", document_pk=world["document"].pk),
         url(cycle, "comment-matrix", review_pk=world["review"].pk),
@@ -243,10 +255,13 @@ def test_the_document_and_matrix_pages_keep_a_constant_number_of_queries(
         comment(world["review"], focal_b, text=f"Comment {n}")
     services.comments_submit(review=world["review"], by=focal_b)
     for organisation in OrganisationFactory.create_batch(5, network=cycle.network):
-        services.recommendation_save(
+        recommendation = services.recommendation_save(
             document=world["document"],
             by=consultant,
             text=f"Work with {organisation.name}.",
+        )
+        translation_save(
+            obj=recommendation, field="text", language="tr", text="Kurumla.", by=consultant
         )
     for page, count in zip(pages, counts, strict=True):
         with django_assert_max_num_queries(count):

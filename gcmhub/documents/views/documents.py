@@ -14,6 +14,12 @@ from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_er
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_section
+from gcmhub.documents.bilingual import (
+    document_languages,
+    document_texts,
+    language_name,
+    prefetch,
+)
 from gcmhub.documents.content import build_content, has_compendium
 from gcmhub.documents.forms import (
     DocumentForm,
@@ -23,7 +29,9 @@ from gcmhub.documents.forms import (
     SectionForm,
 )
 from gcmhub.documents.kinds import part_of
-from gcmhub.documents.views.common import context, locked
+from gcmhub.documents.views.common import context, locked, reading
+from gcmhub.editions.forms import TranslationForm
+from gcmhub.editions.services import translation_save
 
 
 @require_safe
@@ -34,8 +42,17 @@ def document_detail(request, network, cycle, document_pk):
     if final is not None:
         # The document no longer changes: its final version is the document.
         return cycle_redirect("version-detail", cycle, document_pk=document.pk, version_pk=final.pk)
-    content = build_content(document)
-    draft_files = files.draft_files(document, content=content)  # before the links are added
+    cache = {}  # the data read once for both editions
+    contents = {
+        language: build_content(document, language, cache=cache)
+        for language in document_languages(document)
+    }
+    # Before the links are added to the content read.
+    draft_files = files.draft_editions_files(document, contents=contents)
+    for file in draft_files:
+        file["name"] = language_name(file["language"])
+    shown = reading(request, contents)
+    content = shown["content"]
     if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network):
         sections = {s.key: s for s in document.sections.all()}
         for item in content["sections"]:
@@ -50,14 +67,32 @@ def document_detail(request, network, cycle, document_pk):
         network,
         cycle,
         document=document,
-        content=content,
         mode="screen",
+        **shown,
+        **_queue(request, document),
         versions=selectors.versions_of(document),
         reviews=selectors.reviews_of(document),
         issue_form=IssueForm(),
         draft_files=draft_files,
     )
     return render(request, "documents/document_detail.html", page)
+
+
+def _queue(request, document) -> dict:
+    """The document's translation queue, for who may translate its texts: each text whose
+    other edition is missing or out of date, with who last changed its original."""
+    from gcmhub.documents.paired import may_translate
+    from gcmhub.editions.selectors import summary, waiting
+
+    if len(document_languages(document)) < 2 or not may_translate(request.user, document):
+        return {}
+    rows = waiting(document_texts(document), languages=document_languages(document)[1:])
+    return {
+        "queue": rows,
+        "queue_counts": summary(rows),
+        "languages": [(code, language_name(code)) for code in document_languages(document)],
+        "here": request.get_full_path(),
+    }
 
 
 @cycle_page(Perm.DOCUMENT_OUTLINE)
@@ -71,6 +106,7 @@ def document_edit(request, network, cycle, document_pk):
             "title": document.title,
             "subtitle": document.subtitle,
             "language": document.language,
+            "bilingual": document.bilingual,
             "compendium": document.compendium,
         },
         has_compendium=has_compendium(document),
@@ -85,14 +121,23 @@ def document_edit(request, network, cycle, document_pk):
         ],
     )
     if request.method == "POST" and form.is_valid() and outline.is_valid():
+        # Only the titles changed here are written: a text left as shown keeps its title
+        # (and, when the language changes, takes its edition in the new language).
         rows = [
-            f.cleaned_data
+            {**f.cleaned_data, "title": f.cleaned_data["title"]}
+            if "title" in f.changed_data or not f.cleaned_data.get("id")
+            else {**f.cleaned_data, "title": None}
             for f in outline.ordered_forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
+        fields = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name not in ("title", "subtitle") or name in form.changed_data
+        }
         try:
             with transaction.atomic():  # the title and the sections, or neither
-                services.document_update(document=document, by=request.user, **form.cleaned_data)
+                services.document_update(document=document, by=request.user, **fields)
                 services.outline_save(document=document, by=request.user, rows=rows)
             messages.success(request, _("The outline has been saved."))
             return redirect(document)
@@ -107,14 +152,32 @@ def document_edit(request, network, cycle, document_pk):
 
 @cycle_page(Perm.DOCUMENT_EDIT)
 def section_edit(request, network, cycle, document_pk, section_pk):
+    """The section's two editions side by side: the original (in the document's language) and
+    its translation, each editable; a translation older than the original is marked, with
+    what changed in the original since, and may be kept as still right."""
     document = get_document(cycle, document_pk)
     if locked(request, document):
         return redirect(document)
     section = get_section(document, section_pk)
-    form = SectionForm(
-        request.POST or None, initial={"version": section.version, "body": section.body}
+    section.document = document
+    back = f"{document.get_absolute_url()}#s-{section.key}"
+    translating = request.method == "POST" and (
+        "translate" in request.POST or "keep" in request.POST
     )
-    if request.method == "POST" and form.is_valid():
+    form = SectionForm(
+        request.POST if request.method == "POST" and not translating else None,
+        initial={"version": section.version, "body": section.body},
+    )
+    other = _translation_language(request.user, document, section)
+    translation_form = None
+    if other is not None:
+        translation_form = TranslationForm(
+            request.POST if translating and "translate" in request.POST else None,
+            obj=section,
+            language=other,
+            prefix="translation",
+        )
+    if request.method == "POST" and not translating and form.is_valid():
         try:
             services.section_save(
                 section=section,
@@ -123,14 +186,107 @@ def section_edit(request, network, cycle, document_pk, section_pk):
                 expected_version=form.cleaned_data["version"],
             )
             messages.success(request, _("The section has been saved."))
-            return redirect(f"{document.get_absolute_url()}#s-{section.key}")
+            return redirect(back)
         except ValidationError as error:
             form_errors(form, error)
-    return render(
-        request,
-        "documents/section_form.html",
-        context(network, cycle, document=document, doc_section=section, form=form),
+    if translating and other is not None:
+        if "keep" in request.POST:
+            if _keep(request, section, other):
+                return redirect(request.path)
+        elif translation_form.is_valid():
+            try:
+                with transaction.atomic():
+                    for name in translation_form.text_fields:
+                        translation_save(
+                            obj=section,
+                            field=name,
+                            language=other,
+                            text=translation_form.cleaned_data[name],
+                            by=request.user,
+                            expected_version=translation_form.cleaned_data[f"{name}__version"],
+                        )
+                messages.success(request, _("The translation has been saved."))
+                return redirect(back)
+            except ValidationError as error:
+                form_errors(translation_form, error)
+    page = context(
+        network,
+        cycle,
+        document=document,
+        doc_section=section,
+        form=form,
+        translation_form=translation_form,
+        original_name=language_name(document.language),
+        translation_language=other,
+        translation_name=language_name(other) if other else "",
+        translations=_translation_rows(section, other, translation_form) if other else [],
+        back_url=back,
     )
+    return render(request, "documents/section_form.html", page)
+
+
+def _translation_language(user, document, section) -> str | None:
+    """The language of the section's other edition, if the document has one and `user` may
+    write it."""
+    from gcmhub.editions.registry import paired_of
+
+    languages = document_languages(document)
+    if len(languages) < 2 or not paired_of(section).may_translate(user, section):
+        return None
+    return languages[1]
+
+
+def _translation_rows(section, language, form) -> list[dict]:
+    """Each text of the section (title, text) in its two editions, for the side-by-side."""
+    from gcmhub.core.text import word_diff
+    from gcmhub.editions.texts import edition, translation_of
+    from gcmhub.reporting.narrative import to_text
+
+    rows = []
+    for name in form.text_fields:
+        found = edition(section, name, language)
+        row = translation_of(section, name, language)
+        changes = None
+        if found.stale and row is not None:
+            changes = word_diff(to_text(row.source_text), to_text(getattr(section, name) or ""))
+        rows.append(
+            {
+                "name": name,
+                "label": section._meta.get_field(name).verbose_name,
+                "original": getattr(section, name) or "",
+                "field": form[name],
+                "version": form[f"{name}__version"],
+                "edition": found,
+                "row": row,
+                "changes": changes,
+            }
+        )
+    return rows
+
+
+def _keep(request, section, language) -> bool:
+    """ "The translation is still right" for one text of the section; True when kept."""
+    from gcmhub.editions.forms import KeepForm
+    from gcmhub.editions.services import translation_keep
+
+    name = request.POST.get("keep")
+    keep = KeepForm({"field": name, "version": request.POST.get(f"translation-{name}__version")})
+    if not keep.is_valid():
+        report_errors(request, ValidationError(_("Open the section again and retry.")))
+        return False
+    try:
+        translation_keep(
+            obj=section,
+            field=keep.cleaned_data["field"],
+            language=language,
+            by=request.user,
+            expected_version=keep.cleaned_data["version"],
+        )
+    except ValidationError as error:
+        report_errors(request, error)
+        return False
+    messages.success(request, _("The translation is marked as still right for the original."))
+    return True
 
 
 @require_safe
@@ -167,10 +323,18 @@ def recommendation_list(request, network, cycle, document_pk):
             return cycle_redirect("recommendation-list", cycle, document_pk=document.pk)
     elif request.method == "POST":
         raise PermissionDenied
+    languages = document_languages(document)
     return render(
         request,
         "documents/recommendation_list.html",
-        context(network, cycle, document=document, recommendations=recommendations, form=form),
+        context(
+            network,
+            cycle,
+            document=document,
+            recommendations=prefetch(recommendations),
+            form=form,
+            other_language=languages[1] if len(languages) > 1 else None,
+        ),
     )
 
 

@@ -19,11 +19,12 @@ from gcmhub.core.pages import cycle_page, cycle_redirect
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_endorsement, get_version
-from gcmhub.documents.content import build_content
-from gcmhub.documents.diff import compare
+from gcmhub.documents.bilingual import document_languages, language_name
+from gcmhub.documents.content import build_content, complete_languages
+from gcmhub.documents.diff import compare_editions
 from gcmhub.documents.forms import EndorsementForm, IssueForm
 from gcmhub.documents.models import Document, Version
-from gcmhub.documents.views.common import context
+from gcmhub.documents.views.common import context, reading
 
 ONE_CLICK = dt.timedelta(minutes=2)
 
@@ -54,6 +55,9 @@ def _issue(request, network, cycle, document, *, final: bool):
             cycle,
             document=document,
             warnings=warning.warnings,
+            translations=[
+                (language_name(language), gaps) for language, gaps in warning.translations.items()
+            ],
             note=form.cleaned_data["note"],
             final=final,
             action=request.path,
@@ -86,11 +90,32 @@ def _version_for_reader(request, network, cycle, document_pk, version_pk):
     return document, version
 
 
+def _version_page(request, version) -> dict:
+    """What the pages of a version show of its editions: the one read, the links to the
+    others, each edition's files and whether it is complete."""
+    complete = complete_languages(version.content)
+    version_files = files.version_files(version)
+    downloads = [
+        {
+            "language": language,
+            "name": language_name(language),
+            "complete": language in complete,
+            "files": [f for f in version_files if f["language"] == language],
+        }
+        for language in files.languages_of(version)
+    ]
+    return {
+        **reading(request, version.content),
+        "mode": "screen",
+        "files": version_files,
+        "downloads": downloads,
+    }
+
+
 @require_safe
 @cycle_page(Perm.CYCLE_VIEW)
 def version_detail(request, network, cycle, document_pk, version_pk):
     document, version = _version_for_reader(request, network, cycle, document_pk, version_pk)
-    version_files = files.version_files(version)
     if not user_has_perm(request.user, Perm.DOCUMENT_VIEW, network=network):
         return render(
             request,
@@ -100,9 +125,7 @@ def version_detail(request, network, cycle, document_pk, version_pk):
                 cycle,
                 document=document,
                 version=version,
-                content=version.content,
-                mode="screen",
-                files=version_files,
+                **_version_page(request, version),
             ),
         )
     versions = list(selectors.versions_of(document))
@@ -111,12 +134,10 @@ def version_detail(request, network, cycle, document_pk, version_pk):
         cycle,
         document=document,
         version=version,
-        content=version.content,
-        mode="screen",
         versions=versions,
         reviews=selectors.reviews_of(document).filter(version=version),
         final=any(v.major >= 1 for v in versions),
-        files=version_files,
+        **_version_page(request, version),
     )
     return render(request, "documents/version_detail.html", page)
 
@@ -141,30 +162,48 @@ def version_compare(request, network, cycle, document_pk):
         versions=versions,
         old=old,
         new=new,
-        sections=compare(old_content, new_content),
+        editions=[
+            {"language": language, "name": language_name(language), "sections": sections}
+            for language, sections in compare_editions(old_content, new_content)
+        ],
     )
     return render(request, "documents/version_compare.html", page)
 
 
 @require_safe
 @cycle_page(Perm.CYCLE_VIEW)
-def document_download(request, network, cycle, document_pk, fmt, version_pk=None):
-    """The stored file of a version (asked for when it was issued; asked for now if it is
-    missing or out of date), or of the draft once asked for; never rendered here."""
+def document_download(request, network, cycle, document_pk, fmt, version_pk=None, language=None):
+    """The stored file of a version's edition in `language` (default: the version's own;
+    asked for when it was issued, asked for now if it is missing or out of date), or of the
+    draft's once asked for; never rendered here."""
     if fmt not in files.FORMATS:
         raise Http404
     if version_pk is None:
-        return _draft_download(request, network, cycle, document_pk, fmt)
+        return _draft_download(request, network, cycle, document_pk, fmt, language)
     document, version = _version_for_reader(request, network, cycle, document_pk, version_pk)
-    language = files.languages_of(version)[0]
-    job = files.version_file_request(version, language=language, fmt=fmt, by=request.user)
+    job = files.version_file_request(
+        version, language=_language_of(version, language), fmt=fmt, by=request.user
+    )
     return files.serve_or_wait(request, job)
 
 
-def _draft_download(request, network, cycle, document_pk, fmt):
+def _language_of(version, language) -> str:
+    """`language` if `version` has an edition in it (404 if not), else the version's own."""
+    languages = files.languages_of(version)
+    if language is None:
+        return languages[0]
+    if language not in languages:
+        raise Http404
+    return language
+
+
+def _draft_download(request, network, cycle, document_pk, fmt, language=None):
     require(request.user, Perm.DOCUMENT_VIEW, network=network)
     document = get_document(cycle, document_pk)
-    job = files.draft_files(document, content=build_content(document))[fmt]
+    language = language or document.language
+    if language not in document_languages(document):
+        raise Http404
+    job = files.draft_files(document, content=build_content(document, language))[fmt]
     if job is None:
         messages.info(
             request,
@@ -179,12 +218,15 @@ def _draft_download(request, network, cycle, document_pk, fmt):
 
 @require_POST
 @cycle_page(Perm.DOCUMENT_VIEW)
-def document_file(request, network, cycle, document_pk, fmt):
-    """Ask for the draft's file as it is now; htmx shows its progress, then its link."""
+def document_file(request, network, cycle, document_pk, fmt, language=None):
+    """Ask for the file of the draft's edition in `language` (default: the document's own) as
+    it is now; htmx shows its progress, then its link."""
     document = get_document(cycle, document_pk)
     if fmt not in files.FORMATS:
         raise Http404
-    job = files.draft_file_request(document, fmt=fmt, by=request.user)
+    if language is not None and language not in document_languages(document):
+        raise Http404
+    job = files.draft_file_request(document, fmt=fmt, by=request.user, language=language)
     if request.htmx:
         return render(request, "core/file_job.html", {"job": job})
     return redirect(document)
@@ -205,24 +247,19 @@ def _public_final(token):
 def public_report(request, token):
     """The final version at its public link, if the coordinator published it."""
     document, version = _public_final(token)
-    page = {
-        "document": document,
-        "version": version,
-        "content": version.content,
-        "mode": "screen",
-        "token": token,
-    }
-    return render(request, "documents/public.html", page)
+    page = {"document": document, "version": version, "token": token}
+    return render(request, "documents/public.html", {**page, **_version_page(request, version)})
 
 
 @login_not_required
 @require_safe
-def public_download(request, token, fmt):
-    """The final version's stored file; while it is being made, a page that asks again."""
+def public_download(request, token, fmt, language=None):
+    """The stored file of the final version's edition in `language` (default: its own);
+    while it is being made, a page that asks again."""
     if fmt not in files.FORMATS:
         raise Http404
     document, version = _public_final(token)
-    language = files.languages_of(version)[0]
+    language = _language_of(version, language)
     job = files.version_file_request(version, language=language, fmt=fmt, by=None)
     back = reverse("public-report", kwargs={"token": token})
     return files.serve_or_wait(

@@ -108,14 +108,17 @@ def test_no_download_view_renders_a_document(
 
 def test_issuing_a_version_asks_the_worker_for_its_word_and_pdf_files(document, version, run_tasks):
     queued = FileJob.objects.filter(key__startswith=f"{files.VERSION}:{version.pk}:")
-    assert sorted(job.params["fmt"] for job in queued) == ["docx", "pdf"]
-    assert {job.language for job in queued} == {document.language}
+    # Word and PDF of each edition: the document's language and the other.
+    assert sorted(job.params["fmt"] for job in queued) == ["docx", "docx", "pdf", "pdf"]
+    assert {job.language for job in queued} == {document.language, "tr"}
     assert {job.status for job in queued} == {"queued"}
-    assert run_tasks() == 2
+    assert run_tasks() == 4
     names = sorted(FileJob.objects.values_list("filename", flat=True))
     assert names == [
         "UNNM-Turkiye_needs-assessment_v0.1_en.docx",
         "UNNM-Turkiye_needs-assessment_v0.1_en.pdf",
+        "UNNM-Turkiye_needs-assessment_v0.1_tr.docx",
+        "UNNM-Turkiye_needs-assessment_v0.1_tr.pdf",
     ]
 
 
@@ -130,18 +133,18 @@ def test_an_endorsement_makes_the_final_files_again_as_of_its_day(
 ):
     run_tasks()
     before = set(FileJob.objects.filter(params__version=final.pk).values_list("pk", flat=True))
-    # Word and PDF, asked for at issue and again after organisation A's answer while they still
-    # waited for a worker: made once, from the newest answers.
-    assert len(before) == 2
+    # Word and PDF of each edition, asked for at issue and again after organisation A's answer
+    # while they still waited for a worker: made once, from the newest answers.
+    assert len(before) == 4
     # Focal point B answers; the files of the final version are asked for again.
     endorsement = final.endorsements.get(organisation=org_b)
     documents.endorsement_respond(endorsement=endorsement, by=focal_b, response="endorsed")
     answered = timezone.localtime(Endorsement.objects.get(pk=endorsement.pk).responded_at)
     again = FileJob.objects.filter(params__version=final.pk).exclude(pk__in=before)
-    assert again.count() == 2 and {j.status for j in again} == {"queued"}
+    assert again.count() == 4 and {j.status for j in again} == {"queued"}
     # The same answer sent again changes nothing: no file is made again.
     documents.endorsement_respond(endorsement=endorsement, by=focal_b, response="endorsed")
-    assert FileJob.objects.filter(params__version=final.pk).count() == 4
+    assert FileJob.objects.filter(params__version=final.pk).count() == 8
     # The annex says the answers as they were on the day of the last one, whatever the day
     # of the download.
     Version.objects.filter(pk=final.pk).update(issued_at=answered - dt.timedelta(days=60))
