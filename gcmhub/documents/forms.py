@@ -203,7 +203,12 @@ class MatrixFilterForm(forms.Form):
 class EndorsementForm(forms.Form):
     response = forms.ChoiceField(
         label=_("Your organisation's answer"),
-        choices=[c for c in EndorsementResponse.choices if c[0] != EndorsementResponse.PENDING],
+        # The organisation's act, as it says it (the lists say what it did).
+        choices=[
+            (EndorsementResponse.ENDORSED, _("We endorse it")),
+            (EndorsementResponse.RESERVATION, _("We endorse it with a reservation")),
+            (EndorsementResponse.DECLINED, _("We do not endorse it")),
+        ],
         widget=forms.RadioSelect,
     )
     reservation = forms.CharField(

@@ -108,7 +108,12 @@ class InviteForm(forms.Form):
 class ReplyForm(forms.Form):
     reply = forms.ChoiceField(
         label=_("Your reply"),
-        choices=[c for c in Reply.choices if c[0] != Reply.PENDING],
+        # What the person answers, in the first person (the lists say it in the third).
+        choices=[
+            (Reply.ACCEPTED, _("I will attend")),
+            (Reply.DECLINED, _("I cannot attend")),
+            (Reply.DELEGATED, _("I will send someone in my place")),
+        ],
         widget=forms.RadioSelect,
     )
     delegate = forms.CharField(
