@@ -52,6 +52,18 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a language a test client's request activated
+    stays active in the thread, and services that default to the writer's language (a new
+    document, a text's language) would take it."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def run_tasks(db):
     """Run the queued background work now, as a worker would: `run_tasks()` returns how many

@@ -431,6 +431,14 @@ class QuestionnaireUpload(models.Model):
     def __str__(self):
         return self.file_name
 
+    @property
+    def made_at(self):
+        """When gcmhub made the file (the time it wrote into it), or None."""
+        from django.utils.dateparse import parse_datetime
+
+        value = (self.payload or {}).get("made_at")
+        return parse_datetime(value) if isinstance(value, str) else None
+
 
 class ReminderKind(models.TextChoices):
     WEEK_BEFORE = "week", _("One week before the deadline")

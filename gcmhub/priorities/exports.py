@@ -1,5 +1,6 @@
 """The Excel file of the priority results: the ranked table and the sensitivity."""
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -23,7 +24,12 @@ def priorities_xlsx(*, cycle, priority) -> bytes:
     write_text(
         ws["A2"],
         _("Agreement across organisations (Kendall's W): %(w)s; %(count)d organisations scored.")
-        % {"w": f"{agreement:.2f}" if agreement is not None else "—", "count": priority.submitted},
+        % {
+            "w": formats.number_format(round(agreement, 2), decimal_pos=2, use_l10n=True)
+            if agreement is not None
+            else "—",
+            "count": priority.submitted,
+        },
     )
     header = [
         _("Rank"),

@@ -3,7 +3,7 @@
 import io
 
 from django.core import signing
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Protection
@@ -145,7 +145,8 @@ def _instructions(ws, cycle, organisation, collection, assignments, labels) -> N
         (_("Needs assessment questionnaire"), True),
         (f"{cycle.display_title} · {organisation.label}", False),
         (
-            _("Deadline: %(date)s") % {"date": collection.deadline.strftime("%d.%m.%Y")}
+            _("Deadline: %(date)s")
+            % {"date": formats.date_format(collection.deadline, "DATE_FORMAT")}
             if collection.deadline
             else "",
             False,

@@ -46,3 +46,12 @@ def translate_url(context, obj, language=None):
 def paired_key(obj) -> str:
     """The key the translate page names a kind of text by ("assessments.synthesis")."""
     return texts.paired_of(obj).key
+
+
+@register.filter
+def edition_text(obj, field):
+    """`{{ document|edition_text:"title" }}`: the text in the reader's language (the original
+    when there is no edition in it)."""
+    if obj is None:
+        return ""
+    return texts.text_in(obj, field)
