@@ -109,6 +109,8 @@ def build_content(
             if body.text and body.language != language:
                 item["lang"] = body.language  # the original, not yet translated
                 item["mark"] = original_mark(body.language)
+            elif body.text and body.stale:
+                item["mark"] = stale_mark(body.original_language)
             built.append(item)
         if (
             document.compendium
@@ -147,6 +149,13 @@ def original_mark(language: str) -> str:
     return _("Original in English")
 
 
+def stale_mark(language: str) -> str:
+    """What marks a translation made before its original (in `language`) last changed."""
+    if language == "tr":
+        return _("Translation older than the Turkish original")
+    return _("Translation older than the English original")
+
+
 def translated_mark(language: str) -> str:
     """ "Translated from Turkish": what marks a translated text the document quotes."""
     if language == "tr":
@@ -161,19 +170,19 @@ def translation_gaps(document: Document, language: str) -> list[str]:
 
     if language == document.language:
         return []
-    gaps = []
-    with translation.override(language):
+    found = []
+    with translation.override(language):  # the texts named as the edition names them
         for obj in document_texts(document):
             for field, name in _paired_fields(obj):
                 if not (getattr(obj, field) or "").strip():
                     continue  # nothing to translate
-                text = text_of(obj, field, language)
-                if text.missing:
-                    gaps.append(_("%(what)s: not translated yet.") % {"what": name})
-                elif text.stale:
-                    gaps.append(
-                        _("%(what)s: the translation is older than the original.") % {"what": name}
-                    )
+                found.append((str(name), text_of(obj, field, language)))
+    gaps = []  # told in the reader's language
+    for name, text in found:
+        if text.missing:
+            gaps.append(_("%(what)s: not translated yet.") % {"what": name})
+        elif text.stale:
+            gaps.append(_("%(what)s: the translation is older than the original.") % {"what": name})
     return gaps
 
 

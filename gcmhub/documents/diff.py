@@ -16,8 +16,8 @@ def _flatten(value) -> list[str]:
         if value and all(not isinstance(v, dict | list | tuple) for v in value):
             return [" · ".join("" if v is None else str(v) for v in value)]
         return [line for item in value for line in _flatten(item)]
-    if value in (None, ""):
-        return []
+    if value in (None, "") or isinstance(value, bool):
+        return []  # nothing to read, or a flag of the data (a reader sees its effect)
     return [str(value)]
 
 

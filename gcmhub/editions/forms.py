@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.editions.registry import paired_of
-from gcmhub.editions.texts import translation_of
+from gcmhub.editions.texts import source_hash, translation_of
 
 
 class TranslationForm(forms.Form):
@@ -34,6 +34,13 @@ class TranslationForm(forms.Form):
             self.fields[name] = field
             self.fields[f"{name}__version"] = forms.IntegerField(
                 widget=forms.HiddenInput, initial=row.version if row else 0, min_value=0
+            )
+            # The original the translator has before them: a save is refused if it changed.
+            self.fields[f"{name}__source"] = forms.CharField(
+                widget=forms.HiddenInput,
+                initial=source_hash(getattr(obj, name)),
+                required=False,
+                max_length=64,
             )
             self.text_fields.append(name)
 

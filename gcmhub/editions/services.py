@@ -69,7 +69,8 @@ def translation_save(
     text: str,
     by,
     expected_version: int | None = None,
-    illustrative: bool = False,
+    seen_source: str | None = None,
+    illustrative: bool | None = None,
     check: bool = True,
 ) -> Translation | None:
     """Save the `language` edition of `obj.field`, as a translation of the original as it is
@@ -77,7 +78,10 @@ def translation_save(
     `translation_keep` says a translation still holds). `expected_version`: the translation's
     version the person started from (0 when there was none); a save made meanwhile by someone
     else is refused. An empty text removes the translation. `check=False` for the system's
-    own writes (demo, outline)."""
+    own writes (demo, outline). `seen_source`: the hash of the original the translator had
+    before them (the translate page sends it); if the original changed since, the translation
+    is refused, since it would be marked current for a text they did not see. `illustrative`:
+    None keeps the row's flag."""
     _check(obj, field, language)
     if check and by is not None and not paired_of(obj).may_translate(by, obj):
         raise PermissionDenied
@@ -91,13 +95,14 @@ def translation_save(
         )
     text = _clean(obj, field, text)
     forget(obj)
+    if row is not None and row.text == text and illustrative in (None, row.illustrative):
+        return row  # saved back untouched: it stays as it was, stale or not
     if is_blank(text):
         if row is not None:
             delete_audited(row, by=by)
         return None
-    if row is not None and row.text == text and row.illustrative == illustrative:
-        return row  # saved back untouched: it stays as it was, stale or not
     original = _original(obj, field)
+    _check_seen(original, seen_source)
     if row is None:
         row = Translation(
             content_type=ContentType.objects.get_for_model(type(obj)),
@@ -108,13 +113,26 @@ def translation_save(
     row.text = text
     row.source_hash = source_hash(original)
     row.source_text = original
-    row.illustrative = illustrative
+    if illustrative is not None:
+        row.illustrative = illustrative
     save_changed(row, by=by, updated_by=by)
     return row
 
 
+def _check_seen(original: str, seen_source: str | None) -> None:
+    if seen_source is not None and seen_source != source_hash(original):
+        raise StaleVersion(
+            _(
+                "The original changed while you were translating it: your translation is not "
+                "saved. Open the page again to see what changed, then translate it again."
+            )
+        )
+
+
 @transaction.atomic
-def translation_keep(*, obj, field: str, language: str, by, expected_version: int) -> Translation:
+def translation_keep(
+    *, obj, field: str, language: str, by, expected_version: int, seen_source: str | None = None
+) -> Translation:
     """The translation still holds for the changed original: it takes the original's hash and
     is current again, its text unchanged."""
     _check(obj, field, language)
@@ -131,6 +149,7 @@ def translation_keep(*, obj, field: str, language: str, by, expected_version: in
             )
         )
     original = _original(obj, field)
+    _check_seen(original, seen_source)
     row.source_hash = source_hash(original)
     row.source_text = original
     forget(obj)
@@ -147,7 +166,7 @@ def translation_seed(obj, field: str, language: str, text: str, *, illustrative=
         language=language,
         text=text,
         by=None,
-        illustrative=illustrative,
+        illustrative=bool(illustrative),
         check=False,
     )
 

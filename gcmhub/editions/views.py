@@ -77,6 +77,8 @@ def translate(request, network, cycle, label, pk):
                         language=language,
                         by=request.user,
                         expected_version=keep.cleaned_data["version"],
+                        seen_source=request.POST.get(f"{keep.cleaned_data['field']}__source")
+                        or None,
                     )
                 except ValidationError as error:
                     for message in error.messages:
@@ -97,6 +99,7 @@ def translate(request, network, cycle, label, pk):
                             text=form.cleaned_data[name],
                             by=request.user,
                             expected_version=form.cleaned_data[f"{name}__version"],
+                            seen_source=form.cleaned_data[f"{name}__source"] or None,
                         )
             except ValidationError as error:
                 form_errors(form, error)
@@ -119,6 +122,7 @@ def translate(request, network, cycle, label, pk):
                 "rich": name in paired.rich,
                 "field": form[name],
                 "version": form[f"{name}__version"],
+                "source": form[f"{name}__source"],
                 "edition": found,
                 "row": row,
                 "changes": changes,

@@ -9,7 +9,7 @@ from gcmhub.documents import services as documents
 from gcmhub.documents.models import Document
 from gcmhub.editions.registry import is_paired
 from gcmhub.editions.services import translation_seed
-from gcmhub.editions.texts import other_languages
+from gcmhub.editions.texts import other_languages, translation_of
 from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.prefill import section_html
 
@@ -46,6 +46,9 @@ def voluntary_review_prefill(*, document: Document, by: User, overwrite: bool = 
         )
         if is_paired(section):
             for language in other_languages(document.language):
+                made = translation_of(section, "body", language)
+                if made is not None and made.updated_by_id is not None:
+                    continue  # a person's translation: the draft never replaces it
                 edition = section_html(section.key, document.cycle, language=language)
                 translation_seed(section, "body", language, edition)
         filled += 1

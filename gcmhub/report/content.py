@@ -10,8 +10,7 @@ import re
 from django.db.models import Prefetch
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from gcmhub.assessments.models import (
     Consultation,
@@ -212,7 +211,7 @@ def _position(data, input: Input) -> dict:
     return position
 
 
-COMPENDIUM_TITLE = _lazy("Annex: compendium of the inputs")
+COMPENDIUM_TITLE = gettext_lazy("Annex: compendium of the inputs")
 
 
 def build_compendium(data) -> dict:

@@ -251,6 +251,15 @@ FROZEN = {"documents.Version", "documents.HistoricalVersion"}
 COPIES = {"imrf.CarriedOver.label", "imrf.HistoricalCarriedOver.label"}
 
 
+def _turkish_edition(content) -> dict:
+    """The Turkish edition of a version's frozen content, if it has one."""
+    if not isinstance(content, dict):
+        return {}
+    if content.get("language") == "tr":
+        return content
+    return (content.get("editions") or {}).get("tr") or {}
+
+
 def known_texts() -> Known:
     """Every text value of the domain's tables."""
     values: set[str] = set()
@@ -292,6 +301,11 @@ def known_texts() -> Known:
                     for raw in _strings(value):
                         if raw.strip() and (not frozen or len(raw.split()) > 3):
                             add(raw)
+                    if frozen:
+                        # Its Turkish edition was frozen in real Turkish, labels included.
+                        for raw in _strings(_turkish_edition(value)):
+                            if raw.strip():
+                                add(raw)
                 elif value and str(value).strip():
                     add(str(value))
     for user in apps.get_model("core", "User")._default_manager.all():

@@ -12,7 +12,7 @@ from gcmhub.editions.access import may_translate_in
 from gcmhub.editions.models import Translation
 from gcmhub.editions.registry import Paired
 from gcmhub.editions.selectors import waiting
-from gcmhub.editions.texts import edition, prefetch
+from gcmhub.editions.texts import edition, prefetch, source_hash
 from gcmhub.framework.models import Objective
 from gcmhub.tests.matrix import A, F, N, assert_page_matrix
 
@@ -258,3 +258,45 @@ def test_translate_and_queue_pages_answer_each_persona(paired, client, personas,
     client.force_login(personas["consultant"])
     other = reverse("translate", kwargs={**kwargs, "label": "core.user", "pk": 1})
     assert client.get(other).status_code == N
+
+
+def test_a_translation_of_an_original_that_changed_meanwhile_is_refused(paired, cycle, consultant):
+    text = synthesis(cycle)
+    seen = source_hash(text.text)
+    Synthesis.objects.filter(pk=text.pk).update(text="Someone changed it meanwhile.")
+    with pytest.raises(StaleVersion):
+        services.translation_save(
+            obj=text,
+            field="text",
+            language="tr",
+            text="Eski metnin çevirisi.",
+            by=consultant,
+            expected_version=0,
+            seen_source=seen,
+        )
+    assert not Translation.objects.exists()
+
+
+def test_an_illustrative_translation_saved_back_untouched_keeps_its_mark(
+    paired, client, cycle, consultant
+):
+    text = synthesis(cycle)
+    services.translation_seed(text, "text", "tr", "Örnek çeviri.", illustrative=True)
+    Synthesis.objects.filter(pk=text.pk).update(text="Changed after the translation.")
+    url = reverse(
+        "translate",
+        kwargs={
+            "network_slug": cycle.network.slug,
+            "cycle_pk": cycle.pk,
+            "label": "assessments.synthesis",
+            "pk": text.pk,
+        },
+    )
+    client.force_login(consultant)
+    page = client.get(url)
+    form = page.context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    client.post(url, data)
+    row = Translation.objects.get()
+    assert (row.illustrative, row.version, row.history.count()) == (True, 1, 1)
+    assert edition(Synthesis.objects.get(pk=text.pk), "text", "tr").status == "stale"

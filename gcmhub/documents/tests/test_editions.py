@@ -75,6 +75,20 @@ def test_each_edition_has_its_labels_and_marks_a_text_not_yet_translated(documen
     assert "lang" not in own and "mark" not in own
 
 
+def test_a_translation_older_than_its_original_is_marked_in_the_edition(document, consultant):
+    from gcmhub.editions.services import translation_save
+
+    section = _write(document, consultant, "executive-summary", "<p>The summary.</p>")
+    translation_save(obj=section, field="body", language="tr", text="<p>Özet.</p>", by=consultant)
+    _write(document, consultant, "executive-summary", "<p>The summary, longer now.</p>")
+    with translation.override("tr"):
+        turkish = build_content(document, "tr")
+    summary = next(s for s in turkish["sections"] if s["key"] == "executive-summary")
+    assert summary["html"] == "<p>Özet.</p>"
+    assert summary["mark"] == "Çeviri, İngilizce asıl metinden eski"
+    assert "lang" not in summary
+
+
 def test_the_report_quotes_an_input_in_its_original_language_marked(
     cycle, document, org_a, consultant
 ):

@@ -414,6 +414,20 @@ def test_the_review_is_drafted_in_both_editions_from_the_same_data(case, paired_
     )
     assert services.voluntary_review_prefill(document=document, by=users["consultant"]) == 0
     assert edition(document.sections.get(key="policy"), "body", "tr").stale
+    # Drafting again over everything keeps the Turkish a person wrote.
+    from gcmhub.editions.services import translation_save
+
+    translation_save(
+        obj=methodology,
+        field="body",
+        language="tr",
+        text="<p>Bizim çevirimiz.</p>",
+        by=users["consultant"],
+    )
+    services.voluntary_review_prefill(document=document, by=users["consultant"], overwrite=True)
+    assert edition(document.sections.get(key="methodology"), "body", "tr").text == (
+        "<p>Bizim çevirimiz.</p>"
+    )
 
 
 def test_the_imrf_page_says_what_the_turkish_brief_quotes_untranslated(case, client):
