@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 
 from gcmhub.assessments.models import INPUT_POLICY, Collection, Consultation, Input, Synthesis
 from gcmhub.core import workflow
-from gcmhub.core.access import actor_for
-from gcmhub.editions.access import may_translate_in
+from gcmhub.editions.access import actor_in, may_translate_in
 from gcmhub.editions.registry import Paired, register, register_cycle_texts
 
 
@@ -43,7 +42,7 @@ def input_label(input: Input) -> str:
 def input_may_translate(user, input: Input) -> bool:
     if not may_translate_in(user, input.cycle):
         return False
-    actor = actor_for(user, input.cycle.network)
+    actor = actor_in(user, input.cycle)
     return input.state in workflow.visible_states(INPUT_POLICY, actor)
 
 

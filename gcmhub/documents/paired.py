@@ -5,9 +5,9 @@ the document is open (the final version locks both editions)."""
 
 from django.utils.translation import gettext as _
 
-from gcmhub.core.access import actor_for, network_of
 from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
+from gcmhub.editions.access import actor_in, memo
 
 
 def may_translate(user, document) -> bool:
@@ -15,10 +15,14 @@ def may_translate(user, document) -> bool:
     and translate, while no final version locks it."""
     if not user.is_authenticated:
         return False
-    actor = actor_for(user, network_of(document.cycle))
+    actor = actor_in(user, document.cycle)
     if not (actor.has(Perm.TRANSLATE) and actor.has(Perm.DOCUMENT_EDIT)):
         return False
-    return not document.versions.filter(major__gte=1).exists()
+    # Asked for each text of a document: whether it is locked is read once per request.
+    locked = memo(user, "documents_locked")
+    if document.pk not in locked:
+        locked[document.pk] = document.versions.filter(major__gte=1).exists()
+    return not locked[document.pk]
 
 
 def _last_change(obj) -> tuple:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from gcmhub.core.audit import delete_audited, save_audited, save_changed
 from gcmhub.core.errors import StaleVersion
 from gcmhub.core.text import clean_text
+from gcmhub.editions.access import forget as forget_answers
 from gcmhub.editions.models import Translation
 from gcmhub.editions.registry import paired_of
 from gcmhub.editions.texts import forget, is_blank, original_language, source_hash
@@ -83,6 +84,8 @@ def translation_save(
     is refused, since it would be marked current for a text they did not see. `illustrative`:
     None keeps the row's flag."""
     _check(obj, field, language)
+    if by is not None:
+        forget_answers(by)  # decide on the stored roles and state, not a page's answers
     if check and by is not None and not paired_of(obj).may_translate(by, obj):
         raise PermissionDenied
     row = _locked_row(obj, field, language)
@@ -136,6 +139,7 @@ def translation_keep(
     """The translation still holds for the changed original: it takes the original's hash and
     is current again, its text unchanged."""
     _check(obj, field, language)
+    forget_answers(by)
     if not paired_of(obj).may_translate(by, obj):
         raise PermissionDenied
     row = _locked_row(obj, field, language)
