@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
@@ -182,20 +183,38 @@ def document_update(
 
 
 def _switch_language(document: Document, language: str, *, by: User) -> None:
-    """The document is now written in `language`: each of its texts with an edition in that
-    language takes it as its original, and the text it had becomes its translation in the
-    language it was written in. A text with no edition in `language` stays as written."""
+    """The document is now written in `language`: each of its texts takes its edition in that
+    language as its original, and the text it had becomes its translation in the language it
+    was written in. Refused while a text has no edition in `language`."""
     from gcmhub.documents.bilingual import document_texts
     from gcmhub.editions.services import translation_save, translation_seed
     from gcmhub.editions.texts import is_blank, translation_of
 
     old = document.language
-    swaps = []
+    swaps, untranslated = [], 0
     for obj in document_texts(document):
         for field in _PAIRED_FIELDS[type(obj).__name__]:
             row = translation_of(obj, field, language)
             if row is not None and not is_blank(row.text):
                 swaps.append((obj, field, getattr(obj, field), row.text))
+            elif not is_blank(getattr(obj, field)):
+                untranslated += 1
+    if untranslated:
+        # A text with no edition in `language` would be taken for one written in it.
+        raise ValidationError(
+            {
+                "language": ngettext(
+                    "%(count)d text of the document has no edition in that language yet: "
+                    "translate it first (the document's page lists it), then change the "
+                    "document's language.",
+                    "%(count)d texts of the document have no edition in that language yet: "
+                    "translate them first (the document's page lists them), then change the "
+                    "document's language.",
+                    untranslated,
+                )
+                % {"count": untranslated}
+            }
+        )
     for obj, field, _original, _text in swaps:  # while the document is still in `old`
         translation_save(obj=obj, field=field, language=language, text="", by=by, check=False)
     document.language = language

@@ -331,6 +331,23 @@ def test_switching_the_language_makes_the_translations_the_originals(
     client.force_login(coordinator)
     page = url(cycle, "document-edit", document_pk=document.pk)
     response = post_form(client, page_form(client.get(page)), changes={"language": "tr"})
+    # A text with no Turkish edition would be taken for Turkish: refused, and said why.
+    assert response.status_code == 200
+    assert "1 text of the document has no edition in that language yet" in (
+        response.content.decode()
+    )
+    document.refresh_from_db()
+    assert document.language == "en"
+    from gcmhub.editions.services import translation_save
+
+    translation_save(
+        obj=document.sections.get(key="context"),
+        field="body",
+        language="tr",
+        text="<p>Bağlam.</p>",
+        by=consultant,
+    )
+    response = post_form(client, page_form(client.get(page)), changes={"language": "tr"})
     assert response.status_code == 302
     document.refresh_from_db()
     assert document.language == "tr" and document.title == "GCM İhtiyaç Analizi Raporu"
@@ -339,9 +356,10 @@ def test_switching_the_language_makes_the_translations_the_originals(
     english = edition(summary, "title", "en")
     assert (english.text, english.status) == ("Executive summary", "current")
     assert edition(document, "title", "en").text == "GCM Needs Assessment Report"
-    # A text with no Turkish edition stays as it was written.
+    # The Turkish edition became the original, the English text its translation.
     context = document.sections.get(key="context")
-    assert context.body == "<p>The context, in English only.</p>"
+    assert context.body == "<p>Bağlam.</p>"
+    assert edition(context, "body", "en").text == "<p>The context, in English only.</p>"
     # The Turkish edition is now the document's own.
     content = build_content(document)
     assert content["language"] == "tr" and content["sections"][0]["title"] == "Yönetici özeti"
