@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0003_document_bilingual_historicaldocument_bilingual'),
+        ('documents', '0003_document_bilingual'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
