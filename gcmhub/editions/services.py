@@ -173,26 +173,3 @@ def translation_seed(obj, field: str, language: str, text: str, *, illustrative=
         illustrative=bool(illustrative),
         check=False,
     )
-
-
-def copy_translations(source, target, *, by=None) -> None:
-    """Give `target` the translations of `source` (a record copied from another, e.g. a new
-    cycle's document from the last one's), each current only if it was for its original."""
-    rows = Translation.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(source)), object_id=source.pk
-    )
-    content_type = ContentType.objects.get_for_model(type(target))
-    for row in rows:
-        copy = Translation(
-            content_type=content_type,
-            object_id=target.pk,
-            field=row.field,
-            language=row.language,
-            text=row.text,
-            source_hash=row.source_hash,
-            source_text=row.source_text,
-            illustrative=row.illustrative,
-            updated_by=row.updated_by,
-        )
-        save_audited(copy, by=by)
-    forget(target)
