@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gcmhub.core.audit import delete_audited, save_audited, save_changed
+from gcmhub.core.audit import delete_audited, save_changed
 from gcmhub.core.errors import StaleVersion
 from gcmhub.core.text import clean_text
 from gcmhub.editions.access import forget as forget_answers
