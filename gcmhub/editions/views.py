@@ -37,6 +37,17 @@ def _object(cycle, label: str, pk: int):
     return paired, obj
 
 
+def _typed(form, obj, language) -> bool:
+    """Whether the posted translations differ from the stored ones."""
+    if not form.is_valid():
+        return True
+    for name in form.text_fields:
+        row = translation_of(obj, name, language)
+        if (form.cleaned_data[name] or "").strip() != ((row.text if row else "") or "").strip():
+            return True
+    return False
+
+
 def _back(request, fallback: str | None) -> str | None:
     wanted = request.POST.get("next") or request.GET.get("next")
     if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
@@ -56,13 +67,18 @@ def translate(request, network, cycle, label, pk):
         language = targets[0]
     here = request.get_full_path()
     back = _back(request, paired.url(obj) if paired.url else None)
-    form = TranslationForm(
-        request.POST if request.method == "POST" and "keep" not in request.POST else None,
-        obj=obj,
-        language=language,
-    )
+    form = TranslationForm(request.POST or None, obj=obj, language=language)
     if request.method == "POST":
-        if "keep" in request.POST:
+        if "keep" in request.POST and _typed(form, obj, language):
+            # "Still right" with a translation changed on the page: nothing typed is dropped.
+            messages.error(
+                request,
+                _(
+                    "You changed the translation on this page: save it, or undo your changes "
+                    "before saying the translation is still right."
+                ),
+            )
+        elif "keep" in request.POST:
             keep = KeepForm(
                 {
                     "field": request.POST.get("keep"),
@@ -88,7 +104,7 @@ def translate(request, network, cycle, label, pk):
                         request, _("The translation is marked as still right for the original.")
                     )
             return redirect(here)
-        if form.is_valid():
+        elif form.is_valid():
             try:
                 with transaction.atomic():
                     for name in form.text_fields:

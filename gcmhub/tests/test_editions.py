@@ -300,3 +300,32 @@ def test_an_illustrative_translation_saved_back_untouched_keeps_its_mark(
     row = Translation.objects.get()
     assert (row.illustrative, row.version, row.history.count()) == (True, 1, 1)
     assert edition(Synthesis.objects.get(pk=text.pk), "text", "tr").status == "stale"
+
+
+def test_still_right_with_a_changed_translation_on_the_page_keeps_what_was_typed(
+    paired, client, cycle, consultant
+):
+    text = synthesis(cycle)
+    services.translation_seed(text, "text", "tr", "Eski çeviri.")
+    Synthesis.objects.filter(pk=text.pk).update(text="Changed.")
+    url = reverse(
+        "translate",
+        kwargs={
+            "network_slug": cycle.network.slug,
+            "cycle_pk": cycle.pk,
+            "label": "assessments.synthesis",
+            "pk": text.pk,
+        },
+    )
+    client.force_login(consultant)
+    response = client.post(
+        url, {"text": "Yeni yazdığım çeviri.", "text__version": "1", "keep": "text"}
+    )
+    page = response.content.decode()
+    assert "You changed the translation on this page" in page
+    assert "Yeni yazdığım çeviri." in page  # what was typed is still on the page
+    row = Translation.objects.get()
+    assert (
+        row.text == "Eski çeviri."
+        and edition(Synthesis.objects.get(pk=text.pk), "text", "tr").stale
+    )
