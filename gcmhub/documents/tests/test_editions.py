@@ -404,3 +404,31 @@ def test_the_recommendations_show_their_other_edition_with_its_mark(
     assert '<span lang="tr">Veri paylaşın.</span>' in page
     assert "Translated by" in page and "not yet translated into Turkish" in page
     assert "/texts/documents.recommendation/" in page  # the link to translate the second
+
+
+def test_the_section_editor_refuses_a_translation_of_an_original_changed_meanwhile(
+    client, cycle, document, consultant
+):
+    from gcmhub.editions.models import Translation
+    from gcmhub.editions.texts import source_hash
+
+    section = _write(document, consultant, "context", "<p>The context.</p>")
+    seen = source_hash(section.body)
+    _write(document, consultant, "context", "<p>The context, changed by a colleague.</p>")
+    client.force_login(consultant)
+    page = url(cycle, "section-edit", document_pk=document.pk, section_pk=section.pk)
+    of_section = Translation.objects.filter(content_type__model="section", object_id=section.pk)
+    title = of_section.get(field="title", language="tr")
+    response = client.post(
+        page,
+        {
+            "translate": "",
+            "translation-title": title.text,
+            "translation-title__version": title.version,
+            "translation-body": "<p>Bağlam.</p>",
+            "translation-body__version": 0,
+            "translation-body__source": seen,
+        },
+    )
+    assert "The original changed while you were translating it" in response.content.decode()
+    assert not of_section.filter(field="body").exists()

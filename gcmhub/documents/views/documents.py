@@ -204,6 +204,7 @@ def section_edit(request, network, cycle, document_pk, section_pk):
                             text=translation_form.cleaned_data[name],
                             by=request.user,
                             expected_version=translation_form.cleaned_data[f"{name}__version"],
+                            seen_source=translation_form.cleaned_data[f"{name}__source"] or None,
                         )
                 messages.success(request, _("The translation has been saved."))
                 return redirect(back)
@@ -256,6 +257,7 @@ def _translation_rows(section, language, form) -> list[dict]:
                 "original": getattr(section, name) or "",
                 "field": form[name],
                 "version": form[f"{name}__version"],
+                "source": form[f"{name}__source"],
                 "edition": found,
                 "row": row,
                 "changes": changes,
@@ -281,6 +283,7 @@ def _keep(request, section, language) -> bool:
             language=language,
             by=request.user,
             expected_version=keep.cleaned_data["version"],
+            seen_source=request.POST.get(f"translation-{name}__source") or None,
         )
     except ValidationError as error:
         report_errors(request, error)
