@@ -203,6 +203,8 @@ def test_a_version_issued_before_the_editions_still_reads(client, cycle, documen
         url(cycle, "version-compare", document_pk=document.pk), {"a": old.pk, "b": new.pk}
     ).content.decode()
     assert "English edition" in compare and "Turkish edition" in compare
+    # The reader is told that the old version had no Turkish edition to compare with.
+    assert compare.count("has no Turkish edition") == 1
 
 
 def test_the_version_page_offers_each_edition_and_its_files(client, cycle, document, consultant):

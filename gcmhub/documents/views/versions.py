@@ -20,7 +20,7 @@ from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_endorsement, get_version
 from gcmhub.documents.bilingual import document_languages, language_name
-from gcmhub.documents.content import build_content, complete_languages
+from gcmhub.documents.content import build_content, complete_languages, editions_of
 from gcmhub.documents.diff import compare_editions
 from gcmhub.documents.forms import EndorsementForm, IssueForm
 from gcmhub.documents.models import Document, Version
@@ -163,7 +163,13 @@ def version_compare(request, network, cycle, document_pk):
         old=old,
         new=new,
         editions=[
-            {"language": language, "name": language_name(language), "sections": sections}
+            {
+                "language": language,
+                "name": language_name(language),
+                "sections": sections,
+                # A version issued before documents had two editions has only its own.
+                "older_has_it": language in editions_of(old_content),
+            }
             for language, sections in compare_editions(old_content, new_content)
         ],
     )
