@@ -1,10 +1,55 @@
-"""The meeting as an iCalendar (.ics) event, for invitations."""
+"""The meeting as an iCalendar (.ics) event, for invitations: who organises it, who is invited
+(each with their reply), and the meeting's time zone, so that Outlook and Thunderbird place it
+at the right hour; a moved meeting is the same event with a higher SEQUENCE."""
 
 import zoneinfo
 
-from icalendar import Calendar, Event, vText
+from django.conf import settings
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from gcmhub.core.notify import cycle_url
+from gcmhub.directory.selectors import focal_points_of
+from gcmhub.meetings.models import Reply
+
+# How each reply reads in iCalendar (RFC 5545, PARTSTAT).
+PARTSTAT = {
+    Reply.PENDING: "NEEDS-ACTION",
+    Reply.ACCEPTED: "ACCEPTED",
+    Reply.DECLINED: "DECLINED",
+    Reply.DELEGATED: "DELEGATED",
+}
+
+
+def _address(email: str, name: str, **params) -> vCalAddress:
+    address = vCalAddress(f"mailto:{email}")
+    if name:
+        address.params["cn"] = name
+    for key, value in params.items():
+        address.params[key] = value
+    return address
+
+
+def _organizer(meeting) -> vCalAddress:
+    person = meeting.created_by
+    if person is not None and person.email:
+        return _address(person.email, person.get_full_name() or person.username)
+    return _address(settings.DEFAULT_FROM_EMAIL, str(meeting.cycle.network.display_name))
+
+
+def _attendees(meeting):
+    """(e-mail, name, reply) of each person invited: the person named by an invitation, or the
+    focal points of the organisation invited."""
+    seen = set()
+    invitations = meeting.invitations.select_related("person", "organisation").order_by("pk")
+    for invitation in invitations:
+        if invitation.person is not None:
+            people = [invitation.person]
+        else:
+            people = focal_points_of(invitation.organisation_id, meeting.cycle.network_id)
+        for person in people:
+            if person.email and person.email.lower() not in seen:
+                seen.add(person.email.lower())
+                yield person.email, person.get_full_name() or person.username, invitation.reply
 
 
 def meeting_ics(meeting) -> bytes:
@@ -20,6 +65,18 @@ def meeting_ics(meeting) -> bytes:
     event.add("dtstart", meeting.starts_at.astimezone(tz))
     event.add("dtend", meeting.ends_at.astimezone(tz))
     event.add("summary", meeting.title)
+    event.add("organizer", _organizer(meeting))
+    for email, name, reply in _attendees(meeting):
+        event.add(
+            "attendee",
+            _address(
+                email,
+                name,
+                role="REQ-PARTICIPANT",
+                partstat=PARTSTAT.get(reply, "NEEDS-ACTION"),
+                rsvp="TRUE",
+            ),
+        )
     if meeting.venue:
         event.add("location", vText(meeting.venue))
     description = [cycle_url(meeting.cycle, "meeting-detail", meeting_pk=meeting.pk)]
@@ -33,4 +90,5 @@ def meeting_ics(meeting) -> bytes:
         )
     event.add("description", "\n".join(description))
     calendar.add_component(event)
+    calendar.add_missing_timezones()  # the VTIMEZONE of the meeting's time zone
     return calendar.to_ical()

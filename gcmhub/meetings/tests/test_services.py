@@ -76,6 +76,26 @@ def test_the_ics_file_parses_and_moves_with_the_meeting(meeting, coordinator, ve
     assert second.decoded("dtstart").hour == 14
 
 
+def test_the_ics_names_its_organiser_and_attendees_in_the_meetings_time_zone(
+    meeting, coordinator, focal_a, focal_b
+):
+    invitation = meeting.invitations.get(person=focal_a)
+    services.invitation_reply(invitation=invitation, by=focal_a, reply=Reply.ACCEPTED)
+    calendar = Calendar.from_ical(meeting_ics(meeting))
+    event = calendar.walk("VEVENT")[0]
+    assert str(event["organizer"]) == f"mailto:{coordinator.email}"
+    attendees = {str(a): a.params for a in event["attendee"]}
+    assert set(attendees) == {f"mailto:{focal_a.email}", f"mailto:{focal_b.email}"}
+    assert attendees[f"mailto:{focal_a.email}"]["PARTSTAT"] == "ACCEPTED"
+    assert attendees[f"mailto:{focal_b.email}"]["PARTSTAT"] == "NEEDS-ACTION"
+    assert all(params["RSVP"] == "TRUE" for params in attendees.values())
+    # The start is given in the meeting's own zone, and the file says what that zone is.
+    assert event["dtstart"].params["TZID"] == "Europe/Istanbul"
+    zones = [str(zone["tzid"]) for zone in calendar.walk("VTIMEZONE")]
+    assert zones == ["Europe/Istanbul"]
+    assert b"BEGIN:VTIMEZONE" in meeting_ics(meeting)
+
+
 def test_replies_accept_decline_or_delegate(meeting, focal_a, focal_b):
     invitation = meeting.invitations.get(person=focal_a)
     with pytest.raises(PermissionDenied):
