@@ -53,6 +53,14 @@ def register_of(meeting: Meeting) -> QuerySet[Attendee]:
     )
 
 
+def headcount(meeting: Meeting) -> dict:
+    """{"present": people marked present, "total": people on the register} (one query)."""
+    counts = meeting.attendees.aggregate(
+        total=Count("pk"), present=Count("pk", filter=Q(presence=Presence.PRESENT))
+    )
+    return {"present": counts["present"], "total": counts["total"]}
+
+
 def validation_meetings(document: Document) -> QuerySet[Meeting]:
     return Meeting.objects.filter(type=MeetingType.VALIDATION, version__document=document).order_by(
         "starts_at"

@@ -370,6 +370,8 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     row = phone.locator(".check-in-row", has_text="Murat Yılmaz")
     row.get_by_role("button", name="Present").click()
     expect(row.get_by_role("button", name="Present")).to_have_attribute("aria-pressed", "true")
+    # The headcount moves with the check-in, without a reload.
+    expect(phone.locator("#headcount")).to_contain_text("1 person present of")
     phone.get_by_text("Add a walk-in participant").click()
     phone.locator("#id_name").fill("Deniz Yavuz")
     phone.get_by_label("Organisation (if not in the list)").fill("Municipality of Ankara")

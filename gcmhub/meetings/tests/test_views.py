@@ -106,6 +106,10 @@ def test_check_in_swaps_one_row_with_htmx(client, cycle, world, consultant, foca
     assert response.status_code == 200
     assert content.strip().startswith("<li") and "<html" not in content
     assert 'value="present" class="button presence-present" aria-pressed="true"' in content
+    # The headcount above the list moves with the mark (swapped out of band).
+    total = meeting.attendees.count()
+    assert 'id="headcount" aria-live="polite" hx-swap-oob="true"' in content
+    assert f"1 person present of {total} on the register." in content
     attendee.refresh_from_db()
     assert attendee.presence == Presence.PRESENT
     bad = client.post(

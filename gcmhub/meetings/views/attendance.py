@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -119,6 +120,7 @@ def check_in(request, network, cycle, meeting_pk):
             form=form,
             presences=[p for p in Presence.choices if p[0] != Presence.UNKNOWN],
             present=sum(1 for a in register if a.presence == Presence.PRESENT),
+            total=len(register),
         ),
     )
 
@@ -138,15 +140,17 @@ def attendee_mark(request, network, cycle, meeting_pk, attendee_pk):
         if not request.htmx:
             report_errors(request, error)
     if request.htmx:
-        return render(
-            request,
-            "meetings/check_in.html#row",
-            {
-                "network": network,
-                "cycle": cycle,
-                "meeting": meeting,
-                "a": attendee,
-                "presences": [p for p in Presence.choices if p[0] != Presence.UNKNOWN],
-            },
-        )
+        # The row, and the headcount above the list (out of band): it moves with each mark.
+        context = {
+            "network": network,
+            "cycle": cycle,
+            "meeting": meeting,
+            "a": attendee,
+            "presences": [p for p in Presence.choices if p[0] != Presence.UNKNOWN],
+            **selectors.headcount(meeting),
+            "oob": True,
+        }
+        row = render_to_string("meetings/check_in.html#row", context, request=request)
+        count = render_to_string("meetings/check_in.html#headcount", context, request=request)
+        return HttpResponse(row + count)
     return cycle_redirect("check-in", cycle, meeting_pk=meeting.pk)
