@@ -263,6 +263,11 @@ def test_coverage_shows_each_state_and_exports(client, world, coordinator):
     rows = {row["objective"].number: row for row in response.context["matrix"]["rows"]}
     assert rows[9]["totals"] == {"draft": 1, "submitted": 1}
     assert rows[10]["totals"] == {"submitted": 1}
+    # Each column's full name is read by a screen reader and listed under the table.
+    page = response.content.decode()
+    for org in response.context["matrix"]["columns"]:
+        assert f'<span class="visually-hidden">{org.label}</span>' in page
+        assert f"<dt>{org.short_name}</dt><dd>{org.label}</dd>" in page
     export = client.get(url(world, "coverage") + "?format=xlsx")
     from openpyxl import load_workbook
 
