@@ -12,20 +12,12 @@ from django.utils.translation import gettext as _
 from gcmhub.assessments.models import INPUT_POLICY, Collection, Consultation, Input, Synthesis
 from gcmhub.core import workflow
 from gcmhub.editions.access import actor_in, may_translate_in
-from gcmhub.editions.registry import Paired, register, register_cycle_texts
+from gcmhub.editions.registry import Paired, changed_in_history, register, register_cycle_texts
 
 
 def _cycle_url(cycle, name: str, **kwargs) -> str:
     kwargs = {"network_slug": cycle.network.slug, "cycle_pk": cycle.pk, **kwargs}
     return reverse(name, kwargs=kwargs)
-
-
-def _last_change(obj):
-    """Who last changed `obj` and when, from its audit history (None, None before any)."""
-    record = obj.history.select_related("history_user").first()
-    if record is None:
-        return None, None
-    return record.history_user, record.history_date
 
 
 # Inputs: translated by the secretariat (Perm.TRANSLATE) once it may read them (a draft stays the
@@ -144,7 +136,7 @@ def register_texts() -> None:
             may_translate=lambda user, consultation: may_translate_in(user, consultation.cycle),
             label=consultation_label,
             url=lambda consultation: consultation.get_absolute_url(),
-            changed=_last_change,
+            changed=changed_in_history,
             select_related=("cycle__network",),
         )
     )
@@ -157,7 +149,7 @@ def register_texts() -> None:
             may_translate=lambda user, collection: may_translate_in(user, collection.cycle),
             label=collection_label,
             url=collection_url,
-            changed=_last_change,
+            changed=changed_in_history,
             select_related=("cycle__network",),
         )
     )

@@ -5,18 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from gcmhub.core import stages
 
 
-def _rule_changed(rule):
-    """Who changed the rule last, and when (its history)."""
-    last = rule.history.order_by("-history_date").select_related("history_user").first()
-    return (last.history_user, last.history_date) if last else (None, None)
-
-
 def register_texts() -> None:
     """The SOP rules' title and task have editions in two languages (issue 15)."""
     from gcmhub.coordination.models import SopRule
     from gcmhub.core.pages import cycle_reverse
     from gcmhub.editions.access import may_translate_in
-    from gcmhub.editions.registry import Paired, register, register_cycle_texts
+    from gcmhub.editions.registry import Paired, changed_in_history, register, register_cycle_texts
 
     register(
         Paired(
@@ -27,7 +21,7 @@ def register_texts() -> None:
             may_translate=lambda user, rule: may_translate_in(user, rule.cycle),
             label=lambda rule: _("SOP rule “%(title)s”") % {"title": rule.title},
             url=lambda rule: cycle_reverse("sop-rule-edit", rule.cycle, rule_pk=rule.pk),
-            changed=_rule_changed,
+            changed=changed_in_history,
             select_related=("cycle__network",),
         )
     )

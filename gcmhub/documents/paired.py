@@ -25,13 +25,6 @@ def may_translate(user, document) -> bool:
     return not locked[document.pk]
 
 
-def _last_change(obj) -> tuple:
-    """(who, when) of the latest change of `obj`, from its history."""
-    record = obj.history.only("history_user", "history_date").select_related("history_user")
-    record = record.order_by("-history_date").first()
-    return (record.history_user, record.history_date) if record else (None, None)
-
-
 def _section_url(section) -> str:
     document = section.document
     return cycle_reverse(
@@ -67,7 +60,7 @@ def recommendation_label(recommendation) -> str:
 def register() -> None:
     from gcmhub.documents.bilingual import document_texts
     from gcmhub.documents.models import Document, Recommendation, Section
-    from gcmhub.editions.registry import Paired, register, register_cycle_texts
+    from gcmhub.editions.registry import Paired, changed_in_history, register, register_cycle_texts
 
     register(
         Paired(
@@ -78,7 +71,7 @@ def register() -> None:
             may_translate=may_translate,
             label=lambda d: d.title,
             url=lambda d: d.get_absolute_url(),
-            changed=_last_change,
+            changed=changed_in_history,
             select_related=("cycle__network",),
         )
     )

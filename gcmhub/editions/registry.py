@@ -44,6 +44,13 @@ _PAIRED: dict[str, Paired] = {}
 _CYCLE_TEXTS: list[Callable[[Any], Iterable]] = []
 
 
+def changed_in_history(obj) -> tuple:
+    """(who, when) of the latest change of `obj`, read from its audit history (None, None
+    before any): the `changed` of a text whose model keeps no "last changed by"."""
+    record = obj.history.select_related("history_user").order_by("-history_date").first()
+    return (record.history_user, record.history_date) if record else (None, None)
+
+
 def label_of(model) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}"
 

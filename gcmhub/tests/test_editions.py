@@ -47,6 +47,18 @@ def paired(cycle):
         registry.register(before)
 
 
+def translate_page(cycle, text) -> str:
+    return reverse(
+        "translate",
+        kwargs={
+            "network_slug": cycle.network.slug,
+            "cycle_pk": cycle.pk,
+            "label": "assessments.synthesis",
+            "pk": text.pk,
+        },
+    )
+
+
 def synthesis(cycle, number=9, text="Data on irregular migration are scattered.", by=None):
     return Synthesis.objects.create(
         cycle=cycle, objective=Objective.objects.get(number=number), text=text, updated_by=by
@@ -198,15 +210,7 @@ def test_the_queue_lists_missing_and_stale_with_who_changed_the_original(paired,
 
 def test_the_translate_page_saves_marks_stale_and_keeps(paired, client, cycle, consultant):
     text = synthesis(cycle)
-    url = reverse(
-        "translate",
-        kwargs={
-            "network_slug": cycle.network.slug,
-            "cycle_pk": cycle.pk,
-            "label": "assessments.synthesis",
-            "pk": text.pk,
-        },
-    )
+    url = translate_page(cycle, text)
     client.force_login(consultant)
     page = client.get(url).content.decode()
     assert "Data on irregular migration are scattered." in page
@@ -283,15 +287,7 @@ def test_an_illustrative_translation_saved_back_untouched_keeps_its_mark(
     text = synthesis(cycle)
     services.translation_seed(text, "text", "tr", "Örnek çeviri.", illustrative=True)
     Synthesis.objects.filter(pk=text.pk).update(text="Changed after the translation.")
-    url = reverse(
-        "translate",
-        kwargs={
-            "network_slug": cycle.network.slug,
-            "cycle_pk": cycle.pk,
-            "label": "assessments.synthesis",
-            "pk": text.pk,
-        },
-    )
+    url = translate_page(cycle, text)
     client.force_login(consultant)
     page = client.get(url)
     form = page.context["form"]
@@ -308,15 +304,7 @@ def test_still_right_with_a_changed_translation_on_the_page_keeps_what_was_typed
     text = synthesis(cycle)
     services.translation_seed(text, "text", "tr", "Eski çeviri.")
     Synthesis.objects.filter(pk=text.pk).update(text="Changed.")
-    url = reverse(
-        "translate",
-        kwargs={
-            "network_slug": cycle.network.slug,
-            "cycle_pk": cycle.pk,
-            "label": "assessments.synthesis",
-            "pk": text.pk,
-        },
-    )
+    url = translate_page(cycle, text)
     client.force_login(consultant)
     response = client.post(
         url, {"text": "Yeni yazdığım çeviri.", "text__version": "1", "keep": "text"}
