@@ -12,13 +12,13 @@ one document share what it read).
 
 import hashlib
 import json
-import re
 
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from gcmhub.documents.kinds import part_of
 from gcmhub.documents.models import Document
+from gcmhub.editions.texts import is_blank
 
 # The kind of section of a document's compendium: the full texts of its evidence, an annex the
 # coordinator switches on (`Document.compendium`) when the document's kind offers one.
@@ -48,10 +48,6 @@ def content_hash(content: dict) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _is_blank(html: str) -> bool:
-    return not re.sub(r"<[^>]*>|&nbsp;|\s", "", html or "")
-
-
 def content_warnings(content: dict) -> list[str]:
     """What a reader would find missing in `content`: empty sections, figures with nothing to
     draw. Issuing a version with any of these asks for a confirmation first."""
@@ -61,7 +57,7 @@ def content_warnings(content: dict) -> list[str]:
         part = part_of(section["kind"])
         has_data = part.has_data if part is not None else None
         empty_data = has_data is not None and not has_data(section)
-        if empty_data and _is_blank(section["html"]):
+        if empty_data and is_blank(section["html"]):
             warnings.append(_("Section %(number)s “%(title)s” is empty.") % names)
         chart = section.get("chart")
         if chart is not None and not chart.get("points"):
