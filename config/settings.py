@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "gcmhub.editions",
     "gcmhub.framework",
     "gcmhub.directory",
+    "gcmhub.notifications",
     "gcmhub.assessments",
     "gcmhub.priorities",
     "gcmhub.documents",

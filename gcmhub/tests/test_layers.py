@@ -21,6 +21,7 @@ LAYERS = [
     ["editions"],
     ["framework"],
     ["directory"],
+    ["notifications"],
     ["assessments"],
     ["priorities"],
     ["documents"],
