@@ -15,6 +15,7 @@ from gcmhub.assessments.questionnaire import MAX_UPLOAD_BYTES
 from gcmhub.core.forms import DateInput
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Horizon
+from gcmhub.core.widgets import CheckboxPicker
 from gcmhub.directory.forms import use_tree_choices
 from gcmhub.editions.texts import prefetch, text_in
 from gcmhub.framework.models import GuidingPrinciple, Objective
@@ -57,7 +58,7 @@ class AssignmentForm(forms.Form):
     objectives = ObjectiveChoiceField(
         label=_("Objectives this organisation is asked about"),
         queryset=Objective.objects.order_by("number"),
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxPicker,
         required=False,
     )
 
@@ -93,7 +94,7 @@ class InputForm(forms.Form):
     gcm_actions = forms.MultipleChoiceField(
         label=_("GCM actions this input relates to"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxPicker,
     )
     principles = forms.MultipleChoiceField(
         label=_("Guiding principles this input reflects"),
@@ -103,7 +104,7 @@ class InputForm(forms.Form):
     consultations = forms.MultipleChoiceField(
         label=_("Consultations this input draws on"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxPicker,
     )
 
     def __init__(self, *args, objective, consultations, **kwargs):
@@ -221,8 +222,8 @@ class ConsultationForm(forms.ModelForm):
         ]
         widgets = {
             "date": DateInput(),
-            "organisations": forms.CheckboxSelectMultiple,
-            "objectives": forms.CheckboxSelectMultiple,
+            "organisations": CheckboxPicker,
+            "objectives": CheckboxPicker,
             "participants": forms.Textarea(attrs={"rows": 4}),
             "notes": forms.Textarea(attrs={"rows": 8}),
         }

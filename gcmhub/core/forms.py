@@ -2,6 +2,7 @@ from django import forms
 
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.services import HORIZONS, cycle_problems
+from gcmhub.core.widgets import CheckboxPicker
 
 
 class DateInput(forms.DateInput):
@@ -12,12 +13,13 @@ class DateInput(forms.DateInput):
 
 
 def ticked(label, **options) -> forms.ModelMultipleChoiceField:
-    """An optional choice of records, one tick box each; the form's `__init__` sets the queryset."""
+    """An optional choice of records, one tick box each in a searchable list; the form's
+    `__init__` sets the queryset."""
     return forms.ModelMultipleChoiceField(
         label=label,
         queryset=None,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxPicker,
         **options,
     )
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
 from gcmhub.core.forms import DateInput
+from gcmhub.core.widgets import CheckboxPicker
 from gcmhub.documents.kinds import NARRATIVE, section_kinds
 from gcmhub.documents.models import (
     EDITOR_EXTENSIONS,
@@ -68,16 +69,16 @@ class RecommendationForm(forms.Form):
         label=_("GCM objectives"),
         queryset=None,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxPicker,
     )
     inputs = forms.ModelMultipleChoiceField(
-        label=_("Inputs it rests on"), queryset=None, required=False
+        label=_("Inputs it rests on"), queryset=None, required=False, widget=CheckboxPicker
     )
     consultations = forms.ModelMultipleChoiceField(
         label=_("Consultations it rests on"),
         queryset=None,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxPicker,
     )
 
     def __init__(self, *args, cycle, **kwargs):
@@ -95,7 +96,6 @@ class RecommendationForm(forms.Form):
         self.fields["inputs"].label_from_instance = lambda i: (
             f"{i.objective.number}. {i.organisation.label} ({i.get_state_display()})"
         )
-        self.fields["inputs"].widget.attrs["size"] = 10
         self.fields["consultations"].queryset = cycle.consultations.order_by("date")
 
 
@@ -116,7 +116,7 @@ class ReviewForm(forms.Form):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organisations invited to review"),
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxPicker,
     )
     message = forms.CharField(
         label=_("Message to the reviewers"),
@@ -150,6 +150,30 @@ class CommentForm(forms.Form):
         self.fields["section_key"].choices = [
             (s["key"], f"{s['number']}. {s['title']}") for s in sections
         ]
+
+
+class CommentEditForm(CommentForm):
+    """A draft comment changed by its author, from the version they opened."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, comment, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "section_key": comment.section_key,
+                "type": comment.type,
+                "quote": comment.quote,
+                "text": comment.text,
+                "version": comment.version,
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+    def data_for_service(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["expected_version"] = data.pop("version")
+        return data
 
 
 class DispositionForm(forms.Form):

@@ -327,6 +327,7 @@ class Comment(models.Model):
         verbose_name=_("carried over to version"),
     )
     illustrative = models.BooleanField(_("illustrative demo content"), default=False)
+    version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords()
 
     class Meta:

@@ -547,15 +547,30 @@ def comment_save(
     text: str,
     quote: str = "",
     comment: Comment | None = None,
+    expected_version: int | None = None,
 ) -> Comment:
-    """Save a draft comment (private to its author until submitted)."""
+    """Save a new draft comment (private to its author until submitted), or change one of the
+    author's drafts, `comment`: with `expected_version`, the version the author started from,
+    a save over a newer one is refused, never merged (the page sends it; the API's PUT, which
+    carries the whole comment, does not)."""
     comment = locked(comment) if comment is not None else None
     organisation_id = _reviewer_organisation(by, review)
     sections = {s["key"]: s["title"] for s in review.version.content["sections"]}
+    if comment is not None:
+        if comment.review_id != review.pk or comment.author_id != by.pk or comment.is_submitted:
+            raise PermissionDenied
+        if expected_version is not None:
+            check_version(
+                comment,
+                expected_version,
+                _(
+                    "This draft comment was saved again after you opened it (in another tab?). "
+                    "Your changes were not saved: open it again to see its current text."
+                ),
+            )
     if section_key not in sections:
         raise ValidationError({"section_key": _("Choose a section of the reviewed version.")})
-    if comment is not None and (comment.author_id != by.pk or comment.is_submitted):
-        raise PermissionDenied
+    new = comment is None
     comment = comment or Comment(review=review, organisation_id=organisation_id, author=by)
     comment.section_key = section_key
     comment.section_title = sections[section_key]
@@ -564,7 +579,11 @@ def comment_save(
     comment.text = clean_text(text)
     if not comment.text:
         raise ValidationError({"text": _("Write the comment.")})
-    return save_audited(comment, by=by)
+    if new:
+        return save_audited(comment, by=by)
+    comment.full_clean()
+    save_changed(comment, by=by)
+    return comment
 
 
 @transaction.atomic

@@ -54,6 +54,11 @@ urlpatterns = [
     path("reviews/<int:review_pk>/close/", reviews.review_close, name="review-close"),
     path("reviews/<int:review_pk>/matrix/", reviews.comment_matrix, name="comment-matrix"),
     path(
+        "reviews/<int:review_pk>/comments/<int:comment_pk>/edit/",
+        reviews.comment_edit,
+        name="comment-edit",
+    ),
+    path(
         "reviews/<int:review_pk>/comments/<int:comment_pk>/delete/",
         reviews.comment_delete,
         name="comment-delete",

@@ -3,6 +3,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput
+from gcmhub.core.widgets import CheckboxPicker
 from gcmhub.directory.forms import use_tree_choices
 from gcmhub.meetings.models import MeetingType, OutcomeType, Presence, Reply, ValidationOutcome
 
@@ -92,7 +93,7 @@ class InviteForm(forms.Form):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organisations to invite"),
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxPicker,
         help_text=_(
             "Each organisation's focal points are invited by name and put on the attendance "
             "register."

@@ -132,12 +132,8 @@ class DecisionForm(forms.Form):
     )
     outcomes = ticked(_("Cooperation framework outcomes it serves"))
     sdg_targets = ticked(_("SDG targets it serves"))
-    lead_organisations = forms.ModelMultipleChoiceField(
-        label=_("Lead organisations"), queryset=None, required=False
-    )
-    supporting_organisations = forms.ModelMultipleChoiceField(
-        label=_("Supporting organisations"), queryset=None, required=False
-    )
+    lead_organisations = ticked(_("Lead organisations"))
+    supporting_organisations = ticked(_("Supporting organisations"))
     inputs = ticked(_("Inputs it rests on"))
     rationale = forms.CharField(
         label=_("Rationale"),

@@ -92,9 +92,14 @@ class _FormParser(HTMLParser):
         self._select: Control | None = None
         self._option: list | None = None  # [value or None, selected, text]
         self._textarea: Control | None = None
+        self._template = 0  # inside <template>: inert, never submitted (formsets.js copies it)
 
     def handle_starttag(self, tag, attrs):
         a = {k: (v if v is not None else "") for k, v in attrs}
+        if tag == "template":
+            self._template += 1
+        if self._template:
+            return
         if tag == "form":
             self._form = HtmlForm(
                 action=a.get("action", ""),
@@ -149,12 +154,19 @@ class _FormParser(HTMLParser):
         self._option = None
 
     def handle_data(self, data):
+        if self._template:
+            return
         if self._option is not None:
             self._option[2] += data
         elif self._textarea is not None:
             self._textarea.value += data
 
     def handle_endtag(self, tag):
+        if tag == "template":
+            self._template -= 1
+            return
+        if self._template:
+            return
         if tag == "form":
             self._form = None
         elif tag == "option":

@@ -469,7 +469,7 @@ def test_the_work_plan_moves_with_an_activity_and_an_accepted_progress_report(br
     coordinator.get_by_label("Title in English").fill("Joint training at land border gates")
     coordinator.get_by_label("11. Manage borders (Short term)").check()
     tnp = Organisation.objects.get(acronym="", name__startswith="Department of Counter Migrant")
-    coordinator.locator("#id_lead_organisations").select_option(value=str(tnp.pk))
+    coordinator.locator(f"#id_lead_organisations input[value='{tnp.pk}']").check()
     coordinator.get_by_label("Planned budget").fill("90000")
     coordinator.get_by_label("Secured funding").fill("30000")
     coordinator.get_by_role("button", name="Save").click()

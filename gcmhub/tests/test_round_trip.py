@@ -168,6 +168,44 @@ def _tor_recommendation():
     Recommendation.objects.create(document_id=document, text="Publish the referral map.")
 
 
+def _draft_comment() -> None:
+    """`focal`'s draft comment in an open review of the terms of reference (the report's
+    reviews are closed and its 1.0 is final)."""
+    import datetime as dt
+
+    from gcmhub.core.models import User
+    from gcmhub.directory.models import Organisation
+    from gcmhub.documents import services
+    from gcmhub.documents.models import Document
+
+    document = Document.objects.get(pk=_in_cycle("documents.Document", kind="terms_of_reference"))
+    consultant, focal = (User.objects.get(username=u) for u in ("consultant", "focal"))
+    version = document.versions.order_by("-major", "-minor").first() or services.version_issue(
+        document=document, by=consultant, confirmed=True
+    )
+    review = services.review_open(
+        version=version,
+        by=consultant,
+        deadline=dt.date(2031, 1, 1),
+        organisations=Organisation.objects.filter(pk=_organisation("focal")),
+    )
+    services.comment_save(
+        review=review,
+        by=focal,
+        section_key=version.content["sections"][0]["key"],
+        type="editorial",
+        quote="The network",
+        text="Say which network.",
+    )
+
+
+def _draft_comment_kwargs() -> dict:
+    from gcmhub.documents.models import Comment
+
+    draft = Comment.objects.get(author__username="focal", submitted_at__isnull=True)
+    return cycle_kwargs(review_pk=draft.review_id, comment_pk=draft.pk)
+
+
 def _tick_one_more(form: HtmlForm, name: str) -> dict:
     """The boxes of `name` ticked now, and the first one that is not."""
     boxes = [c for c in form.controls if c.name == name]
@@ -370,6 +408,15 @@ CASES: list[Case] = [
             f"c{_in_cycle('documents.Comment')}-reply": "Done in the next version."
         },
         expect={("documents.Comment", "reply"), ("documents.Comment", "disposed_at")},
+    ),
+    Case(
+        "comment-edit",
+        "comment-edit",
+        "focal",
+        _draft_comment_kwargs,
+        setup=_draft_comment,
+        change={"text": "Say which network: the UN Network on Migration."},
+        expect={("documents.Comment", "text")},
     ),
     Case(
         "endorsement-respond",

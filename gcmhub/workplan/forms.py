@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput, ticked
+from gcmhub.core.widgets import CheckboxPicker
 from gcmhub.directory.forms import use_tree_choices
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
 from gcmhub.workplan.models import (
@@ -67,13 +68,14 @@ class ActivityForm(forms.Form):
     )
     recommendations = ticked(_("Report recommendations it acts on"))
     lead_organisations = forms.ModelMultipleChoiceField(
-        label=_("Lead organisations"), queryset=None
+        label=_("Lead organisations"), queryset=None, widget=CheckboxPicker
     )
-    partner_organisations = forms.ModelMultipleChoiceField(
-        label=_("Partner organisations"), queryset=None, required=False
-    )
+    partner_organisations = ticked(_("Partner organisations"))
     sdg_targets = forms.ModelMultipleChoiceField(
-        label=_("SDG targets"), queryset=SdgTarget.objects.order_by("sort_key"), required=False
+        label=_("SDG targets"),
+        queryset=SdgTarget.objects.order_by("sort_key"),
+        required=False,
+        widget=CheckboxPicker,
     )
     starts = forms.DateField(label=_("Start"), widget=DateInput())
     ends = forms.DateField(label=_("End"), widget=DateInput())

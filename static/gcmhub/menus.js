@@ -23,3 +23,15 @@ document.addEventListener("submit", (event) => {
   const question = (button && button.dataset.confirm) || event.target.dataset.confirm;
   if (question && !window.confirm(question)) event.preventDefault();
 });
+// On a phone the header's switchers and sections fold behind the "Menu" button (CSS decides
+// when: gcmhub.css, .nav-folding). Without this script they are always shown.
+for (const toggle of document.querySelectorAll("[data-nav-toggle]")) {
+  const header = toggle.closest(".site-header");
+  header.classList.add("nav-folding");
+  toggle.hidden = false;
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    header.classList.toggle("nav-open", open);
+  });
+}

@@ -15,7 +15,13 @@ from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, names, selectors, services
 from gcmhub.documents.access import get_comment, get_document, get_review
 from gcmhub.documents.exports import comments_matrix_xlsx
-from gcmhub.documents.forms import CommentForm, DispositionForm, MatrixFilterForm, ReviewForm
+from gcmhub.documents.forms import (
+    CommentEditForm,
+    CommentForm,
+    DispositionForm,
+    MatrixFilterForm,
+    ReviewForm,
+)
 from gcmhub.documents.models import ReviewStatus
 from gcmhub.documents.views.common import context
 
@@ -56,8 +62,6 @@ def review_create(request, network, cycle, document_pk):
 def review_detail(request, network, cycle, review_pk):
     """The reviewed version, section by section, with the user's comments and a comment form."""
     review = get_review(cycle, review_pk)
-    version = review.version
-    comments = list(selectors.comments_visible_to(request.user, review))
     can_comment = (
         review.status == ReviewStatus.OPEN
         and user_has_perm(request.user, Perm.REVIEW_COMMENT, network=network)
@@ -67,7 +71,7 @@ def review_detail(request, network, cycle, review_pk):
     if can_comment:
         form = CommentForm(
             request.POST or None,
-            sections=version.content["sections"],
+            sections=review.version.content["sections"],
             initial={"section_key": request.GET.get("section")},
         )
         if request.method == "POST" and form.is_valid():
@@ -85,6 +89,40 @@ def review_detail(request, network, cycle, review_pk):
                 form_errors(form, error)
     elif request.method == "POST":
         raise PermissionDenied
+    return _review_page(request, network, cycle, review, form=form)
+
+
+@cycle_page(Perm.REVIEW_COMMENT)
+def comment_edit(request, network, cycle, review_pk, comment_pk):
+    """One of the reviewer's draft comments, changed before it is submitted: the review page
+    with the comment's form in place of the new one."""
+    review = get_review(cycle, review_pk)
+    comment = get_comment(review, comment_pk)
+    if (
+        comment.author_id != request.user.pk
+        or comment.is_submitted
+        or review.status != ReviewStatus.OPEN
+    ):
+        raise PermissionDenied
+    form = CommentEditForm(
+        request.POST or None, sections=review.version.content["sections"], comment=comment
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_save(
+                review=review, by=request.user, comment=comment, **form.data_for_service()
+            )
+            messages.success(request, _("Your draft comment is saved."))
+            url = cycle_reverse("review-detail", cycle, review_pk=review.pk)
+            return redirect(f"{url}#comment-{comment.pk}")
+        except ValidationError as error:
+            form_errors(form, error)
+    return _review_page(request, network, cycle, review, form=form, editing=comment)
+
+
+def _review_page(request, network, cycle, review, *, form, editing=None):
+    version = review.version
+    comments = list(selectors.comments_visible_to(request.user, review))
     by_section = {}
     for comment in comments:
         by_section.setdefault(comment.section_key, []).append(comment)
@@ -99,6 +137,7 @@ def review_detail(request, network, cycle, review_pk):
         content=version.content,
         mode="screen",
         form=form,
+        editing=editing,
         drafts=[c for c in comments if c.author_id == request.user.pk and not c.is_submitted],
     )
     return render(request, "documents/review_detail.html", page)

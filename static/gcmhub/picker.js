@@ -1,0 +1,66 @@
+// Searchable lists of tick boxes (gcmhub/core/widgets.py CheckboxPicker): a filter box above a
+// long list, the count and the names of the records ticked kept in sight. Without this script
+// the list is a plain list of tick boxes.
+(() => {
+  const LONG = 8; // shorter lists need no filter
+  const fold = (text) =>
+    text.toLocaleLowerCase(document.documentElement.lang || undefined).normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+
+  function boxes(picker) {
+    return Array.from(picker.querySelectorAll("input[type=checkbox]"));
+  }
+
+  function labelOf(box) {
+    const label = box.closest("label") || document.querySelector(`label[for="${box.id}"]`);
+    return label ? label.textContent.trim() : box.value;
+  }
+
+  function showChosen(picker) {
+    const chosen = boxes(picker).filter((box) => box.checked).map(labelOf);
+    picker.querySelector("[data-picker-count]").textContent = chosen.length;
+    picker.querySelector("[data-picker-names]").textContent = chosen.join("; ");
+  }
+
+  function filter(picker, query) {
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const box of boxes(picker)) {
+      const row = box.closest("div") || box.parentElement;
+      const text = fold(labelOf(box));
+      const match = box.checked || words.every((word) => text.includes(word));
+      row.hidden = !match;
+      if (match) shown += 1;
+    }
+    picker.querySelector("[data-picker-none]").hidden = shown > 0;
+  }
+
+  function setUp(picker) {
+    if (picker.dataset.pickerReady) return;
+    picker.dataset.pickerReady = "1";
+    const input = picker.querySelector("[data-picker-filter]");
+    if (boxes(picker).length > LONG) {
+      picker.querySelector("[data-picker-tools]").hidden = false;
+      picker.classList.add("picker-long");
+    }
+    picker.addEventListener("change", () => showChosen(picker));
+    input.addEventListener("input", () => filter(picker, input.value));
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault(); // filtering, not submitting the form
+      } else if (event.key === "ArrowDown") {
+        const first = boxes(picker).find((box) => !box.closest("[hidden]"));
+        if (first) {
+          event.preventDefault();
+          first.focus();
+        }
+      } else if (event.key === "Escape" && input.value) {
+        input.value = "";
+        filter(picker, "");
+      }
+    });
+  }
+
+  const setUpAll = (root) => root.querySelectorAll("[data-picker]").forEach(setUp);
+  setUpAll(document);
+  document.addEventListener("htmx:afterSwap", (event) => setUpAll(event.target));
+})();
