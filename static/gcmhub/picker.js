@@ -23,15 +23,17 @@
 
   function filter(picker, query) {
     const words = fold(query).split(/\s+/).filter(Boolean);
-    let shown = 0;
+    let matches = 0;
     for (const box of boxes(picker)) {
       const row = box.closest("div") || box.parentElement;
       const text = fold(labelOf(box));
-      const match = box.checked || words.every((word) => text.includes(word));
+      const found = words.length > 0 && words.every((word) => text.includes(word));
+      const match = found || box.checked || !words.length; // what is chosen stays in sight
       row.hidden = !match;
-      if (match) shown += 1;
+      row.toggleAttribute("data-picker-found", found);
+      if (found) matches += 1;
     }
-    picker.querySelector("[data-picker-none]").hidden = shown > 0;
+    picker.querySelector("[data-picker-none]").hidden = !words.length || matches > 0;
   }
 
   function setUp(picker) {
@@ -48,7 +50,8 @@
       if (event.key === "Enter") {
         event.preventDefault(); // filtering, not submitting the form
       } else if (event.key === "ArrowDown") {
-        const first = boxes(picker).find((box) => !box.closest("[hidden]"));
+        const shown = boxes(picker).filter((box) => !box.closest("[hidden]"));
+        const first = shown.find((box) => box.closest("[data-picker-found]")) || shown[0];
         if (first) {
           event.preventDefault();
           first.focus();
