@@ -13,7 +13,7 @@ class CheckboxPicker(forms.CheckboxSelectMultiple):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         chosen = [
-            option["label"]
+            str(option["label"]).strip()  # without the tree's indent
             for _group, options, _index in context["widget"]["optgroups"]
             for option in options
             if option["selected"]

@@ -3,8 +3,14 @@
 // the list is a plain list of tick boxes.
 (() => {
   const LONG = 8; // shorter lists need no filter
+  // Case and accents aside, in the page's language (Turkish İ/I lower to i/ı), and ı as i:
+  // "iom" finds "IOM" and "goc" finds "Göç" in either language.
   const fold = (text) =>
-    text.toLocaleLowerCase(document.documentElement.lang || undefined).normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    text
+      .toLocaleLowerCase(document.documentElement.lang || undefined)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/ı/g, "i");
 
   function boxes(picker) {
     return Array.from(picker.querySelectorAll("input[type=checkbox]"));
