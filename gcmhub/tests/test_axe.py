@@ -16,7 +16,7 @@ from playwright.sync_api import Error as PlaywrightError
 from gcmhub.core.models import User
 from gcmhub.documents.models import Document
 from gcmhub.tests import pseudo
-from gcmhub.tests.axe import violations
+from gcmhub.tests.axe import install, violations
 from gcmhub.tests.browser import BROWSER_TESTS, console, new_page
 
 pytestmark = BROWSER_TESTS
@@ -53,6 +53,7 @@ def _page_for(browser, base, persona, language):
         session = client.cookies[settings.SESSION_COOKIE_NAME].value
         cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base})
     page.context.add_cookies(cookies)
+    install(page.context)
     return page
 
 

@@ -686,6 +686,7 @@ ACTIONS = {
     "review-close": "closes a review",
     "comment-delete": "deletes a draft comment",
     "invitations-send": "e-mails the meeting invitations",
+    "meeting-cancel": "cancels the meeting, with the reason the invitees read",
     "attendee-mark": "present / absent / excused buttons",
     "outcome-delete": "deletes an outcome",
     "action-done": "ticks an action point done",
