@@ -397,7 +397,8 @@ CASES: list[Case] = [
         "coordinator",
         lambda: cycle_kwargs(meeting_pk=_meeting("network")),
         change={"venue": "UN House, Ankara (room 2)"},
-        expect={("meetings.Meeting", "venue")},
+        # A new place is a new revision of the calendar event (issue 16).
+        expect={("meetings.Meeting", "venue"), ("meetings.Meeting", "sequence")},
     ),
     Case(
         "agenda-edit",

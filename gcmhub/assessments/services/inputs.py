@@ -237,6 +237,10 @@ def input_withdraw(*, input: Input, by: User) -> Input:
         )
     if current.state == State.DRAFT:
         raise ValidationError(_("This input is not submitted: there is nothing to withdraw."))
+    if not input_facts(current).open:
+        raise ValidationError(
+            _("The collection of inputs is closed: the input can no longer be withdrawn.")
+        )
     input = _transition(input, by, Step.WITHDRAW, submitted_at=None, submitted_by=None)
     notify(
         members_with(input.cycle.network_id, Perm.INPUT_REVIEW),

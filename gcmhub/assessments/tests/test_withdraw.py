@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from gcmhub.assessments import services
 from gcmhub.assessments.models import Input
@@ -44,6 +45,12 @@ def test_an_input_the_secretariat_has_reviewed_is_not_withdrawn(submitted, focal
 def test_a_draft_has_nothing_to_withdraw(draft, focal_a):
     with pytest.raises(ValidationError, match="nothing to withdraw"):
         services.input_withdraw(input=draft, by=focal_a)
+
+
+def test_an_input_is_not_withdrawn_once_the_collection_closed(submitted, focal_a, collection):
+    type(collection).objects.filter(pk=collection.pk).update(closed_at=timezone.now())
+    with pytest.raises(ValidationError, match="collection of inputs is closed"):
+        services.input_withdraw(input=submitted, by=focal_a)
 
 
 def test_only_the_organisations_focal_points_withdraw(submitted, focal_b, consultant):
