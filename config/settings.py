@@ -239,12 +239,15 @@ def _allows_no_html(extension_config, shared_config):
     """The sanitiser's share of an editor extension that adds no markup."""
 
 
-# The rich-text editor's own extension: Tiptap's base styles come from gcmhub.css, not from an
-# inline <style> element (static/gcmhub/editor-csp.js).
+# The rich-text editor's own extensions (static/gcmhub/editor-csp.js): Tiptap's base styles come
+# from gcmhub.css, not from an inline <style> element; the editable area is named by its label.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         "js": [static_lazy("gcmhub/editor-csp.js")],
-        "extensions": {"NoInjectedStyles": _allows_no_html},
+        "extensions": {
+            "NoInjectedStyles": _allows_no_html,
+            "AccessibleName": _allows_no_html,
+        },
     }
 ]
 # Permissions-Policy (django-permissions-policy): no page uses any of these browser features.

@@ -123,6 +123,8 @@ INPUT_POLICY = Policy(
             Perm.INPUT_REVIEW, {State.SUBMITTED: State.RETURNED, State.ACCEPTED: State.RETURNED}
         ),
         Step.ACCEPT: Move(Perm.INPUT_REVIEW, {State.SUBMITTED: State.ACCEPTED}, When.ALWAYS),
+        # Taken back by its organisation until the secretariat returns or accepts it.
+        Step.WITHDRAW: Move(Perm.INPUT_CONTRIBUTE, {State.SUBMITTED: State.DRAFT}),
         Step.REOPEN: Move(
             Perm.ASSESSMENT_MANAGE,
             {

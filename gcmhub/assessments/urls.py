@@ -20,6 +20,7 @@ urlpatterns = [
     path("inputs/<int:input_pk>/", views.input_detail, name="input-detail"),
     path("inputs/<int:input_pk>/edit/", views.input_edit, name="input-edit"),
     path("inputs/<int:input_pk>/submit/", views.input_submit, name="input-submit"),
+    path("inputs/<int:input_pk>/withdraw/", views.input_withdraw, name="input-withdraw"),
     path("inputs/<int:input_pk>/return/", views.input_return, name="input-return"),
     path("inputs/<int:input_pk>/accept/", views.input_accept, name="input-accept"),
     path("inputs/<int:input_pk>/reopen/", views.input_reopen, name="input-reopen"),

@@ -10,6 +10,8 @@ plain functions of plain facts: no database, tested on its own.
     draft ──submit──▶ submitted ──accept──▶ accepted
       ▲                  │  ▲                   │
       └──(return)────────┘  └──submit── returned ◀──return──┘
+      ▲                  │
+      └────withdraw──────┘   (its authors, until the secretariat has acted on it)
 """
 
 from collections.abc import Mapping
@@ -37,6 +39,7 @@ class Step(StrEnum):
     RETURN = "return"
     ACCEPT = "accept"
     REOPEN = "reopen"
+    WITHDRAW = "withdraw"
 
 
 class When(StrEnum):

@@ -3,7 +3,7 @@ from django.utils import translation
 
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.models import Network
-from gcmhub.core.permissions import Role
+from gcmhub.core.permissions import Perm, Role, role_has_perm
 from gcmhub.directory.models import DocumentCredit, Invitation, Membership, Organisation
 
 
@@ -108,6 +108,20 @@ def focal_points_of(organisation_id: int, network_id: int):
 def coordinators_of(network_id: int):
     """The network's active coordinators (its secretariat) who have an e-mail address."""
     return _reachable_members(network_id, Role.COORDINATOR)
+
+
+def members_with(network_id: int, perm: Perm):
+    """The network's active members whose role holds `perm` (who reviews inputs, who returns
+    reports): the people told of what reaches that desk."""
+    from gcmhub.core.models import User
+
+    roles = [role for role in Role if role_has_perm(role, perm)]
+    return User.objects.filter(
+        memberships__network_id=network_id,
+        memberships__role__in=roles,
+        memberships__is_active=True,
+        is_active=True,
+    ).distinct()
 
 
 def title_page(network, *, language: str) -> dict:

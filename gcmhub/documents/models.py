@@ -36,8 +36,10 @@ EDITOR_EXTENSIONS = {
     "TableCell": True,
     "HardBreak": True,
     "TextClass": {"cssClasses": [{"className": "footnote", "title": _("Footnote")}]},
-    # Ours (settings.DJANGO_PROSE_EDITOR_EXTENSIONS): no inline <style>, for the CSP.
+    # Ours (settings.DJANGO_PROSE_EDITOR_EXTENSIONS): no inline <style>, for the CSP; the
+    # editable area named by its label, for screen readers.
     "NoInjectedStyles": True,
+    "AccessibleName": True,
 }
 
 

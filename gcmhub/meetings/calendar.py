@@ -1,6 +1,7 @@
 """The meeting as an iCalendar (.ics) event, for invitations: who organises it, who is invited
 (each with their reply), and the meeting's time zone, so that Outlook and Thunderbird place it
-at the right hour; a moved meeting is the same event with a higher SEQUENCE."""
+at the right hour; a moved meeting is the same event with a higher SEQUENCE, and a cancelled one
+is sent as a cancellation (METHOD:CANCEL, STATUS:CANCELLED) that removes it from calendars."""
 
 import zoneinfo
 
@@ -57,7 +58,8 @@ def meeting_ics(meeting) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//gcmhub//meetings//EN")
     calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
+    cancelled = meeting.cancelled_at is not None
+    calendar.add("method", "CANCEL" if cancelled else "REQUEST")
     event = Event()
     event.add("uid", f"{meeting.uid}@gcmhub")
     event.add("sequence", meeting.sequence)
@@ -65,6 +67,7 @@ def meeting_ics(meeting) -> bytes:
     event.add("dtstart", meeting.starts_at.astimezone(tz))
     event.add("dtend", meeting.ends_at.astimezone(tz))
     event.add("summary", meeting.title)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("organizer", _organizer(meeting))
     for email, name, reply in _attendees(meeting):
         event.add(

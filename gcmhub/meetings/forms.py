@@ -216,3 +216,13 @@ class ValidationOutcomeForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the meeting cancelled?"),
+        help_text=_("The invitees read it in the notice of the cancellation."),
+        max_length=1000,
+        required=False,  # the service says so when it is missing
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -62,6 +62,8 @@ class Meeting(models.Model):
     outcome_recorded_at = models.DateTimeField(_("outcome recorded"), null=True, blank=True)
     uid = models.UUIDField(_("calendar identifier"), default=uuid.uuid4, editable=False)
     sequence = models.PositiveIntegerField(_("calendar revision"), default=0)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancel_reason = models.TextField(_("reason for the cancellation"), blank=True, max_length=1000)
     illustrative = models.BooleanField(_("illustrative demo content"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
@@ -29,6 +30,8 @@ from gcmhub.meetings.models import (
     Presence,
     Reply,
 )
+from gcmhub.notifications.models import Kind
+from gcmhub.notifications.services import notify
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo | None:
@@ -62,6 +65,8 @@ def meeting_save(
     zone. Every rule it breaks is refused at once, each on the field it concerns."""
     meeting = locked(meeting) if meeting is not None else None
     require(by, Perm.MEETING_MANAGE, cycle=cycle)
+    if meeting is not None and meeting.cancelled_at:
+        raise ValidationError(_("This meeting is cancelled: it can no longer change."))
     zone_name = time_zone.strip()
     venue, online_link = clean_text(venue), online_link.strip()
     errors = {}
@@ -85,7 +90,12 @@ def meeting_save(
     starts = dt.datetime.combine(date, start_time, tzinfo=zone)
     ends = dt.datetime.combine(date, end_time, tzinfo=zone)
     meeting = meeting or Meeting(cycle=cycle, created_by=by)
-    moved = meeting.pk and (meeting.starts_at != starts or meeting.ends_at != ends)
+    # A new time or place is a new revision of the calendar event (SEQUENCE), which calendars
+    # take in place of the one they hold.
+    moved = meeting.pk and (
+        (meeting.starts_at, meeting.ends_at, meeting.venue, meeting.online_link)
+        != (starts, ends, venue, online_link)
+    )
     meeting.title = clean_text(title)
     meeting.type = type
     meeting.venue = venue
@@ -148,6 +158,8 @@ def invitations_set(*, meeting: Meeting, by: User, organisations) -> int:
 def invitations_send(*, meeting: Meeting, by: User) -> int:
     """E-mail every invited person who has not been sent the invitation, with the .ics file."""
     require(by, Perm.MEETING_MANAGE, cycle=meeting.cycle)
+    if Meeting.objects.filter(pk=meeting.pk, cancelled_at__isnull=False).exists():
+        raise ValidationError(_("This meeting is cancelled: its invitations are not sent."))
     sent = 0
     invitations = meeting.invitations.filter(
         sent_at__isnull=True, person__isnull=False
@@ -396,3 +408,73 @@ def meeting_delete(*, meeting: Meeting, by: User) -> None:
             _("This meeting has minutes with outcomes; it stays on record and cannot be deleted.")
         )
     delete_audited(meeting, by=by)
+
+
+def meeting_invitees(meeting: Meeting) -> list[User]:
+    """The people invited: each named by an invitation, or the focal points of an organisation
+    invited as such."""
+    people, seen = [], set()
+    for invitation in meeting.invitations.select_related("person").order_by("pk"):
+        if invitation.person is not None:
+            found = [invitation.person]
+        else:
+            found = focal_points_of(invitation.organisation_id, meeting.cycle.network_id)
+        for person in found:
+            if person.pk not in seen:
+                seen.add(person.pk)
+                people.append(person)
+    return people
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
+    """Cancel a meeting that has not taken place, with the reason: it stays on record, marked
+    cancelled; its calendar event becomes a cancellation (a new SEQUENCE); the invitees are
+    told, and those sent the invitation get the cancellation for their calendar."""
+    meeting = locked(meeting)
+    require(by, Perm.MEETING_MANAGE, cycle=meeting.cycle)
+    reason = clean_text(reason)
+    if meeting.cancelled_at:
+        raise ValidationError(_("This meeting is already cancelled."))
+    if meeting.outcome or meeting.outcomes.exists():
+        raise ValidationError(
+            _("This meeting has minutes with outcomes: it took place and cannot be cancelled.")
+        )
+    if not reason:
+        raise ValidationError({"reason": _("Say why the meeting is cancelled.")})
+    meeting.cancelled_at, meeting.cancel_reason = timezone.now(), reason
+    meeting.sequence += 1
+    save_audited(meeting, by=by)
+    invitees = meeting_invitees(meeting)
+    notify(
+        invitees,
+        Kind.INVITED,
+        message=gettext_noop("The meeting “%(meeting)s” is cancelled: %(reason)s"),
+        params={"meeting": meeting.title, "reason": reason},
+        url=meeting.get_absolute_url(),
+        cycle=meeting.cycle,
+        actor=by,
+    )
+    sent = set(
+        meeting.invitations.filter(sent_at__isnull=False, person__isnull=False).values_list(
+            "person_id", flat=True
+        )
+    )
+    told = [person for person in invitees if person.pk in sent and person.email]
+    transaction.on_commit(lambda: _send_cancellation(meeting, told))
+    return meeting
+
+
+def _send_cancellation(meeting: Meeting, people) -> None:
+    ics = meeting_ics(meeting)
+    context = {
+        "meeting": meeting,
+        "url": cycle_url(meeting.cycle, "meeting-detail", meeting_pk=meeting.pk),
+    }
+    for person in people:
+        send_templated(
+            person,
+            "meetings/email/cancellation",
+            context,
+            attachments=[("meeting.ics", ics, "text/calendar; method=CANCEL")],
+        )

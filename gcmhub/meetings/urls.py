@@ -10,6 +10,7 @@ urlpatterns = [
     path("actions/", minutes.action_list, name="action-list"),
     path(m, meetings.meeting_detail, name="meeting-detail"),
     path(m + "edit/", meetings.meeting_edit, name="meeting-edit"),
+    path(m + "cancel/", meetings.meeting_cancel, name="meeting-cancel"),
     path(m + "agenda/", minutes.agenda_edit, name="agenda-edit"),
     path(m + "invitations/", attendance.invitations, name="invitations"),
     path(m + "invitations/send/", attendance.invitations_send, name="invitations-send"),

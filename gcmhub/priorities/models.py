@@ -103,6 +103,8 @@ SHEET_POLICY = Policy(
     moves={
         Step.SUBMIT: Move(Perm.PRIORITY_SCORE, {State.DRAFT: State.SUBMITTED}),
         Step.RETURN: Move(Perm.PRIORITY_MANAGE, {State.SUBMITTED: State.DRAFT}),
+        # Taken back by its organisation while scoring is open.
+        Step.WITHDRAW: Move(Perm.PRIORITY_SCORE, {State.SUBMITTED: State.DRAFT}),
     },
     editable=frozenset({State.DRAFT}),
 )

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from gcmhub.core import workflow
 from gcmhub.core.access import actor_for, require
@@ -13,12 +14,15 @@ from gcmhub.core.errors import check_version
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Actor, Perm
 from gcmhub.core.text import clean_text
 from gcmhub.core.workflow import Facts, State, Step
 from gcmhub.directory.models import Organisation
-from gcmhub.directory.selectors import focal_points_of
+from gcmhub.directory.selectors import focal_points_of, members_with
 from gcmhub.framework.models import Objective
+from gcmhub.notifications.models import Kind
+from gcmhub.notifications.services import notify
 from gcmhub.priorities import aggregation
 from gcmhub.priorities.defaults import DEFAULT_CRITERIA
 from gcmhub.priorities.models import (
@@ -233,6 +237,35 @@ def sheet_submit(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
     sheet.submitted_at = timezone.now()
     sheet.submitted_by = by
     return save_audited(sheet, by=by)
+
+
+@transaction.atomic
+def sheet_withdraw(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
+    """Take submitted scores back to draft while scoring is open and the coordinator has not
+    given them back already; the coordinators are told. The row is locked first, so a reopening
+    or the close landing at the same moment is seen."""
+    sheet = ScoreSheet.objects.select_for_update().select_related("cycle__network").get(pk=sheet.pk)
+    actor = actor_for(by, sheet.cycle.network)
+    facts = sheet.facts(scoring_open=_scoring_open(sheet.cycle))
+    if not (actor.has(SHEET_POLICY.author) and actor.speaks_for(sheet.organisation_id)):
+        raise PermissionDenied
+    if sheet.state != State.SUBMITTED:
+        raise ValidationError(_("These scores are not submitted: there is nothing to withdraw."))
+    if not facts.open:
+        raise ValidationError(_("Scoring is closed: the scores can no longer be withdrawn."))
+    sheet.state = workflow.transition(SHEET_POLICY, Step.WITHDRAW, actor=actor, facts=facts)
+    sheet.submitted_at, sheet.submitted_by = None, None
+    save_audited(sheet, by=by)
+    notify(
+        members_with(sheet.cycle.network_id, Perm.PRIORITY_MANAGE),
+        Kind.WITHDRAWN,
+        message=gettext_noop("%(organisation)s withdrew its scores: they are a draft again."),
+        params={"organisation": sheet.organisation},
+        url=cycle_reverse("priorities-home", sheet.cycle),
+        cycle=sheet.cycle,
+        actor=by,
+    )
+    return sheet
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ urlpatterns = [
     path("remind/", views.remind, name="scoring-remind"),
     path("sheets/<int:sheet_pk>/reopen/", views.sheet_reopen, name="sheet-reopen"),
     path("score/", views.scoring_sheet, name="scoring-sheet"),
+    path("score/withdraw/", views.sheet_withdraw, name="sheet-withdraw"),
     path("results/", views.results, name="priority-results"),
     path("objectives/<int:number>/", views.objective_priority, name="objective-priority"),
     path("objectives/<int:number>/history/", views.decision_history, name="decision-history"),

@@ -186,6 +186,23 @@ def sheet_reopen(request, network, cycle, sheet_pk):
     )
 
 
+@require_POST
+@cycle_page(Perm.PRIORITY_SCORE)
+def sheet_withdraw(request, network, cycle):
+    sheet = get_own_sheet_for_user(
+        request.user, cycle=cycle, scoring_round=selectors.scoring_round_for(cycle)
+    )
+    return act_and_back(
+        request,
+        lambda: services.sheet_withdraw(sheet=sheet, by=request.user),
+        _(
+            "Your scores have been withdrawn: they are a draft again, and the coordinators "
+            "were told."
+        ),
+        cycle_reverse("scoring-sheet", cycle),
+    )
+
+
 @cycle_page(Perm.PRIORITY_SCORE)
 def scoring_sheet(request, network, cycle):
     scoring_round = selectors.scoring_round_for(cycle)

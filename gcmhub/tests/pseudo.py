@@ -434,12 +434,12 @@ SKIPPED_PREFIXES = ("/admin/", "/api/", "/static/", "/media/", "/accounts/logout
 CONTAINERS = ("network_slug", "cycle_pk", "document_pk", "meeting_pk", "token")
 
 
-def route_of(path: str) -> tuple[str, ...] | None:
+def route_of(path: str, containers: tuple[str, ...] = CONTAINERS) -> tuple[str, ...] | None:
     try:
         match = resolve(path)
     except Resolver404:
         return None
-    return (match.route, *(str(match.kwargs.get(k, "")) for k in CONTAINERS))
+    return (match.route, *(str(match.kwargs.get(k, "")) for k in containers))
 
 
 def links(html: str) -> Iterable[str]:
@@ -468,9 +468,12 @@ class Page:
     html: str
 
 
-def crawl(client, starts: Iterable[str], *, per_route: int = 2) -> Iterator[Page]:
+def crawl(
+    client, starts: Iterable[str], *, per_route: int = 2, containers: tuple[str, ...] = CONTAINERS
+) -> Iterator[Page]:
     """Every HTML page reachable from `starts` by links, GET only, at most `per_route` pages of
-    one URL pattern with the same query parameters (objects of one kind render alike)."""
+    one URL pattern with the same query parameters (objects of one kind render alike) and the
+    same `containers` (the objects pages hang from; () for one page per pattern)."""
     queue = list(starts)
     seen: set[tuple[str, str]] = set()
     per: dict[tuple, int] = {}
@@ -480,7 +483,7 @@ def crawl(client, starts: Iterable[str], *, per_route: int = 2) -> Iterator[Page
         if key is None or key in seen:
             continue
         seen.add(key)
-        route = route_of(key[0])
+        route = route_of(key[0], containers)
         if route is None:
             continue
         names = (route, tuple(sorted(k for k, _ in parse_qsl(key[1]))))

@@ -287,6 +287,8 @@ REPORT_POLICY = Policy(
         ),
         Step.RETURN: Move(by=Perm.PROGRESS_REVIEW, moves={State.SUBMITTED: State.RETURNED}),
         Step.ACCEPT: Move(by=Perm.PROGRESS_REVIEW, moves={State.SUBMITTED: State.ACCEPTED}),
+        # Taken back by its organisation until the coordinator returns or accepts it.
+        Step.WITHDRAW: Move(by=Perm.PROGRESS_REPORT, moves={State.SUBMITTED: State.DRAFT}),
     },
 )
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from gcmhub.coordination.models import Obligation
 from gcmhub.coordination.services import check_same_network, obligations_refresh
@@ -19,12 +20,15 @@ from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.errors import check_version
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url, send_templated
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
-from gcmhub.core.workflow import Step, can, transition
+from gcmhub.core.workflow import State, Step, can, transition
 from gcmhub.directory.models import Organisation
-from gcmhub.directory.selectors import focal_points_of
+from gcmhub.directory.selectors import focal_points_of, members_with
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
+from gcmhub.notifications.models import Kind
+from gcmhub.notifications.services import notify
 from gcmhub.workplan.models import (
     REPORT_POLICY,
     Activity,
@@ -439,6 +443,45 @@ def progress_report_submit(*, report: ProgressReport, by: User) -> ProgressRepor
         due_date=report.period.due_date,
         done_at__isnull=True,
     ).update(done_at=report.submitted_at, done_by=by)
+    return report
+
+
+@transaction.atomic
+def progress_report_withdraw(*, report: ProgressReport, by: User) -> ProgressReport:
+    """Take a submitted report back to draft until the coordinator returns or accepts it; the
+    obligations its submission met are open again and the coordinators are told. The row is
+    locked first, so a review landing at the same moment is seen."""
+    report = locked(report)
+    if report.state in (State.RETURNED, State.ACCEPTED):
+        raise ValidationError(
+            _("The coordinator has already reviewed this report: it can no longer be withdrawn.")
+        )
+    if report.state == State.DRAFT:
+        raise ValidationError(_("This report is not submitted: there is nothing to withdraw."))
+    report.state = transition(
+        REPORT_POLICY, Step.WITHDRAW, actor=_actor(by, report), facts=report.facts
+    )
+    submitted_at, report.submitted_at = report.submitted_at, None
+    save_audited(report, by=by)
+    Obligation.objects.filter(
+        rule__cycle=report.period.cycle,
+        rule__met_by_progress_report=True,
+        organisation=report.organisation,
+        due_date=report.period.due_date,
+        done_at=submitted_at,
+    ).update(done_at=None, done_by=None)
+    cycle = report.period.cycle
+    notify(
+        members_with(cycle.network_id, Perm.PROGRESS_REVIEW),
+        Kind.WITHDRAWN,
+        message=gettext_noop(
+            "%(organisation)s withdrew its progress report for %(period)s: it is a draft again."
+        ),
+        params={"organisation": report.organisation, "period": report.period.label},
+        url=cycle_reverse("report-detail", cycle, report_pk=report.pk),
+        cycle=cycle,
+        actor=by,
+    )
     return report
 
 

@@ -18,4 +18,9 @@ urlpatterns = [
     path("workplan/periods/<int:period_pk>/my-report/", views.report_start, name="report-start"),
     path("workplan/reports/<int:report_pk>/", views.report_detail, name="report-detail"),
     path("workplan/reports/<int:report_pk>/review/", views.report_review, name="report-review"),
+    path(
+        "workplan/reports/<int:report_pk>/withdraw/",
+        views.report_withdraw,
+        name="report-withdraw",
+    ),
 ]

@@ -10,6 +10,7 @@ from gcmhub.core.downloads import download
 from gcmhub.core.errors import StaleVersion
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.pages import (
+    act_and_back,
     cycle_page,
     cycle_redirect,
     cycle_reverse,
@@ -336,6 +337,18 @@ def report_detail(request, network, cycle, report_pk):
         return_form=ReturnForm(),
     )
     return render(request, "workplan/report_detail.html", context)
+
+
+@require_POST
+@cycle_page(Perm.PROGRESS_REPORT)
+def report_withdraw(request, network, cycle, report_pk):
+    report = access.get_report_for_user(request.user, cycle, report_pk)
+    return act_and_back(
+        request,
+        lambda: services.progress_report_withdraw(report=report, by=request.user),
+        _("Your report has been withdrawn: it is a draft again, and the coordinators were told."),
+        cycle_reverse("report-detail", cycle, report_pk=report.pk),
+    )
 
 
 @require_POST

@@ -23,6 +23,7 @@ from gcmhub.assessments.services.inputs import (
     input_return,
     input_save,
     input_submit,
+    input_withdraw,
 )
 from gcmhub.assessments.services.questionnaires import (
     FIELD_LABELS,
@@ -54,6 +55,7 @@ __all__ = [
     "input_return",
     "input_save",
     "input_submit",
+    "input_withdraw",
     "plan_problems",
     "questionnaire_apply",
     "questionnaire_cancel",

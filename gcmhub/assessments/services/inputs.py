@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from gcmhub.assessments.content import InputContent
 from gcmhub.assessments.models import INPUT_POLICY, Input, Need, ProposedAction, Reference
@@ -16,10 +17,15 @@ from gcmhub.core.audit import delete_audited, save_audited, save_changed, set_re
 from gcmhub.core.errors import check_version
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, User
+from gcmhub.core.pages import cycle_reverse
+from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.core.workflow import Facts, State, Step
 from gcmhub.directory.models import Organisation
+from gcmhub.directory.selectors import members_with
 from gcmhub.framework.models import Action, GuidingPrinciple, Objective
+from gcmhub.notifications.models import Kind
+from gcmhub.notifications.services import notify
 
 
 def input_facts(input: Input) -> Facts:
@@ -216,4 +222,35 @@ def input_reopen(*, input: Input, by: User, reason: str) -> Input:
         raise ValidationError({"reason": _("Say why the input is reopened.")})
     input = _transition(input, by, Step.REOPEN, reopened=True, return_reason=reason)
     transaction.on_commit(lambda: notify_returned(input))
+    return input
+
+
+@transaction.atomic
+def input_withdraw(*, input: Input, by: User) -> Input:
+    """Take a submitted input back to draft, until the secretariat has returned or accepted it;
+    the secretariat is told. The row is locked first: a review that lands at the same moment
+    either comes before (and the withdrawal is refused) or after (and finds a draft)."""
+    current = Input.objects.select_for_update().get(pk=input.pk)
+    if current.state in (State.RETURNED, State.ACCEPTED):
+        raise ValidationError(
+            _("The secretariat has already reviewed this input: it can no longer be withdrawn.")
+        )
+    if current.state == State.DRAFT:
+        raise ValidationError(_("This input is not submitted: there is nothing to withdraw."))
+    if not input_facts(current).open:
+        raise ValidationError(
+            _("The collection of inputs is closed: the input can no longer be withdrawn.")
+        )
+    input = _transition(input, by, Step.WITHDRAW, submitted_at=None, submitted_by=None)
+    notify(
+        members_with(input.cycle.network_id, Perm.INPUT_REVIEW),
+        Kind.WITHDRAWN,
+        message=gettext_noop(
+            "%(organisation)s withdrew its input on objective %(objective)s: it is a draft again."
+        ),
+        params={"organisation": input.organisation, "objective": input.objective.number},
+        url=cycle_reverse("input-detail", input.cycle, input_pk=input.pk),
+        cycle=input.cycle,
+        actor=by,
+    )
     return input

@@ -30,6 +30,7 @@ from gcmhub.assessments.views.inputs import (
     input_return,
     input_start,
     input_submit,
+    input_withdraw,
     reference_file,
 )
 from gcmhub.assessments.views.questionnaires import (
@@ -66,6 +67,7 @@ __all__ = [
     "input_return",
     "input_start",
     "input_submit",
+    "input_withdraw",
     "objective_synthesis",
     "questionnaire_download",
     "questionnaire_preview",

@@ -246,6 +246,19 @@ def input_submit(request, network, cycle, input_pk):
 
 @require_POST
 @cycle_page(Perm.ASSESSMENT_VIEW)
+def input_withdraw(request, network, cycle, input_pk):
+    collection, input = _input(request, cycle, input_pk)
+    return _transition(
+        request,
+        cycle,
+        input,
+        services.input_withdraw,
+        _("Your input has been withdrawn: it is a draft again, and the secretariat was told."),
+    )
+
+
+@require_POST
+@cycle_page(Perm.ASSESSMENT_VIEW)
 def input_accept(request, network, cycle, input_pk):
     collection, input = _input(request, cycle, input_pk)
     return _transition(

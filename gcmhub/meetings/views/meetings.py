@@ -7,14 +7,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.coordination.tor import TERMS_OF_REFERENCE
 from gcmhub.core.access import actor_for
 from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors
 from gcmhub.core.i18n import sort_key
-from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
+from gcmhub.core.pages import act_and_back, cycle_page, cycle_redirect, form_errors
 from gcmhub.core.permissions import Perm
 from gcmhub.documents import selectors as document_selectors
 from gcmhub.documents.forms import EndorsementForm, IssueForm
@@ -23,6 +23,7 @@ from gcmhub.meetings.access import finalisation_steps, get_meeting_for_user
 from gcmhub.meetings.calendar import meeting_ics
 from gcmhub.meetings.forms import (
     COMMON_ZONES,
+    CancelForm,
     MeetingForm,
     ReplyForm,
     ValidationOutcomeForm,
@@ -186,8 +187,25 @@ def meeting_detail(request, network, cycle, meeting_pk):
             initial={"outcome": meeting.outcome, "note": meeting.outcome_note}
         ),
         sections={s["key"]: f"{s['number']}. {s['title']}" for s in _sections(meeting)},
+        cancel_form=CancelForm(),
     )
     return render(request, "meetings/meeting_detail.html", context)
+
+
+@require_POST
+@cycle_page(Perm.MEETING_MANAGE)
+def meeting_cancel(request, network, cycle, meeting_pk):
+    meeting = get_meeting_for_user(request.user, cycle, meeting_pk)
+    form = CancelForm(request.POST)
+    form.is_valid()
+    return act_and_back(
+        request,
+        lambda: services.meeting_cancel(
+            meeting=meeting, by=request.user, reason=form.cleaned_data.get("reason", "")
+        ),
+        _("The meeting is cancelled; the invitees have been told."),
+        meeting.get_absolute_url(),
+    )
 
 
 @require_safe
