@@ -55,3 +55,44 @@ def register(key: str, provider: Provider) -> None:
 
 def providers() -> list[Provider]:
     return list(_providers.values())
+
+
+# Helpers for providers: which of the memberships hold a permission, and the filter that
+# reaches their networks (or their organisations in their networks) in one query.
+
+
+def holding(memberships, perm) -> list:
+    """The memberships whose role holds `perm` (the secretariat's, for the review perms)."""
+    from gcmhub.core.permissions import role_has_perm
+
+    return [m for m in memberships if role_has_perm(m.role, perm)]
+
+
+def speaking(memberships, perm) -> list:
+    """The focal points' memberships that hold `perm` for their organisation."""
+    from gcmhub.core.permissions import Role
+
+    return [
+        m
+        for m in holding(memberships, perm)
+        if m.role == Role.FOCAL_POINT and m.organisation_id is not None
+    ]
+
+
+def in_networks(memberships, path: str = "cycle__network"):
+    """A filter on the networks of `memberships` (`path` leads from the row to its network)."""
+    from django.db.models import Q
+
+    return Q(**{f"{path}__in": [m.network_id for m in memberships]})
+
+
+def of_organisations(
+    memberships, organisation: str = "organisation", network: str = "cycle__network"
+):
+    """A filter on each membership's organisation within its own network."""
+    from django.db.models import Q
+
+    query = Q(pk__in=[])
+    for m in memberships:
+        query |= Q(**{f"{organisation}_id": m.organisation_id, f"{network}_id": m.network_id})
+    return query
