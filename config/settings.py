@@ -115,7 +115,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gcmhub.core.context_processors.navigation",
-                "gcmhub.todo.context_processors.tasks",
             ],
         },
     },

@@ -94,5 +94,5 @@ def of_organisations(
 
     query = Q(pk__in=[])
     for m in memberships:
-        query |= Q(**{f"{organisation}_id": m.organisation_id, f"{network}_id": m.network_id})
+        query |= Q(**{organisation: m.organisation_id, network: m.network_id})
     return query

@@ -4,4 +4,5 @@ from gcmhub.todo import views
 
 urlpatterns = [
     path("", views.task_list, name="task-list"),
+    path("count/", views.task_count_badge, name="task-count"),
 ]

@@ -1,12 +1,19 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from gcmhub.todo.selectors import tasks_for_user
+from gcmhub.todo.selectors import task_count, tasks_for_user
 
 
 @require_safe
 def task_list(request):
     """What waits for the signed-in person, most urgent first: the page they land on."""
     items = tasks_for_user(request.user)
-    request._task_count = len(items)
-    return render(request, "todo/task_list.html", {"items": items})
+    context = {"items": items, "task_count": len(items), "section": "tasks"}
+    return render(request, "todo/task_list.html", context)
+
+
+@require_safe
+def task_count_badge(request):
+    """The number of the person's tasks, for the header: fetched by the page once it is shown
+    (htmx), so that no page waits for it or pays its queries."""
+    return render(request, "todo/_count.html", {"task_count": task_count(request.user)})
