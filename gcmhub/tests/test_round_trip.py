@@ -150,9 +150,7 @@ def _one_assignment_only():
 
     organisation = _organisation("focal-molss-gdilf")
     keep = Input.objects.filter(organisation_id=organisation).values_list("objective_id")
-    Assignment.objects.filter(organisation_id=organisation).exclude(
-        objective_id__in=keep
-    ).delete()
+    Assignment.objects.filter(organisation_id=organisation).exclude(objective_id__in=keep).delete()
     mine = Assignment.objects.filter(organisation_id=organisation).order_by("pk")
     Assignment.objects.filter(pk__in=list(mine.values_list("pk", flat=True))[1:]).delete()
 
