@@ -204,3 +204,12 @@ def test_the_header_count_is_fetched_and_says_how_many(client, cycle, returned, 
     badge = client.get(reverse("task-count")).content.decode()
     assert 'data-task-count="2"' in badge
     assert "2 tasks" in badge
+
+
+def test_score_sheets_while_scoring_is_open(cycle, scoring, org_a, focal_a, focal_b, coordinator):
+    from gcmhub.priorities.tests.conftest import submitted_sheet
+
+    submitted_sheet(cycle, org_a, lambda n: 3)
+    assert _labels(focal_a) == []
+    assert _labels(focal_b) == [("Score sheet to fill in", "Scores of AB")]
+    assert ("Scoring open", "1 of 2 score sheets submitted") in _labels(coordinator)
