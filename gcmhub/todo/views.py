@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from gcmhub.core.selectors import networks_for_user
 from gcmhub.todo.selectors import task_count, tasks_for_user
 
 
@@ -8,7 +9,12 @@ from gcmhub.todo.selectors import task_count, tasks_for_user
 def task_list(request):
     """What waits for the signed-in person, most urgent first: the page they land on."""
     items = tasks_for_user(request.user)
-    context = {"items": items, "task_count": len(items), "section": "tasks"}
+    context = {
+        "items": items,
+        "task_count": len(items),
+        "networks": networks_for_user(request.user).prefetch_related("cycles"),
+        "section": "tasks",
+    }
     return render(request, "todo/task_list.html", context)
 
 
