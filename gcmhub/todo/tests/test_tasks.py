@@ -213,3 +213,33 @@ def test_score_sheets_while_scoring_is_open(cycle, scoring, org_a, focal_a, foca
     assert _labels(focal_a) == []
     assert _labels(focal_b) == [("Score sheet to fill in", "Scores of AB")]
     assert ("Scoring open", "1 of 2 score sheets submitted") in _labels(coordinator)
+
+
+def test_progress_reports_due_returned_and_waiting(
+    cycle, activity, org_a, org_b, focal_a, focal_b, coordinator
+):
+    from django.utils import timezone
+
+    from gcmhub.workplan import services as workplan_services
+    from gcmhub.workplan.models import ProgressReport
+
+    today = timezone.localdate()
+    period = workplan_services.period_save(
+        cycle=cycle,
+        by=coordinator,
+        label="Now",
+        starts=today - dt.timedelta(days=30),
+        ends=today + dt.timedelta(days=30),
+        due_date=today + dt.timedelta(days=45),
+    )
+    assert ("Progress report due", "Progress report Now") in _labels(focal_a)
+    assert _labels(focal_b) == []  # B leads no activity
+    report = ProgressReport.objects.create(
+        period=period, organisation=org_a, state=State.RETURNED, return_reason="Add June."
+    )
+    fix = [i for i in tasks_for_user(focal_a) if i.kind_label == "Progress report to fix"]
+    assert [(i.reason, i.deadline) for i in fix] == [("Add June.", period.due_date)]
+    assert _labels(coordinator) == []
+    ProgressReport.objects.filter(pk=report.pk).update(state=State.SUBMITTED)
+    assert ("Progress report to review", "MA, Now") in _labels(coordinator)
+    assert [label for label, _ in _labels(focal_a)] == []
