@@ -64,6 +64,25 @@ def test_the_secretariat_sees_submitted_inputs_waiting_but_not_drafts(
         assert _labels(user) == [("Input to review", "MA on objective 9")]
 
 
+def test_nothing_crosses_networks_for_the_same_roles(
+    cycle, org_a, objective, assignments, collection, outsider, other_cycle, other_org
+):
+    from gcmhub.assessments.models import Assignment
+    from gcmhub.core.permissions import Role
+    from gcmhub.tests.factories import MembershipFactory
+
+    make_input(cycle, org_a, objective, State.SUBMITTED)
+    make_input(cycle, org_a, Objective.objects.get(number=10), State.RETURNED)
+    Assignment.objects.create(cycle=other_cycle, organisation=other_org, objective=objective)
+    beta_focal = MembershipFactory(
+        network=other_cycle.network, role=Role.FOCAL_POINT, organisation=other_org
+    ).user
+    assert tasks_for_user(outsider) == []  # beta's coordinator: alpha's input is not theirs
+    assert [(i.network, i.cycle) for i in tasks_for_user(beta_focal)] == [
+        (other_cycle.network, other_cycle)
+    ]
+
+
 def test_observers_and_outsiders_have_nothing_of_the_network(
     client, cycle, returned, observer, outsider, other_cycle
 ):
@@ -85,6 +104,12 @@ def test_an_extension_shows_its_own_deadline_and_reason(
     page = _page(client, focal_a)
     assert "30 June 2021" in page
     assert "Own deadline: Elections in May" in page
+    draft = make_input(cycle, org_a, Objective.objects.get(number=9))
+    input_page = client.get(draft.get_absolute_url()).content.decode()
+    assert "Due by" in input_page and "30 June 2021" in input_page
+    assert "own deadline: Elections in May" in input_page
+    home = reverse("assessment-home", kwargs={"network_slug": "alpha", "cycle_pk": cycle.pk})
+    assert "Your own deadline: 30 June 2021 (Elections in May)" in client.get(home).content.decode()
 
 
 def test_overdue_first_then_by_deadline(
