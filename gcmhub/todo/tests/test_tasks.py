@@ -220,15 +220,15 @@ def test_home_and_sign_in_land_on_my_tasks(client, cycle, focal_a):
     assert client.get(reverse("home"))["Location"] == reverse("task-list")
 
 
-def test_the_header_count_is_fetched_and_says_how_many(client, cycle, returned, focal_a):
+def test_the_header_links_to_my_tasks_and_my_tasks_says_how_many(client, cycle, returned, focal_a):
     client.force_login(focal_a)
-    page = client.get(
-        reverse("assessment-home", kwargs={"network_slug": "alpha", "cycle_pk": cycle.pk})
-    ).content.decode()
-    assert f'hx-get="{reverse("task-count")}"' in page
+    home = reverse("assessment-home", kwargs={"network_slug": "alpha", "cycle_pk": cycle.pk})
+    assert f'href="{reverse("task-list")}"' in client.get(home).content.decode()
+    page = client.get(reverse("task-list")).content.decode()
+    assert 'data-task-count="2"' in page
+    assert "2 tasks" in page
     badge = client.get(reverse("task-count")).content.decode()
     assert 'data-task-count="2"' in badge
-    assert "2 tasks" in badge
 
 
 def test_score_sheets_while_scoring_is_open(cycle, scoring, org_a, focal_a, focal_b, coordinator):
