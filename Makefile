@@ -67,3 +67,4 @@ clean:
 bench: install
 	$(PY) bench/run.py
 	$(PY) bench/documents.py
+	$(PY) bench/search.py

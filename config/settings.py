@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "gcmhub.framework",
     "gcmhub.directory",
     "gcmhub.notifications",
+    "gcmhub.todo",
     "gcmhub.assessments",
     "gcmhub.priorities",
     "gcmhub.documents",

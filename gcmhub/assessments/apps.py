@@ -16,6 +16,9 @@ class AssessmentsConfig(stages.StageApp):
         from gcmhub.core import schedule
 
         register_texts()
+        from gcmhub.assessments import todo
+
+        todo.register()
 
         # Every morning, through the task queue (core.schedule); the command is for cron.
         schedule.register(

@@ -61,6 +61,23 @@ class AssignmentForm(forms.Form):
         widget=CheckboxPicker,
         required=False,
     )
+    deadline = forms.DateField(
+        label=_("Own deadline of this organisation"),
+        help_text=_("An extension: leave it empty for the collection's deadline."),
+        widget=DateInput(),
+        required=False,
+    )
+    deadline_reason = forms.CharField(
+        label=_("Reason for the own deadline"), max_length=500, required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("deadline") and not (data.get("deadline_reason") or "").strip():
+            self.add_error(
+                "deadline_reason", _("Give the reason for the organisation's own deadline.")
+            )
+        return data
 
 
 class VolunteerForm(forms.Form):

@@ -87,6 +87,10 @@ class Assignment(models.Model):
         default=AssignmentSource.ASSIGNED,
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The organisation's own deadline on this objective (an extension the coordinator grants,
+    # with its reason); without it, the collection's deadline holds.
+    deadline = models.DateField(_("own deadline"), null=True, blank=True)
+    deadline_reason = models.CharField(_("reason for the own deadline"), max_length=500, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -100,11 +104,22 @@ class Assignment(models.Model):
                 violation_error_message=_(
                     "This organisation is already asked about this objective."
                 ),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True) | ~Q(deadline_reason=""),
+                name="assignment_deadline_has_reason",
+                violation_error_message=_("Give the reason for the organisation's own deadline."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.organisation} · {self.objective.number}"
+
+    def deadline_in(self, collection: "Collection | None"):
+        """The deadline that holds for this assignment: its own, else the collection's."""
+        if self.deadline is not None:
+            return self.deadline
+        return collection.deadline if collection is not None else None
 
 
 # An input's life: the organisation's focal points write and submit it, the coordinator and

@@ -73,6 +73,19 @@ def input_detail(input: Input) -> Input:
     )
 
 
+def input_deadline(input: Input, collection: Collection) -> tuple:
+    """The deadline that holds for an input (its assignment's own, else the collection's)
+    and the reason of an own deadline ("" when it is the collection's)."""
+    assignment = Assignment.objects.filter(
+        cycle_id=input.cycle_id,
+        organisation_id=input.organisation_id,
+        objective_id=input.objective_id,
+    ).first()
+    if assignment is None:
+        return collection.deadline, ""
+    return assignment.deadline_in(collection), assignment.deadline_reason
+
+
 def assignments_for_organisation(cycle: Cycle, organisation) -> QuerySet[Assignment]:
     return cycle.assignments.filter(organisation=organisation).select_related("objective")
 

@@ -45,7 +45,10 @@ class CoordinationConfig(stages.StageApp):
         super().ready()
         register_terms_of_reference()
         register_texts()
+        from gcmhub.coordination import todo
         from gcmhub.core import schedule
+
+        todo.register()
 
         # Every morning, through the task queue (core.schedule); the command is for cron.
         schedule.register(

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from gcmhub.coordination import schedule
 from gcmhub.coordination.access import can_mark
@@ -16,11 +17,14 @@ from gcmhub.core.audit import delete_audited, locked, save_audited
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, Network, User
 from gcmhub.core.notify import cycle_url, send_templated
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.directory.models import Organisation
 from gcmhub.directory.selectors import coordinators_of, focal_points_of
 from gcmhub.framework.models import RoundTable
+from gcmhub.notifications.models import Kind
+from gcmhub.notifications.services import notify
 
 
 def check_same_network(organisations, network_id: int, field: str) -> None:
@@ -241,15 +245,26 @@ def obligation_reminders_send(*, today: dt.date) -> int:
         else:
             people = list(coordinators_of(network_id))
         for reminder in due:
+            late = reminder == schedule.Reminder.AFTER
             context = {
                 "obligation": obligation,
                 "rule": rule,
-                "late": reminder == schedule.Reminder.AFTER,
+                "late": late,
                 "url": cycle_url(rule.cycle, "obligation-list"),
             }
             for person in people:
                 send_templated(person, "coordination/email/obligation_reminder", context)
                 sent += 1
+            notify(
+                people,
+                Kind.LATE if late else Kind.DUE_SOON,
+                message=gettext_noop("“%(title)s” was due on %(date)s and is not done yet.")
+                if late
+                else gettext_noop("“%(title)s” is due on %(date)s."),
+                params={"title": rule.title, "date": obligation.due_date.isoformat()},
+                url=cycle_reverse("obligation-list", rule.cycle),
+                cycle=rule.cycle,
+            )
             field = "reminded_before" if reminder == schedule.Reminder.BEFORE else "reminded_after"
             Obligation.objects.filter(pk=obligation.pk).update(**{field: timezone.now()})
     return sent

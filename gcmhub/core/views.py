@@ -44,21 +44,15 @@ def login_locked_out(request, response=None, credentials=None):
 
 @require_safe
 def home(request):
-    """Send people to the cycle they last worked on, else to their only network, else a list
-    (a regional coordinator who is in no network: to their regions)."""
-    last = request.session.get("last_cycle")
+    """Send people to what waits for them (My tasks, across their networks); someone in no
+    network to the home an app offers them (a regional coordinator: their regions), else to
+    the list saying how to join one."""
     networks = list(networks_for_user(request.user))
-    if last and any(n.slug == last[0] for n in networks):
-        return redirect("cycle-detail", network_slug=last[0], cycle_pk=last[1])
-    if len(networks) == 1:
-        cycle = cycles_for_network(networks[0]).first()
-        if cycle is not None:
-            return redirect(cycle)
-        return redirect(networks[0])
-    if not networks:
-        destination = home_outside_networks(request.user)  # a regional coordinator: their regions
-        if destination:
-            return redirect(destination)
+    if networks:
+        return redirect("task-list")
+    destination = home_outside_networks(request.user)
+    if destination:
+        return redirect(destination)
     return render(request, "core/network_list.html", {"networks": networks})
 
 

@@ -532,6 +532,11 @@ def load(cycle, users) -> None:
             Assignment.objects.get_or_create(
                 cycle=cycle, organisation=organisations[key], objective=objectives[number]
             )
+    # The directorate asked for two more weeks: its own deadline (an extension).
+    Assignment.objects.filter(cycle=cycle, organisation=organisations["dgmm"]).update(
+        deadline=dt.date(2021, 5, 28),
+        deadline_reason="Asked for two more weeks: the figures of the first quarter come out in May.",
+    )
     consultations = []
     for date, kind, title, orgs, numbers, participants, notes in CONSULTATIONS:
         consultation, created = Consultation.objects.get_or_create(

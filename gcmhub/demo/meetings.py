@@ -116,7 +116,7 @@ OUTCOMES = [
         OutcomeType.ACTION_POINT,
         "Circulate the final version and the request to endorse it to every invited institution.",
         "",
-        "IOM (network coordinator)",
+        "IOM",
         dt.date(2021, 7, 9),
     ),
 ]

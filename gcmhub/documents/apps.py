@@ -10,7 +10,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents and reviews")
 
     def ready(self):
-        from gcmhub.documents import files, paired
+        from gcmhub.documents import files, paired, todo
 
         files.register()  # the makers of the documents' files, run by the worker
         paired.register()  # the texts with editions in two languages
+        todo.register()  # what reviews ask of people, in My tasks

@@ -28,8 +28,8 @@ def minutes_data(meeting) -> dict:
                 _("Section: %(section)s")
                 % {"section": sections.get(outcome.section_key, outcome.section_key)}
             )
-        if outcome.owner:
-            details.append(_("Owner: %(owner)s") % {"owner": outcome.owner})
+        if outcome.owner_label:
+            details.append(_("Owner: %(owner)s") % {"owner": outcome.owner_label})
         if outcome.due_date:
             details.append(_("Due: %(date)s") % {"date": formats.date_format(outcome.due_date)})
         if outcome.resolution:
@@ -61,7 +61,9 @@ def minutes_data(meeting) -> dict:
         )
     loose = [
         outcome_row(o)
-        for o in meeting.outcomes.filter(agenda_item__isnull=True).select_related("resolved_in")
+        for o in meeting.outcomes.filter(agenda_item__isnull=True).select_related(
+            "resolved_in", "owner_organisation", "owner_person"
+        )
     ]
     if loose:
         items.append(

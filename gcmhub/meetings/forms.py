@@ -157,19 +157,47 @@ class OutcomeForm(forms.Form):
         label=_("Text"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )
     section_key = forms.ChoiceField(label=_("Report section concerned"), required=False)
+    owner_organisation = forms.ModelChoiceField(
+        label=_("Owner organisation"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "For an action point: the organisation that does it (its focal points are reminded)."
+        ),
+    )
+    owner_person = forms.ModelChoiceField(
+        label=_("Owner person"),
+        queryset=None,
+        required=False,
+        help_text=_("Or the person of the network who does it."),
+    )
     owner = forms.CharField(
-        label=_("Owner"),
+        label=_("Other owner"),
         max_length=200,
         required=False,
-        help_text=_("For an action point: who does it."),
+        help_text=_("Or who does it, when they are not in the network."),
     )
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
 
-    def __init__(self, *args, sections=(), **kwargs):
+    def __init__(self, *args, sections=(), network=None, **kwargs):
+        from gcmhub.core.models import User
+        from gcmhub.directory.models import Organisation
+
         super().__init__(*args, **kwargs)
         self.fields["section_key"].choices = [("", "—")] + [
             (s["key"], f"{s['number']}. {s['title']}") for s in sections
         ]
+        organisations = Organisation.objects.none()
+        people = User.objects.none()
+        if network is not None:
+            organisations = network.organisations.order_by("name")
+            people = User.objects.filter(
+                memberships__network=network, memberships__is_active=True
+            ).order_by("last_name", "first_name", "username")
+        self.fields["owner_organisation"].queryset = organisations
+        self.fields["owner_organisation"].label_from_instance = lambda o: o.label
+        self.fields["owner_person"].queryset = people
+        self.fields["owner_person"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
 class ResolveForm(forms.Form):

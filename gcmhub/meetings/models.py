@@ -246,9 +246,30 @@ class Outcome(models.Model):
     type = models.CharField(_("type"), max_length=20, choices=OutcomeType.choices)
     text = models.TextField(_("text"), max_length=5000)
     section_key = models.CharField(_("report section"), max_length=60, blank=True)
-    owner = models.CharField(_("owner"), max_length=200, blank=True)
+    # An action point's owner: an organisation of the network or a person, else a free text
+    # (owners recorded before these were kept, or from outside the network).
+    owner_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_points",
+        verbose_name=_("owner organisation"),
+    )
+    owner_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner person"),
+    )
+    owner = models.CharField(_("other owner"), max_length=200, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)
+    # The due date the owner was last reminded of (soon, then late): once each per due date.
+    reminded_soon_for = models.DateField(_("reminded it is due soon"), null=True, blank=True)
+    reminded_late_for = models.DateField(_("reminded it is late"), null=True, blank=True)
     resolution = models.TextField(_("how it was resolved"), blank=True, max_length=3000)
     resolved_in = models.ForeignKey(
         Version,
@@ -273,13 +294,25 @@ class Outcome(models.Model):
         ordering = ["meeting", "agenda_item__order", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(type=OutcomeType.ACTION_POINT) | ~Q(owner=""),
+                condition=~Q(type=OutcomeType.ACTION_POINT)
+                | ~Q(owner="")
+                | Q(owner_organisation__isnull=False)
+                | Q(owner_person__isnull=False),
                 name="outcome_action_point_has_owner",
             ),
         ]
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def owner_label(self) -> str:
+        """Who owns the action point, as shown: the person, the organisation, or the text."""
+        if self.owner_person_id:
+            return self.owner_person.get_full_name() or self.owner_person.username
+        if self.owner_organisation_id:
+            return self.owner_organisation.label
+        return self.owner
 
     @property
     def is_open_change(self) -> bool:

@@ -43,7 +43,12 @@ def meeting_for_page(cycle, pk: int) -> Meeting:
 
 def agenda_of(meeting: Meeting):
     return meeting.agenda_items.prefetch_related(
-        Prefetch("outcomes", queryset=Outcome.objects.select_related("resolved_in").order_by("pk"))
+        Prefetch(
+            "outcomes",
+            queryset=Outcome.objects.select_related(
+                "resolved_in", "owner_organisation", "owner_person"
+            ).order_by("pk"),
+        )
     ).order_by("order", "pk")
 
 

@@ -283,18 +283,38 @@ def outcome_save(
     agenda_item: AgendaItem | None = None,
     section_key: str = "",
     owner: str = "",
+    owner_organisation=None,
+    owner_person=None,
     due_date: dt.date | None = None,
     outcome: Outcome | None = None,
 ) -> Outcome:
+    """Record an outcome of the meeting. An action point has an owner (an organisation of the
+    network, a person of it, or a text: a text that names one of them exactly becomes it)
+    and a due date."""
     outcome = locked(outcome) if outcome is not None else None
     require(by, Perm.MEETING_SECRETARIAT, cycle=meeting.cycle)
     item = agenda_item
     if item is not None and item.meeting_id != meeting.pk:
         raise ValidationError({"agenda_item": _("Choose an item of this meeting's agenda.")})
     owner = clean_text(owner)
-    if type == OutcomeType.ACTION_POINT and not (owner and due_date):
+    network_id = meeting.cycle.network_id
+    if type != OutcomeType.ACTION_POINT:
+        owner_organisation = owner_person = None
+    if owner_organisation is not None and owner_organisation.network_id != network_id:
+        raise ValidationError({"owner_organisation": _("Choose an organisation of this network.")})
+    if (
+        owner_person is not None
+        and not owner_person.memberships.filter(network_id=network_id, is_active=True).exists()
+    ):
+        raise ValidationError({"owner_person": _("Choose a person of this network.")})
+    if type == OutcomeType.ACTION_POINT and owner and not (owner_organisation or owner_person):
+        owner_organisation, owner_person = _owner_named(network_id, owner)
+        if owner_organisation or owner_person:
+            owner = ""
+    has_owner = bool(owner or owner_organisation or owner_person)
+    if type == OutcomeType.ACTION_POINT and not (has_owner and due_date):
         errors = {}
-        if not owner:
+        if not has_owner:
             errors["owner"] = _("An action point needs an owner.")
         if not due_date:
             errors["due_date"] = _("An action point needs a due date.")
@@ -314,8 +334,23 @@ def outcome_save(
     outcome.text = clean_text(text)
     outcome.section_key = section_key
     outcome.owner = owner
+    outcome.owner_organisation = owner_organisation
+    outcome.owner_person = owner_person
     outcome.due_date = due_date
     return save_audited(outcome, by=by)
+
+
+def _owner_named(network_id: int, text: str) -> tuple:
+    """The organisation or person of the network `text` names exactly, if any."""
+    from gcmhub.core.models import User
+    from gcmhub.directory.models import Organisation
+    from gcmhub.meetings.owners import match_owner
+
+    return match_owner(
+        text,
+        organisations=Organisation.objects.filter(network_id=network_id),
+        people=User.objects.filter(memberships__network_id=network_id, memberships__is_active=True),
+    )
 
 
 @transaction.atomic
@@ -478,3 +513,84 @@ def _send_cancellation(meeting: Meeting, people) -> None:
             context,
             attachments=[("meeting.ics", ics, "text/calendar; method=CANCEL")],
         )
+
+
+# Reminders of action points (daily, on the schedule) ----------------------------------------
+
+SOON_DAYS = 3  # an open action point is "due soon" from this many days before its due date
+LATE_DAYS = 7  # and reminded as late once, up to this many days after it
+
+
+def action_point_owners(point: Outcome) -> list[User]:
+    """Who is reminded of an action point: its person, else its organisation's focal points
+    (an owner named only by a text has no account to tell)."""
+    network_id = point.meeting.cycle.network_id
+    if point.owner_person_id:
+        person = point.owner_person
+        member = (
+            person.is_active
+            and person.memberships.filter(network_id=network_id, is_active=True).exists()
+        )
+        return [person] if member else []
+    if point.owner_organisation_id:
+        return list(focal_points_of(point.owner_organisation_id, network_id))
+    return []
+
+
+def action_points_remind(*, today) -> int:
+    """Tell the owners of open action points that one is due soon, then that it is late: once
+    each per due date (a changed due date is reminded again). Returns how many were told."""
+    from django.db.models import Q
+    from django.utils.translation import gettext_noop
+
+    from gcmhub.core.pages import cycle_reverse
+    from gcmhub.notifications.models import Kind
+    from gcmhub.notifications.services import notify
+
+    soon_until = today + dt.timedelta(days=SOON_DAYS)
+    late_from = today - dt.timedelta(days=LATE_DAYS)
+    points = (
+        Outcome.objects.filter(type=OutcomeType.ACTION_POINT, done=False)
+        .filter(Q(owner_organisation__isnull=False) | Q(owner_person__isnull=False))
+        .filter(due_date__gte=late_from, due_date__lte=soon_until)
+        .select_related("meeting__cycle__network", "owner_person", "owner_organisation")
+    )
+    told = 0
+    for point in points:
+        late = point.due_date < today
+        if late and point.reminded_late_for == point.due_date:
+            continue
+        if not late and point.reminded_soon_for == point.due_date:
+            continue
+        with transaction.atomic():
+            point = Outcome.objects.select_for_update().get(pk=point.pk)
+            if point.done or (late and point.reminded_late_for == point.due_date):
+                continue
+            if not late and point.reminded_soon_for == point.due_date:
+                continue
+            cycle = point.meeting.cycle
+            rows = notify(
+                action_point_owners(point),
+                Kind.LATE if late else Kind.DUE_SOON,
+                message=gettext_noop(
+                    "The action point “%(text)s” of %(meeting)s was due by %(date)s."
+                )
+                if late
+                else gettext_noop("The action point “%(text)s” of %(meeting)s is due by %(date)s."),
+                params={
+                    "text": point.text[:120],
+                    "meeting": point.meeting.title,
+                    "date": point.due_date.isoformat(),
+                },
+                url=cycle_reverse("action-list", cycle),
+                cycle=cycle,
+            )
+            if late:
+                point.reminded_late_for = point.due_date
+                field = "reminded_late_for"
+            else:
+                point.reminded_soon_for = point.due_date
+                field = "reminded_soon_for"
+            point.save(update_fields=[field])
+            told += len(rows)
+    return told

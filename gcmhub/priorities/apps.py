@@ -9,7 +9,8 @@ class PrioritiesConfig(stages.StageApp):
     verbose_name = _("Prioritisation")
 
     def ready(self):
-        from gcmhub.priorities import editions
+        from gcmhub.priorities import editions, todo
 
         super().ready()
         editions.register()
+        todo.register()

@@ -90,7 +90,7 @@ def sign_in(page, base, username):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill("demo-password")
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/networks/"))
+    page.wait_for_url(re.compile(r"/(networks|tasks)/"))
     cycle = Cycle.objects.get(title="GCM Needs Assessment 2021")
     page.goto(f"{base}{cycle.get_absolute_url()}")
 

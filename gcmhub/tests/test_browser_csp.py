@@ -18,7 +18,7 @@ def sign_in(page, base, username, password="demo-password"):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/(networks|regions|admin)/"))
+    page.wait_for_url(re.compile(r"/(networks|tasks|regions|admin)/"))
 
 
 def cycle_url(name, **kwargs):

@@ -21,7 +21,7 @@ LAYERS = [
     ["editions"],
     ["framework"],
     ["directory"],
-    ["notifications"],
+    ["notifications", "todo"],
     ["assessments"],
     ["priorities"],
     ["documents"],

@@ -144,6 +144,17 @@ def _reference_with_a_file():
     reference.save()
 
 
+def _one_assignment_only():
+    """One objective asked of MoLSS-GDILF, so that its own deadline changes one row."""
+    from gcmhub.assessments.models import Assignment, Input
+
+    organisation = _organisation("focal-molss-gdilf")
+    keep = Input.objects.filter(organisation_id=organisation).values_list("objective_id")
+    Assignment.objects.filter(organisation_id=organisation).exclude(objective_id__in=keep).delete()
+    mine = Assignment.objects.filter(organisation_id=organisation).order_by("pk")
+    Assignment.objects.filter(pk__in=list(mine.values_list("pk", flat=True))[1:]).delete()
+
+
 def _open_criteria():
     """The criteria can change only while the scoring round is being prepared."""
     from gcmhub.priorities.models import ScoringRound
@@ -300,6 +311,18 @@ CASES: list[Case] = [
         lambda: cycle_kwargs(organisation_pk=_organisation("focal")),
         change=lambda form: _tick_one_more(form, "objectives"),
         expect={("assessments.Assignment", "+")},
+    ),
+    Case(
+        "assignment-edit-own-deadline",
+        "assignment-edit",
+        "coordinator",
+        lambda: cycle_kwargs(organisation_pk=_organisation("focal-molss-gdilf")),
+        setup=_one_assignment_only,
+        change={"deadline": "2021-05-28", "deadline_reason": "Budget talks in May"},
+        expect={
+            ("assessments.Assignment", "deadline"),
+            ("assessments.Assignment", "deadline_reason"),
+        },
     ),
     Case(
         "input-edit-returned",
@@ -765,6 +788,7 @@ COVERED_ELSEWHERE = {
 READ_ONLY = {
     "translations",
     "home", "network-list", "network-detail", "cycle-detail", "cycle-history",
+    "task-list", "task-count",
     "objective-list", "objective-detail", "principle-list",
     "cooperation-framework", "cooperation-framework-history", "cycle-setup",
     "assessment-home", "assignment-list", "input-list", "input-detail", "input-history",

@@ -10,7 +10,9 @@ class WorkplanConfig(stages.StageApp):
 
     def ready(self):
         from gcmhub.coordination.services import register_leads
+        from gcmhub.workplan import todo
         from gcmhub.workplan.services import activity_leads
 
         super().ready()
         register_leads(activity_leads)
+        todo.register()  # what reporting asks of people, in My tasks (issue 16, part A)

@@ -3,7 +3,11 @@ the input workflow), records who acted (audit), and runs in one transaction: it 
 entirely or not at all. Callers import them from here: `services.input_save(...)`."""
 
 from gcmhub.assessments.content import InputContent, input_content
-from gcmhub.assessments.services.assignments import assignment_volunteer, assignments_set
+from gcmhub.assessments.services.assignments import (
+    assignment_deadline_set,
+    assignment_volunteer,
+    assignments_set,
+)
 from gcmhub.assessments.services.collection import (
     collection_close,
     collection_reopen,
@@ -40,6 +44,7 @@ __all__ = [
     "FIELD_LABELS",
     "InputContent",
     "PlannedChange",
+    "assignment_deadline_set",
     "assignment_volunteer",
     "assignments_set",
     "attachment_add",

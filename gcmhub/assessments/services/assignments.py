@@ -65,3 +65,29 @@ def assignment_volunteer(*, cycle: Cycle, objective: Objective, by: User) -> Ass
         source=AssignmentSource.VOLUNTEERED,
     )
     return save_audited(assignment, by=by)
+
+
+@transaction.atomic
+def assignment_deadline_set(
+    *, cycle: Cycle, organisation: Organisation, deadline, reason: str, by: User, objectives=None
+) -> int:
+    """Give `organisation` its own deadline (an extension) on its objectives in `cycle`, or
+    on `objectives` only; `deadline=None` takes it back to the collection's. The reason is
+    required with a deadline and kept in the assignments' history. Returns how many changed."""
+    require(by, Perm.ASSESSMENT_MANAGE, cycle=cycle)
+    reason = (reason or "").strip()
+    if deadline is not None and not reason:
+        raise ValidationError(_("Give the reason for the organisation's own deadline."))
+    if deadline is None:
+        reason = ""
+    assignments = cycle.assignments.filter(organisation=organisation).select_for_update()
+    if objectives is not None:
+        assignments = assignments.filter(objective__in=objectives)
+    changed = 0
+    for assignment in assignments:
+        if (assignment.deadline, assignment.deadline_reason) == (deadline, reason):
+            continue
+        assignment.deadline, assignment.deadline_reason = deadline, reason
+        save_audited(assignment, by=by, update_fields=["deadline", "deadline_reason"])
+        changed += 1
+    return changed

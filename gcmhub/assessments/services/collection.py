@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from gcmhub.assessments.models import Collection, Reminder, ReminderKind
 from gcmhub.assessments.questionnaire import build_questionnaire
@@ -14,11 +15,14 @@ from gcmhub.core.audit import save_audited
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, User
 from gcmhub.core.notify import cycle_url
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.core.workflow import State
 from gcmhub.directory.models import Organisation
 from gcmhub.directory.selectors import focal_points_of
+from gcmhub.notifications.models import Kind
+from gcmhub.notifications.services import notify
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -122,44 +126,70 @@ def _reminder_kind(days_left: int) -> str | None:
 
 
 def reminders_send(*, today) -> int:
-    """Remind organisations with inputs still to submit; safe to run every day: each reminder
-    goes once per organisation, kind and deadline. Returns the number of e-mails sent."""
+    """Remind organisations with inputs still to submit, each by the deadline that holds for
+    it (its own, an extension, else the collection's); safe to run every day: each reminder
+    goes once per organisation, kind and deadline. Each also leaves a notification (due soon,
+    or late). Returns the number of e-mails sent."""
     sent = 0
-    collections = Collection.objects.filter(
-        deadline__isnull=False, closed_at__isnull=True
-    ).select_related("cycle__network")
+    collections = Collection.objects.filter(closed_at__isnull=True).select_related("cycle__network")
     for collection in collections:
         cycle = collection.cycle
-        kind = _reminder_kind((collection.deadline - today).days)
-        if kind is None:
-            continue
         done = set(
             cycle.inputs.filter(state__in=[State.SUBMITTED, State.ACCEPTED]).values_list(
                 "organisation_id", "objective_id"
             )
         )
-        missing: dict[int, list] = {}
+        missing: dict[tuple, list] = {}  # (organisation, kind, deadline) -> assignments
         for assignment in cycle.assignments.select_related("organisation", "objective"):
-            if (assignment.organisation_id, assignment.objective_id) not in done:
-                missing.setdefault(assignment.organisation_id, []).append(assignment)
-        for organisation_id, assignments in missing.items():
-            with transaction.atomic():
-                reminder, created = Reminder.objects.get_or_create(
-                    cycle=cycle,
-                    organisation_id=organisation_id,
-                    kind=kind,
-                    deadline=collection.deadline,
-                )
-                if not created:
-                    continue
-                context = {
-                    "organisation": assignments[0].organisation,
-                    "objectives": [a.objective for a in assignments],
-                    "deadline": collection.deadline,
-                    "overdue": kind == ReminderKind.OVERDUE,
-                    "url": cycle_url(cycle, "assessment-home"),
-                }
-                for user in focal_points_of(organisation_id, cycle.network_id):
-                    send(user, "reminder", context)
-                    sent += 1
+            if (assignment.organisation_id, assignment.objective_id) in done:
+                continue
+            deadline = assignment.deadline_in(collection)
+            if deadline is None:
+                continue
+            kind = _reminder_kind((deadline - today).days)
+            if kind is not None:
+                key = (assignment.organisation_id, kind, deadline)
+                missing.setdefault(key, []).append(assignment)
+        for (organisation_id, kind, deadline), assignments in missing.items():
+            sent += _remind(cycle, organisation_id, kind, deadline, assignments)
     return sent
+
+
+@transaction.atomic
+def _remind(cycle, organisation_id, kind, deadline, assignments) -> int:
+    reminder, created = Reminder.objects.get_or_create(
+        cycle=cycle, organisation_id=organisation_id, kind=kind, deadline=deadline
+    )
+    if not created:
+        return 0
+    overdue = kind == ReminderKind.OVERDUE
+    context = {
+        "organisation": assignments[0].organisation,
+        "objectives": [a.objective for a in assignments],
+        "deadline": deadline,
+        "overdue": overdue,
+        "url": cycle_url(cycle, "assessment-home"),
+    }
+    recipients = list(focal_points_of(organisation_id, cycle.network_id))
+    for user in recipients:
+        send(user, "reminder", context)
+    notify(
+        recipients,
+        Kind.LATE if overdue else Kind.DUE_SOON,
+        message=gettext_noop(
+            "The inputs of %(organisation)s on objectives %(objectives)s were due by "
+            "%(deadline)s and are not submitted yet."
+        )
+        if overdue
+        else gettext_noop(
+            "The inputs of %(organisation)s on objectives %(objectives)s are due by %(deadline)s."
+        ),
+        params={
+            "organisation": assignments[0].organisation.short_name,
+            "objectives": ", ".join(str(a.objective.number) for a in assignments),
+            "deadline": deadline.isoformat(),
+        },
+        url=cycle_reverse("assessment-home", cycle),
+        cycle=cycle,
+    )
+    return len(recipients)

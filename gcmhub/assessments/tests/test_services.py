@@ -215,6 +215,56 @@ def test_reminders_go_once_to_organisations_with_missing_inputs(
     assert Reminder.objects.count() == 3
 
 
+def test_reminders_leave_a_notification_due_soon_then_late_for_the_focal_points(
+    cycle, collection, assignments, submitted_b, focal_a, focal_b, mailoutbox
+):
+    from gcmhub.notifications.models import Kind
+
+    services.reminders_send(today=collection.deadline - dt.timedelta(days=1))
+    services.reminders_send(today=collection.deadline + dt.timedelta(days=1))
+    rows = list(focal_a.notifications.order_by("pk"))
+    assert [n.kind for n in rows] == [Kind.DUE_SOON, Kind.LATE]
+    assert rows[0].text == "The inputs of MA on objectives 9, 10 are due by 2021-05-14."
+    assert "were due by 2021-05-14 and are not submitted yet" in rows[1].text
+    assert rows[0].url.endswith(f"/cycles/{cycle.pk}/assessment/")
+    assert not focal_b.notifications.exists()
+
+
+def test_an_extension_moves_the_reminders_of_that_organisation_only(
+    cycle, collection, assignments, coordinator, org_a, org_b, focal_a, focal_b, mailoutbox
+):
+    extended = collection.deadline + dt.timedelta(days=14)
+    changed = services.assignment_deadline_set(
+        cycle=cycle, organisation=org_a, deadline=extended, reason="Elections", by=coordinator
+    )
+    assert changed == 2
+    assert services.reminders_send(today=collection.deadline + dt.timedelta(days=1)) == 1
+    assert mailoutbox[0].to == [focal_b.email]  # B is late; A has two more weeks
+    assert services.reminders_send(today=extended - dt.timedelta(days=1)) == 1
+    assert mailoutbox[1].to == [focal_a.email]
+    assert "28 May 2021" in mailoutbox[1].subject
+    assignment = cycle.assignments.filter(organisation=org_a).first()
+    assert assignment.history.first().history_user == coordinator
+    assert assignment.deadline_reason == "Elections"
+
+
+def test_an_extension_needs_a_reason_and_the_coordinator(
+    cycle, collection, assignments, org_a, focal_a, coordinator
+):
+    with pytest.raises(ValidationError, match="Give the reason"):
+        services.assignment_deadline_set(
+            cycle=cycle,
+            organisation=org_a,
+            deadline=collection.deadline,
+            reason=" ",
+            by=coordinator,
+        )
+    with pytest.raises(PermissionDenied):
+        services.assignment_deadline_set(
+            cycle=cycle, organisation=org_a, deadline=collection.deadline, reason="x", by=focal_a
+        )
+
+
 def test_no_reminders_once_the_collection_is_closed(
     cycle, collection, assignments, coordinator, mailoutbox
 ):

@@ -24,15 +24,33 @@ def assignment_edit(request, network, cycle, organisation_pk):
     organisation = get_organisation_for_network(network, organisation_pk)
     assignments = selectors.assignments_for_organisation(cycle, organisation)
     initial = [a.objective for a in assignments]
-    form = AssignmentForm(request.POST or None, initial={"objectives": initial})
+    own = {(a.deadline, a.deadline_reason) for a in assignments} or {(None, "")}
+    deadline, reason = own.pop() if len(own) == 1 else (None, "")
+    form = AssignmentForm(
+        request.POST or None,
+        initial={"objectives": initial, "deadline": deadline, "deadline_reason": reason},
+    )
+
+    def save(data):
+        services.assignments_set(
+            cycle=cycle, organisation=organisation, objectives=data["objectives"], by=request.user
+        )
+        wanted = (data["deadline"], data["deadline_reason"].strip())
+        if data["deadline"] or wanted != (deadline, reason):
+            services.assignment_deadline_set(
+                cycle=cycle,
+                organisation=organisation,
+                deadline=data["deadline"],
+                reason=data["deadline_reason"],
+                by=request.user,
+            )
+
     return form_page(
         request,
         network=network,
         cycle=cycle,
         form=form,
-        save=lambda data: services.assignments_set(
-            cycle=cycle, organisation=organisation, objectives=data["objectives"], by=request.user
-        ),
+        save=save,
         success=_("The objectives of %(name)s have been saved.")
         % {"name": organisation.short_name},
         title=organisation.label,

@@ -105,10 +105,13 @@ def _shown(input):
 @cycle_page(Perm.ASSESSMENT_VIEW)
 def input_detail(request, network, cycle, input_pk):
     collection, input = _input(request, cycle, input_pk)
+    deadline, deadline_reason = selectors.input_deadline(input, collection)
     context = {
         "network": network,
         "cycle": cycle,
         "collection": collection,
+        "deadline": deadline,
+        "deadline_reason": deadline_reason,
         "input": _shown(input),
         "reason_form": ReasonForm(),
         "section": "assessment",

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from gcmhub.core.models import Cycle
-from gcmhub.tests.factories import CycleFactory, NetworkFactory
+from gcmhub.tests.factories import NetworkFactory
 
 CYCLE_DATA = {
     "title": "GCM review 2025",
@@ -19,19 +19,15 @@ CYCLE_DATA = {
 }
 
 
-def test_home_takes_a_member_of_one_network_to_its_latest_cycle(client, cycle, focal_a):
-    newer = CycleFactory(network=cycle.network, start_date=cycle.start_date.replace(year=2022))
+def test_home_takes_a_member_to_my_tasks_and_the_networks_stay_listed(client, cycle, focal_a):
     client.force_login(focal_a)
     response = client.get(reverse("home"))
     assert response.status_code == 302
-    assert response["Location"] == newer.get_absolute_url()
-
-
-def test_home_returns_to_the_cycle_last_opened(client, cycle, focal_a):
-    older = CycleFactory(network=cycle.network, start_date=cycle.start_date.replace(year=2019))
-    client.force_login(focal_a)
-    client.get(older.get_absolute_url())
-    assert client.get(reverse("home"))["Location"] == older.get_absolute_url()
+    assert response["Location"] == reverse("task-list")
+    page = client.get(response["Location"]).content.decode()
+    assert "My tasks" in page
+    assert reverse("network-list") in page
+    assert cycle.network.name in client.get(reverse("network-list")).content.decode()
 
 
 def test_home_explains_what_to_do_to_someone_without_a_network(client, db):
@@ -168,7 +164,7 @@ def test_sign_in_with_the_right_password_opens_the_workspace(client, focal_a, cy
 
     response = client.post(reverse("login"), {"username": "focal-a", "password": PASSWORD})
     assert response.status_code == 302
-    assert client.get(reverse("home"))["Location"] == cycle.get_absolute_url()
+    assert client.get(reverse("home"))["Location"] == reverse("task-list")
 
 
 def test_sign_in_with_a_wrong_password_says_so(client, focal_a):

@@ -109,7 +109,7 @@ def _outcome_queryset(cycle, *, action_points: bool) -> QuerySet:
 
 def _outcome_rows(cycle, *, action_points: bool):
     outcomes = _outcome_queryset(cycle, action_points=action_points).select_related(
-        "meeting", "agenda_item", "resolved_in"
+        "meeting", "agenda_item", "resolved_in", "owner_organisation", "owner_person"
     )
     for o in outcomes.order_by("meeting__starts_at", "meeting", "agenda_item__order", "pk"):
         common = (
@@ -121,7 +121,7 @@ def _outcome_rows(cycle, *, action_points: bool):
             o.text,
         )
         if action_points:
-            yield (*common, o.owner, o.due_date, o.done, o.resolution)
+            yield (*common, o.owner_label, o.due_date, o.done, o.resolution)
         else:
             resolved = o.resolved_in.number if o.resolved_in else ""
             yield (*common, o.section_key, resolved, o.resolve_in_next, o.resolution)

@@ -48,5 +48,7 @@ def _agenda(request, network, meeting) -> list:
 
 
 def _loose_outcomes(request, network, meeting) -> list:
-    outcomes = meeting.outcomes.filter(agenda_item__isnull=True).select_related("resolved_in")
+    outcomes = meeting.outcomes.filter(agenda_item__isnull=True).select_related(
+        "resolved_in", "owner_organisation", "owner_person"
+    )
     return with_steps(request.user, network, outcomes)

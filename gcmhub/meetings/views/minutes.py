@@ -82,14 +82,14 @@ def minutes(request, network, cycle, meeting_pk):
     agenda = _agenda(request, network, meeting)
     for item in agenda:
         item.form = MinutesForm(prefix=f"m{item.pk}", initial={"minutes": item.minutes})
-        item.outcome_form = OutcomeForm(prefix=f"o{item.pk}", sections=sections)
+        item.outcome_form = OutcomeForm(prefix=f"o{item.pk}", sections=sections, network=network)
     context = _context(
         network,
         cycle,
         meeting=meeting,
         agenda=agenda,
         loose_outcomes=_loose_outcomes(request, network, meeting),
-        loose_form=OutcomeForm(prefix="o0", sections=sections),
+        loose_form=OutcomeForm(prefix="o0", sections=sections, network=network),
         sections={s["key"]: f"{s['number']}. {s['title']}" for s in sections},
     )
     return render(request, "meetings/minutes.html", context)
@@ -120,7 +120,9 @@ def outcome_add(request, network, cycle, meeting_pk, item_pk):
         item = meeting.agenda_items.filter(pk=item_pk).first()
         if item is None:
             raise Http404
-    form = OutcomeForm(request.POST, prefix=f"o{item_pk}", sections=_sections(meeting))
+    form = OutcomeForm(
+        request.POST, prefix=f"o{item_pk}", sections=_sections(meeting), network=network
+    )
     if form.is_valid():
         try:
             services.outcome_save(
@@ -237,7 +239,7 @@ def action_list(request, network, cycle):
     today = timezone.localdate()
     actions = list(
         Outcome.objects.filter(meeting__cycle=cycle, type=OutcomeType.ACTION_POINT)
-        .select_related("meeting__cycle__network")
+        .select_related("meeting__cycle__network", "owner_organisation", "owner_person")
         .order_by("done", "due_date", "pk")
     )
     for action in actions:
@@ -250,7 +252,7 @@ def action_list(request, network, cycle):
         actions = [a for a in actions if a.status == status]
     if owner:
         folded = search_fold(owner)
-        actions = [a for a in actions if folded in search_fold(a.owner)]
+        actions = [a for a in actions if folded in search_fold(a.owner_label)]
     context = _context(
         network,
         cycle,

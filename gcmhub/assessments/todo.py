@@ -1,0 +1,113 @@
+"""What the needs assessment asks of people (My tasks): inputs to write or fix for the focal
+points, inputs waiting for review for the secretariat."""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from gcmhub.assessments.models import Assignment, Input
+from gcmhub.core.pages import cycle_reverse
+from gcmhub.core.permissions import Perm
+from gcmhub.core.workflow import State
+from gcmhub.todo.registry import Item, holding, in_networks, of_organisations, speaking
+
+OPEN = Q(cycle__collection__isnull=True) | Q(cycle__collection__closed_at__isnull=True)
+
+
+def _title(input_or_assignment) -> str:
+    objective = input_or_assignment.objective
+    return _("Objective %(number)s: %(title)s") % {
+        "number": objective.number,
+        "title": objective.title,
+    }
+
+
+def inputs_to_write(user, memberships):
+    """The focal point's assignments without a submitted input while the collection is open:
+    to write (none yet, or a draft) or to fix (returned, with the reason). Two queries."""
+    mine = speaking(memberships, Perm.INPUT_CONTRIBUTE)
+    if not mine:
+        return []
+    assignments = list(
+        Assignment.objects.filter(of_organisations(mine), OPEN)
+        .select_related("cycle__network", "cycle__collection", "objective")
+        .order_by("cycle_id", "objective__number")
+    )
+    if not assignments:
+        return []
+    inputs = {
+        (i.cycle_id, i.organisation_id, i.objective_id): i
+        for i in Input.objects.filter(of_organisations(mine)).only(
+            "pk",
+            "cycle_id",
+            "organisation_id",
+            "objective_id",
+            "state",
+            "return_reason",
+            "updated_at",
+            "reviewed_at",
+        )
+    }
+    items = []
+    for assignment in assignments:
+        cycle = assignment.cycle
+        collection = getattr(cycle, "collection", None)
+        deadline = assignment.deadline_in(collection)
+        input = inputs.get((cycle.pk, assignment.organisation_id, assignment.objective_id))
+        if input is not None and input.state not in (State.DRAFT, State.RETURNED):
+            continue
+        if input is None:
+            url, label, since = cycle_reverse("assessment-home", cycle), _("Input to write"), None
+        else:
+            url = cycle_reverse("input-detail", cycle, input_pk=input.pk)
+            if input.state == State.RETURNED:
+                label, since = _("Input to fix"), input.reviewed_at
+            else:
+                label, since = _("Input to finish and submit"), input.updated_at
+        reason = input.return_reason if input is not None and input.state == State.RETURNED else ""
+        if assignment.deadline is not None:
+            own = _("Own deadline: %(reason)s") % {"reason": assignment.deadline_reason}
+            reason = f"{reason}\n{own}" if reason else own
+        items.append(
+            Item(
+                kind_label=label,
+                title=_title(assignment),
+                url=url,
+                network=cycle.network,
+                cycle=cycle,
+                deadline=deadline,
+                since=since,
+                reason=reason,
+            )
+        )
+    return items
+
+
+def inputs_to_review(user, memberships):
+    """Submitted inputs waiting for the coordinator or the consultant (one query)."""
+    secretariat = holding(memberships, Perm.INPUT_REVIEW)
+    if not secretariat:
+        return []
+    inputs = (
+        Input.objects.filter(in_networks(secretariat), state=State.SUBMITTED)
+        .select_related("cycle__network", "organisation", "objective")
+        .order_by("submitted_at")
+    )
+    return [
+        Item(
+            kind_label=_("Input to review"),
+            title=_("%(organisation)s on objective %(number)s")
+            % {"organisation": i.organisation.short_name, "number": i.objective.number},
+            url=cycle_reverse("input-detail", i.cycle, input_pk=i.pk),
+            network=i.cycle.network,
+            cycle=i.cycle,
+            since=i.submitted_at,
+        )
+        for i in inputs
+    ]
+
+
+def register() -> None:
+    from gcmhub.todo import registry
+
+    registry.register("assessments.inputs-to-write", inputs_to_write)
+    registry.register("assessments.inputs-to-review", inputs_to_review)

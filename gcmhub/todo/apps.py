@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TodoConfig(AppConfig):
+    name = "gcmhub.todo"
+    verbose_name = _("My tasks")

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from gcmhub.todo import views
+
+urlpatterns = [
+    path("", views.task_list, name="task-list"),
+    path("count/", views.task_count_badge, name="task-count"),
+]
