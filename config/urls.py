@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/", include("gcmhub.api.urls")),
     path("regions/", include("gcmhub.regions.urls")),
     path(cycle + "exports/", include("gcmhub.exports.urls")),
+    path("search/", include("gcmhub.search.urls")),
     path(cycle, include("gcmhub.editions.urls")),
     path("reports/", include("gcmhub.documents.public_urls")),
     path("networks/<slug:network_slug>/", include("gcmhub.directory.urls")),

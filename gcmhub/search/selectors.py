@@ -1,0 +1,184 @@
+"""Reads of the search index, with the same permissions as the pages.
+
+Which entries a person may read is asked of the apps' own visibility selectors (the ones their
+pages and the API use) at query time: an input's entries only if `inputs_for_user` returns
+the input (a draft only to its organisation), a comment's only if `comments_visible_to` does,
+and so on; a kind of page the role may not open gives nothing; networks the person is not in
+give nothing. Matching: PostgreSQL's full-text search in the entry's language configuration
+(Turkish or English), ranked; elsewhere (SQLite) the Snowball stems of `search.text`."""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast
+
+from gcmhub.assessments.selectors import consultations_for_user, inputs_for_user
+from gcmhub.core.access import actor_for
+from gcmhub.core.models import Cycle
+from gcmhub.core.permissions import Perm
+from gcmhub.core.selectors import networks_for_user
+from gcmhub.directory.models import Organisation
+from gcmhub.documents.models import Review
+from gcmhub.documents.selectors import comments_visible_to
+from gcmhub.search.models import Entry, Kind
+from gcmhub.search.text import fold, highlight, passage, query_stems
+
+CONFIGS = {"tr": "turkish", "en": "english"}
+NOTHING = Q(pk__in=[])
+
+# Kinds a whole network's entries of which follow one permission of the pages that show them.
+BY_PERMISSION = [
+    (Kind.ORGANISATION, Perm.ORGANISATION_VIEW),
+    (Kind.SYNTHESIS, Perm.INPUT_REVIEW),
+    (Kind.DECISION, Perm.PRIORITY_VIEW),
+    (Kind.ACTIVITY, Perm.WORKPLAN_VIEW),
+    (Kind.MINUTES, Perm.MEETING_VIEW),
+]
+
+
+@dataclass
+class Scope:
+    """What a person may search: their networks (read for them) and those networks' cycles."""
+
+    networks: list
+    cycles: list
+
+    @property
+    def organisations(self) -> QuerySet[Organisation]:
+        return Organisation.objects.filter(network__in=self.networks).order_by("name")
+
+
+def scope_for(user) -> Scope:
+    networks = list(networks_for_user(user).order_by("name"))
+    by_pk = {n.pk: n for n in networks}
+    cycles = list(
+        Cycle.objects.filter(network__in=networks).order_by("network__name", "-start_date", "-pk")
+    )
+    for cycle in cycles:
+        cycle.network = by_pk[cycle.network_id]  # with the user's role annotations
+    return Scope(networks=networks, cycles=cycles)
+
+
+def visible(user, scope: Scope) -> Q:
+    """The entries `user` may read, as a filter on `Entry`."""
+    seen = NOTHING
+    for network in scope.networks:
+        actor = actor_for(user, network)
+        kinds = [kind for kind, perm in BY_PERMISSION if actor.has(perm)]
+        if actor.has(Perm.DOCUMENT_VIEW):  # the live drafts of documents
+            seen |= Q(network=network, kind=Kind.SECTION, published=False)
+        elif actor.has(Perm.CYCLE_VIEW):  # the published final version of the report
+            seen |= Q(network=network, kind=Kind.SECTION, published=True)
+        if kinds:
+            seen |= Q(network=network, kind__in=kinds)
+    for cycle in scope.cycles:
+        actor = actor_for(user, cycle.network)
+        inputs = inputs_for_user(user, cycle=cycle)
+        seen |= Q(cycle=cycle, kind=Kind.INPUT, object_id__in=inputs.values("pk"))
+        consultations = consultations_for_user(user, cycle=cycle)
+        if actor.has(Perm.CONSULTATION_VIEW):
+            seen |= Q(cycle=cycle, kind=Kind.CONSULTATION, object_id__in=consultations.values("pk"))
+    if any(actor_for(user, n).has(Perm.DOCUMENT_VIEW) for n in scope.networks):
+        reviews = (
+            Review.objects.filter(version__document__cycle__in=scope.cycles)
+            .select_related("version__document__cycle")
+            .defer("version__content")
+        )
+        cycles = {c.pk: c for c in scope.cycles}
+        for review in reviews:
+            cycle = cycles[review.version.document.cycle_id]
+            if not actor_for(user, cycle.network).has(Perm.DOCUMENT_VIEW):
+                continue
+            review.version.document.cycle = cycle
+            comments = comments_visible_to(user, review).filter(review=review)
+            seen |= Q(kind=Kind.COMMENT, object_id__in=comments.values("pk"))
+    return seen
+
+
+def _match(query: str) -> tuple[Q, object]:
+    """The filter of the entries matching `query` in their language, and their rank."""
+    if connection.vendor == "postgresql":
+        queries = {
+            lang: SearchQuery(fold(query, lang), config=config, search_type="plain")
+            for lang, config in CONFIGS.items()
+        }
+        matched = NOTHING
+        for lang, q in queries.items():
+            matched |= Q(language=lang, vector=q)
+        rank = Case(
+            *(When(language=lang, then=SearchRank(F("vector"), q)) for lang, q in queries.items()),
+            output_field=FloatField(),
+        )
+        return matched, rank
+    matched = NOTHING
+    ranks = []
+    for lang in CONFIGS:
+        wanted = query_stems(query, lang)
+        if not wanted:
+            continue
+        matched |= Q(*(Q(stems__contains=f" {s} ") for s in wanted), language=lang)
+        ranks += [
+            When(language=lang, title_stems__contains=f" {s} ", then=Value(1)) for s in wanted
+        ]
+    rank = Cast(Case(*ranks, default=Value(0), output_field=IntegerField()), FloatField())
+    return matched, rank
+
+
+def entries_for_user(
+    user,
+    *,
+    query: str,
+    scope: Scope | None = None,
+    cycle=None,
+    objective=None,
+    organisation=None,
+    kind: str = "",
+) -> QuerySet[Entry]:
+    """The entries matching `query` that `user` may read, best first, with the filters."""
+    scope = scope or scope_for(user)
+    if not query.strip() or not scope.networks:
+        return Entry.objects.none()
+    matched, rank = _match(query)
+    entries = Entry.objects.filter(visible(user, scope)).filter(matched)
+    if cycle is not None:
+        entries = entries.filter(cycle=cycle)
+    if objective is not None:
+        entries = entries.filter(objectives=objective)
+    if organisation is not None:
+        entries = entries.filter(organisations=organisation)
+    if kind:
+        entries = entries.filter(kind=kind)
+    return (
+        entries.annotate(rank=rank)
+        .select_related("network", "cycle")
+        .prefetch_related("objectives", "organisations")
+        .defer("stems", "title_stems", "vector")
+        .order_by("-rank", "-cycle__start_date", "kind", "title", "pk")
+    )
+
+
+@dataclass
+class Result:
+    """One entry as the results page shows it: its passage and title with the matches marked."""
+
+    entry: Entry
+    title: str
+    passage: str
+    objectives: list
+    organisations: list
+
+
+def results(entries, query: str) -> list[Result]:
+    """The page's entries with their marked title and passage (no query: read prefetched)."""
+    return [
+        Result(
+            entry=e,
+            title=highlight(e.title, query, e.language),
+            passage=passage(e.body, query, e.language) if e.body else "",
+            objectives=list(e.objectives.all()),
+            organisations=list(e.organisations.all()),
+        )
+        for e in entries
+    ]
