@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 
 from gcmhub.assessments.selectors import consultations_for_user, inputs_for_user
 from gcmhub.core.access import actor_for
@@ -23,7 +22,7 @@ from gcmhub.directory.models import Organisation
 from gcmhub.documents.models import Review
 from gcmhub.documents.selectors import comments_visible_to
 from gcmhub.search.models import Entry, Kind
-from gcmhub.search.text import fold, highlight, passage, query_stems
+from gcmhub.search.text import highlight, passage, query_terms
 
 CONFIGS = {"tr": "turkish", "en": "english"}
 NOTHING = Q(pk__in=[])
@@ -98,32 +97,44 @@ def visible(user, scope: Scope) -> Q:
 
 
 def _match(query: str) -> tuple[Q, object]:
-    """The filter of the entries matching `query` in their language, and their rank."""
-    if connection.vendor == "postgresql":
-        queries = {
-            lang: SearchQuery(fold(query, lang), config=config, search_type="plain")
-            for lang, config in CONFIGS.items()
-        }
-        matched = NOTHING
-        for lang, q in queries.items():
-            matched |= Q(language=lang, vector=q)
-        rank = Case(
-            *(When(language=lang, then=SearchRank(F("vector"), q)) for lang, q in queries.items()),
-            output_field=FloatField(),
-        )
-        return matched, rank
-    matched = NOTHING
-    ranks = []
-    for lang in CONFIGS:
-        wanted = query_stems(query, lang)
-        if not wanted:
+    """The filter of the entries matching `query` in their language, and their rank: every
+    word of the query, by its own form or its stem, against the words and stems of a text."""
+    matched, ranks = NOTHING, []
+    for language, config in CONFIGS.items():
+        terms = query_terms(query, language)
+        if not terms:
             continue
-        matched |= Q(*(Q(stems__contains=f" {s} ") for s in wanted), language=lang)
-        ranks += [
-            When(language=lang, title_stems__contains=f" {s} ", then=Value(1)) for s in wanted
-        ]
-    rank = Cast(Case(*ranks, default=Value(0), output_field=IntegerField()), FloatField())
-    return matched, rank
+        if connection.vendor == "postgresql":
+            # PostgreSQL's own stem of each word in the text's configuration, or the word as
+            # it is (the vector holds both: `services.VECTORISE`).
+            asked = None
+            for term in terms:
+                either = SearchQuery(term.word, config=config)
+                either |= SearchQuery(term.word, config="simple")
+                if term.prefix:
+                    either |= SearchQuery(f"'{term.prefix}':*", config="simple", search_type="raw")
+                asked = either if asked is None else asked & either
+            matched |= Q(language=language, vector=asked)
+            ranks.append(When(language=language, then=SearchRank(F("vector"), asked)))
+        else:
+            contains = [_sqlite_finds(term) for term in terms]
+            matched |= Q(*contains, language=language)
+            ranks += [
+                When(language=language, title_stems__contains=f" {lexeme} ", then=Value(1.0))
+                for term in terms
+                for lexeme in sorted(term.exact)
+            ]
+    return matched, Case(*ranks, default=Value(0.0), output_field=FloatField())
+
+
+def _sqlite_finds(term) -> Q:
+    """The entries whose stem index has one of the term's lexemes (or a word its stem begins)."""
+    found = NOTHING
+    for lexeme in sorted(term.exact):
+        found |= Q(stems__contains=f" {lexeme} ")
+    if term.prefix:
+        found |= Q(stems__contains=f" {term.prefix}")
+    return found
 
 
 def entries_for_user(

@@ -6,6 +6,7 @@ on PostgreSQL its own Turkish and English configurations (the same Snowball algo
 and match, and these functions only mark the passage shown."""
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
@@ -39,25 +40,61 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def stems(text: str, language: str) -> list[str]:
-    """The stems of the words of `text`, in order, duplicates kept."""
-    return [stem(w, language) for w in words(fold(text, language))]
+def lexemes(word: str, language: str) -> set[str]:
+    """What one word is indexed and asked under: its folded form and its stem. Snowball takes
+    "göçmen" for an inflection ("göçme"), so a word's own form must match too: "göçmenlere"
+    (stem "göçmen") then finds "göçmen", and "göçmen" finds "göçmenlere"."""
+    folded = fold(word, language)
+    return {folded, stem(folded, language)}
 
 
 def stem_index(text: str, language: str) -> str:
-    """The text's distinct stems between spaces (" a b c "), for a `contains " b "` lookup."""
-    return " " + " ".join(dict.fromkeys(stems(text, language))) + " "
+    """The text's distinct lexemes between spaces (" a b c "), for a `contains " b "` lookup."""
+    found = dict.fromkeys(x for w in words(text) for x in sorted(lexemes(w, language)))
+    return " " + " ".join(found) + " "
 
 
-def query_stems(query: str, language: str) -> list[str]:
-    """The distinct stems a query asks for, in the language of the texts it is matched with."""
-    return list(dict.fromkeys(stems(query, language)))
+PREFIX_FROM = 5  # letters of a stem from which it also finds the words it begins
 
 
-def _marked(tokens: list[str], wanted: set[str], language: str) -> list[tuple[str, bool]]:
+@dataclass(frozen=True)
+class Term:
+    """One word of a query: found by its own form or its stem (`exact`), or, a stem long
+    enough, by any word it begins (`prefix`): Snowball stems "göçmenlerin" to "göçme" but
+    "göçmenler" to "göçmen"."""
+
+    word: str  # as typed, folded
+    exact: frozenset[str]
+    prefix: str | None
+
+    def finds(self, lexemes) -> bool:
+        return bool(self.exact & set(lexemes)) or bool(
+            self.prefix and any(x.startswith(self.prefix) for x in lexemes)
+        )
+
+
+def query_terms(query: str, language: str) -> list[Term]:
+    """The terms of a query in the language of the texts it is matched with; every one must
+    be found."""
+    terms = []
+    for word in words(query):
+        folded = fold(word, language)
+        stemmed = stem(folded, language)
+        term = Term(
+            word=folded,
+            exact=frozenset({folded, stemmed}),
+            prefix=stemmed if len(stemmed) >= PREFIX_FROM else None,
+        )
+        if term not in terms:
+            terms.append(term)
+    return terms
+
+
+def _marked(tokens: list[str], terms: list[Term], language: str) -> list[tuple[str, bool]]:
     """Split `tokens` (words and what lies between them) into (piece, is a match)."""
     return [
-        (t, bool(WORD.fullmatch(t)) and stem(fold(t, language), language) in wanted) for t in tokens
+        (t, bool(WORD.fullmatch(t)) and any(term.finds(lexemes(t, language)) for term in terms))
+        for t in tokens
     ]
 
 
@@ -69,16 +106,16 @@ def _render(pieces) -> SafeString:
 
 def highlight(text: str, query: str, language: str) -> SafeString:
     """`text` escaped, with the words matching `query` (by stem) in <mark>."""
-    wanted = set(query_stems(query, language))
-    return _render(_marked(re.split(r"(\w+)", text), wanted, language))
+    terms = query_terms(query, language)
+    return _render(_marked(re.split(r"(\w+)", text), terms, language))
 
 
 def passage(text: str, query: str, language: str, *, size: int = PASSAGE_WORDS) -> SafeString:
     """The part of `text` around its first match (about `size` words), matches marked, with
     an ellipsis where it was cut; the beginning of the text when nothing matches."""
-    wanted = set(query_stems(query, language))
+    terms = query_terms(query, language)
     tokens = [t for t in re.split(r"(\w+)", " ".join(text.split())) if t]
-    pieces = _marked(tokens, wanted, language)
+    pieces = _marked(tokens, terms, language)
     word_at = [i for i, (p, _) in enumerate(pieces) if WORD.fullmatch(p)]
     first = next((n for n, i in enumerate(word_at) if pieces[i][1]), 0)
     start_word = max(0, first - size // 4)
