@@ -1,55 +1,50 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gcmhub.core.models import Cycle
+from gcmhub.core.i18n import current_language, sort_key
 from gcmhub.framework.models import Objective
 from gcmhub.search.models import Kind
 
 
-class ScopedChoice(forms.ModelChoiceField):
-    """A choice among records of the person's networks (anything else is not a valid choice)."""
-
-    def __init__(self, *args, label_of=str, **kwargs):
-        self.label_of = label_of
-        super().__init__(*args, required=False, **kwargs)
-
-    def label_from_instance(self, obj):
-        return self.label_of(obj)
-
-
 class SearchForm(forms.Form):
+    """The query and its filters; cycles and organisations offered are those of the person's
+    networks (anything else is not a valid choice)."""
+
     q = forms.CharField(label=_("Search for"), max_length=200, required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("Any kind")), *Kind.choices], required=False
     )
-    cycle = ScopedChoice(queryset=None, label=_("Cycle"), empty_label=_("Any cycle"))
-    objective = ScopedChoice(
-        queryset=Objective.objects.order_by("number"),
-        label=_("Objective"),
-        empty_label=_("Any objective"),
+    cycle = forms.TypedChoiceField(label=_("Cycle"), coerce=int, empty_value=None, required=False)
+    objective = forms.TypedChoiceField(
+        label=_("Objective"), coerce=int, empty_value=None, required=False
     )
-    organisation = ScopedChoice(
-        queryset=None,
-        label=_("Organisation"),
-        empty_label=_("Any organisation"),
-        label_of=lambda o: o.display_name,
+    organisation = forms.TypedChoiceField(
+        label=_("Organisation"), coerce=int, empty_value=None, required=False
     )
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        cycles = {c.pk: c for c in scope.cycles}
         several = len(scope.networks) > 1
-        self.fields["cycle"].queryset = Cycle.objects.filter(pk__in=cycles).order_by(
-            "network__name", "-start_date", "-pk"
-        )
-        self.fields["cycle"].label_of = lambda c: (
-            f"{cycles[c.pk].network.display_name} · {c.display_title}"
-            if several
-            else c.display_title
-        )
-        self.fields["organisation"].queryset = scope.organisations
+        self.fields["cycle"].choices = [("", _("Any cycle"))] + [
+            (c.pk, f"{c.network.display_name} · {c.display_title}" if several else c.display_title)
+            for c in scope.cycles
+        ]
+        self.fields["objective"].choices = [("", _("Any objective"))] + [
+            (o.pk, f"{o.number}. {o.title}") for o in Objective.objects.order_by("number")
+        ]
+        # Names only (no model instances): a large network has hundreds.
+        turkish = current_language() == "tr"
+        names = [
+            (pk, name_tr if turkish and name_tr else name)
+            for pk, name, name_tr in scope.organisations.values_list("pk", "name", "name_tr")
+        ]
+        self.fields["organisation"].choices = [
+            ("", _("Any organisation")),
+            *sorted(names, key=lambda choice: sort_key(choice[1])),
+        ]
 
     def filters(self) -> dict:
+        """The filters chosen, as ids (or None) and the kind (or "")."""
         data = self.cleaned_data
         return {name: data.get(name) for name in ("cycle", "objective", "organisation")} | {
             "kind": data.get("kind") or ""

@@ -10,8 +10,9 @@ give nothing. Matching: PostgreSQL's full-text search in the entry's language co
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Value, When, Window
 
 from gcmhub.assessments.selectors import consultations_for_user, inputs_for_user
 from gcmhub.core.access import actor_for
@@ -97,28 +98,28 @@ def visible(user, scope: Scope) -> Q:
 
 
 def _match(query: str) -> tuple[Q, object]:
-    """The filter of the entries matching `query` in their language, and their rank: every
-    word of the query, by its own form or its stem, against the words and stems of a text."""
+    """The filter of the entries matching every term of `query` in their language (see
+    `text.Term`), and their rank."""
     matched, ranks = NOTHING, []
     for language, config in CONFIGS.items():
         terms = query_terms(query, language)
         if not terms:
             continue
         if connection.vendor == "postgresql":
-            # PostgreSQL's own stem of each word in the text's configuration, or the word as
-            # it is (the vector holds both: `services.VECTORISE`).
+            # PostgreSQL's own stems in the text's configuration (the word, and its stem
+            # stemmed again), or a stem the prefix begins.
             asked = None
             for term in terms:
                 either = SearchQuery(term.word, config=config)
-                either |= SearchQuery(term.word, config="simple")
+                for lexeme in sorted(term.exact):
+                    either |= SearchQuery(lexeme, config=config)
                 if term.prefix:
                     either |= SearchQuery(f"'{term.prefix}':*", config="simple", search_type="raw")
                 asked = either if asked is None else asked & either
             matched |= Q(language=language, vector=asked)
             ranks.append(When(language=language, then=SearchRank(F("vector"), asked)))
         else:
-            contains = [_sqlite_finds(term) for term in terms]
-            matched |= Q(*contains, language=language)
+            matched |= Q(*(_sqlite_finds(term) for term in terms), language=language)
             ranks += [
                 When(language=language, title_stems__contains=f" {lexeme} ", then=Value(1.0))
                 for term in terms
@@ -193,3 +194,18 @@ def results(entries, query: str) -> list[Result]:
         )
         for e in entries
     ]
+
+
+def page_of(entries: QuerySet[Entry], number, *, size: int) -> Page:
+    """One page of `entries`, counted in the same query (a window), not in a second one."""
+    paginator = Paginator(entries, size)
+    try:
+        number = max(1, int(number))
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * size
+    rows = list(entries.annotate(total=Window(Count("pk")))[start : start + size])
+    if not rows and number > 1:  # past the last page: the last one, as Paginator.get_page
+        return paginator.get_page(number)
+    paginator.__dict__["count"] = rows[0].total if rows else 0  # Paginator.count, known
+    return Page(rows, number, paginator)

@@ -18,21 +18,15 @@ from gcmhub.search.text import stem_index
 log = logging.getLogger(__name__)
 CHUNK = 500
 
-# The vector of an entry from its own columns: the stems of its language's configuration and
-# the words as written ('simple': Snowball takes "göçmen" for an inflection, see
-# `text.lexemes`); Turkish folding first (I is ı, İ is i), which the server's collation
-# cannot be trusted to do.
+# The vector of an entry from its own columns, in its language's configuration; Turkish
+# folding first (I is ı, İ is i), which the server's collation cannot be trusted to do.
 VECTORISE = """
 UPDATE search_entry SET vector = CASE WHEN language = 'tr' THEN
     setweight(to_tsvector('turkish', translate(title, 'Iİ', 'ıi')), 'A')
-    || setweight(to_tsvector('simple', translate(title, 'Iİ', 'ıi')), 'A')
     || setweight(to_tsvector('turkish', translate(body, 'Iİ', 'ıi')), 'B')
-    || setweight(to_tsvector('simple', translate(body, 'Iİ', 'ıi')), 'B')
 ELSE
     setweight(to_tsvector('english', translate(title, 'İ', 'i')), 'A')
-    || setweight(to_tsvector('simple', translate(title, 'İ', 'i')), 'A')
     || setweight(to_tsvector('english', translate(body, 'İ', 'i')), 'B')
-    || setweight(to_tsvector('simple', translate(body, 'İ', 'i')), 'B')
 END
 WHERE id = ANY(%s)
 """

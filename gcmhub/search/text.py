@@ -40,62 +40,62 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def lexemes(word: str, language: str) -> set[str]:
-    """What one word is indexed and asked under: its folded form and its stem. Snowball takes
-    "göçmen" for an inflection ("göçme"), so a word's own form must match too: "göçmenlere"
-    (stem "göçmen") then finds "göçmen", and "göçmen" finds "göçmenlere"."""
-    folded = fold(word, language)
-    return {folded, stem(folded, language)}
-
-
 def stem_index(text: str, language: str) -> str:
-    """The text's distinct lexemes between spaces (" a b c "), for a `contains " b "` lookup."""
-    found = dict.fromkeys(x for w in words(text) for x in sorted(lexemes(w, language)))
-    return " " + " ".join(found) + " "
+    """The text's distinct stems between spaces (" a b c "), for a `contains " b "` lookup."""
+    return " " + " ".join(dict.fromkeys(stems(text, language))) + " "
 
 
-PREFIX_FROM = 5  # letters of a stem from which it also finds the words it begins
+def stems(text: str, language: str) -> list[str]:
+    return [stem(w, language) for w in words(fold(text, language))]
+
+
+PREFIX_FROM = 5  # letters of a stem from which it also finds the stems it begins
 
 
 @dataclass(frozen=True)
 class Term:
-    """One word of a query: found by its own form or its stem (`exact`), or, a stem long
-    enough, by any word it begins (`prefix`): Snowball stems "göçmenlerin" to "göçme" but
-    "göçmenler" to "göçmen"."""
+    """One word of a query. Snowball does not stem every form of a word alike: "göçmen" is
+    taken for an inflection ("göçme") while "göçmenlere" stems to "göçmen". So a term is
+    found by the word's stem, the stem of that stem (`exact`), or, long enough, by any stem
+    the shorter one begins (`prefix`): "göçmenlere" finds "göçmen" and "göçmen" finds
+    "göçmenlere"."""
 
     word: str  # as typed, folded
     exact: frozenset[str]
     prefix: str | None
 
-    def finds(self, lexemes) -> bool:
-        return bool(self.exact & set(lexemes)) or bool(
-            self.prefix and any(x.startswith(self.prefix) for x in lexemes)
-        )
+    def finds(self, found: str) -> bool:
+        """Whether the stem of a word of the text matches."""
+        return found in self.exact or bool(self.prefix and found.startswith(self.prefix))
 
 
 def query_terms(query: str, language: str) -> list[Term]:
     """The terms of a query in the language of the texts it is matched with; every one must
     be found."""
     terms = []
-    for word in words(query):
-        folded = fold(word, language)
-        stemmed = stem(folded, language)
+    for word in words(fold(query, language)):
+        once = stem(word, language)
+        twice = stem(once, language)
         term = Term(
-            word=folded,
-            exact=frozenset({folded, stemmed}),
-            prefix=stemmed if len(stemmed) >= PREFIX_FROM else None,
+            word=word,
+            exact=frozenset({once, twice}),
+            prefix=twice if len(twice) >= PREFIX_FROM else None,
         )
         if term not in terms:
             terms.append(term)
     return terms
 
 
+def _hit(token: str, terms: list[Term], language: str) -> bool:
+    if not WORD.fullmatch(token):
+        return False
+    found = stem(fold(token, language), language)
+    return any(term.finds(found) for term in terms)
+
+
 def _marked(tokens: list[str], terms: list[Term], language: str) -> list[tuple[str, bool]]:
     """Split `tokens` (words and what lies between them) into (piece, is a match)."""
-    return [
-        (t, bool(WORD.fullmatch(t)) and any(term.finds(lexemes(t, language)) for term in terms))
-        for t in tokens
-    ]
+    return [(t, _hit(t, terms, language)) for t in tokens]
 
 
 def _render(pieces) -> SafeString:
@@ -112,20 +112,20 @@ def highlight(text: str, query: str, language: str) -> SafeString:
 
 def passage(text: str, query: str, language: str, *, size: int = PASSAGE_WORDS) -> SafeString:
     """The part of `text` around its first match (about `size` words), matches marked, with
-    an ellipsis where it was cut; the beginning of the text when nothing matches."""
+    an ellipsis where it was cut; the beginning of the text when nothing matches. Only the
+    words up to the first match and those shown are stemmed."""
     terms = query_terms(query, language)
     tokens = [t for t in re.split(r"(\w+)", " ".join(text.split())) if t]
-    pieces = _marked(tokens, terms, language)
-    word_at = [i for i, (p, _) in enumerate(pieces) if WORD.fullmatch(p)]
-    first = next((n for n, i in enumerate(word_at) if pieces[i][1]), 0)
+    word_at = [i for i, t in enumerate(tokens) if WORD.fullmatch(t)]
+    if not word_at:
+        return _render((t, False) for t in tokens)
+    first = next((n for n, i in enumerate(word_at) if _hit(tokens[i], terms, language)), 0)
     start_word = max(0, first - size // 4)
     end_word = min(len(word_at), start_word + size)
-    if not word_at:
-        return _render(pieces)
     start = word_at[start_word] if start_word else 0
-    end = word_at[end_word - 1] + 1 if end_word < len(word_at) else len(pieces)
-    html = _render(pieces[start:end])
-    return mark_safe(("… " if start else "") + html + (" …" if end < len(pieces) else ""))
+    end = word_at[end_word - 1] + 1 if end_word < len(word_at) else len(tokens)
+    html = _render(_marked(tokens[start:end], terms, language))
+    return mark_safe(("… " if start else "") + html + (" …" if end < len(tokens) else ""))
 
 
 TURKISH_LETTERS = set("çğıöşüÇĞİÖŞÜ")

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -20,7 +19,7 @@ def search(request):
         entries = selectors.entries_for_user(
             request.user, query=query, scope=scope, **form.filters()
         )
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.page_of(entries, request.GET.get("page"), size=PAGE_SIZE)
     context = {
         "form": form,
         "query": query,
