@@ -49,7 +49,7 @@ def stems(text: str, language: str) -> list[str]:
     return [stem(w, language) for w in words(fold(text, language))]
 
 
-PREFIX_FROM = 5  # letters of a stem from which it also finds the stems it begins
+PREFIX_FROM = 5  # letters of a Turkish stem from which it also finds the stems it begins
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,8 @@ def query_terms(query: str, language: str) -> list[Term]:
         term = Term(
             word=word,
             exact=frozenset({once, twice}),
-            prefix=twice if len(twice) >= PREFIX_FROM else None,
+            # English stems evenly (Porter2): a prefix there would only find more noise.
+            prefix=twice if language == "tr" and len(twice) >= PREFIX_FROM else None,
         )
         if term not in terms:
             terms.append(term)
