@@ -75,8 +75,9 @@ def visible(user, scope: Scope) -> Q:
             seen |= Q(network=network, kind__in=kinds)
     for cycle in scope.cycles:
         actor = actor_for(user, cycle.network)
-        inputs = inputs_for_user(user, cycle=cycle)
-        seen |= Q(cycle=cycle, kind=Kind.INPUT, object_id__in=inputs.values("pk"))
+        if actor.has(Perm.ASSESSMENT_VIEW):
+            inputs = inputs_for_user(user, cycle=cycle)
+            seen |= Q(cycle=cycle, kind=Kind.INPUT, object_id__in=inputs.values("pk"))
         consultations = consultations_for_user(user, cycle=cycle)
         if actor.has(Perm.CONSULTATION_VIEW):
             seen |= Q(cycle=cycle, kind=Kind.CONSULTATION, object_id__in=consultations.values("pk"))

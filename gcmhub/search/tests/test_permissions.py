@@ -130,3 +130,48 @@ def test_organisations_are_found_by_their_turkish_name(focal_a, org_a, org_b):
     index_rebuild()
     assert titles(focal_a, "içişleri", Kind.ORGANISATION) == {"İçişleri Bakanlığı"}
     assert titles(focal_a, "İÇİŞLERİ", Kind.ORGANISATION) == {"İçişleri Bakanlığı"}
+
+
+def test_each_kind_is_found_by_those_whose_pages_show_it(personas, cycle, org_a):
+    import datetime as dt
+    from decimal import Decimal
+
+    from gcmhub.assessments.models import Synthesis
+    from gcmhub.meetings.models import AgendaItem, Meeting
+    from gcmhub.priorities.models import Decision
+    from gcmhub.tests.factories import FrameworkOutcomeFactory
+    from gcmhub.workplan.models import Activity, Output
+
+    objective = Objective.objects.get(number=11)
+    Synthesis.objects.create(cycle=cycle, objective=objective, text="Border management.")
+    Decision.objects.create(
+        cycle=cycle, objective=objective, horizon="short", rationale="Border agencies first."
+    )
+    meeting = Meeting.objects.create(
+        cycle=cycle,
+        type="network",
+        title="Network meeting",
+        starts_at=timezone.now(),
+        ends_at=timezone.now(),
+    )
+    AgendaItem.objects.create(meeting=meeting, title="Borders", minutes="Border gates discussed.")
+    outcome = FrameworkOutcomeFactory(priority__framework__cycle=cycle)
+    output = Output.objects.create(cycle=cycle, outcome=outcome, code="1.1.1", title="Output")
+    Activity.objects.create(
+        output=output,
+        code="A1",
+        title="Border training",
+        starts=dt.date(2022, 1, 1),
+        ends=dt.date(2022, 12, 31),
+        budget_planned=Decimal(1),
+    )
+    index_rebuild()
+
+    def kinds(name):
+        return {e.kind for e in entries_for_user(personas[name], query="border")}
+
+    everything = {Kind.SYNTHESIS, Kind.DECISION, Kind.MINUTES, Kind.ACTIVITY}
+    assert kinds("coordinator") == kinds("consultant") == everything
+    assert kinds("focal_a") == {Kind.DECISION, Kind.MINUTES, Kind.ACTIVITY}
+    assert kinds("observer") == {Kind.ACTIVITY}
+    assert kinds("outsider") == set()

@@ -76,3 +76,10 @@ def test_the_search_box_is_in_the_header_of_every_page(client, coordinator, netw
     client.force_login(coordinator)
     page = client.get(network.get_absolute_url()).content.decode()
     assert 'role="search"' in page and f'action="{reverse("search")}"' in page
+
+
+def test_the_filters_chosen_stay_chosen(client, coordinator, indexed, org_b):
+    page = search(client, coordinator, q="göçmen", kind="input", organisation=org_b.pk)
+    assert '<option value="input" selected>' in page
+    assert f'<option value="{org_b.pk}" selected>Agency B</option>' in page
+    assert "1 result" in page
