@@ -163,12 +163,8 @@ def entries_for_user(
         entries = entries.filter(organisations=organisation)
     if kind:
         entries = entries.filter(kind=kind)
-    return (
-        entries.annotate(rank=rank)
-        .select_related("network", "cycle")
-        .prefetch_related("objectives", "organisations")
-        .defer("stems", "title_stems", "vector")
-        .order_by("-rank", "-cycle__start_date", "kind", "title", "pk")
+    return entries.annotate(rank=rank).order_by(
+        "-rank", "-cycle__start_date", "kind", "title", "pk"
     )
 
 
@@ -198,15 +194,25 @@ def results(entries, query: str) -> list[Result]:
 
 
 def page_of(entries: QuerySet[Entry], number, *, size: int) -> Page:
-    """One page of `entries`, counted in the same query (a window), not in a second one."""
+    """One page of `entries`: their order and count in one narrow query (ids, a window
+    count), then the page's rows with what the results show."""
     paginator = Paginator(entries, size)
     try:
         number = max(1, int(number))
     except (TypeError, ValueError):
         number = 1
     start = (number - 1) * size
-    rows = list(entries.annotate(total=Window(Count("pk")))[start : start + size])
-    if not rows and number > 1:  # past the last page: the last one, as Paginator.get_page
-        return paginator.get_page(number)
-    paginator.__dict__["count"] = rows[0].total if rows else 0  # Paginator.count, known
-    return Page(rows, number, paginator)
+    ranked = list(
+        entries.annotate(total=Window(Count("pk"))).values_list("pk", "total")[start : start + size]
+    )
+    if not ranked and number > 1:  # past the last page: the last one, as Paginator.get_page
+        return page_of(entries, max(1, paginator.num_pages), size=size)
+    paginator.__dict__["count"] = ranked[0][1] if ranked else 0  # Paginator.count, known
+    rows = (
+        Entry.objects.filter(pk__in=[pk for pk, _ in ranked])
+        .select_related("network", "cycle")
+        .prefetch_related("objectives", "organisations")
+        .defer("stems", "title_stems", "vector")
+        .in_bulk()
+    )
+    return Page([rows[pk] for pk, _ in ranked], number, paginator)

@@ -83,3 +83,8 @@ def test_the_filters_chosen_stay_chosen(client, coordinator, indexed, org_b):
     assert '<option value="input" selected>' in page
     assert f'<option value="{org_b.pk}" selected>Agency B</option>' in page
     assert "1 result" in page
+
+
+def test_a_page_past_the_last_shows_the_last(client, coordinator, indexed):
+    page = search(client, coordinator, q="göçmen", page=9)
+    assert "<mark>Göçmen</mark> işçiler" in page
