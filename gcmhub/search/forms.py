@@ -1,9 +1,37 @@
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.i18n import current_language, sort_key
 from gcmhub.framework.models import Objective
 from gcmhub.search.models import Kind
+
+
+class PlainSelect(forms.Select):
+    """A select written in one pass: a large network offers hundreds of organisations, and a
+    template per option (Django's widget rendering) costs more than the search itself."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = "" if value is None else str(value)
+        attrs = self.build_attrs(self.attrs, attrs)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, mark_safe(" selected") if str(key) == chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        return format_html(
+            '<select name="{}" id="{}">{}</select>', name, attrs.get("id", ""), options
+        )
+
+
+def _filter(label):
+    return forms.TypedChoiceField(
+        label=label, coerce=int, empty_value=None, required=False, widget=PlainSelect
+    )
 
 
 class SearchForm(forms.Form):
@@ -12,15 +40,14 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(label=_("Search for"), max_length=200, required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("Any kind")), *Kind.choices], required=False
+        label=_("Kind"),
+        choices=[("", _("Any kind")), *Kind.choices],
+        required=False,
+        widget=PlainSelect,
     )
-    cycle = forms.TypedChoiceField(label=_("Cycle"), coerce=int, empty_value=None, required=False)
-    objective = forms.TypedChoiceField(
-        label=_("Objective"), coerce=int, empty_value=None, required=False
-    )
-    organisation = forms.TypedChoiceField(
-        label=_("Organisation"), coerce=int, empty_value=None, required=False
-    )
+    cycle = _filter(_("Cycle"))
+    objective = _filter(_("Objective"))
+    organisation = _filter(_("Organisation"))
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
