@@ -56,3 +56,24 @@ def test_a_rolled_back_write_leaves_the_index_as_it_was(coordinator, cycle, org_
     except RuntimeError:
         pass
     assert not Entry.objects.exists()
+
+
+def test_the_rebuild_command_and_the_nightly_run_write_the_index_again(coordinator, cycle, org_a):
+    import datetime as dt
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from gcmhub.core import schedule
+    from gcmhub.search.services import index_nightly
+
+    make_input(cycle, org_a, 1, "Sınır yönetimi.", state=State.SUBMITTED)  # no commit: no entry
+    assert kinds_found(coordinator, "sınır") == []
+    out = StringIO()
+    call_command("search_rebuild", stdout=out)
+    assert "Search index:" in out.getvalue()
+    assert kinds_found(coordinator, "sınır") == [Kind.INPUT]
+    Entry.objects.all().delete()
+    assert schedule.ENTRIES["search-rebuild"].send == "gcmhub.search.services.index_nightly"
+    assert index_nightly(today=dt.date(2026, 1, 1)) == 0  # it sends no e-mail
+    assert kinds_found(coordinator, "sınır") == [Kind.INPUT]
