@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "gcmhub.api",
     "gcmhub.regions",
     "gcmhub.exports",
+    "gcmhub.search",
     "gcmhub.demo",
 ]
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("regions/", include("gcmhub.regions.urls")),
     path("tasks/", include("gcmhub.todo.urls")),
     path(cycle + "exports/", include("gcmhub.exports.urls")),
+    path("search/", include("gcmhub.search.urls")),
     path(cycle, include("gcmhub.editions.urls")),
     path("reports/", include("gcmhub.documents.public_urls")),
     path("networks/<slug:network_slug>/", include("gcmhub.directory.urls")),

@@ -44,6 +44,7 @@ PAGES = [
     ("principle-list", "none", [A, A, A, A, A]),
     ("network-list", "none", [A, A, A, A, A]),
     ("profile", "none", [A, A, A, A, A]),
+    ("search", "none", [A, A, A, A, A]),
 ]
 
 

@@ -29,7 +29,7 @@ LAYERS = [
     ["coordination"],
     ["meetings"],
     ["workplan"],
-    ["imrf", "regions", "exports"],
+    ["imrf", "regions", "exports", "search"],
     ["api"],
     ["demo"],
     ["tests"],

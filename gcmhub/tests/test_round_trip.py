@@ -807,6 +807,7 @@ READ_ONLY = {
     "public-report", "public-download",
     "organisation-list", "organisation-detail", "organisation-history", "member-list",
     "member-history",
+    "search",
 }  # fmt: skip
 
 

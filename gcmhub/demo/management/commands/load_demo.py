@@ -13,6 +13,7 @@ from gcmhub.demo import meetings as meetings_demo
 from gcmhub.demo import priorities as priorities_demo
 from gcmhub.demo import regions as regions_demo
 from gcmhub.demo import workplan as workplan_demo
+from gcmhub.search.services import index_rebuild
 
 # The demo replays a review and other steps that notify people: nobody is e-mailed.
 SILENT = "django.core.mail.backends.dummy.EmailBackend"
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             imrf_demo.load(cycle, users)
             imrf_demo.load_next_cycle(cycle, users)
             regions_demo.load()
+            index_rebuild()  # the demo writes in bulk too: search finds all of it
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {network} · {cycle}"))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {directory_demo.DEMO_PASSWORD})")
