@@ -24,6 +24,7 @@ urlpatterns = [
     path(cycle + "imrf/", include("gcmhub.imrf.urls")),
     path("api/", include("gcmhub.api.urls")),
     path("regions/", include("gcmhub.regions.urls")),
+    path("notifications/", include("gcmhub.notifications.urls")),
     path(cycle + "exports/", include("gcmhub.exports.urls")),
     path(cycle, include("gcmhub.editions.urls")),
     path("reports/", include("gcmhub.documents.public_urls")),
