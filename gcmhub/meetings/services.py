@@ -8,11 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.models import Cycle, User
-from gcmhub.core.notify import cycle_url, send_templated
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.directory.models import Organisation
@@ -29,6 +30,8 @@ from gcmhub.meetings.models import (
     Presence,
     Reply,
 )
+from gcmhub.notifications.models import Delivery, Kind
+from gcmhub.notifications.services import Email, notify
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo | None:
@@ -153,22 +156,24 @@ def invitations_send(*, meeting: Meeting, by: User) -> int:
         sent_at__isnull=True, person__isnull=False
     ).select_related("person", "organisation")
     for invitation in invitations:
-        person = invitation.person
-        if not person.email:
-            continue
-        context = {
-            "meeting": meeting,
-            "invitation": invitation,
-            "url": cycle_url(meeting.cycle, "meeting-detail", meeting_pk=meeting.pk),
-        }
-        send_templated(
-            person,
-            "meetings/email/invitation",
-            context,
-            attachments=[("meeting.ics", meeting_ics(meeting), "text/calendar; method=REQUEST")],
+        rows = notify(
+            [invitation.person],
+            Kind.INVITED,
+            message=gettext_noop("You are invited to “%(title)s”."),
+            params={"title": meeting.title},
+            url=cycle_reverse("meeting-detail", meeting.cycle, meeting_pk=meeting.pk),
+            cycle=meeting.cycle,
+            actor=by,
+            email=Email(
+                "meetings/email/invitation",
+                {"meeting": meeting, "invitation": invitation},
+                attachments=lambda user: [
+                    ("meeting.ics", meeting_ics(meeting), "text/calendar; method=REQUEST")
+                ],
+            ),
         )
         MeetingInvitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
-        sent += 1
+        sent += sum(1 for row in rows if row.delivery == Delivery.AT_ONCE and row.recipient.email)
     return sent
 
 
