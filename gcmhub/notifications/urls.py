@@ -4,7 +4,7 @@ from gcmhub.notifications import views
 
 urlpatterns = [
     path("", views.notification_list, name="notification-list"),
-    path("<int:pk>/", views.notification_open, name="notification-open"),
+    path("<int:notification_pk>/", views.notification_open, name="notification-open"),
     path("read/", views.notifications_read, name="notifications-read"),
     path("settings/", views.notification_preferences, name="notification-preferences"),
 ]

@@ -24,9 +24,9 @@ def notification_list(request):
 
 
 @require_safe
-def notification_open(request, pk):
+def notification_open(request, notification_pk):
     """Follow a notification to the thing itself; following it reads it."""
-    notification = selectors.notification_for_user(request.user, pk)
+    notification = selectors.notification_for_user(request.user, notification_pk)
     services.notification_open(notification=notification)
     if not url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
         return redirect("notification-list")

@@ -199,6 +199,14 @@ def _agreed_change() -> int:
 
 CASES: list[Case] = [
     Case(
+        "notification-preferences",
+        "notification-preferences",
+        "focal",
+        dict,
+        change={"submitted": "off"},
+        expect={("notifications.Preference", "+")},
+    ),
+    Case(
         "profile",
         "profile",
         "focal",
@@ -698,6 +706,7 @@ ACTIONS = {
     "invitation-revoke": "revokes an invitation",
     "language-set": "switches the interface language",
     "file-retry": "makes a failed file again",
+    "notifications-read": "marks every notification read",
 }
 
 # Views that take a POST and write, covered by a test of their own rather than a case above.
@@ -731,6 +740,7 @@ READ_ONLY = {
     "public-report", "public-download",
     "organisation-list", "organisation-detail", "organisation-history", "member-list",
     "member-history",
+    "notification-list", "notification-open",
 }  # fmt: skip
 
 
