@@ -307,17 +307,23 @@ def _notify(cycle: Cycle, sheets, template: str, deadline, by: User | None = Non
     return sent
 
 
-def _sheet_notify(sheet: ScoreSheet, by: User, *, returned: bool) -> None:
-    """Submitted scores go to the secretariat; scores given back go to the organisation."""
+_SHEET_NOTICES = {
+    Kind.SUBMITTED: gettext_noop("%(organisation)s submitted its scores of the GCM objectives."),
+    Kind.RETURNED: gettext_noop("The scores of %(organisation)s were given back for changes."),
+    Kind.WITHDRAWN: gettext_noop("%(organisation)s withdrew its scores to change them."),
+}
+
+
+def _sheet_notify(sheet: ScoreSheet, by: User, *, returned: bool, kind: Kind | None = None):
+    """Submitted (or withdrawn) scores go to the secretariat; scores given back go to the
+    organisation."""
     cycle = sheet.cycle
+    kind = kind or (Kind.RETURNED if returned else Kind.SUBMITTED)
+    message = _SHEET_NOTICES[kind]
     if returned:
         recipients = focal_points(sheet.organisation_id, cycle.network_id)
-        kind = Kind.RETURNED
-        message = gettext_noop("The scores of %(organisation)s were given back for changes.")
     else:
         recipients = holders_of(Perm.PRIORITY_RESULTS, cycle.network_id)
-        kind = Kind.SUBMITTED
-        message = gettext_noop("%(organisation)s submitted its scores of the GCM objectives.")
     notify(
         recipients,
         kind,

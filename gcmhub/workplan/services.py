@@ -469,14 +469,17 @@ _REPORT_NOTICES = {
     Kind.ACCEPTED: gettext_noop(
         "The progress report of %(organisation)s for %(period)s was accepted."
     ),
+    Kind.WITHDRAWN: gettext_noop(
+        "%(organisation)s withdrew its progress report for %(period)s to change it."
+    ),
 }
 
 
 def _notify_report(report: ProgressReport, by: User, kind: Kind) -> None:
-    """A submitted report goes to who reviews it; a returned or accepted one to its
-    organisation's focal points."""
+    """A submitted (or withdrawn) report goes to who reviews it; a returned or accepted one to
+    its organisation's focal points."""
     cycle = report.period.cycle
-    if kind == Kind.SUBMITTED:
+    if kind in (Kind.SUBMITTED, Kind.WITHDRAWN):
         recipients = holders_of(Perm.PROGRESS_REVIEW, cycle.network_id)
     else:
         recipients = focal_points(report.organisation_id, cycle.network_id)
