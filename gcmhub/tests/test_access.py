@@ -44,6 +44,8 @@ PAGES = [
     ("principle-list", "none", [A, A, A, A, A]),
     ("network-list", "none", [A, A, A, A, A]),
     ("profile", "none", [A, A, A, A, A]),
+    ("notification-list", "none", [A, A, A, A, A]),
+    ("notification-preferences", "none", [A, A, A, A, A]),
 ]
 
 
