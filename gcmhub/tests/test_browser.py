@@ -10,6 +10,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from gcmhub.tests.browser import BROWSER_TESTS, console, new_page
+from gcmhub.tests.tasks import run_tasks
 
 pytestmark = BROWSER_TESTS
 
@@ -355,6 +356,7 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     coordinator.get_by_role("button", name="Add to the invitations").click()
     coordinator.get_by_role("button", name="Send the invitations not yet sent").click()
     expect(coordinator.get_by_role("status")).to_contain_text("sent by e-mail")
+    run_tasks(only="gcmhub.notifications.services.send_email")  # as the worker would
     invitation = next(m for m in mail.outbox if "Invitation" in m.subject)
     assert invitation.attachments[0][0] == "meeting.ics"
     coordinator.get_by_role("link", name="Agenda").click()
