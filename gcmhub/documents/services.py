@@ -657,6 +657,10 @@ def _notify_comments(review: Review, by: User, organisation_id: int, count: int)
         holders_of(Perm.COMMENT_DISPOSE, document.cycle.network_id),
         Kind.COMMENTED,
         message=gettext_noop(
+            "%(organisation)s submitted a comment on version %(number)s of “%(title)s”."
+        )
+        if count == 1
+        else gettext_noop(
             "%(organisation)s submitted %(count)s comments on version %(number)s of “%(title)s”."
         ),
         params={
