@@ -185,14 +185,17 @@ def _digest_kinds(by_person: dict) -> dict[int, set]:
 
 
 def _send_digest(notifications: list[Notification]) -> bool:
-    claimed = Notification.objects.filter(
-        pk__in=[n.pk for n in notifications], emailed_at__isnull=True
-    )
-    ids = set(claimed.values_list("pk", flat=True))
+    # Claimed first (locked, then stamped), so that a digest run twice sends each once.
+    with transaction.atomic():
+        ids = set(
+            Notification.objects.select_for_update()
+            .filter(pk__in=[n.pk for n in notifications], emailed_at__isnull=True)
+            .values_list("pk", flat=True)
+        )
+        Notification.objects.filter(pk__in=ids).update(emailed_at=timezone.now())
     notifications = [n for n in notifications if n.pk in ids]
     if not notifications:
         return False
-    Notification.objects.filter(pk__in=ids).update(emailed_at=timezone.now())
     user = notifications[0].recipient
     context = {
         "user": user,
