@@ -36,3 +36,10 @@ def test_endorsements_are_asked_of_the_organisations_and_answers_told_to_coordin
     )
     assert _told(Kind.ENDORSED) == {"coord"}
     assert Notification.objects.get(kind=Kind.ENDORSED).text.endswith("with a reservation.")
+    documents.endorsement_respond(  # the same answer again (a double click) tells no one
+        endorsement=final.endorsements.get(organisation=org_a),
+        by=focal_a,
+        response=EndorsementResponse.RESERVATION,
+        reservation="Not objective 5.",
+    )
+    assert Notification.objects.filter(kind=Kind.ENDORSED).count() == 1
