@@ -116,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gcmhub.core.context_processors.navigation",
+                "gcmhub.notifications.context_processors.unread",
             ],
         },
     },

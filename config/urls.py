@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/", include("gcmhub.api.urls")),
     path("regions/", include("gcmhub.regions.urls")),
     path("tasks/", include("gcmhub.todo.urls")),
+    path("notifications/", include("gcmhub.notifications.urls")),
     path(cycle + "exports/", include("gcmhub.exports.urls")),
     path("search/", include("gcmhub.search.urls")),
     path(cycle, include("gcmhub.editions.urls")),

@@ -6,16 +6,16 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.errors import check_version
 from gcmhub.core.models import Cycle, User
-from gcmhub.core.notify import send_templated
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
-from gcmhub.directory.selectors import focal_points_of
+from gcmhub.directory.models import Organisation
 from gcmhub.documents import files, hooks
 from gcmhub.documents.bilingual import document_languages
 from gcmhub.documents.content import (
@@ -36,6 +36,9 @@ from gcmhub.documents.models import (
     Section,
     Version,
 )
+from gcmhub.notifications.models import Kind
+from gcmhub.notifications.selectors import focal_points, holders_of
+from gcmhub.notifications.services import Email, notify
 
 
 class DocumentLocked(ValidationError):
@@ -402,32 +405,57 @@ def version_issue(
     )
     hooks.version_issued(version)
     if final:
-        _endorsements_request(version, hooks.endorsers(document))
+        _endorsements_request(version, hooks.endorsers(document), by)
     files.version_files_request(version, by=by)  # made by the worker, kept in storage
     return version
 
 
-def _endorsements_request(version: Version, organisations) -> None:
+def _endorsements_request(version: Version, organisations, by: User | None = None) -> None:
     for organisation in organisations:
         Endorsement.objects.get_or_create(version=version, organisation=organisation)
-    transaction.on_commit(lambda: _notify_endorsement(version))
+    _notify_endorsement(version, by)
 
 
-def _notify_endorsement(version: Version) -> None:
-    from gcmhub.core.notify import cycle_url
-
+def _notify_endorsement(version: Version, by: User | None = None) -> None:
+    """Each endorsing organisation's focal points are asked to answer."""
     document = version.document
     cycle = document.cycle
-    url = cycle_url(cycle, "meeting-list")
+    url = cycle_reverse("meeting-list", cycle)
     for endorsement in version.endorsements.select_related("organisation"):
-        context = {
-            "document": document,
-            "version": version,
-            "organisation": endorsement.organisation,
-            "url": url,
-        }
-        for user in focal_points_of(endorsement.organisation_id, cycle.network_id):
-            send_templated(user, "documents/email/endorsement_request", context)
+        organisation = endorsement.organisation
+        notify(
+            focal_points(endorsement.organisation_id, cycle.network_id),
+            Kind.INVITED,
+            message=gettext_noop(
+                "%(organisation)s is asked to endorse the final version %(number)s of “%(title)s”."
+            ),
+            params={
+                "organisation": lambda organisation=organisation: organisation.label,
+                "number": version.number,
+                "title": document.title,
+            },
+            url=url,
+            cycle=cycle,
+            actor=by,
+            email=Email(
+                "documents/email/endorsement_request",
+                {"document": document, "version": version, "organisation": organisation},
+            ),
+        )
+
+
+# The secretariat's notice of each answer to an endorsement.
+_ENDORSEMENT_NOTICES = {
+    EndorsementResponse.ENDORSED: gettext_noop(
+        "%(organisation)s endorsed the final version %(number)s of “%(title)s”."
+    ),
+    EndorsementResponse.RESERVATION: gettext_noop(
+        "%(organisation)s endorsed the final version %(number)s of “%(title)s” with a reservation."
+    ),
+    EndorsementResponse.DECLINED: gettext_noop(
+        "%(organisation)s declined to endorse the final version %(number)s of “%(title)s”."
+    ),
+}
 
 
 @transaction.atomic
@@ -458,6 +486,19 @@ def endorsement_respond(
     # The same answer sent again (a double click) keeps the time it was given.
     if save_changed(endorsement, by=by, responded_at=timezone.now(), responded_by=by):
         files.version_files_request(version, by=by)  # their annex of endorsements changed
+        notify(
+            holders_of(Perm.DOCUMENT_FINALISE, network.pk),
+            Kind.ENDORSED,
+            message=_ENDORSEMENT_NOTICES[response],
+            params={
+                "organisation": lambda: endorsement.organisation.label,
+                "number": version.number,
+                "title": version.document.title,
+            },
+            url=cycle_reverse("meeting-list", version.document.cycle),
+            cycle=version.document.cycle,
+            actor=by,
+        )
     return endorsement
 
 
@@ -492,23 +533,34 @@ def review_open(
         Review(version=version, deadline=deadline, message=clean_text(message), opened_by=by), by=by
     )
     review.organisations.set(organisations)
-    transaction.on_commit(lambda: _notify_review(review))
+    _notify_review(review, by)
     return review
 
 
-def _notify_review(review: Review) -> None:
-    from gcmhub.core.notify import cycle_url
-
-    cycle = review.version.document.cycle
+def _notify_review(review: Review, by: User | None = None) -> None:
+    """Each invited organisation's focal points are asked to comment."""
+    document = review.version.document
+    cycle = document.cycle
     for organisation in review.organisations.all():
-        context = {
-            "review": review,
-            "document": review.version.document,
-            "organisation": organisation,
-            "url": cycle_url(cycle, "review-detail", review_pk=review.pk),
-        }
-        for user in focal_points_of(organisation.pk, cycle.network_id):
-            send_templated(user, "documents/email/review_open", context)
+        notify(
+            focal_points(organisation.pk, cycle.network_id),
+            Kind.INVITED,
+            message=gettext_noop(
+                "Version %(number)s of “%(title)s” is open for review by %(organisation)s."
+            ),
+            params={
+                "organisation": lambda organisation=organisation: organisation.label,
+                "number": review.version.number,
+                "title": document.title,
+            },
+            url=cycle_reverse("review-detail", cycle, review_pk=review.pk),
+            cycle=cycle,
+            actor=by,
+            email=Email(
+                "documents/email/review_open",
+                {"review": review, "document": document, "organisation": organisation},
+            ),
+        )
 
 
 @transaction.atomic
@@ -598,7 +650,7 @@ def comment_delete(*, comment: Comment, by: User) -> None:
 @transaction.atomic
 def comments_submit(*, review: Review, by: User) -> int:
     """Submit the reviewer's draft comments as their organisation's; each gets its number."""
-    _reviewer_organisation(by, review)
+    organisation_id = _reviewer_organisation(by, review)
     document = Document.objects.select_for_update().get(pk=review.version.document_id)
     drafts = list(review.comments.filter(author=by, submitted_at__isnull=True).order_by("pk"))
     if not drafts:
@@ -612,7 +664,34 @@ def comments_submit(*, review: Review, by: User) -> int:
         comment.number = last + offset
         comment.submitted_at = now
         save_audited(comment, by=by, update_fields=["number", "submitted_at"], validate=False)
+    _notify_comments(review, by, organisation_id, len(drafts))
     return len(drafts)
+
+
+def _notify_comments(review: Review, by: User, organisation_id: int, count: int) -> None:
+    """The secretariat, who answers the comments, is told a batch arrived."""
+    document = review.version.document
+    organisation = Organisation.objects.get(pk=organisation_id)
+    notify(
+        holders_of(Perm.COMMENT_DISPOSE, document.cycle.network_id),
+        Kind.COMMENTED,
+        message=gettext_noop(
+            "%(organisation)s submitted a comment on version %(number)s of “%(title)s”."
+        )
+        if count == 1
+        else gettext_noop(
+            "%(organisation)s submitted %(count)s comments on version %(number)s of “%(title)s”."
+        ),
+        params={
+            "organisation": lambda: organisation.label,
+            "count": count,
+            "number": review.version.number,
+            "title": document.title,
+        },
+        url=cycle_reverse("review-detail", document.cycle, review_pk=review.pk),
+        cycle=document.cycle,
+        actor=by,
+    )
 
 
 @transaction.atomic

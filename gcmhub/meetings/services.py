@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.models import Cycle, User
-from gcmhub.core.notify import cycle_url, send_templated
+from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.directory.models import Organisation
@@ -30,8 +30,8 @@ from gcmhub.meetings.models import (
     Presence,
     Reply,
 )
-from gcmhub.notifications.models import Kind
-from gcmhub.notifications.services import notify
+from gcmhub.notifications.models import Delivery, Kind
+from gcmhub.notifications.services import Email, notify
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo | None:
@@ -165,22 +165,24 @@ def invitations_send(*, meeting: Meeting, by: User) -> int:
         sent_at__isnull=True, person__isnull=False
     ).select_related("person", "organisation")
     for invitation in invitations:
-        person = invitation.person
-        if not person.email:
-            continue
-        context = {
-            "meeting": meeting,
-            "invitation": invitation,
-            "url": cycle_url(meeting.cycle, "meeting-detail", meeting_pk=meeting.pk),
-        }
-        send_templated(
-            person,
-            "meetings/email/invitation",
-            context,
-            attachments=[("meeting.ics", meeting_ics(meeting), "text/calendar; method=REQUEST")],
+        rows = notify(
+            [invitation.person],
+            Kind.INVITED,
+            message=gettext_noop("You are invited to “%(title)s”."),
+            params={"title": meeting.title},
+            url=cycle_reverse("meeting-detail", meeting.cycle, meeting_pk=meeting.pk),
+            cycle=meeting.cycle,
+            actor=by,
+            email=Email(
+                "meetings/email/invitation",
+                {"meeting": meeting, "invitation": invitation},
+                attachments=lambda user: [
+                    ("meeting.ics", meeting_ics(meeting), "text/calendar; method=REQUEST")
+                ],
+            ),
         )
         MeetingInvitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
-        sent += 1
+        sent += sum(1 for row in rows if row.delivery == Delivery.AT_ONCE and row.recipient.email)
     return sent
 
 
@@ -445,11 +447,14 @@ def meeting_delete(*, meeting: Meeting, by: User) -> None:
     delete_audited(meeting, by=by)
 
 
-def meeting_invitees(meeting: Meeting) -> list[User]:
+def meeting_invitees(meeting: Meeting, *, sent_only: bool = False) -> list[User]:
     """The people invited: each named by an invitation, or the focal points of an organisation
-    invited as such."""
+    invited as such (with `sent_only`, of the invitations sent)."""
     people, seen = [], set()
-    for invitation in meeting.invitations.select_related("person").order_by("pk"):
+    invitations = meeting.invitations.select_related("person").order_by("pk")
+    if sent_only:
+        invitations = invitations.filter(sent_at__isnull=False)
+    for invitation in invitations:
         if invitation.person is not None:
             found = [invitation.person]
         else:
@@ -465,7 +470,8 @@ def meeting_invitees(meeting: Meeting) -> list[User]:
 def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     """Cancel a meeting that has not taken place, with the reason: it stays on record, marked
     cancelled; its calendar event becomes a cancellation (a new SEQUENCE); the invitees are
-    told, and those sent the invitation get the cancellation for their calendar."""
+    told who were sent the invitation, by e-mail as each chose, with the cancellation for their
+    calendar."""
     meeting = locked(meeting)
     require(by, Perm.MEETING_MANAGE, cycle=meeting.cycle)
     reason = clean_text(reason)
@@ -480,39 +486,22 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     meeting.cancelled_at, meeting.cancel_reason = timezone.now(), reason
     meeting.sequence += 1
     save_audited(meeting, by=by)
-    invitees = meeting_invitees(meeting)
+    ics = meeting_ics(meeting)
     notify(
-        invitees,
+        meeting_invitees(meeting, sent_only=True),
         Kind.INVITED,
         message=gettext_noop("The meeting “%(meeting)s” is cancelled: %(reason)s"),
         params={"meeting": meeting.title, "reason": reason},
         url=meeting.get_absolute_url(),
         cycle=meeting.cycle,
         actor=by,
-    )
-    sent = set(
-        meeting.invitations.filter(sent_at__isnull=False, person__isnull=False).values_list(
-            "person_id", flat=True
-        )
-    )
-    told = [person for person in invitees if person.pk in sent and person.email]
-    transaction.on_commit(lambda: _send_cancellation(meeting, told))
-    return meeting
-
-
-def _send_cancellation(meeting: Meeting, people) -> None:
-    ics = meeting_ics(meeting)
-    context = {
-        "meeting": meeting,
-        "url": cycle_url(meeting.cycle, "meeting-detail", meeting_pk=meeting.pk),
-    }
-    for person in people:
-        send_templated(
-            person,
+        email=Email(
             "meetings/email/cancellation",
-            context,
-            attachments=[("meeting.ics", ics, "text/calendar; method=CANCEL")],
-        )
+            {"meeting": meeting},
+            attachments=lambda user: [("meeting.ics", ics, "text/calendar; method=CANCEL")],
+        ),
+    )
+    return meeting
 
 
 # Reminders of action points (daily, on the schedule) ----------------------------------------

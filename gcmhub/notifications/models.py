@@ -7,8 +7,9 @@ language of the moment, on the page as in the e-mail.
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Kind(models.TextChoices):
@@ -23,6 +24,52 @@ class Kind(models.TextChoices):
     INVITED = "invited", _("You are invited or asked to take part")
     DUE_SOON = "due_soon", _("Something of yours is due soon")
     LATE = "late", _("Something of yours is late")
+
+
+class Delivery(models.TextChoices):
+    """How a person hears of a kind of notification besides the list, which records them all."""
+
+    AT_ONCE = "at_once", _("By e-mail at once")
+    DIGEST = "digest", _("In a daily e-mail digest")
+    OFF = "off", _("Not by e-mail")
+
+
+# What a person gets until they choose: at once what asks them to act now, the rest once a day.
+DEFAULT_DELIVERY = {
+    Kind.SUBMITTED: Delivery.DIGEST,
+    Kind.RETURNED: Delivery.AT_ONCE,
+    Kind.ACCEPTED: Delivery.DIGEST,
+    Kind.WITHDRAWN: Delivery.DIGEST,
+    Kind.COMMENTED: Delivery.DIGEST,
+    Kind.ENDORSED: Delivery.DIGEST,
+    Kind.INVITED: Delivery.AT_ONCE,
+    Kind.DUE_SOON: Delivery.AT_ONCE,
+    Kind.LATE: Delivery.AT_ONCE,
+}
+
+
+class Preference(models.Model):
+    """A person's choice for one kind (no row: the default of DEFAULT_DELIVERY)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name=_("person"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="preference_one_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.kind}: {self.delivery}"
 
 
 class Notification(models.Model):
@@ -78,7 +125,14 @@ class Notification(models.Model):
     @property
     def text(self) -> str:
         """The message in the active language, its placeholders filled."""
+        language = get_language() or settings.LANGUAGE_CODE
+        params = {
+            name: (value.get(language) or value.get(settings.LANGUAGE_CODE) or "")
+            if isinstance(value, dict)
+            else value
+            for name, value in self.params.items()
+        }
         try:
-            return gettext(self.message) % self.params
+            return gettext(self.message) % params
         except (KeyError, TypeError, ValueError):
             return gettext(self.message)

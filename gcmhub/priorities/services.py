@@ -13,16 +13,16 @@ from gcmhub.core.audit import delete_audited, save_audited, save_changed, set_re
 from gcmhub.core.errors import check_version
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, User
-from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Actor, Perm
 from gcmhub.core.text import clean_text
 from gcmhub.core.workflow import Facts, State, Step
 from gcmhub.directory.models import Organisation
-from gcmhub.directory.selectors import focal_points_of, members_with
+from gcmhub.directory.selectors import members_with
 from gcmhub.framework.models import Objective
-from gcmhub.notifications.models import Kind
-from gcmhub.notifications.services import notify
+from gcmhub.notifications.models import Delivery, Kind
+from gcmhub.notifications.selectors import focal_points, holders_of
+from gcmhub.notifications.services import Email, notify
 from gcmhub.priorities import aggregation
 from gcmhub.priorities.defaults import DEFAULT_CRITERIA
 from gcmhub.priorities.models import (
@@ -132,7 +132,7 @@ def round_open(*, cycle: Cycle, by: User, deadline=None) -> ScoringRound:
     scoring_round.closed_at = None
     save_audited(scoring_round, by=by)
     sheets = list(cycle.score_sheets.select_related("organisation"))
-    transaction.on_commit(lambda: _notify(cycle, sheets, "scoring_open", scoring_round.deadline))
+    _notify(cycle, sheets, "scoring_open", scoring_round.deadline, by)
     return scoring_round
 
 
@@ -236,7 +236,9 @@ def sheet_submit(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
     sheet.state = workflow.transition(SHEET_POLICY, Step.SUBMIT, actor=actor, facts=facts)
     sheet.submitted_at = timezone.now()
     sheet.submitted_by = by
-    return save_audited(sheet, by=by)
+    save_audited(sheet, by=by)
+    _sheet_notify(sheet, by, returned=False)
+    return sheet
 
 
 @transaction.atomic
@@ -282,7 +284,9 @@ def sheet_reopen(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
         actor=actor_for(by, sheet.cycle.network),
         facts=sheet.facts(scoring_open=_scoring_open(sheet.cycle)),
     )
-    return save_audited(sheet, by=by, update_fields=["state"])
+    save_audited(sheet, by=by, update_fields=["state"])
+    _sheet_notify(sheet, by, returned=True)
+    return sheet
 
 
 def scores_remind(*, cycle: Cycle, by: User) -> int:
@@ -292,24 +296,73 @@ def scores_remind(*, cycle: Cycle, by: User) -> int:
     if scoring_round is None or scoring_round.status != RoundStatus.OPEN:
         raise ValidationError(_("Scoring is not open."))
     sheets = list(cycle.score_sheets.filter(state=State.DRAFT).select_related("organisation"))
-    sent = _notify(cycle, sheets, "scoring_reminder", scoring_round.deadline)
+    sent = _notify(cycle, sheets, "scoring_reminder", scoring_round.deadline, by)
     ScoreSheet.objects.filter(pk__in=[s.pk for s in sheets]).update(reminded_at=timezone.now())
     return sent
 
 
-def _notify(cycle: Cycle, sheets, template: str, deadline) -> int:
+# What each e-mail of the scoring tells, as a notification of its kind.
+_NOTICES = {
+    "scoring_open": (
+        Kind.INVITED,
+        gettext_noop("%(organisation)s is invited to score the GCM objectives of %(cycle)s."),
+    ),
+    "scoring_reminder": (
+        Kind.DUE_SOON,
+        gettext_noop("The scores of %(organisation)s have not been submitted yet (%(cycle)s)."),
+    ),
+}
+
+
+def _notify(cycle: Cycle, sheets, template: str, deadline, by: User | None = None) -> int:
+    """Tell each sheet's focal points; return the e-mails queued at once."""
+    kind, message = _NOTICES[template]
     sent = 0
     for sheet in sheets:
-        context = {
-            "cycle": cycle,
-            "organisation": sheet.organisation,
-            "deadline": deadline,
-            "url": cycle_url(cycle, "scoring-sheet"),
-        }
-        for user in focal_points_of(sheet.organisation_id, cycle.network_id):
-            send_templated(user, f"priorities/email/{template}", context)
-            sent += 1
+        context = {"cycle": cycle, "organisation": sheet.organisation, "deadline": deadline}
+        rows = notify(
+            focal_points(sheet.organisation_id, cycle.network_id),
+            kind,
+            message=message,
+            params={
+                "organisation": lambda sheet=sheet: sheet.organisation.label,
+                "cycle": lambda: cycle.display_title,
+            },
+            url=cycle_reverse("scoring-sheet", cycle),
+            cycle=cycle,
+            actor=by,
+            email=Email(f"priorities/email/{template}", context),
+        )
+        sent += sum(1 for row in rows if row.delivery == Delivery.AT_ONCE and row.recipient.email)
     return sent
+
+
+_SHEET_NOTICES = {
+    Kind.SUBMITTED: gettext_noop("%(organisation)s submitted its scores of the GCM objectives."),
+    Kind.RETURNED: gettext_noop("The scores of %(organisation)s were given back for changes."),
+    Kind.WITHDRAWN: gettext_noop("%(organisation)s withdrew its scores to change them."),
+}
+
+
+def _sheet_notify(sheet: ScoreSheet, by: User, *, returned: bool, kind: Kind | None = None):
+    """Submitted (or withdrawn) scores go to the secretariat; scores given back go to the
+    organisation."""
+    cycle = sheet.cycle
+    kind = kind or (Kind.RETURNED if returned else Kind.SUBMITTED)
+    message = _SHEET_NOTICES[kind]
+    if returned:
+        recipients = focal_points(sheet.organisation_id, cycle.network_id)
+    else:
+        recipients = holders_of(Perm.PRIORITY_RESULTS, cycle.network_id)
+    notify(
+        recipients,
+        kind,
+        message=message,
+        params={"organisation": lambda: sheet.organisation.label},
+        url=cycle_reverse("scoring-sheet" if returned else "priority-results", cycle),
+        cycle=cycle,
+        actor=by,
+    )
 
 
 @transaction.atomic

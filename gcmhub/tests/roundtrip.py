@@ -251,6 +251,8 @@ def domain_models():
             continue
         if model._meta.label == "core.FileJob":
             continue  # files the worker makes from the data (a new one when it changed)
+        if model._meta.label == "notifications.Notification":
+            continue  # who was told of a change (issue 16), not the change itself
         models.append(model)
     return models
 

@@ -6,8 +6,9 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 
-def run_tasks(limit: int = 100) -> int:
-    """Run every task that is ready (and those they queue), oldest first; return how many."""
+def run_tasks(limit: int = 100, *, only: str | None = None) -> int:
+    """Run every task that is ready (and those they queue), oldest first; return how many.
+    `only`: the tasks of that dotted path alone (e.g. the e-mails, not the files)."""
     worker = Worker(
         queue_names=["*"],
         interval=0,
@@ -20,7 +21,10 @@ def run_tasks(limit: int = 100) -> int:
     )
     count = 0
     while count < limit:
-        result = DBTaskResult.objects.ready().order_by("-priority", "enqueued_at").first()
+        ready = DBTaskResult.objects.ready()
+        if only is not None:
+            ready = ready.filter(task_path=only)
+        result = ready.order_by("-priority", "enqueued_at").first()
         if result is None:
             return count
         result.claim(worker.worker_id)

@@ -45,6 +45,8 @@ PAGES = [
     ("network-list", "none", [A, A, A, A, A]),
     ("profile", "none", [A, A, A, A, A]),
     ("search", "none", [A, A, A, A, A]),
+    ("notification-list", "none", [A, A, A, A, A]),
+    ("notification-preferences", "none", [A, A, A, A, A]),
 ]
 
 

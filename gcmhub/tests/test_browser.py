@@ -355,6 +355,10 @@ def test_a_validation_meeting_leads_to_the_locked_final_version_and_its_endorsem
     coordinator.get_by_role("button", name="Add to the invitations").click()
     coordinator.get_by_role("button", name="Send the invitations not yet sent").click()
     expect(coordinator.get_by_role("status")).to_contain_text("sent by e-mail")
+    deadline = time.monotonic() + 30  # the worker sends the e-mails queued at once
+    while not any("Invitation" in m.subject for m in mail.outbox):
+        assert time.monotonic() < deadline, "the worker did not send the invitations"
+        time.sleep(0.2)
     invitation = next(m for m in mail.outbox if "Invitation" in m.subject)
     assert invitation.attachments[0][0] == "meeting.ics"
     coordinator.get_by_role("link", name="Agenda").click()

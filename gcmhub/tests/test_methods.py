@@ -23,6 +23,7 @@ from gcmhub.core.models import Cycle, FileJob, User
 from gcmhub.documents.models import Comment, Document, Endorsement, Recommendation
 from gcmhub.exports.models import ExportJob
 from gcmhub.meetings.models import Attendee, MeetingInvitation, Outcome
+from gcmhub.notifications.models import Notification
 from gcmhub.priorities.models import ScoreSheet
 from gcmhub.regions.models import Region
 from gcmhub.workplan.models import ProgressReport
@@ -136,6 +137,7 @@ def demo_kwargs() -> dict:
         "pk": FileJob.objects.create(kind="minutes", key="probe", requested_by=coordinator).pk,
         "region_slug": Region.objects.first().slug,
         "token": document.public_token,
+        "notification_pk": Notification.objects.filter(recipient=coordinator).first().pk,
     }
 
 

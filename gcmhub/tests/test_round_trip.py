@@ -248,6 +248,14 @@ def _agreed_change() -> int:
 
 CASES: list[Case] = [
     Case(
+        "notification-preferences",
+        "notification-preferences",
+        "focal",
+        dict,
+        change={"submitted": "off"},
+        expect={("notifications.Preference", "+")},
+    ),
+    Case(
         "profile",
         "profile",
         "focal",
@@ -773,6 +781,7 @@ ACTIONS = {
     "invitation-revoke": "revokes an invitation",
     "language-set": "switches the interface language",
     "file-retry": "makes a failed file again",
+    "notifications-read": "marks every notification read",
 }
 
 # Views that take a POST and write, covered by a test of their own rather than a case above.
@@ -808,6 +817,7 @@ READ_ONLY = {
     "organisation-list", "organisation-detail", "organisation-history", "member-list",
     "member-history",
     "search",
+    "notification-list", "notification-open",
 }  # fmt: skip
 
 

@@ -19,16 +19,16 @@ from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited, save_changed
 from gcmhub.core.errors import check_version
 from gcmhub.core.models import Cycle, User
-from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.core.workflow import State, Step, can, transition
 from gcmhub.directory.models import Organisation
-from gcmhub.directory.selectors import focal_points_of, members_with
+from gcmhub.directory.selectors import members_with
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
 from gcmhub.notifications.models import Kind
-from gcmhub.notifications.services import notify
+from gcmhub.notifications.selectors import focal_points, holders_of
+from gcmhub.notifications.services import Email, notify
 from gcmhub.workplan.models import (
     REPORT_POLICY,
     Activity,
@@ -443,6 +443,7 @@ def progress_report_submit(*, report: ProgressReport, by: User) -> ProgressRepor
         due_date=report.period.due_date,
         done_at__isnull=True,
     ).update(done_at=report.submitted_at, done_by=by)
+    _notify_report(report, by, Kind.SUBMITTED)
     return report
 
 
@@ -496,18 +497,48 @@ def progress_report_return(*, report: ProgressReport, by: User, reason: str) -> 
     report.return_reason = reason
     report.reviewed_at, report.reviewed_by = timezone.now(), by
     save_audited(report, by=by)
-    transaction.on_commit(lambda: _notify_return(report))
+    _notify_report(report, by, Kind.RETURNED)
     return report
 
 
-def _notify_return(report: ProgressReport) -> None:
+_REPORT_NOTICES = {
+    Kind.SUBMITTED: gettext_noop("%(organisation)s submitted its progress report for %(period)s."),
+    Kind.RETURNED: gettext_noop(
+        "The progress report of %(organisation)s for %(period)s was returned: %(reason)s"
+    ),
+    Kind.ACCEPTED: gettext_noop(
+        "The progress report of %(organisation)s for %(period)s was accepted."
+    ),
+    Kind.WITHDRAWN: gettext_noop(
+        "%(organisation)s withdrew its progress report for %(period)s to change it."
+    ),
+}
+
+
+def _notify_report(report: ProgressReport, by: User, kind: Kind) -> None:
+    """A submitted (or withdrawn) report goes to who reviews it; a returned or accepted one to
+    its organisation's focal points."""
     cycle = report.period.cycle
-    context = {
-        "report": report,
-        "url": cycle_url(cycle, "report-detail", report_pk=report.pk),
-    }
-    for user in focal_points_of(report.organisation_id, cycle.network_id):
-        send_templated(user, "workplan/email/report_returned", context)
+    if kind in (Kind.SUBMITTED, Kind.WITHDRAWN):
+        recipients = holders_of(Perm.PROGRESS_REVIEW, cycle.network_id)
+    else:
+        recipients = focal_points(report.organisation_id, cycle.network_id)
+    notify(
+        recipients,
+        kind,
+        message=_REPORT_NOTICES[kind],
+        params={
+            "organisation": lambda: report.organisation.label,
+            "period": report.period.label,
+            "reason": report.return_reason,
+        },
+        url=cycle_reverse("report-detail", cycle, report_pk=report.pk),
+        cycle=cycle,
+        actor=by,
+        email=Email("workplan/email/report_returned", {"report": report})
+        if kind == Kind.RETURNED
+        else None,
+    )
 
 
 @transaction.atomic
@@ -524,4 +555,5 @@ def progress_report_accept(*, report: ProgressReport, by: User) -> ProgressRepor
         if row.activity.status != row.status:
             row.activity.status = row.status
             save_audited(row.activity, by=by, update_fields=["status"])
+    _notify_report(report, by, Kind.ACCEPTED)
     return report

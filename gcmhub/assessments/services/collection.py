@@ -3,7 +3,7 @@ sent to the organisations asked and the reminders of the deadline."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -21,8 +21,9 @@ from gcmhub.core.text import clean_text
 from gcmhub.core.workflow import State
 from gcmhub.directory.models import Organisation
 from gcmhub.directory.selectors import focal_points_of
-from gcmhub.notifications.models import Kind
-from gcmhub.notifications.services import notify
+from gcmhub.notifications.models import Delivery, Kind
+from gcmhub.notifications.selectors import focal_points
+from gcmhub.notifications.services import Email, notify
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -92,21 +93,36 @@ def requests_send(*, cycle: Cycle, by: User) -> int:
             a.objective
             for a in cycle.assignments.filter(organisation=organisation).select_related("objective")
         ]
-        for user in focal_points_of(organisation.pk, cycle.network_id):
-            with translation.override(user.language):
-                workbook = build_questionnaire(
-                    cycle=cycle, organisation=organisation, language=user.language
-                )
-            context = {
-                "cycle": cycle,
-                "organisation": organisation,
-                "objectives": objectives,
-                "deadline": collection.deadline,
-                "url": cycle_url(cycle, "assessment-home"),
-            }
+
+        def questionnaire(user, organisation=organisation):
+            workbook = build_questionnaire(
+                cycle=cycle, organisation=organisation, language=user.language
+            )
             name = f"questionnaire-{organisation.short_name}.xlsx".replace(" ", "-")
-            send(user, "request", context, attachments=[(name, workbook, XLSX)])
-            sent += 1
+            return [(name, workbook, XLSX)]
+
+        context = {
+            "cycle": cycle,
+            "organisation": organisation,
+            "objectives": objectives,
+            "deadline": collection.deadline,
+        }
+        rows = notify(
+            focal_points(organisation.pk, cycle.network_id),
+            Kind.INVITED,
+            message=gettext_noop(
+                "%(organisation)s is asked to give its input to the needs assessment of %(cycle)s."
+            ),
+            params={
+                "organisation": lambda organisation=organisation: organisation.label,
+                "cycle": lambda: cycle.display_title,
+            },
+            url=cycle_reverse("assessment-home", cycle),
+            cycle=cycle,
+            actor=by,
+            email=Email("assessments/email/request", context, attachments=questionnaire),
+        )
+        sent += sum(1 for row in rows if row.delivery == Delivery.AT_ONCE and row.recipient.email)
     with transaction.atomic():
         collection = collection_of(cycle, lock=True)
         collection.requests_sent_at = timezone.now()

@@ -10,7 +10,11 @@ from django.utils.translation import gettext_noop
 from gcmhub.assessments.content import InputContent
 from gcmhub.assessments.models import INPUT_POLICY, Input, Need, ProposedAction, Reference
 from gcmhub.assessments.services.collection import collection_closed, collection_of
-from gcmhub.assessments.services.emails import notify_returned
+from gcmhub.assessments.services.emails import (
+    notify_accepted,
+    notify_returned,
+    notify_submitted,
+)
 from gcmhub.core import workflow
 from gcmhub.core.access import actor_for
 from gcmhub.core.audit import delete_audited, save_audited, save_changed, set_related
@@ -191,6 +195,7 @@ def input_submit(*, input: Input, by: User) -> Input:
                 "gaps, or add a need or a proposed action, first."
             )
         )
+    notify_submitted(input, by)
     return input
 
 
@@ -203,15 +208,17 @@ def input_return(*, input: Input, by: User, reason: str) -> Input:
     input = _transition(
         input, by, Step.RETURN, return_reason=reason, reviewed_at=timezone.now(), reviewed_by=by
     )
-    transaction.on_commit(lambda: notify_returned(input))
+    notify_returned(input, by)
     return input
 
 
 @transaction.atomic
 def input_accept(*, input: Input, by: User) -> Input:
-    return _transition(
+    input = _transition(
         input, by, Step.ACCEPT, reviewed_at=timezone.now(), reviewed_by=by, reopened=False
     )
+    notify_accepted(input, by)
+    return input
 
 
 @transaction.atomic
@@ -221,7 +228,7 @@ def input_reopen(*, input: Input, by: User, reason: str) -> Input:
     if not reason:
         raise ValidationError({"reason": _("Say why the input is reopened.")})
     input = _transition(input, by, Step.REOPEN, reopened=True, return_reason=reason)
-    transaction.on_commit(lambda: notify_returned(input))
+    notify_returned(input, by)
     return input
 
 

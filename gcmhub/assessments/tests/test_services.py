@@ -84,14 +84,12 @@ def test_rows_keep_their_identity_when_edited(draft, focal_a):
     assert Need.objects.filter(input=draft).count() == 1
 
 
-def test_submit_return_resubmit_accept(
-    draft, focal_a, consultant, mailoutbox, django_capture_on_commit_callbacks
-):
+def test_submit_return_resubmit_accept(draft, focal_a, consultant, mailoutbox, run_tasks):
     services.input_submit(input=draft, by=focal_a)
     draft.refresh_from_db()
     assert (draft.state, draft.submitted_by) == (State.SUBMITTED, focal_a)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.input_return(input=draft, by=consultant, reason="Name the law.")
+    services.input_return(input=draft, by=consultant, reason="Name the law.")
+    run_tasks()  # the e-mail at once goes through the task queue
     draft.refresh_from_db()
     assert (draft.state, draft.return_reason) == (State.RETURNED, "Name the law.")
     assert mailoutbox[0].to == [focal_a.email]
@@ -273,9 +271,10 @@ def test_no_reminders_once_the_collection_is_closed(
 
 
 def test_requests_mail_each_focal_point_their_questionnaire(
-    cycle, collection, assignments, coordinator, focal_a, focal_b, mailoutbox
+    cycle, collection, assignments, coordinator, focal_a, focal_b, mailoutbox, run_tasks
 ):
     assert services.requests_send(cycle=cycle, by=coordinator) == 2
+    run_tasks()
     message = next(m for m in mailoutbox if m.to == [focal_a.email])
     assert "9. Strengthen the transnational response to smuggling of migrants" in message.body
     name, data, mimetype = message.attachments[0]

@@ -222,15 +222,12 @@ def test_a_review_opens_only_on_the_latest_version_and_one_at_a_time(
 
 
 def test_the_review_e_mail_goes_to_the_invited_focal_points(
-    version, coordinator, org_a, focal_a, focal_b, mailoutbox, django_capture_on_commit_callbacks
+    version, coordinator, org_a, focal_a, focal_b, mailoutbox, run_tasks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        services.review_open(
-            version=version,
-            by=coordinator,
-            deadline=version.issued_at.date(),
-            organisations=[org_a],
-        )
+    services.review_open(
+        version=version, by=coordinator, deadline=version.issued_at.date(), organisations=[org_a]
+    )
+    run_tasks(only="gcmhub.notifications.services.send_email")
     assert [m.to for m in mailoutbox] == [[focal_a.email]]
     assert "version 0.1" in mailoutbox[0].subject
 

@@ -63,12 +63,10 @@ def test_scoring_opens_only_with_invited_organisations(
         services.round_open(cycle=cycle, by=coordinator)
 
 
-def test_opening_tells_the_focal_points(
-    cycle, org_a, coordinator, focal_a, mailoutbox, django_capture_on_commit_callbacks
-):
+def test_opening_tells_the_focal_points(cycle, org_a, coordinator, focal_a, mailoutbox, run_tasks):
     services.sheets_invite(cycle=cycle, organisations=[org_a], by=coordinator)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.round_open(cycle=cycle, by=coordinator)
+    services.round_open(cycle=cycle, by=coordinator)
+    run_tasks()  # the e-mail at once goes through the task queue
     assert [m.to for m in mailoutbox] == [[focal_a.email]]
     assert "/priorities/score/" in mailoutbox[0].body
 
@@ -149,10 +147,13 @@ def test_submitted_and_closed_sheets_no_longer_change(cycle, org_a, focal_a, coo
 
 
 def test_reminders_go_to_organisations_that_have_not_submitted(
-    cycle, coordinator, focal_a, focal_b, results_ready, mailoutbox
+    cycle, coordinator, focal_a, focal_b, results_ready, mailoutbox, run_tasks
 ):
     ScoreSheet.objects.filter(organisation__name="Ministry A").update(state=State.DRAFT)
+    run_tasks()  # the invitations to score, queued when scoring opened
+    mailoutbox.clear()
     assert services.scores_remind(cycle=cycle, by=coordinator) == 1
+    run_tasks()
     assert mailoutbox[0].to == [focal_a.email]
 
 

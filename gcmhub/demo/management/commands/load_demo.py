@@ -10,6 +10,7 @@ from gcmhub.demo import documents as documents_demo
 from gcmhub.demo import framework as framework_demo
 from gcmhub.demo import imrf as imrf_demo
 from gcmhub.demo import meetings as meetings_demo
+from gcmhub.demo import notifications as notifications_demo
 from gcmhub.demo import priorities as priorities_demo
 from gcmhub.demo import regions as regions_demo
 from gcmhub.demo import workplan as workplan_demo
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             imrf_demo.load_next_cycle(cycle, users)
             regions_demo.load()
             index_rebuild()  # the demo writes in bulk too: search finds all of it
+            notifications_demo.load()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {network} · {cycle}"))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {directory_demo.DEMO_PASSWORD})")
