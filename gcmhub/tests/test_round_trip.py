@@ -108,6 +108,7 @@ def _in_cycle(model_path: str, **lookup) -> int:
         "meetings.Meeting": "cycle",
         "workplan.Output": "cycle",
         "workplan.Indicator": "cycle",
+        "workplan.Breakdown": "cycle",
         "coordination.SopRule": "cycle",
         "workplan.ReportingPeriod": "cycle",
         "workplan.Activity": "output__cycle",
@@ -149,6 +150,26 @@ def _open_criteria():
     from gcmhub.priorities.models import ScoringRound
 
     ScoringRound.objects.update(status="setup", opened_at=None)
+
+
+def _returned_report_of(username: str):
+    from gcmhub.workplan.models import ProgressReport
+
+    ProgressReport.objects.filter(organisation_id=_organisation(username)).update(
+        state="returned", return_reason="Add the figures of December."
+    )
+
+
+def _officials_trained_by_sex(form) -> dict:
+    """The report's values by sex of the officials trained, 52 women and 68 men, moved to 50
+    and 70: the total stays 120."""
+    from gcmhub.workplan.models import ActualPart
+
+    parts = ActualPart.objects.filter(actual__indicator__code="4.2.1-i1").select_related(
+        "actual", "category"
+    )
+    new = {"Female": "50", "Male": "70"}
+    return {f"i{p.actual.indicator_id}-part_{p.category_id}": new[p.category.label] for p in parts}
 
 
 def _returned_report():
@@ -522,6 +543,37 @@ CASES: list[Case] = [
         change={"summary": "Both trainings were held; the second one in Gaziantep."},
         expect={("workplan.ProgressReport", "summary")},
     ),
+    Case(
+        "report-detail-by-category",
+        "report-detail",
+        "focal-dgmm-pvht",
+        lambda: cycle_kwargs(
+            report_pk=_in_cycle(
+                "workplan.ProgressReport",
+                organisation__memberships__user__username="focal-dgmm-pvht",
+            )
+        ),
+        setup=lambda: _returned_report_of("focal-dgmm-pvht"),
+        submit="save",
+        change=_officials_trained_by_sex,
+        expect={("workplan.ActualPart", "value")},
+    ),
+    Case(
+        "breakdown-edit",
+        "breakdown-edit",
+        "coordinator",
+        lambda: cycle_kwargs(breakdown_pk=_in_cycle("workplan.Breakdown")),
+        change={"name_tr": "Yaş grupları"},
+        expect={("workplan.Breakdown", "name_tr")},
+    ),
+    Case(
+        "activity-edit-markers",
+        "activity-edit",
+        "coordinator",
+        lambda: cycle_kwargs(activity_pk=_in_cycle("workplan.Activity")),
+        change={"gender_marker": "3"},
+        expect={("workplan.Activity", "gender_marker")},
+    ),
 ]
 
 
@@ -630,6 +682,7 @@ BLANK_FORMS: list[Blank] = [
     Blank("output-create", "coordinator", cycle_kwargs),
     Blank("activity-create", "coordinator", cycle_kwargs),
     Blank("indicator-create", "coordinator", cycle_kwargs),
+    Blank("breakdown-create", "coordinator", cycle_kwargs),
     Blank("period-create", "coordinator", cycle_kwargs),
     Blank("next-cycle", "coordinator", cycle_kwargs),
     Blank("questionnaire-upload", "focal", cycle_kwargs),
