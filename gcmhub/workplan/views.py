@@ -197,7 +197,7 @@ def indicator_list(request, network, cycle):
 
 def breakdown_charts(indicators, periods) -> list[tuple]:
     """(indicator, breakdown, chart) for each breakdown of an indicator with accepted values
-    by category: a bar per period, stacked by category."""
+    by category: a bar per period stacked by category (side by side for shares)."""
     charts = []
     for indicator in indicators:
         for breakdown, series in indicator.breakdown_series:
@@ -210,7 +210,7 @@ def breakdown_charts(indicators, periods) -> list[tuple]:
                 [p.label for p in periods],
                 series,
                 value_label=indicator.unit or _("Value"),
-                stacked=True,
+                stacked=indicator.parts_add_up,  # shares side by side: they do not add up
                 title=title,
                 chart_id=f"breakdown-{indicator.pk}-{breakdown.pk}",
             )
