@@ -355,6 +355,7 @@ SPECTACULAR_SETTINGS = {
             ("core.models", "Horizon"),
             ("priorities.models", "DecisionHorizon"),
             ("workplan.models", "ActivityStatus"),
+            ("workplan.models", "Marker"),
             ("documents.models", "ReviewStatus"),
             ("directory.models", "OrganisationType"),
             ("documents.models", "CommentType"),

@@ -1,6 +1,6 @@
 """Demo data of the network's coordination: the Türkiye network's 2021-2022 work plan with
 activities derived from the demo priorities, indicators with baselines and one reporting
-period of progress, working groups, SOP rules with their obligations (some late), the terms
+period of progress (the officials trained by sex), working groups, SOP rules with their obligations (some late), the terms
 of reference, and two network meetings with action points.
 
 The structure follows the case (the short-term priorities, the outcomes of the UNSDCF, the
@@ -16,6 +16,7 @@ from gcmhub.coordination import services as coordination_services
 from gcmhub.coordination.models import Obligation, Responsible, SopKind, SopRule
 from gcmhub.coordination.tor import TERMS_OF_REFERENCE
 from gcmhub.demo.assessments import _organisations
+from gcmhub.directory.models import OrganisationType
 from gcmhub.documents import services as document_services
 from gcmhub.documents.models import Recommendation, Section
 from gcmhub.editions.services import translation_seed
@@ -27,6 +28,7 @@ from gcmhub.workplan import services
 from gcmhub.workplan.models import Activity, Indicator, ProgressReport
 
 ISTANBUL = zoneinfo.ZoneInfo("Europe/Istanbul")
+UN = OrganisationType.UN_AGENCY
 
 GROUPS = [
     (
@@ -196,8 +198,26 @@ ACTIVITIES = [
     ),
 ]
 
+# UN INFO markers of each activity: gender equality marker, human rights marker, the groups
+# left behind it reaches (its partners that are UN agencies are its contributing UN entities)
+MARKERS = {
+    "4.2.1.a": ("1", "2", ["migrants", "victims"]),
+    "4.2.1.b": ("2", "3", ["migrants", "victims", "women_girls"]),
+    "4.2.1.c": ("2", "3", ["victims", "women_girls", "children"]),
+    "4.2.2.a": ("1", "1", ["migrants", "refugees"]),
+    "4.2.2.1.a": ("1", "1", ["migrants"]),
+    "1.3.1.a": ("1", "2", ["migrants", "refugees"]),
+    "1.3.1.b": ("2", "2", ["migrants", "refugees", "children", "youth", "women_girls"]),
+}
+
+# The cycle's breakdowns: (dimension, name, Turkish name); the standard categories each
+BREAKDOWNS = [
+    ("sex", "Sex", "Cinsiyet"),
+    ("age", "Age group", "Yaş grubu"),
+]
+
 # result (output or outcome code), code, name, Turkish name, kind, unit, baseline, year,
-# targets per period, reported by, disaggregation, source
+# targets per period, reported by, breakdowns, source
 INDICATORS = [
     (
         "output:4.2.1",
@@ -210,7 +230,7 @@ INDICATORS = [
         2021,
         [100, 250],
         "dgmm-pvht",
-        ["sex"],
+        ["Sex"],
         "Training records of the DGMM",
     ),
     (
@@ -252,7 +272,7 @@ INDICATORS = [
         2020,
         [68, 70],
         "mone-gdlll",
-        ["sex", "age"],
+        ["Sex", "Age group"],
         "Ministry of National Education statistics",
     ),
     (
@@ -271,26 +291,34 @@ INDICATORS = [
     ),
 ]
 
-# organisation: (activity code, % complete, status, narrative), (indicator code, value, text)
+# organisation: (activity code, % complete, status, narrative), (indicator code, value, text,
+# values by category {(breakdown, category): value})
 PROGRESS_2021_H2 = {
     "dgmm-pvht": (
         [("4.2.1.b", 60, "ongoing", "Four regional trainings held; 120 inspectors trained.")],
-        [("4.2.1-i1", 120, "")],
+        [("4.2.1-i1", 120, "", {("Sex", "Female"): 52, ("Sex", "Male"): 68})],
         "accepted",
     ),
     "dgmm": (
         [("4.2.2.a", 50, "ongoing", "Protocol drafted with the statistics office.")],
-        [("4.2.2-i1", 2, "")],
+        [("4.2.2-i1", 2, "", {})],
         "accepted",
     ),
     "mone-gdlll": (
         [("1.3.1.b", 40, "ongoing", "Courses opened in 12 provinces.")],
-        [("1.3-i1", Decimal("67.5"), "")],
+        [
+            (
+                "1.3-i1",
+                Decimal("67.5"),
+                "",
+                {("Sex", "Female"): Decimal("66.9"), ("Sex", "Male"): Decimal("68.1")},
+            )
+        ],
         "accepted",
     ),
     "focal": (
         [("4.2.1.a", 30, "ongoing", "Two meetings with neighbouring countries' authorities.")],
-        [("4.2.1-i2", 3, "")],
+        [("4.2.1-i2", 3, "", {})],
         "accepted",
     ),
     "tnp-cmsbg": (
@@ -480,7 +508,13 @@ def load(cycle, users) -> None:
             objectives=[objectives[n] for n in numbers],
             recommendations=[recommendations[n] for n in recs if n in recommendations],
             lead_organisations=[organisations[k] for k in leads],
-            partner_organisations=[organisations[k] for k in partners],
+            un_entities=[organisations[k] for k in partners if organisations[k].type == UN],
+            partner_organisations=[
+                organisations[k] for k in partners if organisations[k].type != UN
+            ],
+            gender_marker=MARKERS[code][0],
+            human_rights_marker=MARKERS[code][1],
+            lnob_groups=MARKERS[code][2],
             starts=dt.date(*starts),
             ends=dt.date(*ends),
             budget_planned=Decimal(planned),
@@ -489,6 +523,13 @@ def load(cycle, users) -> None:
             status=status,
         )
     Activity.objects.filter(output__cycle=cycle).update(illustrative=True)
+
+    breakdowns = {
+        name: services.breakdown_save(
+            cycle=cycle, by=coordinator, dimension=dimension, name=name, name_tr=name_tr
+        )
+        for dimension, name, name_tr in BREAKDOWNS
+    }
 
     for (
         result,
@@ -520,7 +561,8 @@ def load(cycle, users) -> None:
             baseline_text="" if numeric else baseline,
             baseline_year=year,
             source=source,
-            disaggregation=dims,
+            breakdowns=[breakdowns[d] for d in dims],
+            parts_add_up=unit != "%",
             reported_by=organisations[by],
             targets={
                 period: ((Decimal(t), "") if numeric else (None, t))
@@ -548,6 +590,7 @@ def load(cycle, users) -> None:
             translation_seed(saved, field, "tr", text, illustrative=True)
     SopRule.objects.filter(cycle=cycle).update(illustrative=True)
 
+    categories = {(b.name, c.label): c for b in breakdowns.values() for c in b.categories.all()}
     first = periods[0]
     for key, (rows, actuals, state) in PROGRESS_2021_H2.items():
         person = users[key if key == "focal" else f"focal-{key}"]
@@ -571,8 +614,9 @@ def load(cycle, users) -> None:
                     "value": Decimal(value) if value is not None else None,
                     "text": text,
                     "narrative": "",
+                    "parts": {categories[key].pk: Decimal(part) for key, part in parts.items()},
                 }
-                for code, value, text in actuals
+                for code, value, text, parts in actuals
             ],
             expected_version=report.version,
         )

@@ -38,14 +38,15 @@ def build_tables(cycle, *, progress: Callable[[int], None] | None = None, share:
     """Read every kind of record of `cycle` (labels in the active language)."""
     tables = []
     for done, kind in enumerate(kinds_module.KINDS, start=1):
+        columns = kind.columns_for(cycle)
         tables.append(
             writers.Table(
                 key=kind.key,
                 label=str(kind.label),
-                keys=kind.column_keys(),
-                labels=[str(c.label) for c in kind.columns],
-                hashtags=[c.hxl for c in kind.columns],
-                widths=[c.width for c in kind.columns],
+                keys=[c.key for c in columns],
+                labels=[str(c.label) for c in columns],
+                hashtags=[c.hxl for c in columns],
+                widths=[c.width for c in columns],
                 rows=list(kind.rows(cycle)),
             )
         )

@@ -162,7 +162,11 @@ def _work_plan(source: Cycle, cycle: Cycle, outcomes: dict, record) -> None:
         .exclude(status__in=[ActivityStatus.COMPLETED, ActivityStatus.CANCELLED])
         .select_related("output__parent")
         .prefetch_related(
-            "objectives", "sdg_targets", "lead_organisations", "partner_organisations"
+            "objectives",
+            "sdg_targets",
+            "lead_organisations",
+            "un_entities",
+            "partner_organisations",
         )
     )
     outputs: dict[int, Output] = {}
@@ -198,9 +202,13 @@ def _work_plan(source: Cycle, cycle: Cycle, outcomes: dict, record) -> None:
             budget_secured=activity.budget_secured,
             currency=activity.currency,
             status=activity.status,
+            gender_marker=activity.gender_marker,
+            human_rights_marker=activity.human_rights_marker,
+            lnob_groups=activity.lnob_groups,
         )
         new.objectives.set(activity.objectives.all())
         new.sdg_targets.set(activity.sdg_targets.all())
         new.lead_organisations.set(activity.lead_organisations.all())
+        new.un_entities.set(activity.un_entities.all())
         new.partner_organisations.set(activity.partner_organisations.all())
         record("activity", new, activity, activity)

@@ -131,6 +131,7 @@ def demo_kwargs() -> dict:
         "output_pk": cycle.outputs.first().pk,
         "activity_pk": report.activity_rows.first().activity_id,
         "indicator_pk": cycle.indicators.first().pk,
+        "breakdown_pk": cycle.breakdowns.first().pk,
         "period_pk": report.period_id,
         "report_pk": report.pk,
         "job_pk": job.pk,

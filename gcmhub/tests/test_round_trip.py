@@ -108,6 +108,7 @@ def _in_cycle(model_path: str, **lookup) -> int:
         "meetings.Meeting": "cycle",
         "workplan.Output": "cycle",
         "workplan.Indicator": "cycle",
+        "workplan.Breakdown": "cycle",
         "coordination.SopRule": "cycle",
         "workplan.ReportingPeriod": "cycle",
         "workplan.Activity": "output__cycle",
@@ -160,6 +161,29 @@ def _open_criteria():
     from gcmhub.priorities.models import ScoringRound
 
     ScoringRound.objects.update(status="setup", opened_at=None)
+
+
+def _returned_report_of(username: str):
+    from gcmhub.workplan.models import ProgressReport
+
+    ProgressReport.objects.filter(organisation_id=_organisation(username)).update(
+        state="returned", return_reason="Add the figures of December."
+    )
+
+
+def _officials_trained_by_sex(form) -> dict:
+    """The report's 52 women among the 120 officials trained made 50, the total left empty:
+    it is computed again (118)."""
+    from gcmhub.workplan.models import ActualPart
+
+    part = ActualPart.objects.get(
+        actual__indicator__code="4.2.1-i1",
+        actual__report__period__label="2021 H2",
+        category__label="Female",
+        actual__indicator__cycle__title="GCM Needs Assessment 2021",
+    )
+    prefix = f"i{part.actual.indicator_id}"
+    return {f"{prefix}-part_{part.category_id}": "50", f"{prefix}-value": ""}
 
 
 def _returned_report():
@@ -601,6 +625,37 @@ CASES: list[Case] = [
         change={"summary": "Both trainings were held; the second one in Gaziantep."},
         expect={("workplan.ProgressReport", "summary")},
     ),
+    Case(
+        "report-detail-by-category",
+        "report-detail",
+        "focal-dgmm-pvht",
+        lambda: cycle_kwargs(
+            report_pk=_in_cycle(
+                "workplan.ProgressReport",
+                organisation__memberships__user__username="focal-dgmm-pvht",
+            )
+        ),
+        setup=lambda: _returned_report_of("focal-dgmm-pvht"),
+        submit="save",
+        change=_officials_trained_by_sex,
+        expect={("workplan.ActualPart", "value"), ("workplan.IndicatorActual", "value")},
+    ),
+    Case(
+        "breakdown-edit",
+        "breakdown-edit",
+        "coordinator",
+        lambda: cycle_kwargs(breakdown_pk=_in_cycle("workplan.Breakdown")),
+        change={"name_tr": "Yaş grupları"},
+        expect={("workplan.Breakdown", "name_tr")},
+    ),
+    Case(
+        "activity-edit-markers",
+        "activity-edit",
+        "coordinator",
+        lambda: cycle_kwargs(activity_pk=_in_cycle("workplan.Activity")),
+        change={"gender_marker": "3"},
+        expect={("workplan.Activity", "gender_marker")},
+    ),
 ]
 
 
@@ -709,6 +764,7 @@ BLANK_FORMS: list[Blank] = [
     Blank("output-create", "coordinator", cycle_kwargs),
     Blank("activity-create", "coordinator", cycle_kwargs),
     Blank("indicator-create", "coordinator", cycle_kwargs),
+    Blank("breakdown-create", "coordinator", cycle_kwargs),
     Blank("period-create", "coordinator", cycle_kwargs),
     Blank("next-cycle", "coordinator", cycle_kwargs),
     Blank("questionnaire-upload", "focal", cycle_kwargs),

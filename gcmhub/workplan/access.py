@@ -10,6 +10,7 @@ from gcmhub.workplan import selectors
 from gcmhub.workplan.models import (
     REPORT_POLICY,
     Activity,
+    Breakdown,
     Indicator,
     Output,
     ProgressReport,
@@ -43,3 +44,7 @@ def get_activity_for_cycle(cycle, pk: int) -> Activity:
 
 def get_indicator_for_cycle(cycle, pk: int) -> Indicator:
     return get_object_or_404(Indicator.objects.filter(cycle=cycle), pk=pk)
+
+
+def get_breakdown_for_cycle(cycle, pk: int) -> Breakdown:
+    return get_object_or_404(Breakdown.objects.filter(cycle=cycle), pk=pk)

@@ -40,9 +40,13 @@ def workplan_header() -> list[str]:
         _("Sub-output"),
         _("Activity"),
         _("Lead agencies"),
-        _("Partner agencies"),
+        _("Contributing UN entities"),
+        _("Implementing partners"),
         _("GCM objectives"),
         _("SDG targets"),
+        _("Gender equality marker"),
+        _("Human rights marker"),
+        _("Groups left behind"),
         _("Start"),
         _("End"),
         _("Status"),
@@ -53,10 +57,21 @@ def workplan_header() -> list[str]:
     ]
 
 
+DATE_COLUMNS = (14, 15)
+MONEY_COLUMNS = (18, 19, 20)
+
+
+def _names(organisations) -> str:
+    return ", ".join(o.display_acronym or o.display_name for o in organisations)
+
+
 def workplan_rows(cycle) -> list[list]:
-    """One row per activity in the shape of the UN's joint work plans; budget as numbers."""
+    """One row per activity in the shape of the UN's joint work plans (UN INFO): who leads,
+    contributes and implements, the markers, the SDG targets (its own, its objectives' through
+    the decisions and the published links); budget as numbers, markers as their codes."""
     rows = []
-    for activity in selectors.activities_of(cycle):
+    activities = selectors.with_sdg_targets(cycle, list(selectors.activities_of(cycle)))
+    for activity in activities:
         output = activity.output
         main, sub = (output.parent, output) if output.parent_id else (output, None)
         outcome = output.outcome
@@ -67,15 +82,14 @@ def workplan_rows(cycle) -> list[list]:
                 f"{main.code} {main.display_title}",
                 f"{sub.code} {sub.display_title}" if sub else "",
                 f"{activity.code} {activity.display_title}",
-                ", ".join(
-                    o.display_acronym or o.display_name for o in activity.lead_organisations.all()
-                ),
-                ", ".join(
-                    o.display_acronym or o.display_name
-                    for o in activity.partner_organisations.all()
-                ),
+                _names(activity.lead_organisations.all()),
+                _names(activity.un_entities.all()),
+                _names(activity.partner_organisations.all()),
                 ", ".join(str(o.number) for o in activity.objectives.all()),
-                ", ".join(t.code for t in activity.sdg_targets.all()),
+                ", ".join(t.code for t in activity.all_sdg_targets),
+                activity.gender_marker,
+                activity.human_rights_marker,
+                ", ".join(activity.get_lnob_groups_display()),
                 activity.starts,
                 activity.ends,
                 activity.get_status_display(),
@@ -105,13 +119,13 @@ def workplan_xlsx(cycle) -> bytes:
         _("Joint work plan: %(cycle)s") % {"cycle": cycle.display_title},
         workplan_header(),
         rows,
-        # Sixteen columns on the width of a landscape A4 page, still legible.
-        {1: 22, 2: 30, 3: 30, 4: 22, 5: 34, 6: 16, 7: 16, 8: 11, 9: 10, 10: 11, 11: 11},
+        # Twenty columns on the width of a landscape A4 page (one page wide), still legible.
+        {1: 20, 2: 26, 3: 26, 4: 20, 5: 30, 6: 14, 7: 14, 8: 14, 9: 9, 10: 11, 11: 8, 12: 8},
     )
     for r in range(4, 4 + len(rows)):
-        for c in (10, 11):
+        for c in DATE_COLUMNS:
             ws.cell(row=r, column=c).number_format = excel_date_format()
-        for c in (14, 15, 16):
+        for c in MONEY_COLUMNS:
             ws.cell(row=r, column=c).number_format = "#,##0.00"
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -119,6 +133,8 @@ def workplan_xlsx(cycle) -> bytes:
 
 
 def indicators_xlsx(cycle, indicators, periods) -> bytes:
+    """The indicators with their targets and accepted actuals per period, and a second sheet
+    of the actuals by category (one row per period, breakdown and category, as numbers)."""
     header = [
         _("Code"),
         _("Indicator"),
@@ -135,13 +151,10 @@ def indicators_xlsx(cycle, indicators, periods) -> bytes:
             )
         ],
         _("Data source"),
-        _("Disaggregated by"),
+        _("Broken down by"),
         _("Reported by"),
     ]
-    from gcmhub.workplan.models import Disaggregation
-
-    dimensions = dict(Disaggregation.choices)
-    rows = []
+    rows, part_rows = [], []
     for indicator in indicators:
         result = indicator.output or indicator.outcome
         code = result.code
@@ -159,6 +172,18 @@ def indicators_xlsx(cycle, indicators, periods) -> bytes:
             cells.append(
                 (float(actual.value) if actual.value is not None else actual.text) if actual else ""
             )
+            for breakdown, values in cell["parts"]:
+                for category, value in values:
+                    part_rows.append(
+                        [
+                            indicator.code,
+                            cell["period"].label,
+                            breakdown.display_name,
+                            category.display_label,
+                            float(value) if value is not None else "",
+                            float(actual.value) if actual.value is not None else "",
+                        ]
+                    )
         rows.append(
             [
                 indicator.code,
@@ -169,7 +194,7 @@ def indicators_xlsx(cycle, indicators, periods) -> bytes:
                 indicator.baseline_year,
                 *cells,
                 indicator.source,
-                ", ".join(str(dimensions.get(d, d)) for d in indicator.disaggregation),
+                ", ".join(b.display_name for b in indicator.sorted_breakdowns),
                 indicator.reported_by.label,
             ]
         )
@@ -182,6 +207,20 @@ def indicators_xlsx(cycle, indicators, periods) -> bytes:
         [str(h) for h in header],
         rows,
         {2: 50, 3: 10},
+    )
+    _sheet(
+        wb.create_sheet(_("By category")),
+        _("Actual values by category: %(cycle)s") % {"cycle": cycle.display_title},
+        [
+            _("Code"),
+            _("Period"),
+            _("Breakdown"),
+            _("Category"),
+            _("Actual value"),
+            _("Total"),
+        ],
+        part_rows,
+        {3: 20, 4: 24},
     )
     buffer = io.BytesIO()
     wb.save(buffer)

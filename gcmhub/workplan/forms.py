@@ -4,19 +4,27 @@ from django.utils.translation import gettext_lazy as _
 from gcmhub.core.forms import DateInput, ticked
 from gcmhub.core.widgets import CheckboxPicker
 from gcmhub.directory.forms import use_tree_choices
+from gcmhub.directory.models import OrganisationType
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
+from gcmhub.workplan.breakdowns import Split, reconcile
 from gcmhub.workplan.models import (
     ActivityStatus,
+    Breakdown,
     Currency,
     Disaggregation,
     IndicatorKind,
+    LnobGroup,
+    Marker,
     Output,
 )
 from gcmhub.workplan.services import (
     activity_problems,
+    indicator_categories,
     indicator_place_problem,
     indicator_value_problem,
 )
+
+NOT_MARKED = [("", _("Not marked yet"))]
 
 
 def _outcomes(cycle):
@@ -70,7 +78,20 @@ class ActivityForm(forms.Form):
     lead_organisations = forms.ModelMultipleChoiceField(
         label=_("Lead organisations"), queryset=None, widget=CheckboxPicker
     )
-    partner_organisations = ticked(_("Partner organisations"))
+    un_entities = forms.ModelMultipleChoiceField(
+        label=_("Contributing UN entities"),
+        queryset=None,
+        required=False,
+        widget=CheckboxPicker,
+        help_text=_("The UN agencies taking part besides the leads."),
+    )
+    partner_organisations = forms.ModelMultipleChoiceField(
+        label=_("Implementing partners"),
+        queryset=None,
+        required=False,
+        widget=CheckboxPicker,
+        help_text=_("Government bodies, civil society and others carrying out the activity."),
+    )
     sdg_targets = forms.ModelMultipleChoiceField(
         label=_("SDG targets"),
         queryset=SdgTarget.objects.order_by("sort_key"),
@@ -87,6 +108,25 @@ class ActivityForm(forms.Form):
     )
     currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices)
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
+    gender_marker = forms.ChoiceField(
+        label=_("Gender equality marker"),
+        choices=NOT_MARKED + Marker.choices,
+        required=False,
+        help_text=_("How far the activity contributes to gender equality (UN INFO, GEM 0-3)."),
+    )
+    human_rights_marker = forms.ChoiceField(
+        label=_("Human rights marker"),
+        choices=NOT_MARKED + Marker.choices,
+        required=False,
+        help_text=_("How far the activity contributes to human rights (UN INFO, 0-3)."),
+    )
+    lnob_groups = forms.MultipleChoiceField(
+        label=_("Groups left behind it reaches"),
+        choices=LnobGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave no one behind: the groups the activity is meant for."),
+    )
 
     def __init__(self, *args, cycle, **kwargs):
         from gcmhub.documents.models import Recommendation
@@ -109,6 +149,9 @@ class ActivityForm(forms.Form):
         self.fields["recommendations"].label_from_instance = lambda r: f"{r.order}. {r.text}"
         organisations = cycle.network.organisations.all()
         use_tree_choices(self.fields["lead_organisations"], organisations)
+        use_tree_choices(
+            self.fields["un_entities"], organisations.filter(type=OrganisationType.UN_AGENCY)
+        )
         use_tree_choices(self.fields["partner_organisations"], organisations)
         self.fields["sdg_targets"].label_from_instance = lambda t: t.code
 
@@ -148,11 +191,21 @@ class IndicatorForm(forms.Form):
         label=_("Baseline year"), min_value=1990, max_value=2100, required=False
     )
     source = forms.CharField(label=_("Data source"), max_length=300, required=False)
-    disaggregation = forms.MultipleChoiceField(
-        label=_("Disaggregated by"),
-        choices=Disaggregation.choices,
+    breakdowns = forms.ModelMultipleChoiceField(
+        label=_("Broken down by"),
+        queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Progress reports then give a value per category (numeric indicators only); the "
+            "breakdowns and their categories are listed under Breakdowns."
+        ),
+    )
+    parts_add_up = forms.BooleanField(
+        label=_("The values by category add up to the total"),
+        required=False,
+        initial=True,
+        help_text=_("Tick for counts (persons, cases); not for shares and rates (%)."),
     )
     reported_by = forms.ModelChoiceField(label=_("Reported by"), queryset=None)
 
@@ -163,6 +216,8 @@ class IndicatorForm(forms.Form):
         self.fields["outcome"].queryset = _outcomes(cycle)
         self.fields["outcome"].label_from_instance = lambda o: f"{o.code} {o.display_statement}"
         use_tree_choices(self.fields["reported_by"], cycle.network.organisations.all())
+        self.fields["breakdowns"].queryset = Breakdown.objects.filter(cycle=cycle).order_by("name")
+        self.fields["breakdowns"].label_from_instance = lambda b: b.display_name
         for period in self.periods:
             self.fields[f"target_{period.pk}"] = forms.DecimalField(
                 label=_("Target %(period)s (number)") % {"period": period.label},
@@ -181,6 +236,8 @@ class IndicatorForm(forms.Form):
         problem = indicator_place_problem(output=data.get("output"), outcome=data.get("outcome"))
         if problem:
             self.add_error("output", problem)
+        if data.get("breakdowns") and data.get("kind") != IndicatorKind.NUMERIC:
+            self.add_error("breakdowns", _("Only a numeric indicator is broken down by category."))
         numeric = data.get("kind") == IndicatorKind.NUMERIC
         pairs = [("baseline_value", "baseline_text")] + [
             (f"target_{p.pk}", f"target_text_{p.pk}") for p in self.periods
@@ -199,6 +256,26 @@ class IndicatorForm(forms.Form):
             )
             for p in self.periods
         }
+
+
+class BreakdownForm(forms.Form):
+    dimension = forms.ChoiceField(label=_("By"), choices=Disaggregation.choices)
+    name = forms.CharField(label=_("Name in English"), max_length=100, help_text=_("e.g. Sex"))
+    name_tr = forms.CharField(label=_("Name in Turkish"), max_length=100, required=False)
+
+
+class CategoryForm(forms.Form):
+    label = forms.CharField(label=_("Category in English"), max_length=100)
+    label_tr = forms.CharField(label=_("Category in Turkish"), max_length=100, required=False)
+    hxl = forms.CharField(
+        label=_("HXL attributes"),
+        max_length=60,
+        required=False,
+        help_text=_("e.g. +f, +m or +age0_17"),
+    )
+
+
+CategoryFormSet = forms.formset_factory(CategoryForm, extra=2, can_delete=True)
 
 
 class ReportForm(forms.Form):
@@ -239,12 +316,70 @@ class ActualRowForm(forms.Form):
     def __init__(self, *args, indicator, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
+        self.breakdowns = indicator_categories(indicator)
         if indicator.is_numeric:
             del self.fields["text"]
             if indicator.unit:
                 self.fields["value"].label = _("Actual value (%(unit)s)") % {"unit": indicator.unit}
+            if self.breakdowns:
+                self.fields["value"].label = (
+                    _("Total (%(unit)s)") % {"unit": indicator.unit}
+                    if indicator.unit
+                    else _("Total")
+                )
+                self.fields["value"].help_text = _(
+                    "Leave it empty to have it computed from the values by category."
+                )
         else:
             del self.fields["value"]
+        narrative = self.fields.pop("narrative")
+        for _breakdown, categories in self.breakdowns:
+            for category in categories:
+                self.fields[f"part_{category.pk}"] = forms.DecimalField(
+                    label=category.display_label,
+                    max_digits=16,
+                    decimal_places=2,
+                    min_value=0,
+                    required=False,
+                )
+        self.fields["narrative"] = narrative
+
+    def groups(self):
+        """(breakdown, its categories' bound fields) for the template."""
+        return [
+            (breakdown, [self[f"part_{c.pk}"] for c in categories])
+            for breakdown, categories in self.breakdowns
+            if categories
+        ]
+
+    def parts(self) -> dict:
+        return {
+            c.pk: self.cleaned_data.get(f"part_{c.pk}")
+            for _b, categories in self.breakdowns
+            for c in categories
+        }
+
+    def row(self) -> dict:
+        """The row for `progress_report_save`."""
+        data = {k: v for k, v in self.cleaned_data.items() if not k.startswith("part_")}
+        if self.breakdowns:
+            data["parts"] = self.parts()
+        return {"indicator": self.indicator, **data}
+
+    def clean(self):
+        data = super().clean()
+        if self.breakdowns and not self.errors:
+            parts = self.parts()
+            splits = [
+                Split(b.display_name, [parts.get(c.pk) for c in categories])
+                for b, categories in self.breakdowns
+                if categories
+            ]
+            adds_up = self.indicator.parts_add_up
+            problems = reconcile(data.get("value"), splits, adds_up=adds_up)[1]
+            for problem in problems:
+                self.add_error("value", problem)
+        return data
 
 
 class ReturnForm(forms.Form):

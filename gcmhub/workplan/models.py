@@ -92,6 +92,38 @@ class Currency(models.TextChoices):
     TRY = "TRY", "TRY"
 
 
+class Marker(models.TextChoices):
+    """The UNSDG's gender equality marker (GEM) and human rights marker codes, as UN INFO
+    records them for each activity (sub-output)."""
+
+    NONE = "0", _("0: not expected to contribute noticeably")
+    LIMITED = "1", _("1: contributes in a limited way")
+    SIGNIFICANT = "2", _("2: a significant objective")
+    PRINCIPAL = "3", _("3: the principal objective")
+
+
+class LnobGroup(models.TextChoices):
+    """The groups left behind, or at risk of being left behind, as UN INFO lists them."""
+
+    WOMEN_GIRLS = "women_girls", _("Women and girls")
+    CHILDREN = "children", _("Children")
+    YOUTH = "youth", _("Youth")
+    OLDER_PERSONS = "older_persons", _("Older persons")
+    DISABILITIES = "disabilities", _("Persons with disabilities")
+    MIGRANTS = "migrants", _("Migrants")
+    REFUGEES = "refugees", _("Refugees and asylum seekers")
+    IDPS = "idps", _("Internally displaced persons")
+    STATELESS = "stateless", _("Stateless persons")
+    MINORITIES = "minorities", _("Minorities (ethnic, religious, linguistic)")
+    RURAL = "rural", _("Rural populations")
+    POOR = "poor", _("Persons living in poverty")
+    LGBTI = "lgbti", _("LGBTI persons")
+    HIV = "hiv", _("People living with HIV/AIDS")
+    DEPRIVED_OF_LIBERTY = "deprived_of_liberty", _("Persons deprived of liberty")
+    VICTIMS = "victims", _("Victims of trafficking and violence")
+    OTHER = "other", _("Other groups")
+
+
 class Activity(models.Model):
     output = models.ForeignKey(
         Output, on_delete=models.PROTECT, related_name="activities", verbose_name=_("output")
@@ -115,12 +147,25 @@ class Activity(models.Model):
     lead_organisations = models.ManyToManyField(
         Organisation, related_name="led_activities", verbose_name=_("lead organisations")
     )
+    un_entities = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="contributed_activities",
+        verbose_name=_("contributing UN entities"),
+    )
     partner_organisations = models.ManyToManyField(
         Organisation,
         blank=True,
         related_name="partner_activities",
-        verbose_name=_("partner organisations"),
+        verbose_name=_("implementing partners"),
     )
+    gender_marker = models.CharField(
+        _("gender equality marker"), max_length=1, choices=Marker.choices, blank=True
+    )
+    human_rights_marker = models.CharField(
+        _("human rights marker"), max_length=1, choices=Marker.choices, blank=True
+    )
+    lnob_groups = models.JSONField(_("groups left behind it reaches"), default=list, blank=True)
     starts = models.DateField(_("start"))
     ends = models.DateField(_("end"))
     budget_planned = models.DecimalField(_("planned budget"), max_digits=14, decimal_places=2)
@@ -140,6 +185,7 @@ class Activity(models.Model):
             recommendations,
             sdg_targets,
             lead_organisations,
+            un_entities,
             partner_organisations,
         ]
     )
@@ -165,6 +211,10 @@ class Activity(models.Model):
     def gap(self):
         return max(self.budget_planned - self.budget_secured, 0)
 
+    def get_lnob_groups_display(self) -> list[str]:
+        labels = dict(LnobGroup.choices)
+        return [str(labels.get(key, key)) for key in self.lnob_groups]
+
 
 class IndicatorKind(models.TextChoices):
     NUMERIC = "numeric", _("Numeric")
@@ -172,12 +222,72 @@ class IndicatorKind(models.TextChoices):
 
 
 class Disaggregation(models.TextChoices):
+    """What a breakdown of an indicator's figures is by."""
+
     SEX = "sex", _("Sex")
     AGE = "age", _("Age group")
     MIGRATION_STATUS = "migration_status", _("Migration status")
     NATIONALITY = "nationality", _("Nationality")
-    LOCATION = "location", _("Location")
+    LOCATION = "location", _("Province")
     DISABILITY = "disability", _("Disability")
+    OTHER = "other", _("Other")
+
+
+class Breakdown(models.Model):
+    """A way the cycle's indicators break their figures down (by sex, by age group, by
+    province...), with its categories: each category's value is part of the total."""
+
+    cycle = cycle_fk("breakdowns")
+    dimension = models.CharField(
+        _("by"), max_length=20, choices=Disaggregation.choices, default=Disaggregation.OTHER
+    )
+    name = models.CharField(_("name in English"), max_length=100)
+    name_tr = models.CharField(_("name in Turkish"), max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("breakdown")
+        verbose_name_plural = _("breakdowns")
+        ordering = ["cycle", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "name"], name="breakdown_unique_name"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    display_name = Localized("name")
+
+
+class BreakdownCategory(models.Model):
+    breakdown = models.ForeignKey(
+        Breakdown, on_delete=models.CASCADE, related_name="categories", verbose_name=_("breakdown")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    label = models.CharField(_("category in English"), max_length=100)
+    label_tr = models.CharField(_("category in Turkish"), max_length=100, blank=True)
+    hxl = models.CharField(
+        _("HXL attributes"),
+        max_length=60,
+        blank=True,
+        help_text=_("e.g. +f, +m or +age0_17: added to the value's hashtag in HXL exports"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("breakdown category")
+        verbose_name_plural = _("breakdown categories")
+        ordering = ["breakdown", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["breakdown", "label"], name="breakdown_category_unique_label"
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_label
+
+    display_label = Localized("label")
 
 
 class Indicator(models.Model):
@@ -213,7 +323,14 @@ class Indicator(models.Model):
     baseline_text = models.CharField(_("baseline (qualitative)"), max_length=500, blank=True)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     source = models.CharField(_("data source"), max_length=300, blank=True)
-    disaggregation = models.JSONField(_("disaggregated by"), default=list, blank=True)
+    breakdowns = models.ManyToManyField(
+        Breakdown, blank=True, related_name="indicators", verbose_name=_("broken down by")
+    )
+    parts_add_up = models.BooleanField(
+        _("values by category add up to the total"),
+        default=True,
+        help_text=_("Yes for counts (persons, cases); no for shares and rates (%)."),
+    )
     reported_by = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -221,7 +338,7 @@ class Indicator(models.Model):
         verbose_name=_("reported by"),
     )
     illustrative = models.BooleanField(_("illustrative demo content"), default=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[breakdowns])
 
     class Meta:
         verbose_name = _("indicator")
@@ -388,3 +505,30 @@ class IndicatorActual(models.Model):
 
     def __str__(self):
         return f"{self.indicator.code} · {self.value if self.value is not None else self.text}"
+
+
+class ActualPart(models.Model):
+    """The part of an indicator's actual value in one category of one of its breakdowns."""
+
+    actual = models.ForeignKey(
+        IndicatorActual, on_delete=models.CASCADE, related_name="parts", verbose_name=_("actual")
+    )
+    category = models.ForeignKey(
+        BreakdownCategory,
+        on_delete=models.PROTECT,
+        related_name="parts",
+        verbose_name=_("category"),
+    )
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("actual value by category")
+        verbose_name_plural = _("actual values by category")
+        ordering = ["actual", "category__breakdown__name", "category__order", "category"]
+        constraints = [
+            models.UniqueConstraint(fields=["actual", "category"], name="actual_part_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.category} · {self.value}"

@@ -11,13 +11,21 @@ from django.utils import timezone
 
 from gcmhub.core.permissions import Actor
 from gcmhub.core.workflow import State, visible_states
-from gcmhub.framework.models import FrameworkOutcome, Objective, StrategicPriority
+from gcmhub.framework.models import (
+    FrameworkOutcome,
+    LinkStatus,
+    Objective,
+    ObjectiveTarget,
+    SdgTarget,
+    StrategicPriority,
+)
 from gcmhub.priorities.models import Decision, DecisionHorizon
 from gcmhub.workplan import rollup
 from gcmhub.workplan.models import (
     REPORT_POLICY,
     Activity,
     ActivityProgress,
+    Breakdown,
     Indicator,
     IndicatorActual,
     Output,
@@ -38,6 +46,7 @@ def activities_of(cycle) -> QuerySet[Activity]:
         .prefetch_related(
             "objectives",
             "lead_organisations",
+            "un_entities",
             "partner_organisations",
             "sdg_targets",
             "recommendations",
@@ -45,6 +54,27 @@ def activities_of(cycle) -> QuerySet[Activity]:
         )
         .order_by("output__code", "code")
     )
+
+
+def with_sdg_targets(cycle, activities: list[Activity]) -> list[Activity]:
+    """Set `activity.all_sdg_targets` on each: the SDG targets it names, those the network's
+    decisions on its objectives serve, and those a published source links its objectives to
+    (not the links we inferred), in the SDGs' order. Two queries, whatever the number of
+    activities (the activities come with their objectives and targets prefetched)."""
+    decided: dict[int, set] = defaultdict(set)
+    for decision in Decision.objects.filter(cycle=cycle).prefetch_related("sdg_targets"):
+        decided[decision.objective_id].update(decision.sdg_targets.all())
+    published: dict[int, set] = defaultdict(set)
+    for link in ObjectiveTarget.objects.filter(status=LinkStatus.PUBLISHED).select_related(
+        "target"
+    ):
+        published[link.objective_id].add(link.target)
+    for activity in activities:
+        targets: set[SdgTarget] = set(activity.sdg_targets.all())
+        for objective in activity.objectives.all():
+            targets |= decided[objective.pk] | published[objective.pk]
+        activity.all_sdg_targets = sorted(targets, key=lambda t: t.sort_key)
+    return activities
 
 
 def facts(activity: Activity) -> rollup.ActivityFacts:
@@ -184,22 +214,37 @@ def periods_of(cycle) -> list[ReportingPeriod]:
     return list(ReportingPeriod.objects.filter(cycle=cycle).order_by("starts"))
 
 
+def breakdowns_of(cycle) -> list[Breakdown]:
+    """The cycle's breakdowns with their categories and the codes of the indicators using them."""
+    return list(
+        Breakdown.objects.filter(cycle=cycle)
+        .prefetch_related("categories", Prefetch("indicators", Indicator.objects.order_by("code")))
+        .order_by("name")
+    )
+
+
 def indicators_of(cycle, periods: list[ReportingPeriod]) -> list[Indicator]:
     """Indicators with their targets and accepted actuals per period (`cells`), in period
-    order, and the progress towards the target where both are numbers."""
+    order, and the progress towards the target where both are numbers. Each cell's `parts`
+    are its values by category, breakdown by breakdown ([(breakdown, [(category, value)])]),
+    and `breakdown_series` the same per breakdown across the periods, for a chart."""
     indicators = list(
         Indicator.objects.filter(cycle=cycle)
         .select_related("output", "outcome", "reported_by")
-        .prefetch_related("targets")
+        .prefetch_related("targets", "breakdowns__categories")
         .order_by("code")
     )
     actuals = defaultdict(dict)
-    for actual in IndicatorActual.objects.filter(
-        indicator__cycle=cycle, report__state=State.ACCEPTED
-    ).select_related("report"):
+    for actual in (
+        IndicatorActual.objects.filter(indicator__cycle=cycle, report__state=State.ACCEPTED)
+        .select_related("report")
+        .prefetch_related("parts")
+    ):
         actuals[actual.indicator_id][actual.report.period_id] = actual
     for indicator in indicators:
         targets = {t.period_id: t for t in indicator.targets.all()}
+        breakdowns = sorted(indicator.breakdowns.all(), key=lambda b: b.display_name)
+        indicator.sorted_breakdowns = breakdowns
         indicator.cells = []
         for period in periods:
             target, actual = targets.get(period.pk), actuals[indicator.pk].get(period.pk)
@@ -208,10 +253,48 @@ def indicators_of(cycle, periods: list[ReportingPeriod]) -> list[Indicator]:
                 progress = rollup.indicator_progress(
                     baseline=indicator.baseline_value, target=target.value, actual=actual.value
                 )
+            values = {p.category_id: p.value for p in actual.parts.all()} if actual else {}
+            parts = [
+                (b, [(c, values.get(c.pk)) for c in b.categories.all()])
+                for b in breakdowns
+                if any(c.pk in values for c in b.categories.all())
+            ]
             indicator.cells.append(
-                {"period": period, "target": target, "actual": actual, "progress": progress}
+                {
+                    "period": period,
+                    "target": target,
+                    "actual": actual,
+                    "progress": progress,
+                    "parts": parts,
+                }
             )
+        indicator.breakdown_series = _series(indicator, breakdowns)
     return indicators
+
+
+def _series(indicator, breakdowns) -> list[tuple]:
+    """(breakdown, [(category label, [value or None per period])]) of the breakdowns with a
+    value in some period."""
+    result = []
+    for breakdown in breakdowns:
+        per_period = [
+            {c.pk: v for c, v in next((v for b, v in cell["parts"] if b.pk == breakdown.pk), [])}
+            for cell in indicator.cells
+        ]
+        if not any(v is not None for values in per_period for v in values.values()):
+            continue
+        series = [
+            (
+                str(category.display_label),
+                [
+                    float(values[category.pk]) if values.get(category.pk) is not None else None
+                    for values in per_period
+                ],
+            )
+            for category in breakdown.categories.all()
+        ]
+        result.append((breakdown, series))
+    return result
 
 
 def progress_reports_of(cycle) -> QuerySet[ProgressReport]:

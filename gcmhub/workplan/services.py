@@ -23,17 +23,21 @@ from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.core.workflow import State, Step, can, transition
-from gcmhub.directory.models import Organisation
+from gcmhub.directory.models import Organisation, OrganisationType
 from gcmhub.directory.selectors import members_with
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
 from gcmhub.notifications.models import Kind
 from gcmhub.notifications.selectors import focal_points, holders_of
 from gcmhub.notifications.services import Email, notify
+from gcmhub.workplan.breakdowns import STANDARD_CATEGORIES, Split, hxl_attributes, reconcile
 from gcmhub.workplan.models import (
     REPORT_POLICY,
     Activity,
     ActivityProgress,
     ActivityStatus,
+    ActualPart,
+    Breakdown,
+    BreakdownCategory,
     Indicator,
     IndicatorActual,
     IndicatorKind,
@@ -163,18 +167,30 @@ def activity_save(
     recommendations: Iterable = (),
     sdg_targets: Iterable[SdgTarget] = (),
     lead_organisations: Iterable[Organisation] = (),
+    un_entities: Iterable[Organisation] = (),
     partner_organisations: Iterable[Organisation] = (),
+    gender_marker: str = "",
+    human_rights_marker: str = "",
+    lnob_groups: Iterable[str] = (),
     activity: Activity | None = None,
 ) -> Activity:
+    """Save an activity: who leads it, the UN entities contributing to it and its
+    implementing partners (three sets; a lead is in neither of the other two), and its UN INFO
+    markers."""
     activity = locked(activity) if activity is not None else None
     require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
     if output.cycle_id != cycle.pk:
         raise ValidationError({"output": _("Choose an output of this cycle.")})
     leads = list(lead_organisations)
+    entities = list(un_entities)
     partners = list(partner_organisations)
     if not leads:
         raise ValidationError({"lead_organisations": _("Name at least one lead organisation.")})
-    check_same_network([*leads, *partners], cycle.network_id, "lead_organisations")
+    check_same_network([*leads, *entities, *partners], cycle.network_id, "lead_organisations")
+    if any(o.type != OrganisationType.UN_AGENCY for o in entities):
+        raise ValidationError(
+            {"un_entities": _("Contributing UN entities are UN agencies: name partners below.")}
+        )
     problems = activity_problems(
         starts=starts, ends=ends, budget_planned=budget_planned, budget_secured=budget_secured
     )
@@ -192,12 +208,16 @@ def activity_save(
     activity.budget_secured = budget_secured
     activity.currency = currency
     activity.status = status or activity.status
+    activity.gender_marker = gender_marker or ""
+    activity.human_rights_marker = human_rights_marker or ""
+    activity.lnob_groups = list(lnob_groups)
     save_audited(activity, by=by)
     activity.objectives.set(list(objectives))
     activity.recommendations.set(recommendations)
     activity.sdg_targets.set(list(sdg_targets))
     activity.lead_organisations.set(leads)
-    activity.partner_organisations.set([p for p in partners if p not in leads])
+    activity.un_entities.set([e for e in entities if e not in leads])
+    activity.partner_organisations.set([p for p in partners if p not in leads + entities])
     obligations_refresh(cycle)
     return activity
 
@@ -259,7 +279,8 @@ def indicator_save(
     baseline_text: str = "",
     baseline_year: int | None = None,
     source: str = "",
-    disaggregation: Iterable[str] = (),
+    breakdowns: Iterable[Breakdown] = (),
+    parts_add_up: bool = True,
     targets: dict | None = None,
     indicator: Indicator | None = None,
 ) -> Indicator:
@@ -277,6 +298,13 @@ def indicator_save(
     baseline_value, baseline_text = _indicator_values(
         kind, baseline_value, baseline_text, "baseline_value"
     )
+    breakdowns = list(breakdowns)
+    if any(b.cycle_id != cycle.pk for b in breakdowns):
+        raise ValidationError({"breakdowns": _("Choose breakdowns of this cycle.")})
+    if breakdowns and kind != IndicatorKind.NUMERIC:
+        raise ValidationError(
+            {"breakdowns": _("Only a numeric indicator is broken down by category.")}
+        )
     indicator = indicator or Indicator(cycle=cycle)
     indicator.outcome, indicator.output = outcome, output
     indicator.code = clean_text(code)
@@ -287,9 +315,10 @@ def indicator_save(
     indicator.baseline_value, indicator.baseline_text = baseline_value, baseline_text
     indicator.baseline_year = baseline_year
     indicator.source = clean_text(source)
-    indicator.disaggregation = list(disaggregation)
     indicator.reported_by = reported_by
+    indicator.parts_add_up = parts_add_up
     save_audited(indicator, by=by)
+    indicator.breakdowns.set(breakdowns)
     for period, (value, text) in (targets or {}).items():
         if period.cycle_id != cycle.pk:
             raise ValidationError(_("Choose reporting periods of this cycle."))
@@ -303,6 +332,82 @@ def indicator_save(
         target.value, target.text = value, text
         save_audited(target, by=by)
     return indicator
+
+
+# Breakdowns
+
+
+class CategoryRow(TypedDict):
+    label: str
+    label_tr: NotRequired[str]
+    hxl: NotRequired[str]
+    category: NotRequired[BreakdownCategory | None]
+
+
+@transaction.atomic
+def breakdown_save(
+    *,
+    cycle: Cycle,
+    by: User,
+    dimension: str,
+    name: str,
+    name_tr: str = "",
+    categories: list[CategoryRow] | None = None,
+    breakdown: Breakdown | None = None,
+) -> Breakdown:
+    """Save a breakdown and its categories, in their order; a new breakdown of a standard
+    dimension (sex, age group, ...) given no categories starts with the standard ones. A
+    category that values were reported in cannot be removed."""
+    breakdown = locked(breakdown) if breakdown is not None else None
+    require(by, Perm.WORKPLAN_MANAGE, cycle=cycle)
+    name = clean_text(name)
+    if (
+        Breakdown.objects.filter(cycle=cycle, name=name)
+        .exclude(pk=getattr(breakdown, "pk", None))
+        .exists()
+    ):
+        raise ValidationError({"name": _("The cycle has a breakdown of this name already.")})
+    rows = [r for r in (categories or []) if clean_text(r.get("label", ""))]
+    if breakdown is None and not rows:
+        rows = [
+            {"label": en, "label_tr": tr, "hxl": hxl}
+            for en, tr, hxl in STANDARD_CATEGORIES.get(dimension, [])
+        ]
+    labels = [clean_text(r["label"]) for r in rows]
+    if len(set(labels)) != len(labels):
+        raise ValidationError(_("Two categories have the same name."))
+    breakdown = breakdown or Breakdown(cycle=cycle)
+    breakdown.dimension, breakdown.name = dimension, name
+    breakdown.name_tr = clean_text(name_tr)
+    kept = {r["category"].pk for r in rows if r.get("category")}
+    if breakdown.pk:
+        removed = breakdown.categories.exclude(pk__in=kept)
+        if ActualPart.objects.filter(category__in=removed).exists():
+            raise ValidationError(
+                _("Values were reported in a category you removed: keep it, or rename it.")
+            )
+        for category in removed:
+            delete_audited(category, by=by)
+    save_changed(breakdown, by=by)
+    for order, (row, label) in enumerate(zip(rows, labels, strict=True)):
+        category = row.get("category")
+        if category is not None and category.breakdown_id != breakdown.pk:
+            raise ValidationError(_("Choose categories of this breakdown."))
+        category = category or BreakdownCategory(breakdown=breakdown)
+        category.order, category.label = order, label
+        category.label_tr = clean_text(row.get("label_tr", ""))
+        category.hxl = hxl_attributes(row.get("hxl", ""))
+        save_changed(category, by=by)
+    return breakdown
+
+
+@transaction.atomic
+def breakdown_delete(*, breakdown: Breakdown, by: User) -> None:
+    breakdown = locked(breakdown)
+    require(by, Perm.WORKPLAN_MANAGE, cycle=breakdown.cycle)
+    if breakdown.indicators.exists():
+        raise ValidationError(_("Indicators are broken down by it: take it off them first."))
+    delete_audited(breakdown, by=by)
 
 
 # Progress reports
@@ -324,6 +429,9 @@ class ActualRow(TypedDict):
     value: NotRequired[Decimal | None]
     text: NotRequired[str]
     narrative: NotRequired[str]
+    # The values by category (BreakdownCategory pk: value or None); left out, the values by
+    # category already recorded stay and are checked against the total.
+    parts: NotRequired[dict[int, Decimal | None]]
 
 
 def _actor(by: User, report: ProgressReport):
@@ -336,15 +444,17 @@ def _check(by: User, report: ProgressReport, step: Step) -> None:
 
 
 def reportable_activities(period: ReportingPeriod, organisation: Organisation):
-    """The activities an organisation reports on: those it leads or partners in, running in
-    the period and not cancelled."""
+    """The activities an organisation reports on: those it leads, contributes to or
+    implements, running in the period and not cancelled."""
     return (
         Activity.objects.filter(
             output__cycle=period.cycle, starts__lte=period.ends, ends__gte=period.starts
         )
         .filter(
             pk__in=Activity.objects.filter(
-                Q(lead_organisations=organisation) | Q(partner_organisations=organisation)
+                Q(lead_organisations=organisation)
+                | Q(un_entities=organisation)
+                | Q(partner_organisations=organisation)
             ).values("pk")
         )
         .exclude(status=ActivityStatus.CANCELLED)
@@ -412,6 +522,8 @@ def progress_report_save(
             indicator.kind, row.get("value"), row.get("text", ""), f"indicator {indicator.code}"
         )
         actual = IndicatorActual.objects.filter(report=report, indicator=indicator).first()
+        parts = _parts(indicator, actual, row.get("parts"))
+        value = _reconciled(indicator, value, parts)
         if value is None and not text:
             if actual:
                 delete_audited(actual, by=by)
@@ -421,9 +533,61 @@ def progress_report_save(
         actual.value, actual.text = value, text
         actual.narrative = clean_text(row.get("narrative", ""))
         changed |= save_changed(actual, by=by)
+        if "parts" in row:
+            changed |= _save_parts(actual, parts, by=by)
     report.summary = clean_text(summary)
     save_changed(report, by=by, related_changed=changed)
     return report
+
+
+def indicator_categories(indicator: Indicator) -> list[tuple[Breakdown, list[BreakdownCategory]]]:
+    """The indicator's breakdowns with their categories, in order (from the prefetch cache
+    when the caller prefetched `breakdowns__categories`)."""
+    if not indicator.is_numeric:
+        return []
+    return [
+        (b, list(b.categories.all()))
+        for b in sorted(indicator.breakdowns.all(), key=lambda b: b.display_name)
+    ]
+
+
+def _parts(indicator, actual, given) -> dict[int, Decimal | None]:
+    allowed = {c.pk for _b, categories in indicator_categories(indicator) for c in categories}
+    if given is None:
+        stored = actual.parts.all() if actual is not None else []
+        return {p.category_id: p.value for p in stored}
+    unknown = {pk for pk, v in given.items() if v is not None} - allowed
+    if unknown:
+        raise ValidationError(_("Report values only in the categories of the indicator."))
+    return {pk: given.get(pk) for pk in allowed}
+
+
+def _reconciled(indicator, value, parts) -> Decimal | None:
+    splits = [
+        Split(b.display_name, [parts.get(c.pk) for c in categories])
+        for b, categories in indicator_categories(indicator)
+        if categories
+    ]
+    value, problems = reconcile(value, splits, adds_up=indicator.parts_add_up)
+    if problems:
+        raise ValidationError({f"indicator {indicator.code}": problems})
+    return value
+
+
+def _save_parts(actual: IndicatorActual, parts: dict, *, by: User) -> bool:
+    changed = False
+    stored = {p.category_id: p for p in actual.parts.all()}
+    for pk, value in parts.items():
+        part = stored.get(pk)
+        if value is None:
+            if part is not None:
+                delete_audited(part, by=by)
+                changed = True
+            continue
+        part = part or ActualPart(actual=actual, category_id=pk)
+        part.value = value
+        changed |= save_changed(part, by=by)
+    return changed
 
 
 @transaction.atomic

@@ -22,12 +22,14 @@ from gcmhub.core.pages import (
 )
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import Step
-from gcmhub.reporting.charts import BRAND, timeline_svg
+from gcmhub.reporting.charts import BRAND, cached_svg, grouped_bar_figure, timeline_svg
 from gcmhub.workplan import access, exports, selectors, services
 from gcmhub.workplan.forms import (
     ActivityForm,
     ActivityRowForm,
     ActualRowForm,
+    BreakdownForm,
+    CategoryFormSet,
     IndicatorForm,
     OutputForm,
     PeriodForm,
@@ -183,11 +185,88 @@ def indicator_list(request, network, cycle):
         return download(
             exports.indicators_xlsx(cycle, indicators, periods), XLSX, "indicators.xlsx"
         )
-    return render(
-        request,
-        "workplan/indicator_list.html",
-        _context(network, cycle, indicators=indicators, periods=periods),
+    context = _context(
+        network,
+        cycle,
+        indicators=indicators,
+        periods=periods,
+        breakdowns=selectors.breakdowns_of(cycle),
+        charts=breakdown_charts(indicators, periods),
     )
+    return render(request, "workplan/indicator_list.html", context)
+
+
+def breakdown_charts(indicators, periods) -> list[tuple]:
+    """(indicator, breakdown, chart) for each breakdown of an indicator with accepted values
+    by category: a bar per period stacked by category (side by side for shares)."""
+    charts = []
+    for indicator in indicators:
+        for breakdown, series in indicator.breakdown_series:
+            title = _("%(indicator)s by %(breakdown)s") % {
+                "indicator": indicator.code,
+                "breakdown": breakdown.display_name,
+            }
+            chart = cached_svg(
+                grouped_bar_figure,
+                [p.label for p in periods],
+                series,
+                value_label=indicator.unit or _("Value"),
+                stacked=indicator.parts_add_up,  # shares side by side: they do not add up
+                title=title,
+                chart_id=f"breakdown-{indicator.pk}-{breakdown.pk}",
+            )
+            charts.append((indicator, breakdown, chart))
+    return charts
+
+
+@cycle_page(Perm.WORKPLAN_MANAGE)
+def breakdown_edit(request, network, cycle, breakdown_pk=None):
+    breakdown = access.get_breakdown_for_cycle(cycle, breakdown_pk) if breakdown_pk else None
+    back = cycle_reverse("indicator-list", cycle) + "#breakdowns"
+    if delete_requested(request, breakdown):
+        return delete_and_back(
+            request,
+            lambda: services.breakdown_delete(breakdown=breakdown, by=request.user),
+            _("The breakdown has been removed."),
+            back,
+        )
+    categories = list(breakdown.categories.all()) if breakdown else []
+    data = request.POST or None
+    form = BreakdownForm(data, initial=record_initial(breakdown, BreakdownForm))
+    formset = CategoryFormSet(
+        data,
+        prefix="categories",
+        initial=[{"label": c.label, "label_tr": c.label_tr, "hxl": c.hxl} for c in categories],
+    )
+    if data is not None and form.is_valid() and formset.is_valid():
+        rows = [
+            {**f.cleaned_data, "category": categories[i] if i < len(categories) else None}
+            for i, f in enumerate(formset.forms)
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        try:
+            services.breakdown_save(
+                cycle=cycle,
+                by=request.user,
+                breakdown=breakdown,
+                categories=rows,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, _("The breakdown has been saved."))
+            return redirect(back)
+    context = _context(
+        network,
+        cycle,
+        form=form,
+        formset=formset,
+        breakdown=breakdown,
+        title=str(breakdown) if breakdown else _("New breakdown"),
+        back=back,
+    )
+    return render(request, "workplan/breakdown_form.html", context)
 
 
 @cycle_page(Perm.WORKPLAN_MANAGE)
@@ -257,7 +336,7 @@ def _save_report(request, report, form, activities, indicators) -> bool:
             for a in activities
             if a.form.has_changed() or a.row
         ],
-        actual_rows=[{"indicator": i, **i.form.cleaned_data} for i in indicators],
+        actual_rows=[i.form.row() for i in indicators],
         expected_version=form.cleaned_data["version"],
     )
     if "submit" in request.POST:
@@ -274,10 +353,14 @@ def report_detail(request, network, cycle, report_pk):
     editable = Step.EDIT in report.steps
     activities = list(services.reportable_activities(report.period, report.organisation))
     indicators = list(
-        Indicator.objects.filter(cycle=cycle, reported_by=report.organisation).order_by("code")
+        Indicator.objects.filter(cycle=cycle, reported_by=report.organisation)
+        .prefetch_related("breakdowns__categories")
+        .order_by("code")
     )
     rows = {r.activity_id: r for r in report.activity_rows.all()}
-    actuals = {a.indicator_id: a for a in report.actuals.all()}
+    actuals = {
+        a.indicator_id: a for a in report.actuals.prefetch_related("parts__category__breakdown")
+    }
     if request.method == "POST" and not editable:
         # A second click on "Save and submit" (the first one went through), or a reader's post.
         messages.info(request, _("This report can no longer be edited here: nothing was saved."))
@@ -306,6 +389,9 @@ def report_detail(request, network, cycle, report_pk):
                 "value": actual.value if actual else None,
                 "text": actual.text if actual else "",
                 "narrative": actual.narrative if actual else "",
+                **{
+                    f"part_{p.category_id}": p.value for p in (actual.parts.all() if actual else [])
+                },
             },
         )
         indicator.actual = actual

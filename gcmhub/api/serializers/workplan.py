@@ -17,6 +17,7 @@ class ActivitySerializer(serializers.ModelSerializer):
     output = serializers.CharField(source="output.code", read_only=True)
     objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
     lead_organisations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    un_entities = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     partner_organisations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
@@ -29,7 +30,11 @@ class ActivitySerializer(serializers.ModelSerializer):
             "title_tr",
             "objectives",
             "lead_organisations",
+            "un_entities",
             "partner_organisations",
+            "gender_marker",
+            "human_rights_marker",
+            "lnob_groups",
             "starts",
             "ends",
             "budget_planned",
@@ -40,6 +45,8 @@ class ActivitySerializer(serializers.ModelSerializer):
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
+    breakdowns = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
     class Meta:
         model = Indicator
         fields = [
@@ -53,6 +60,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "baseline_text",
             "baseline_year",
             "source",
+            "breakdowns",
             "reported_by",
         ]
 

@@ -36,7 +36,9 @@ class ActivityViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMi
         return (
             Activity.objects.filter(output__cycle=self.cycle)
             .select_related("output")
-            .prefetch_related("objectives", "lead_organisations", "partner_organisations")
+            .prefetch_related(
+                "objectives", "lead_organisations", "un_entities", "partner_organisations"
+            )
             .order_by("output__code", "code")
         )
 
@@ -49,7 +51,7 @@ class IndicatorViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelM
     model = Indicator
 
     def records(self):
-        return self.cycle.indicators.order_by("code")
+        return self.cycle.indicators.prefetch_related("breakdowns").order_by("code")
 
 
 class ReportingPeriodViewSet(CycleScoped, mixins.ListModelMixin, mixins.RetrieveModelMixin):

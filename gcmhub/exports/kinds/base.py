@@ -24,9 +24,15 @@ class Kind:
     columns: tuple[Column, ...]
     rows: Callable  # (cycle) -> Iterable[tuple]: one value per column, in their order
     count: Callable  # (cycle) -> int: how many rows, in one cheap query
+    # (cycle) -> the columns after `columns` that the cycle's data defines (the categories of
+    # its indicators' breakdowns), for a kind whose columns are not the same in every cycle
+    more_columns: Callable | None = None
 
     def column_keys(self) -> list[str]:
         return [c.key for c in self.columns]
+
+    def columns_for(self, cycle) -> tuple[Column, ...]:
+        return self.columns + (tuple(self.more_columns(cycle)) if self.more_columns else ())
 
 
 def C(key, label, hxl, width=14) -> Column:

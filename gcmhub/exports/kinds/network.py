@@ -1,6 +1,7 @@
 """The work plan, indicators with targets and actuals, progress reports, obligations."""
 
 from django.db.models import QuerySet
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.editions.texts import prefetch
@@ -53,14 +54,20 @@ def activity_queryset(cycle) -> QuerySet:
 
 
 def activity_rows(cycle):
+    from gcmhub.workplan.selectors import with_sdg_targets
+
     activities = (
         activity_queryset(cycle)
         .select_related("output")
         .prefetch_related(
-            "objectives", "lead_organisations", "partner_organisations", "sdg_targets"
+            "objectives",
+            "lead_organisations",
+            "un_entities",
+            "partner_organisations",
+            "sdg_targets",
         )
     )
-    for a in activities.order_by("output__code", "code"):
+    for a in with_sdg_targets(cycle, list(activities.order_by("output__code", "code"))):
         yield (
             a.pk,
             a.code,
@@ -68,8 +75,12 @@ def activity_rows(cycle):
             a.output.code,
             objective_numbers(a.objectives.all()),
             org_names(a.lead_organisations.all()),
+            org_names(a.un_entities.all()),
             org_names(a.partner_organisations.all()),
-            SEP.join(t.code for t in a.sdg_targets.all()),
+            SEP.join(t.code for t in a.all_sdg_targets),
+            a.gender_marker,
+            a.human_rights_marker,
+            SEP.join(a.get_lnob_groups_display()),
             a.starts,
             a.ends,
             a.get_status_display(),
@@ -89,8 +100,12 @@ ACTIVITIES = Kind(
         C("output", _("Output"), "#output+code", 10),
         C("objectives", _("GCM objectives"), "#indicator+gcm+objective+list", 14),
         C("lead_organisations", _("Lead organisations"), "#org+name+lead", 30),
-        C("partner_organisations", _("Partner organisations"), "#org+name+partner", 30),
+        C("un_entities", _("Contributing UN entities"), "#org+name+un", 30),
+        C("partner_organisations", _("Implementing partners"), "#org+name+impl", 30),
         C("sdg_targets", _("SDG targets"), "#indicator+sdg+target+code", 14),
+        C("gender_marker", _("Gender equality marker"), "#indicator+marker+gender+code", 8),
+        C("human_rights_marker", _("Human rights marker"), "#indicator+marker+rights+code", 8),
+        C("lnob_groups", _("Groups left behind"), "#population+lnob+list", 30),
         C("starts", _("Start"), "#date+start", 12),
         C("ends", _("End"), "#date+end", 12),
         C("status", _("Status"), "#status", 12),
@@ -105,7 +120,7 @@ ACTIVITIES = Kind(
 
 def indicator_rows(cycle):
     indicators = cycle.indicators.select_related("output", "outcome", "reported_by")
-    for i in indicators.order_by("code"):
+    for i in indicators.prefetch_related("breakdowns").order_by("code"):
         result = i.output or i.outcome
         yield (
             i.pk,
@@ -118,7 +133,7 @@ def indicator_rows(cycle):
             i.baseline_text,
             i.baseline_year,
             i.source,
-            SEP.join(i.disaggregation or []),
+            SEP.join(sorted(b.display_name for b in i.breakdowns.all())),
             org_label(i.reported_by),
         )
 
@@ -142,7 +157,7 @@ INDICATORS = Kind(
         ),
         C("baseline_year", _("Baseline year"), "#date+year+baseline", 8),
         C("source", _("Data source"), "#meta+source", 24),
-        C("disaggregation", _("Disaggregated by"), "#meta+disaggregation", 20),
+        C("breakdowns", _("Broken down by"), "#meta+breakdown+list", 20),
         C("reported_by", _("Reported by"), "#org+name+reporting", 30),
     ),
     indicator_rows,
@@ -163,23 +178,69 @@ def _actuals(cycle) -> QuerySet:
     return IndicatorActual.objects.filter(indicator__cycle=cycle, report__state=State.ACCEPTED)
 
 
+def _categories(cycle) -> list:
+    from gcmhub.workplan.models import BreakdownCategory
+
+    return list(
+        BreakdownCategory.objects.filter(breakdown__cycle=cycle)
+        .select_related("breakdown")
+        .order_by("breakdown__name", "order", "pk")
+    )
+
+
+def _hxl_attributes(category) -> str:
+    """The category's HXL attributes (`+f`), or one made of its name (`+istanbul`)."""
+    if category.hxl:
+        return category.hxl
+    return "+" + slugify(category.label).replace("-", "_")
+
+
+def category_columns(cycle) -> list:
+    """A column per category of the cycle's breakdowns: the actual value in that category,
+    its hashtag the value's with the category's attributes (`#indicator+value+num+f`)."""
+    return [
+        C(
+            f"part_{c.pk}",
+            _("%(breakdown)s: %(category)s")
+            % {"breakdown": c.breakdown.display_name, "category": c.display_label},
+            f"#indicator+value+num{_hxl_attributes(c)}",
+            10,
+        )
+        for c in _categories(cycle)
+    ]
+
+
 def indicator_value_rows(cycle):
-    """Targets and accepted actuals, one per row (long format), so figures stay numbers."""
+    """Targets and accepted actuals, one per row (long format), so figures stay numbers; an
+    actual's values by category follow in a column per category (empty where not given)."""
     target, actual = _("Target"), _("Actual")
+    categories = [c.pk for c in _categories(cycle)]
+    none = ("",) * len(categories)
     for t in (
         _targets(cycle)
         .select_related("indicator", "period")
         .order_by("indicator__code", "period__starts")
     ):
-        yield (t.indicator.code, t.period.label, str(target), t.value, t.text, "", "")
+        yield (t.indicator.code, t.period.label, str(target), t.value, t.text, "", "", *none)
     for a in (
         _actuals(cycle)
         .select_related("indicator", "report__period", "report__organisation")
+        .prefetch_related("parts")
         .order_by("indicator__code", "report__period__starts", "report__organisation__name")
     ):
         period = a.report.period.label
         organisation = org_label(a.report.organisation)
-        yield (a.indicator.code, period, str(actual), a.value, a.text, organisation, a.narrative)
+        parts = {p.category_id: p.value for p in a.parts.all()}
+        yield (
+            a.indicator.code,
+            period,
+            str(actual),
+            a.value,
+            a.text,
+            organisation,
+            a.narrative,
+            *(parts.get(pk, "") for pk in categories),
+        )
 
 
 INDICATOR_VALUES = Kind(
@@ -196,6 +257,7 @@ INDICATOR_VALUES = Kind(
     ),
     indicator_value_rows,
     lambda cycle: _targets(cycle).count() + _actuals(cycle).count(),
+    more_columns=category_columns,
 )
 
 
