@@ -853,7 +853,7 @@ COVERED_ELSEWHERE = {
 READ_ONLY = {
     "translations",
     "home", "network-list", "network-detail", "cycle-detail", "cycle-history",
-    "task-list", "task-count",
+    "task-list",
     "objective-list", "objective-detail", "principle-list",
     "cooperation-framework", "cooperation-framework-history", "cycle-setup",
     "assessment-home", "assignment-list", "input-list", "input-detail", "input-history",

@@ -4,5 +4,4 @@ from gcmhub.todo import views
 
 urlpatterns = [
     path("", views.task_list, name="task-list"),
-    path("count/", views.task_count_badge, name="task-count"),
 ]

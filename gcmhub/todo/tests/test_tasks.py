@@ -227,8 +227,29 @@ def test_the_header_links_to_my_tasks_and_my_tasks_says_how_many(client, cycle, 
     page = client.get(reverse("task-list")).content.decode()
     assert 'data-task-count="2"' in page
     assert "2 tasks" in page
-    badge = client.get(reverse("task-count")).content.decode()
-    assert 'data-task-count="2"' in badge
+
+
+def test_every_page_shows_the_count_kept_a_minute_and_counted_again_after_a_write(
+    client, cycle, returned, focal_a, monkeypatch
+):
+    from gcmhub.todo import header
+
+    client.force_login(focal_a)  # signing in counts the tasks
+    home = reverse("assessment-home", kwargs={"network_slug": "alpha", "cycle_pk": cycle.pk})
+    first = client.get(home).content.decode()
+    assert 'data-task-count="2"' in first and "2 tasks" in first
+    # Another person's write (the input accepted) shows once the kept count is a minute old.
+    returned.state = "accepted"
+    returned.save(update_fields=["state"])
+    assert 'data-task-count="2"' in client.get(home).content.decode()
+    kept = client.session[header.SESSION_KEY]
+    monkeypatch.setattr(header.time, "time", lambda: kept[1] + header.FRESH_SECONDS + 1)
+    assert 'data-task-count="1"' in client.get(home).content.decode()
+    monkeypatch.undo()
+    # The person's own write forgets the kept count: the next page counts again.
+    client.post(reverse("language-set"), {"language": "en", "next": home})
+    assert header.SESSION_KEY not in client.session
+    assert 'data-task-count="1"' in client.get(home).content.decode()
 
 
 def test_score_sheets_while_scoring_is_open(cycle, scoring, org_a, focal_a, focal_b, coordinator):
