@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -261,7 +262,10 @@ def obligation_reminders_send(*, today: dt.date) -> int:
                 message=gettext_noop("“%(title)s” was due on %(date)s and is not done yet.")
                 if late
                 else gettext_noop("“%(title)s” is due on %(date)s."),
-                params={"title": rule.title, "date": obligation.due_date.isoformat()},
+                params={
+                    "title": rule.title,
+                    "date": lambda day=obligation.due_date: date_format(day),
+                },
                 url=cycle_reverse("obligation-list", rule.cycle),
                 cycle=rule.cycle,
             )

@@ -7,6 +7,7 @@ import zoneinfo
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -569,7 +570,7 @@ def action_points_remind(*, today) -> int:
                 params={
                     "text": point.text[:120],
                     "meeting": point.meeting.title,
-                    "date": point.due_date.isoformat(),
+                    "date": lambda day=point.due_date: date_format(day),
                 },
                 url=cycle_reverse("action-list", cycle),
                 cycle=cycle,

@@ -4,6 +4,7 @@ sent to the organisations asked and the reminders of the deadline."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -203,7 +204,7 @@ def _remind(cycle, organisation_id, kind, deadline, assignments) -> int:
         params={
             "organisation": assignments[0].organisation.short_name,
             "objectives": ", ".join(str(a.objective.number) for a in assignments),
-            "deadline": deadline.isoformat(),
+            "deadline": lambda: date_format(deadline),
         },
         url=cycle_reverse("assessment-home", cycle),
         cycle=cycle,

@@ -222,8 +222,8 @@ def test_reminders_leave_a_notification_due_soon_then_late_for_the_focal_points(
     services.reminders_send(today=collection.deadline + dt.timedelta(days=1))
     rows = list(focal_a.notifications.order_by("pk"))
     assert [n.kind for n in rows] == [Kind.DUE_SOON, Kind.LATE]
-    assert rows[0].text == "The inputs of MA on objectives 9, 10 are due by 2021-05-14."
-    assert "were due by 2021-05-14 and are not submitted yet" in rows[1].text
+    assert rows[0].text == "The inputs of MA on objectives 9, 10 are due by 14 May 2021."
+    assert "were due by 14 May 2021 and are not submitted yet" in rows[1].text
     assert rows[0].url.endswith(f"/cycles/{cycle.pk}/assessment/")
     assert not focal_b.notifications.exists()
 

@@ -1,3 +1,5 @@
+from django.utils import translation
+
 """The obligation reminders also leave notifications (issue 16); the obligations show in My
 tasks of who owes them."""
 
@@ -39,8 +41,10 @@ def test_reminders_notify_the_focal_points_due_soon_then_late(rule, focal_a, foc
     services.obligation_reminders_send(today=dt.date(2022, 3, 18))
     rows = list(focal_a.notifications.order_by("pk"))
     assert [n.kind for n in rows] == [Kind.DUE_SOON, Kind.LATE]
-    assert rows[0].text == "“Quarterly figures” is due on 2022-03-15."
-    assert rows[1].text == "“Quarterly figures” was due on 2022-03-15 and is not done yet."
+    assert rows[0].text == "“Quarterly figures” is due on 15 March 2022."
+    assert rows[1].text == "“Quarterly figures” was due on 15 March 2022 and is not done yet."
+    with translation.override("tr"):  # the date in the reader's language
+        assert "15 Mart 2022" in rows[0].text
     assert rows[0].url.endswith("/coordination/obligations/")
     assert not focal_b.notifications.exists()
     assert len(mailoutbox) == 2  # the e-mails go as before

@@ -70,7 +70,7 @@ def test_owners_are_reminded_once_due_soon_then_once_late(
     assert kinds == [Kind.DUE_SOON, Kind.LATE]
     soon = focal_a.notifications.order_by("pk").first()
     assert soon.text == (
-        "The action point “Send the figures of 2029” of Validation meeting is due by 2030-03-10."
+        "The action point “Send the figures of 2029” of Validation meeting is due by 10 March 2030."
     )
     assert soon.url.endswith("/meetings/actions/")
     assert consultant.notifications.count() == 2
