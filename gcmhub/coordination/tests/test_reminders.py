@@ -1,11 +1,10 @@
-from django.utils import translation
-
 """The obligation reminders also leave notifications (issue 16); the obligations show in My
 tasks of who owes them."""
 
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from gcmhub.coordination import services
 from gcmhub.coordination.models import Responsible
