@@ -11,6 +11,7 @@ axe-core's own checks."""
 import time
 from types import SimpleNamespace
 
+import pytest
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Error as PlaywrightError
@@ -70,6 +71,7 @@ def test_the_check_finds_what_a_screen_reader_would_miss(browser):
     page.context.close()
 
 
+@pytest.mark.crawl
 def test_no_page_of_any_role_has_a_serious_or_critical_violation(browser, demo):
     # The crawl follows every link, some to pages a persona may not open (answered 403/404,
     # which Chromium reports on the console); those pages are not checked.

@@ -85,6 +85,7 @@ def test_pseudo_catalogue_marks_the_projects_and_djangos_translations(tmp_path):
 
 
 @pytest.mark.django_db
+@pytest.mark.crawl
 def test_every_page_of_every_persona_is_in_turkish(client, tmp_path):
     """Each page each demo persona reaches from the landing pages, in Turkish: a miss is
     reported with the persona and the page."""
