@@ -17,15 +17,14 @@ from gcmhub.core.access import actor_for, require
 from gcmhub.core.audit import delete_audited, locked, save_audited
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, Network, User
-from gcmhub.core.notify import cycle_url, send_templated
 from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.directory.models import Organisation
 from gcmhub.directory.selectors import coordinators_of, focal_points_of
 from gcmhub.framework.models import RoundTable
-from gcmhub.notifications.models import Kind
-from gcmhub.notifications.services import notify
+from gcmhub.notifications.models import Delivery, Kind
+from gcmhub.notifications.services import Email, notify
 
 
 def check_same_network(organisations, network_id: int, field: str) -> None:
@@ -251,12 +250,8 @@ def obligation_reminders_send(*, today: dt.date) -> int:
                 "obligation": obligation,
                 "rule": rule,
                 "late": late,
-                "url": cycle_url(rule.cycle, "obligation-list"),
             }
-            for person in people:
-                send_templated(person, "coordination/email/obligation_reminder", context)
-                sent += 1
-            notify(
+            rows = notify(
                 people,
                 Kind.LATE if late else Kind.DUE_SOON,
                 message=gettext_noop("“%(title)s” was due on %(date)s and is not done yet.")
@@ -268,7 +263,9 @@ def obligation_reminders_send(*, today: dt.date) -> int:
                 },
                 url=cycle_reverse("obligation-list", rule.cycle),
                 cycle=rule.cycle,
+                email=Email("coordination/email/obligation_reminder", context),
             )
+            sent += sum(1 for r in rows if r.delivery == Delivery.AT_ONCE and r.recipient.email)
             field = "reminded_before" if reminder == schedule.Reminder.BEFORE else "reminded_after"
             Obligation.objects.filter(pk=obligation.pk).update(**{field: timezone.now()})
     return sent

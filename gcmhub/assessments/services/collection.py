@@ -10,12 +10,10 @@ from django.utils.translation import gettext_noop
 
 from gcmhub.assessments.models import Collection, Reminder, ReminderKind
 from gcmhub.assessments.questionnaire import build_questionnaire
-from gcmhub.assessments.services.emails import send
 from gcmhub.core.access import require
 from gcmhub.core.audit import save_audited
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Cycle, User
-from gcmhub.core.notify import cycle_url
 from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
@@ -185,13 +183,9 @@ def _remind(cycle, organisation_id, kind, deadline, assignments) -> int:
         "objectives": [a.objective for a in assignments],
         "deadline": deadline,
         "overdue": overdue,
-        "url": cycle_url(cycle, "assessment-home"),
     }
-    recipients = list(focal_points_of(organisation_id, cycle.network_id))
-    for user in recipients:
-        send(user, "reminder", context)
-    notify(
-        recipients,
+    rows = notify(
+        focal_points_of(organisation_id, cycle.network_id),
         Kind.LATE if overdue else Kind.DUE_SOON,
         message=gettext_noop(
             "The inputs of %(organisation)s on objectives %(objectives)s were due by "
@@ -208,5 +202,6 @@ def _remind(cycle, organisation_id, kind, deadline, assignments) -> int:
         },
         url=cycle_reverse("assessment-home", cycle),
         cycle=cycle,
+        email=Email("assessments/email/reminder", context),
     )
-    return len(recipients)
+    return sum(1 for row in rows if row.delivery == Delivery.AT_ONCE and row.recipient.email)

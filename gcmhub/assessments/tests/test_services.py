@@ -201,10 +201,12 @@ def test_inputs_start_only_on_objectives_asked(cycle, org_a, focal_a, collection
 
 
 def test_reminders_go_once_to_organisations_with_missing_inputs(
-    cycle, collection, assignments, submitted_b, focal_a, focal_b, mailoutbox
+    cycle, collection, assignments, submitted_b, focal_a, focal_b, mailoutbox, run_tasks
 ):
     today = collection.deadline - dt.timedelta(days=6)
     assert services.reminders_send(today=today) == 1  # org A has nothing submitted; B is done
+    run_tasks()  # the e-mail goes by the queue
+    assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [focal_a.email]
     assert "14 May 2021" in mailoutbox[0].subject
     assert services.reminders_send(today=today) == 0  # run again the same day: nothing
@@ -229,7 +231,16 @@ def test_reminders_leave_a_notification_due_soon_then_late_for_the_focal_points(
 
 
 def test_an_extension_moves_the_reminders_of_that_organisation_only(
-    cycle, collection, assignments, coordinator, org_a, org_b, focal_a, focal_b, mailoutbox
+    cycle,
+    collection,
+    assignments,
+    coordinator,
+    org_a,
+    org_b,
+    focal_a,
+    focal_b,
+    mailoutbox,
+    run_tasks,
 ):
     extended = collection.deadline + dt.timedelta(days=14)
     changed = services.assignment_deadline_set(
@@ -237,8 +248,10 @@ def test_an_extension_moves_the_reminders_of_that_organisation_only(
     )
     assert changed == 2
     assert services.reminders_send(today=collection.deadline + dt.timedelta(days=1)) == 1
-    assert mailoutbox[0].to == [focal_b.email]  # B is late; A has two more weeks
+    run_tasks()
+    assert [m.to for m in mailoutbox] == [[focal_b.email]]  # B is late; A has two more weeks
     assert services.reminders_send(today=extended - dt.timedelta(days=1)) == 1
+    run_tasks()
     assert mailoutbox[1].to == [focal_a.email]
     assert "28 May 2021" in mailoutbox[1].subject
     assignment = cycle.assignments.filter(organisation=org_a).first()

@@ -35,7 +35,9 @@ def rule(cycle, coordinator, org_a, focal_a, focal_b):
     )
 
 
-def test_reminders_notify_the_focal_points_due_soon_then_late(rule, focal_a, focal_b, mailoutbox):
+def test_reminders_notify_the_focal_points_due_soon_then_late(
+    rule, focal_a, focal_b, mailoutbox, run_tasks
+):
     services.obligation_reminders_send(today=dt.date(2022, 3, 8))
     services.obligation_reminders_send(today=dt.date(2022, 3, 18))
     rows = list(focal_a.notifications.order_by("pk"))
@@ -46,7 +48,9 @@ def test_reminders_notify_the_focal_points_due_soon_then_late(rule, focal_a, foc
         assert "15 Mart 2022" in rows[0].text
     assert rows[0].url.endswith("/coordination/obligations/")
     assert not focal_b.notifications.exists()
-    assert len(mailoutbox) == 2  # the e-mails go as before
+    run_tasks()  # the e-mails at once (the default for due soon and late) go by the queue
+    assert [m.to for m in mailoutbox] == [[focal_a.email], [focal_a.email]]
+    assert "Quarterly figures" in mailoutbox[0].body  # the reminder's own e-mail, once each
 
 
 def test_a_late_obligation_is_in_my_tasks_of_its_organisation_and_the_coordinator(
