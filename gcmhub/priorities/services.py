@@ -262,7 +262,7 @@ def sheet_withdraw(*, sheet: ScoreSheet, by: User) -> ScoreSheet:
         members_with(sheet.cycle.network_id, Perm.PRIORITY_MANAGE),
         Kind.WITHDRAWN,
         message=gettext_noop("%(organisation)s withdrew its scores: they are a draft again."),
-        params={"organisation": sheet.organisation},
+        params={"organisation": lambda: sheet.organisation.label},
         url=cycle_reverse("priorities-home", sheet.cycle),
         cycle=sheet.cycle,
         actor=by,

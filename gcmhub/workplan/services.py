@@ -642,8 +642,11 @@ def progress_report_withdraw(*, report: ProgressReport, by: User) -> ProgressRep
         message=gettext_noop(
             "%(organisation)s withdrew its progress report for %(period)s: it is a draft again."
         ),
-        params={"organisation": report.organisation, "period": report.period.label},
-        url=cycle_reverse("report-detail", cycle, report_pk=report.pk),
+        params={
+            "organisation": lambda: report.organisation.label,
+            "period": report.period.label,
+        },
+        url=cycle_reverse("report-list", cycle),  # a draft again: not theirs to open
         cycle=cycle,
         actor=by,
     )

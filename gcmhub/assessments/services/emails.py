@@ -71,18 +71,3 @@ def notify_accepted(input: Input, by: User) -> None:
         cycle=input.cycle,
         actor=by,
     )
-
-
-def notify_withdrawn(input: Input, by: User) -> None:
-    """The secretariat is told an input it had not acted on went back to its organisation."""
-    notify(
-        holders_of(Perm.INPUT_REVIEW, input.cycle.network_id),
-        Kind.WITHDRAWN,
-        message=gettext_noop(
-            "%(organisation)s withdrew its input on GCM objective %(objective)s to change it."
-        ),
-        params=_input_params(input),
-        url=_input_url(input),
-        cycle=input.cycle,
-        actor=by,
-    )

@@ -255,8 +255,12 @@ def input_withdraw(*, input: Input, by: User) -> Input:
         message=gettext_noop(
             "%(organisation)s withdrew its input on objective %(objective)s: it is a draft again."
         ),
-        params={"organisation": input.organisation, "objective": input.objective.number},
-        url=cycle_reverse("input-detail", input.cycle, input_pk=input.pk),
+        params={
+            "organisation": lambda: input.organisation.label,
+            "objective": input.objective.number,
+        },
+        # A draft again: the secretariat cannot open it, but sees where it stands.
+        url=cycle_reverse("assessment-home", input.cycle),
         cycle=input.cycle,
         actor=by,
     )

@@ -19,7 +19,7 @@ def _url(cycle, input, name="input-withdraw"):
 
 
 def test_a_focal_point_withdraws_a_submitted_input_and_the_secretariat_is_told(
-    submitted, focal_a, focal_b, coordinator, consultant, observer
+    client, submitted, focal_a, focal_b, coordinator, consultant, observer
 ):
     services.input_withdraw(input=submitted, by=focal_a)
     submitted.refresh_from_db()
@@ -28,8 +28,13 @@ def test_a_focal_point_withdraws_a_submitted_input_and_the_secretariat_is_told(
     assert submitted.history.first().history_user == focal_a  # audited
     rows = Notification.objects.filter(kind=Kind.WITHDRAWN)
     assert sorted(n.recipient.username for n in rows) == ["consult", "coord"]
-    assert rows[0].text == "Ministry A withdrew its input on objective 10: it is a draft again."
-    assert rows[0].url == _url(submitted.cycle, submitted, "input-detail")
+    assert (
+        rows[0].text == "Ministry A (MA) withdrew its input on objective 10: it is a draft again."
+    )
+    # The notice leads where the secretariat sees the input's state: the draft is not theirs.
+    client.force_login(consultant)
+    page = client.get(rows[0].url)
+    assert page.status_code == 200 and "Ministry A" in page.content.decode()
 
 
 @pytest.mark.parametrize("state", [State.RETURNED, State.ACCEPTED])

@@ -20,7 +20,8 @@ def test_a_focal_point_withdraws_the_scores_and_the_coordinator_is_told(
     assert sheet.rows.count() == 23  # the scores stay, to be changed and submitted again
     assert [n.recipient for n in Notification.objects.filter(kind=Kind.WITHDRAWN)] == [coordinator]
     assert (
-        Notification.objects.get().text == "Ministry A withdrew its scores: they are a draft again."
+        Notification.objects.get(kind=Kind.WITHDRAWN).text
+        == "Ministry A (MA) withdrew its scores: they are a draft again."
     )
 
 
