@@ -57,6 +57,7 @@ def reviews_to_comment(user, memberships):
         )
         .annotate(sent=Exists(sent))
         .select_related("version__document__cycle__network")
+        .defer("version__content")
         .order_by("deadline")
     )
     items = []
@@ -105,6 +106,7 @@ def comments_to_answer(user, memberships):
         )
         .filter(waiting__gt=0)
         .select_related("version__document__cycle__network")
+        .defer("version__content")
         .order_by("first")
     )
     return [

@@ -26,7 +26,7 @@ def invitations_to_answer(user, memberships):
         mine |= of_organisations(focal, network="meeting__cycle__network")
     invitations = (
         MeetingInvitation.objects.filter(mine, reply=Reply.PENDING)
-        .filter(meeting__starts_at__gte=timezone.now())
+        .filter(meeting__starts_at__gte=timezone.now(), meeting__cancelled_at__isnull=True)
         .select_related("meeting__cycle__network", "organisation")
         .order_by("meeting__starts_at")
     )
@@ -95,6 +95,7 @@ def endorsements_to_give(user, memberships):
             response=EndorsementResponse.PENDING,
         )
         .select_related("version__document__cycle__network")
+        .defer("version__content")
         .order_by("requested_at")
     )
     return [
@@ -122,6 +123,7 @@ def endorsements_outstanding(user, memberships):
             response=EndorsementResponse.PENDING,
         )
         .select_related("version__document__cycle__network")
+        .defer("version__content")
         .order_by("version_id", "requested_at")
     )
     by_version: dict[int, list] = {}
@@ -168,6 +170,7 @@ def agreed_changes_open(user, memberships):
         )
         .filter(~Exists(final))
         .select_related("meeting__cycle__network", "meeting__version__document")
+        .defer("meeting__version__content")
         .order_by("meeting__starts_at", "pk")
     )
     by_document: dict[int, list] = {}

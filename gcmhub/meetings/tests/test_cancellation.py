@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from gcmhub.meetings import services
@@ -128,3 +129,17 @@ def test_the_meeting_page_cancels_and_shows_why(client, meeting, coordinator, fo
     del kwargs["meeting_pk"]
     listing = client.get(reverse("meeting-list", kwargs=kwargs)).content.decode()
     assert "Cancelled" in listing
+
+
+def test_a_cancelled_meeting_leaves_my_tasks_of_those_invited(meeting, coordinator, focal_a):
+    from gcmhub.meetings.models import Meeting
+    from gcmhub.todo.selectors import tasks_for_user
+
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() + dt.timedelta(days=5),
+        ends_at=timezone.now() + dt.timedelta(days=5, hours=2),
+    )
+    services.invitations_send(meeting=meeting, by=coordinator)
+    assert "Invitation to answer" in [i.kind_label for i in tasks_for_user(focal_a)]
+    services.meeting_cancel(meeting=meeting, by=coordinator, reason="The venue is closed.")
+    assert "Invitation to answer" not in [i.kind_label for i in tasks_for_user(focal_a)]
