@@ -106,7 +106,30 @@ def meeting_save(
     meeting.starts_at, meeting.ends_at, meeting.time_zone = starts, ends, zone_name
     if moved:
         meeting.sequence += 1
-    return save_audited(meeting, by=by)
+    meeting = save_audited(meeting, by=by)
+    if moved:
+        _tell_moved(meeting, by)
+    return meeting
+
+
+def _tell_moved(meeting: Meeting, by: User) -> None:
+    """Those sent the invitation get the new time and place, with the calendar event's new
+    revision, which their calendar takes in place of the old one."""
+    ics = meeting_ics(meeting)
+    notify(
+        meeting_invitees(meeting, sent_only=True),
+        Kind.INVITED,
+        message=gettext_noop("The meeting “%(title)s” has changed: see its new time and place."),
+        params={"title": meeting.title},
+        url=meeting.get_absolute_url(),
+        cycle=meeting.cycle,
+        actor=by,
+        email=Email(
+            "meetings/email/update",
+            {"meeting": meeting},
+            attachments=lambda user: [("meeting.ics", ics, "text/calendar; method=REQUEST")],
+        ),
+    )
 
 
 @transaction.atomic
@@ -156,10 +179,13 @@ def invitations_set(*, meeting: Meeting, by: User, organisations) -> int:
     return created
 
 
+@transaction.atomic
 def invitations_send(*, meeting: Meeting, by: User) -> int:
-    """E-mail every invited person who has not been sent the invitation, with the .ics file."""
+    """E-mail every invited person who has not been sent the invitation, with the .ics file.
+    The meeting is locked first, so a second click waits and finds them sent."""
     require(by, Perm.MEETING_MANAGE, cycle=meeting.cycle)
-    if Meeting.objects.filter(pk=meeting.pk, cancelled_at__isnull=False).exists():
+    meeting = locked(meeting)
+    if meeting.cancelled_at:
         raise ValidationError(_("This meeting is cancelled: its invitations are not sent."))
     sent = 0
     invitations = meeting.invitations.filter(

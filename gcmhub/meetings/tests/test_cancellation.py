@@ -143,3 +143,29 @@ def test_a_cancelled_meeting_leaves_my_tasks_of_those_invited(meeting, coordinat
     assert "Invitation to answer" in [i.kind_label for i in tasks_for_user(focal_a)]
     services.meeting_cancel(meeting=meeting, by=coordinator, reason="The venue is closed.")
     assert "Invitation to answer" not in [i.kind_label for i in tasks_for_user(focal_a)]
+
+
+def test_a_moved_meeting_sends_its_new_revision_to_those_sent_the_invitation(
+    meeting, coordinator, version, focal_a, focal_b, run_tasks
+):
+    services.invitations_send(meeting=meeting, by=coordinator)
+    assert services.invitations_send(meeting=meeting, by=coordinator) == 0  # a second click
+    run_tasks()
+    mail.outbox.clear()
+    moved = services.meeting_save(
+        cycle=meeting.cycle,
+        by=coordinator,
+        **meeting_data(version, venue="UN House, Ankara"),
+        meeting=meeting,
+    )
+    run_tasks()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([focal_a.email, focal_b.email])
+    message = mail.outbox[0]
+    assert message.subject.startswith("Changed: Validation meeting")
+    assert "Venue: UN House, Ankara" in message.body
+    name, content, mimetype = message.attachments[0]
+    assert mimetype == "text/calendar; method=REQUEST"
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert int(event["sequence"]) == moved.sequence and str(event["location"]) == "UN House, Ankara"
+    notice = Notification.objects.filter(kind=Kind.INVITED, message__contains="changed")
+    assert {n.recipient for n in notice} == {focal_a, focal_b}

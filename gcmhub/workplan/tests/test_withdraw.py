@@ -34,7 +34,8 @@ def test_a_withdrawn_report_is_a_draft_its_obligation_open_again_and_the_coordin
     notification = Notification.objects.get(kind=Kind.WITHDRAWN)
     assert notification.recipient == coordinator
     assert notification.text == (
-        f"Ministry A (MA) withdrew its progress report for {report.period.label}: it is a draft again."
+        f"Ministry A (MA) withdrew its progress report for {report.period.label}: "
+        "it is a draft again."
     )
 
 
