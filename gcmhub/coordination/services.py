@@ -221,51 +221,66 @@ def obligation_mark(*, obligation: Obligation, by: User, done: bool, note: str =
 
 
 def obligation_reminders_send(*, today: dt.date) -> int:
-    """E-mail the reminders due today (see schedule.reminders_due); returns how many."""
+    """Send the reminders due today (see schedule.reminders_due); returns how many e-mails."""
     sent = 0
-    pending = Obligation.objects.filter(done_at__isnull=True).select_related(
-        "rule__cycle__network", "organisation"
-    )
+    pending = Obligation.objects.filter(done_at__isnull=True).select_related("rule")
     for obligation in pending:
-        rule = obligation.rule
-        due = schedule.reminders_due(
-            due=obligation.due_date,
-            done=False,
-            today=today,
-            remind_before=rule.remind_before,
-            remind_after=rule.remind_after,
-            sent_before=obligation.reminded_before is not None,
-            sent_after=obligation.reminded_after is not None,
+        if _reminders_due(obligation, today):
+            sent += _obligation_remind(obligation.pk, today)
+    return sent
+
+
+def _reminders_due(obligation: Obligation, today: dt.date) -> list:
+    rule = obligation.rule
+    return schedule.reminders_due(
+        due=obligation.due_date,
+        done=obligation.done_at is not None,
+        today=today,
+        remind_before=rule.remind_before,
+        remind_after=rule.remind_after,
+        sent_before=obligation.reminded_before is not None,
+        sent_after=obligation.reminded_after is not None,
+    )
+
+
+@transaction.atomic
+def _obligation_remind(pk: int, today: dt.date) -> int:
+    """One obligation's reminders, under its lock: stamped in the same transaction as the
+    notifications, so a second run (cron beside the worker) finds them sent."""
+    obligation = (
+        Obligation.objects.select_for_update(of=("self",))
+        .select_related("rule__cycle__network", "organisation")
+        .get(pk=pk)
+    )
+    due = _reminders_due(obligation, today)
+    rule, sent = obligation.rule, 0
+    network_id = rule.cycle.network_id
+    if obligation.organisation_id:
+        people = list(focal_points_of(obligation.organisation_id, network_id))
+    else:
+        people = list(coordinators_of(network_id))
+    for reminder in due:
+        late = reminder == schedule.Reminder.AFTER
+        context = {
+            "obligation": obligation,
+            "rule": rule,
+            "late": late,
+        }
+        rows = notify(
+            people,
+            Kind.LATE if late else Kind.DUE_SOON,
+            message=gettext_noop("“%(title)s” was due on %(date)s and is not done yet.")
+            if late
+            else gettext_noop("“%(title)s” is due on %(date)s."),
+            params={
+                "title": rule.title,
+                "date": lambda day=obligation.due_date: date_format(day),
+            },
+            url=cycle_reverse("obligation-list", rule.cycle),
+            cycle=rule.cycle,
+            email=Email("coordination/email/obligation_reminder", context),
         )
-        if not due:
-            continue
-        network_id = rule.cycle.network_id
-        if obligation.organisation_id:
-            people = list(focal_points_of(obligation.organisation_id, network_id))
-        else:
-            people = list(coordinators_of(network_id))
-        for reminder in due:
-            late = reminder == schedule.Reminder.AFTER
-            context = {
-                "obligation": obligation,
-                "rule": rule,
-                "late": late,
-            }
-            rows = notify(
-                people,
-                Kind.LATE if late else Kind.DUE_SOON,
-                message=gettext_noop("“%(title)s” was due on %(date)s and is not done yet.")
-                if late
-                else gettext_noop("“%(title)s” is due on %(date)s."),
-                params={
-                    "title": rule.title,
-                    "date": lambda day=obligation.due_date: date_format(day),
-                },
-                url=cycle_reverse("obligation-list", rule.cycle),
-                cycle=rule.cycle,
-                email=Email("coordination/email/obligation_reminder", context),
-            )
-            sent += sum(1 for r in rows if r.delivery == Delivery.AT_ONCE and r.recipient.email)
-            field = "reminded_before" if reminder == schedule.Reminder.BEFORE else "reminded_after"
-            Obligation.objects.filter(pk=obligation.pk).update(**{field: timezone.now()})
+        sent += sum(1 for r in rows if r.delivery == Delivery.AT_ONCE and r.recipient.email)
+        field = "reminded_before" if reminder == schedule.Reminder.BEFORE else "reminded_after"
+        Obligation.objects.filter(pk=obligation.pk).update(**{field: timezone.now()})
     return sent
