@@ -375,6 +375,10 @@ def test_the_coordinator_adds_a_breakdown_by_age_group_with_the_standard_categor
     client, cycle, coordinator
 ):
     client.force_login(coordinator)
+    form = client.get(url(cycle, "breakdown-create")).content.decode()
+    # categories are added in the page, without saving first
+    assert 'data-formset="categories"' in form and "Add a category" in form
+    assert 'name="categories-__prefix__-label"' in form.split("<template data-formset-empty>")[1]
     response = client.post(
         url(cycle, "breakdown-create"),
         {
