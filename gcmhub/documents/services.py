@@ -729,5 +729,29 @@ def comment_dispose(
     comment.reply = reply
     comment.addressed_in = addressed_in
     comment.address_in_next = bool(address_in_next) and addressed_in is None
-    save_changed(comment, by=by, disposed_at=timezone.now(), disposed_by=by)
+    if save_changed(comment, by=by, disposed_at=timezone.now(), disposed_by=by):
+        _notify_answered(comment, by)
     return comment
+
+
+def _notify_answered(comment: Comment, by: User) -> None:
+    """The organisation that commented hears the secretariat's answer (its author, or its
+    focal points when the author no longer speaks for it)."""
+    review = comment.review
+    document = review.version.document
+    people = [comment.author] if comment.author_id else []
+    notify(
+        people or focal_points(comment.organisation_id, document.cycle.network_id),
+        Kind.COMMENTED,
+        message=gettext_noop(
+            "Your comment %(number)s on version %(version)s of “%(title)s” has its answer."
+        ),
+        params={
+            "number": comment.number,
+            "version": review.version.number,
+            "title": document.title,
+        },
+        url=cycle_reverse("review-detail", document.cycle, review_pk=review.pk),
+        cycle=document.cycle,
+        actor=by,
+    )

@@ -35,3 +35,18 @@ def test_submitted_comments_tell_who_answers_them(
         .first()
         .text.startswith("Ministry A (MA) submitted 2 comments on version 0.1")
     )
+
+
+def test_the_answer_to_a_comment_is_told_to_who_wrote_it_once(
+    review, focal_a, focal_b, coordinator
+):
+    note = comment(review, focal_a)
+    services.comments_submit(review=review, by=focal_a)
+    Notification.objects.all().delete()
+    answer = {"disposition": "accepted", "reply": "Taken in section 2."}
+    services.comment_dispose(comment=note, by=coordinator, **answer)
+    services.comment_dispose(comment=note, by=coordinator, **answer)  # saved again, unchanged
+    told = Notification.objects.get(kind=Kind.COMMENTED)
+    assert told.recipient == focal_a
+    assert told.text.startswith("Your comment 1 on version 0.1 of “")
+    assert told.url.endswith(f"/documents/reviews/{review.pk}/")
