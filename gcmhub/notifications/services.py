@@ -25,6 +25,9 @@ from gcmhub.core.audit import delete_audited, save_audited
 from gcmhub.notifications.models import DEFAULT_DELIVERY, Delivery, Kind, Notification, Preference
 from gcmhub.notifications.selectors import deliveries_for
 
+# How far back the daily digest looks.
+DIGEST_DAYS = 7
+
 # The e-mail of a notification that brings no template of its own.
 DEFAULT_TEMPLATE = "notifications/email/notification"
 
@@ -149,10 +152,16 @@ def send_email(notification_id: int, subject: str, body: str, attachments: list)
 
 def digests_send(*, today: dt.date) -> int:
     """E-mail each person who takes a digest one message with what arrived for them and is
-    neither read nor e-mailed yet (the schedule's daily entry); return how many were sent."""
+    neither read nor e-mailed yet (the schedule's daily entry); return how many were sent.
+    It looks back `DIGEST_DAYS` (a week of missed mornings is caught up): older unread
+    notifications stay in the list, and a kind taken "not by e-mail" never piles up here."""
+    since = timezone.now() - dt.timedelta(days=DIGEST_DAYS)
     waiting = (
         Notification.objects.filter(
-            emailed_at__isnull=True, read_at__isnull=True, recipient__is_active=True
+            emailed_at__isnull=True,
+            read_at__isnull=True,
+            recipient__is_active=True,
+            created_at__gte=since,
         )
         .exclude(recipient__email="")
         .select_related("recipient", "network")

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from gcmhub.assessments import services as assessments
@@ -127,6 +127,18 @@ def test_the_digest_sends_one_e_mail_with_both_and_each_notification_once(
     assert "2 notifications" in message.subject
     assert services.digests_send(today=dt.date.today()) == 0  # e-mailed once
     assert not Notification.objects.filter(recipient=consultant, emailed_at__isnull=True).exists()
+
+
+def test_the_digest_looks_back_a_week_only(cycle, personas, run_tasks):
+    draft = make_input(
+        cycle, personas["focal_a"].memberships.get().organisation, Objective.objects.get(number=9)
+    )
+    assessments.input_submit(input=draft, by=personas["focal_a"])
+    Notification.objects.update(
+        created_at=timezone.now() - dt.timedelta(days=services.DIGEST_DAYS + 1)
+    )
+    assert services.digests_send(today=dt.date.today()) == 0
+    assert Notification.objects.filter(emailed_at__isnull=True).count() == 2  # still listed
 
 
 def test_the_digest_is_a_daily_entry_of_the_schedule():
