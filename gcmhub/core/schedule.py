@@ -12,8 +12,8 @@ and queues it, the others find it there. A run whose worker dies is queued again
 job; the reminders themselves go once each (their services remember what was sent), so a run
 repeated or caught up later does no harm.
 
-The commands `send_input_reminders` and `send_obligation_reminders` stay, for cron without a
-worker: they call the same services.
+The commands `send_input_reminders` and `send_obligation_reminders` stay, for cron: they call
+the same services, whose e-mails (notifications) a worker sends.
 """
 
 import datetime as dt

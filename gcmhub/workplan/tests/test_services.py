@@ -44,15 +44,19 @@ def test_leads_obligations_follow_the_work_plan_and_done_ones_stay(
     }
 
 
-def test_reminders_go_before_and_after_once(cycle, coordinator, activity, focal_a):
+def test_reminders_go_before_and_after_once(cycle, coordinator, activity, focal_a, run_tasks):
     coordination_services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
     mail.outbox.clear()
+    # The command queues the e-mails (as the notifications' at-once mails); a worker sends them.
     call_command("send_obligation_reminders", "--today=2022-01-10", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    run_tasks()
     assert [m.to for m in mail.outbox] == [[focal_a.email]]
     assert "Due on" in mail.outbox[0].subject
     call_command("send_obligation_reminders", "--today=2022-01-12", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    run_tasks()
     assert len(mail.outbox) == 1
     call_command("send_obligation_reminders", "--today=2022-01-19", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    run_tasks()
     assert len(mail.outbox) == 2 and "Late" in mail.outbox[1].subject
 
 
