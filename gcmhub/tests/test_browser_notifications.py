@@ -34,9 +34,9 @@ def test_the_consultant_is_told_when_focal_submits_and_follows_the_notification(
     text = f"submitted its input on GCM objective {input.objective.number}."
     notice = consultant.locator(".notifications li.unread", has_text=text)
     expect(notice).to_have_count(1)
-    before = consultant.locator(".header-link .count").inner_text()
+    before = consultant.locator(".notifications-link .count").inner_text()
     notice.get_by_role("link").click()
     expect(consultant).to_have_url(url)
-    expect(consultant.locator(".header-link .count")).not_to_have_text(before)
+    expect(consultant.locator(".notifications-link .count")).not_to_have_text(before)
     consultant.get_by_role("link", name="Notifications").click()
     expect(consultant.locator(".notifications li.read", has_text=text)).to_have_count(1)
