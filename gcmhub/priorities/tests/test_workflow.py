@@ -21,7 +21,9 @@ def facts(state, open=True):
 def test_only_the_own_focal_point_scores_a_draft_sheet_while_scoring_is_open():
     assert steps(SHEET_POLICY, OWN_FOCAL, facts(D)) == {Step.VIEW, Step.EDIT, Step.SUBMIT}
     assert steps(SHEET_POLICY, OWN_FOCAL, facts(D, open=False)) == {Step.VIEW}
-    assert steps(SHEET_POLICY, OWN_FOCAL, facts(S)) == {Step.VIEW}
+    # submitted: it can be taken back (withdrawn) while scoring is open, not changed
+    assert steps(SHEET_POLICY, OWN_FOCAL, facts(S)) == {Step.VIEW, Step.WITHDRAW}
+    assert steps(SHEET_POLICY, OWN_FOCAL, facts(S, open=False)) == {Step.VIEW}
     assert steps(SHEET_POLICY, OTHER_FOCAL, facts(D)) == set()
     assert not can(SHEET_POLICY, COORDINATOR, Step.EDIT, facts(D))
 
