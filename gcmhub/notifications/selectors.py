@@ -1,17 +1,19 @@
 """Reads of notifications: a person's own list and count, who is told of what, and how."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.db.models.lookups import IsNull
 
 from gcmhub.core.permissions import Perm, Role, role_has_perm
 from gcmhub.notifications.models import DEFAULT_DELIVERY, Delivery, Kind, Notification, Preference
 
 
 def notifications_for(user) -> QuerySet[Notification]:
-    """The person's own notifications, unread first, then newest first."""
+    """The person's own notifications, unread first, then newest first (the same on
+    PostgreSQL, where NULL sorts last, and on SQLite, where it sorts first)."""
     return (
         Notification.objects.filter(recipient=user)
         .select_related("network", "cycle", "actor")
-        .order_by("read_at", "-created_at", "-pk")
+        .order_by(IsNull(F("read_at"), True).desc(), "-created_at", "-pk")
     )
 
 

@@ -15,39 +15,52 @@ pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture
-def worker(demo, settings):
+def worker(demo, live_server, settings):
     """A real worker beside the live server: the database queue's loop in a thread, on the
     live server's connection (the in-memory test database exists in that one connection, as
     for the live server's own thread). The files the demo asked for (its versions') are not
-    this test's: they are dropped first."""
+    this test's: they are dropped first.
+
+    One SQLite connection for several threads: a write in one while another is inside a
+    transaction meets "database table is locked" (a request's session then reads as deleted,
+    and the page is a 400). So the worker and the requests take turns: one task, or one
+    request, at a time, as SQLite itself would on a file."""
     from django.db import OperationalError, connections
 
-    from gcmhub.tests.tasks import run_tasks
+    from gcmhub.tests.tasks import run_next_task
 
-    # One connection for three threads: a write can meet "table is locked" and be lost; the
-    # job then looks interrupted soon and is made again (see files_made).
     # Long enough for a PDF on a busy machine (each version has four files: two editions).
     settings.JOB_TIMEOUT_SECONDS = 10
     drop_the_demo_files()
     shared = connections["default"]
     shared.inc_thread_sharing()
     stop = threading.Event()
+    turn = threading.Lock()
+    httpd = live_server.thread.httpd
+    application = httpd.get_app()
+
+    def in_turn(environ, start_response):
+        with turn:
+            return application(environ, start_response)
 
     def loop():
         connections["default"] = shared
         while not stop.is_set():
             try:
-                ran = run_tasks()
-            except OperationalError:  # the shared in-memory database was busy: again
+                with turn:
+                    ran = run_next_task()
+            except OperationalError:  # the test's own thread was writing: again
                 ran = 0
             if not ran:
                 stop.wait(0.2)
 
+    httpd.set_app(in_turn)
     thread = threading.Thread(target=loop, daemon=True, name="test-worker")
     thread.start()
     yield thread
     stop.set()
     thread.join(timeout=60)
+    httpd.set_app(application)
     shared.dec_thread_sharing()
 
 
