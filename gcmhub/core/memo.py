@@ -1,0 +1,51 @@
+"""Results computed once per change of their data, then reused: charts, aggregations, summaries.
+
+A page that draws a chart or aggregates a whole cycle does it again only when the data it is
+made from changed. What changed is read from the audit trail: every write of an audited model
+(create, change, delete) adds a row to its history table, so the highest history id of the rows
+a result is made from is a stamp that moves with every change of them, and only then.
+
+    stamp = history_stamp(ScoreSheet.history.filter(cycle_id=cycle.pk), ...)
+    chart = remembered(f"priorities:matrix:{cycle.pk}", stamp=stamp, compute=lambda: draw(...))
+
+The results live in Django's cache (`settings.CACHES`: the database by default, Redis or
+memcached by setting when several machines serve the site), under the reader's language.
+"""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db.models import Max, QuerySet
+from django.utils.translation import get_language
+
+T = TypeVar("T")
+WEEK = 7 * 24 * 3600
+
+
+def history_stamp(*histories: QuerySet, extra: object = "") -> str:
+    """The stamp of the data in these history querysets (`Model.history.filter(...)`): the
+    highest history id of each, one query each. `extra`: anything else the result depends on
+    that is not audited (a setting, a date)."""
+    lasts = [history.aggregate(last=Max("history_id"))["last"] or 0 for history in histories]
+    return ":".join(str(last) for last in [*lasts, extra])
+
+
+def remembered(
+    name: str,
+    *,
+    stamp: str,
+    compute: Callable[[], T],
+    per_language: bool = True,
+    timeout: int = WEEK,
+) -> T:
+    """The result stored under `name` (and the reader's language) if it was computed for this
+    `stamp`; otherwise `compute()`, stored for the next request. A name is the result's kind
+    and the pk of what it is of: `"workplan:timeline:12"`."""
+    key = f"memo:{name}:{get_language() if per_language else '-'}"
+    stored = cache.get(key)
+    if stored is not None and stored[0] == stamp:
+        return stored[1]
+    value = compute()
+    cache.set(key, (stamp, value), timeout)
+    return value
