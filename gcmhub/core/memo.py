@@ -15,6 +15,7 @@ older one stored.
 """
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -57,7 +58,5 @@ def remembered(
 def forget_after_migrate(**kwargs) -> None:
     """Every remembered result is forgotten (the cache is emptied): connected to `post_migrate`.
     Before `createcachetable` has made the database cache's table there is nothing to forget."""
-    try:
+    with suppress(DatabaseError):
         cache.clear()
-    except DatabaseError:
-        pass
