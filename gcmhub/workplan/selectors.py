@@ -9,6 +9,7 @@ from operator import or_
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from gcmhub.core.memo import history_stamp, remembered
 from gcmhub.core.permissions import Actor
 from gcmhub.core.workflow import State, visible_states
 from gcmhub.framework.models import (
@@ -165,6 +166,106 @@ def workplan(cycle) -> dict:
     }
 
 
+def rollup_stamp(cycle) -> str:
+    """The stamp (core.memo) of what the work plan's roll-ups are made from: its outputs,
+    activities (their objectives included), periods, progress reports and their rows."""
+    return history_stamp(
+        Output.history.filter(cycle_id=cycle.pk),
+        Activity.history.filter(output__cycle_id=cycle.pk),
+        ReportingPeriod.history.filter(cycle_id=cycle.pk),
+        ProgressReport.history.filter(period__cycle_id=cycle.pk),
+        ActivityProgress.history.filter(report__period__cycle_id=cycle.pk),
+    )
+
+
+def _summarise(cycle, timeline) -> dict:
+    plan = workplan(cycle)
+    totals = {}
+    for p in plan["priorities"]:
+        for o in p.outcomes:
+            totals[o.outcome.pk] = {
+                "total": o.total,
+                "outputs": sum(1 + len(n.children) for n in o.outputs),
+                "activities": sum(
+                    len(n.activities) + sum(len(c.activities) for c in n.children)
+                    for n in o.outputs
+                ),
+            }
+    rows, by_output = timeline_rows(plan["activities"])
+    return {
+        "total": plan["total"],
+        "outcomes": totals,
+        "timeline": str(timeline(rows, by_output)) if rows else "",
+        "timeline_by_output": by_output,
+        "activity_count": len(plan["activities"]),
+    }
+
+
+@dataclass
+class OutcomeSummary:
+    outcome: FrameworkOutcome
+    total: rollup.Rollup | None
+    outputs: int
+    activities: int
+
+
+def workplan_summary(cycle, *, timeline) -> dict:
+    """The work plan at a glance, computed once per change of its data (core.memo): the
+    roll-up of the whole plan and of each outcome (strategic priority → outcome, with its
+    numbers of outputs and activities), and the timeline chart (`timeline(rows, by_output)`
+    draws it). Its queries do not depend on the plan's size once remembered."""
+    stamp = rollup_stamp(cycle) + ":" + timezone.localdate().isoformat()  # today's line
+    summary = remembered(
+        f"workplan:summary:{cycle.pk}", stamp=stamp, compute=lambda: _summarise(cycle, timeline)
+    )
+    outcomes = FrameworkOutcome.objects.filter(pk__in=summary["outcomes"]).select_related(
+        "priority"
+    )
+    priorities: dict[int, dict] = {}
+    for outcome in sorted(outcomes, key=lambda o: o.code):
+        entry = priorities.setdefault(
+            outcome.priority_id, {"priority": outcome.priority, "outcomes": []}
+        )
+        entry["outcomes"].append(OutcomeSummary(outcome=outcome, **summary["outcomes"][outcome.pk]))
+    return {
+        **summary,
+        "priorities": sorted(priorities.values(), key=lambda p: p["priority"].number),
+    }
+
+
+def outcome_of(cycle, pk: int) -> FrameworkOutcome | None:
+    """The outcome `pk` of the cycle's cooperation framework, or None."""
+    return FrameworkOutcome.objects.filter(priority__framework__cycle=cycle, pk=pk).first()
+
+
+def outcome_plan(cycle, outcome) -> list[OutputNode]:
+    """The outputs of `outcome` (each with its sub-outputs) and their activities with their
+    completion, and each output's roll-up."""
+    of_outcome = Q(outcome=outcome) | Q(parent__outcome=outcome)  # a sub-output under its output
+    outputs = list(Output.objects.filter(of_outcome, cycle=cycle).order_by("code"))
+    activities = list(activities_of(cycle).filter(output__in=outputs))
+    for activity in activities:
+        activity.facts = facts(activity)
+        activity.completion = rollup.completion(activity.facts)
+
+    def keys(f):
+        output = output_of[f.id]
+        return [output.pk] + ([output.parent_id] if output.parent_id else [])
+
+    output_of = {a.pk: a.output for a in activities}
+    totals = rollup.rollup([a.facts for a in activities], keys)
+    nodes = {o.pk: OutputNode(output=o, total=totals.get(o.pk)) for o in outputs}
+    for activity in activities:
+        nodes[activity.output_id].activities.append(activity)
+    top = []
+    for output in outputs:
+        if output.parent_id in nodes:
+            nodes[output.parent_id].children.append(nodes[output.pk])
+        else:
+            top.append(nodes[output.pk])
+    return top
+
+
 @dataclass
 class ObjectiveGap:
     objective: Objective
@@ -177,12 +278,15 @@ class ObjectiveGap:
 def gaps(cycle, activities: list[Activity] | None = None) -> dict:
     """The prioritised objectives (short, medium, long term) with their activities and funding
     gap, and those with no activity at all."""
-    activities = activities if activities is not None else list(activities_of(cycle))
-    for activity in activities:
-        if not hasattr(activity, "facts"):
-            activity.facts = facts(activity)
-    objectives_of = {a.pk: [o.pk for o in a.objectives.all()] for a in activities}
-    totals = rollup.rollup([a.facts for a in activities], lambda f: objectives_of[f.id])
+    if activities is None:
+        totals = remembered(
+            f"workplan:objectives:{cycle.pk}",
+            stamp=rollup_stamp(cycle),
+            compute=lambda: _objective_totals(list(activities_of(cycle))),
+            per_language=False,
+        )
+    else:
+        totals = _objective_totals(activities)
     decisions = (
         Decision.objects.filter(cycle=cycle)
         .exclude(horizon=DecisionHorizon.NOT_NOW)
@@ -207,6 +311,15 @@ def gaps(cycle, activities: list[Activity] | None = None) -> dict:
     }
 
 
+def _objective_totals(activities: list[Activity]) -> dict[int, rollup.Rollup]:
+    """The roll-up of the activities under each GCM objective they serve."""
+    for activity in activities:
+        if not hasattr(activity, "facts"):
+            activity.facts = facts(activity)
+    objectives_of = {a.pk: [o.pk for o in a.objectives.all()] for a in activities}
+    return rollup.rollup([a.facts for a in activities], lambda f: objectives_of[f.id])
+
+
 # Indicators and reports
 
 
@@ -218,28 +331,34 @@ def breakdowns_of(cycle) -> list[Breakdown]:
     """The cycle's breakdowns with their categories and the codes of the indicators using them."""
     return list(
         Breakdown.objects.filter(cycle=cycle)
-        .prefetch_related("categories", Prefetch("indicators", Indicator.objects.order_by("code")))
+        .prefetch_related(
+            "categories", Prefetch("indicators", Indicator.objects.only("code").order_by("code"))
+        )
         .order_by("name")
     )
 
 
-def indicators_of(cycle, periods: list[ReportingPeriod]) -> list[Indicator]:
-    """Indicators with their targets and accepted actuals per period (`cells`), in period
-    order, and the progress towards the target where both are numbers. Each cell's `parts`
-    are its values by category, breakdown by breakdown ([(breakdown, [(category, value)])]),
-    and `breakdown_series` the same per breakdown across the periods, for a chart."""
-    indicators = list(
+def indicator_rows(cycle) -> QuerySet[Indicator]:
+    """The cycle's indicators in the order of their codes, ready for `indicators_of`."""
+    return (
         Indicator.objects.filter(cycle=cycle)
         .select_related("output", "outcome", "reported_by")
         .prefetch_related("targets", "breakdowns__categories")
         .order_by("code")
     )
+
+
+def indicators_of(cycle, periods: list[ReportingPeriod], indicators=None) -> list[Indicator]:
+    """Indicators with their targets and accepted actuals per period (`cells`), in period
+    order, and the progress towards the target where both are numbers. Each cell's `parts`
+    are its values by category, breakdown by breakdown ([(breakdown, [(category, value)])]),
+    and `breakdown_series` the same per breakdown across the periods, for a chart."""
+    indicators = list(indicator_rows(cycle) if indicators is None else indicators)
+    accepted = IndicatorActual.objects.filter(indicator__cycle=cycle, report__state=State.ACCEPTED)
+    if indicators is not None:  # a page of them
+        accepted = accepted.filter(indicator__in=[i.pk for i in indicators])
     actuals = defaultdict(dict)
-    for actual in (
-        IndicatorActual.objects.filter(indicator__cycle=cycle, report__state=State.ACCEPTED)
-        .select_related("report")
-        .prefetch_related("parts")
-    ):
+    for actual in accepted.select_related("report").prefetch_related("parts"):
         actuals[actual.indicator_id][actual.report.period_id] = actual
     for indicator in indicators:
         targets = {t.period_id: t for t in indicator.targets.all()}

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -40,6 +41,7 @@ from gcmhub.workplan.models import REPORT_POLICY, ActivityStatus, Indicator
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SECTION = "workplan"
+PAGE_SIZE = 50  # indicators or progress reports on a page
 
 # The colour of each activity status on the timeline; its legend follows this order.
 TIMELINE_COLOURS = {
@@ -76,28 +78,32 @@ def period_edit(request, network, cycle, period_pk=None):
 # The work plan
 
 
+def _timeline(rows, by_output) -> str:
+    title = _("Timeline of the outputs") if by_output else _("Timeline of the activities")
+    return timeline_svg(
+        rows,
+        title=title,
+        status_colours=TIMELINE_COLOURS,
+        status_labels=dict(ActivityStatus.choices),
+    )
+
+
 @require_safe
 @cycle_page(Perm.WORKPLAN_VIEW)
 def workplan(request, network, cycle):
+    """The plan at a glance: the roll-up per outcome and the timeline. An outcome's outputs
+    and activities open on demand (`?outcome=<pk>`: the fragment for htmx, or the page with
+    that outcome open)."""
     if request.GET.get("format") == "xlsx":
         return download(exports.workplan_xlsx(cycle), XLSX, "work-plan.xlsx")
-    plan = selectors.workplan(cycle)
-    rows, by_output = selectors.timeline_rows(plan["activities"])
-    title = _("Timeline of the outputs") if by_output else _("Timeline of the activities")
-    context = _context(
-        network,
-        cycle,
-        plan=plan,
-        timeline=timeline_svg(
-            rows,
-            title=title,
-            status_colours=TIMELINE_COLOURS,
-            status_labels=dict(ActivityStatus.choices),
-        )
-        if rows
-        else "",
-        timeline_by_output=by_output,
-    )
+    opened = request.GET.get("outcome", "")
+    outcome = selectors.outcome_of(cycle, int(opened)) if opened.isdigit() else None
+    nodes = selectors.outcome_plan(cycle, outcome) if outcome else []
+    if request.htmx and outcome:
+        context = _context(network, cycle, nodes=nodes)
+        return render(request, "workplan/workplan.html#outputs", context)
+    summary = selectors.workplan_summary(cycle, timeline=_timeline)
+    context = _context(network, cycle, plan=summary, opened=outcome, nodes=nodes)
     return render(request, "workplan/workplan.html", context)
 
 
@@ -180,15 +186,19 @@ def activity_edit(request, network, cycle, activity_pk=None):
 @cycle_page(Perm.WORKPLAN_VIEW)
 def indicator_list(request, network, cycle):
     periods = selectors.periods_of(cycle)
-    indicators = selectors.indicators_of(cycle, periods)
     if request.GET.get("format") == "xlsx":
+        indicators = selectors.indicators_of(cycle, periods)
         return download(
             exports.indicators_xlsx(cycle, indicators, periods), XLSX, "indicators.xlsx"
         )
+    page = Paginator(selectors.indicator_rows(cycle), PAGE_SIZE).get_page(request.GET.get("page"))
+    indicators = selectors.indicators_of(cycle, periods, page.object_list)
     context = _context(
         network,
         cycle,
         indicators=indicators,
+        page=page,
+        filters=request.GET.copy(),
         periods=periods,
         breakdowns=selectors.breakdowns_of(cycle),
         charts=breakdown_charts(indicators, periods),
@@ -306,11 +316,15 @@ def indicator_edit(request, network, cycle, indicator_pk=None):
 def report_list(request, network, cycle):
     actor = actor_for(request.user, network)
     periods = selectors.periods_of(cycle)
+    reports = selectors.visible_progress_reports(cycle, actor)
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
     context = _context(
         network,
         cycle,
         periods=periods,
-        reports=selectors.visible_progress_reports(cycle, actor),
+        reports=page.object_list,
+        page=page,
+        filters=request.GET.copy(),
         own=actor.has(REPORT_POLICY.author),
         current=selectors.current_period(periods),
     )
