@@ -18,7 +18,6 @@ from gcmhub.framework.models import (
     Objective,
     ObjectiveTarget,
     SdgTarget,
-    StrategicPriority,
 )
 from gcmhub.priorities.models import Decision, DecisionHorizon
 from gcmhub.workplan import rollup
@@ -99,71 +98,77 @@ class OutputNode:
     total: rollup.Rollup | None = None
 
 
-@dataclass
-class OutcomeNode:
-    outcome: FrameworkOutcome
-    outputs: list[OutputNode] = field(default_factory=list)
-    total: rollup.Rollup | None = None
+@dataclass(frozen=True)
+class PlanActivity:
+    """What the summary of the plan reads of an activity."""
+
+    facts: rollup.ActivityFacts
+    code: str
+    starts: dt.date
+    ends: dt.date
+    output_code: str
+    outcome_id: int
+    outcome_code: str
 
 
-@dataclass
-class PriorityNode:
-    priority: StrategicPriority
-    outcomes: list[OutcomeNode] = field(default_factory=list)
-
-
-def workplan(cycle) -> dict:
-    """The results hierarchy (strategic priority → outcome → output → sub-output →
-    activity) with the roll-up at each level, and the activities' completion."""
-    activities = list(activities_of(cycle))
-    outputs = list(
-        Output.objects.filter(cycle=cycle).select_related("outcome__priority").order_by("code")
-    )
-    by_pk = {o.pk: o for o in outputs}
-    fact_list = []
-    for activity in activities:
-        activity.facts = facts(activity)
-        activity.completion = rollup.completion(activity.facts)
-        fact_list.append(activity.facts)
-    output_of = {a.pk: a.output for a in activities}
-
-    def output_keys(f):
-        output = output_of[f.id]
-        return [("output", output.pk)] + (
-            [("output", output.parent_id)] if output.parent_id else []
+def plan_activities(cycle) -> tuple[list[PlanActivity], dict[int, int]]:
+    """The cycle's activities as the summary reads them (three queries, no model instances),
+    and the number of outputs of each outcome. An output counts under its outcome, a
+    sub-output under its output's."""
+    outputs = {
+        o["pk"]: o
+        for o in Output.objects.filter(cycle=cycle).values(
+            "pk", "code", "outcome_id", "outcome__code", "parent_id"
         )
-
-    totals = rollup.rollup(fact_list, output_keys)
-    totals.update(
-        rollup.rollup(fact_list, lambda f: [("outcome", by_pk[output_of[f.id].pk].outcome_id)])
-    )
-    nodes = {o.pk: OutputNode(output=o, total=totals.get(("output", o.pk))) for o in outputs}
-    for activity in activities:
-        nodes[activity.output_id].activities.append(activity)
-    outcome_nodes: dict[int, OutcomeNode] = {}
-    for output in outputs:
-        node = nodes[output.pk]
-        if output.parent_id:
-            nodes[output.parent_id].children.append(node)
-            continue
-        outcome = output.outcome
-        if outcome.pk not in outcome_nodes:
-            outcome_nodes[outcome.pk] = OutcomeNode(
-                outcome=outcome, total=totals.get(("outcome", outcome.pk))
-            )
-        outcome_nodes[outcome.pk].outputs.append(node)
-    priorities: dict[int, PriorityNode] = {}
-    for outcome_node in sorted(outcome_nodes.values(), key=lambda n: n.outcome.code):
-        priority = outcome_node.outcome.priority
-        priorities.setdefault(priority.pk, PriorityNode(priority=priority)).outcomes.append(
-            outcome_node
-        )
-    return {
-        "priorities": sorted(priorities.values(), key=lambda p: p.priority.number),
-        "activities": activities,
-        "outputs": outputs,
-        "total": rollup.rollup(fact_list, lambda f: ["all"]).get("all"),
     }
+    for output in outputs.values():
+        home = outputs.get(output["parent_id"], output)
+        output["home"] = (home["outcome_id"], home["outcome__code"])
+    reported = defaultdict(list)
+    for activity_id, starts, percent in ActivityProgress.objects.filter(
+        activity__output__cycle=cycle, report__state=State.ACCEPTED
+    ).values_list("activity_id", "report__period__starts", "percent_complete"):
+        reported[activity_id].append((starts, percent))
+    rows = (
+        Activity.objects.filter(output__cycle=cycle)
+        .order_by("output__code", "code")
+        .values_list(
+            "pk",
+            "code",
+            "output_id",
+            "starts",
+            "ends",
+            "status",
+            "budget_planned",
+            "budget_secured",
+            "currency",
+        )
+    )
+    activities = []
+    for pk, code, output_id, starts, ends, status, planned, secured, currency in rows:
+        outcome_id, outcome_code = outputs[output_id]["home"]
+        activities.append(
+            PlanActivity(
+                facts=rollup.ActivityFacts(
+                    id=pk,
+                    status=status,
+                    planned=planned,
+                    secured=secured,
+                    currency=currency,
+                    reported=tuple(reported[pk]),
+                ),
+                code=code,
+                starts=starts,
+                ends=ends,
+                output_code=outputs[output_id]["code"],
+                outcome_id=outcome_id,
+                outcome_code=outcome_code,
+            )
+        )
+    counts: dict[int, int] = defaultdict(int)
+    for output in outputs.values():
+        counts[output["home"][0]] += 1
+    return activities, dict(counts)
 
 
 def rollup_stamp(cycle) -> str:
@@ -179,25 +184,22 @@ def rollup_stamp(cycle) -> str:
 
 
 def _summarise(cycle, timeline) -> dict:
-    plan = workplan(cycle)
-    totals = {}
-    for p in plan["priorities"]:
-        for o in p.outcomes:
-            totals[o.outcome.pk] = {
-                "total": o.total,
-                "outputs": sum(1 + len(n.children) for n in o.outputs),
-                "activities": sum(
-                    len(n.activities) + sum(len(c.activities) for c in n.children)
-                    for n in o.outputs
-                ),
-            }
-    rows, by_output = timeline_rows(plan["activities"])
+    activities, outputs = plan_activities(cycle)
+    facts_ = [a.facts for a in activities]
+    outcome_of = {a.facts.id: a.outcome_id for a in activities}
+    totals = rollup.rollup(facts_, lambda f: [outcome_of[f.id]])
+    counts: dict[int, int] = defaultdict(int)
+    for activity in activities:
+        counts[activity.outcome_id] += 1
+    rows, level = timeline_rows(activities)
     return {
-        "total": plan["total"],
-        "outcomes": totals,
-        "timeline": str(timeline(rows, by_output)) if rows else "",
-        "timeline_by_output": by_output,
-        "activity_count": len(plan["activities"]),
+        "total": rollup.rollup(facts_, lambda f: ["all"]).get("all"),
+        "outcomes": {
+            pk: {"total": totals.get(pk), "outputs": n, "activities": counts[pk]}
+            for pk, n in outputs.items()
+        },
+        "timeline": str(timeline(rows, level)) if rows else "",
+        "timeline_level": level,
     }
 
 
@@ -212,7 +214,7 @@ class OutcomeSummary:
 def workplan_summary(cycle, *, timeline) -> dict:
     """The work plan at a glance, computed once per change of its data (core.memo): the
     roll-up of the whole plan and of each outcome (strategic priority → outcome, with its
-    numbers of outputs and activities), and the timeline chart (`timeline(rows, by_output)`
+    numbers of outputs and activities), and the timeline chart (`timeline(rows, level)`
     draws it). Its queries do not depend on the plan's size once remembered."""
     stamp = rollup_stamp(cycle) + ":" + timezone.localdate().isoformat()  # today's line
     summary = remembered(
@@ -241,7 +243,8 @@ def outcome_of(cycle, pk: int) -> FrameworkOutcome | None:
 def outcome_plan(cycle, outcome) -> list[OutputNode]:
     """The outputs of `outcome` (each with its sub-outputs) and their activities with their
     completion, and each output's roll-up."""
-    of_outcome = Q(outcome=outcome) | Q(parent__outcome=outcome)  # a sub-output under its output
+    # An output under its outcome, a sub-output under its output's.
+    of_outcome = Q(parent__isnull=True, outcome=outcome) | Q(parent__outcome=outcome)
     outputs = list(Output.objects.filter(of_outcome, cycle=cycle).order_by("code"))
     activities = list(activities_of(cycle).filter(output__in=outputs))
     for activity in activities:
@@ -275,18 +278,16 @@ class ObjectiveGap:
     total: rollup.Rollup | None
 
 
-def gaps(cycle, activities: list[Activity] | None = None) -> dict:
+def gaps(cycle) -> dict:
     """The prioritised objectives (short, medium, long term) with their activities and funding
-    gap, and those with no activity at all."""
-    if activities is None:
-        totals = remembered(
-            f"workplan:objectives:{cycle.pk}",
-            stamp=rollup_stamp(cycle),
-            compute=lambda: _objective_totals(list(activities_of(cycle))),
-            per_language=False,
-        )
-    else:
-        totals = _objective_totals(activities)
+    gap, and those with no activity at all; the totals per objective are computed once per
+    change of the plan (core.memo)."""
+    totals = remembered(
+        f"workplan:objectives:{cycle.pk}",
+        stamp=rollup_stamp(cycle),
+        compute=lambda: _objective_totals(cycle),
+        per_language=False,
+    )
     decisions = (
         Decision.objects.filter(cycle=cycle)
         .exclude(horizon=DecisionHorizon.NOT_NOW)
@@ -311,12 +312,14 @@ def gaps(cycle, activities: list[Activity] | None = None) -> dict:
     }
 
 
-def _objective_totals(activities: list[Activity]) -> dict[int, rollup.Rollup]:
+def _objective_totals(cycle) -> dict[int, rollup.Rollup]:
     """The roll-up of the activities under each GCM objective they serve."""
-    for activity in activities:
-        if not hasattr(activity, "facts"):
-            activity.facts = facts(activity)
-    objectives_of = {a.pk: [o.pk for o in a.objectives.all()] for a in activities}
+    activities, _outputs = plan_activities(cycle)
+    objectives_of = defaultdict(list)
+    for activity_id, objective_id in Activity.objectives.through.objects.filter(
+        activity__output__cycle=cycle
+    ).values_list("activity_id", "objective_id"):
+        objectives_of[activity_id].append(objective_id)
     return rollup.rollup([a.facts for a in activities], lambda f: objectives_of[f.id])
 
 
@@ -447,31 +450,28 @@ def current_period(periods: list[ReportingPeriod], today: dt.date | None = None)
     return upcoming[0] if upcoming else (periods[-1] if periods else None)
 
 
-TIMELINE_ACTIVITIES = 40
+TIMELINE_BARS = 40
 
 
-def timeline_rows(activities: list[Activity]) -> tuple[list[tuple], bool]:
+def timeline_rows(activities: list[PlanActivity]) -> tuple[list[tuple], str]:
     """(label, start, end, status) per activity; for a large plan, one bar per output (from its
-    first start to its last end) so that the chart stays readable. Returns (rows, by_output)."""
-    if len(activities) <= TIMELINE_ACTIVITIES:
-        return [(a.code, a.starts, a.ends, a.status) for a in activities], False
-    groups: dict[int, list[Activity]] = defaultdict(list)
-    for activity in activities:
-        if activity.status != "cancelled":
-            groups[activity.output_id].append(activity)
+    first start to its last end), or per outcome for a very large one, so that the chart stays
+    readable. Returns (rows, "activity", "output" or "outcome")."""
+    if len(activities) <= TIMELINE_BARS:
+        return [(a.code, a.starts, a.ends, a.facts.status) for a in activities], "activity"
+    live = [a for a in activities if a.facts.status != "cancelled"]
+    level = "output" if len({a.output_code for a in live}) <= TIMELINE_BARS else "outcome"
+    groups: dict[str, list[PlanActivity]] = defaultdict(list)
+    for activity in live:
+        groups[activity.output_code if level == "output" else activity.outcome_code].append(
+            activity
+        )
     rows = []
-    for members in groups.values():
-        statuses = {a.status for a in members}
+    for label, members in groups.items():
+        statuses = {a.facts.status for a in members}
         status = next(
             (s for s in ("delayed", "ongoing") if s in statuses),
             "completed" if statuses == {"completed"} else "planned",
         )
-        rows.append(
-            (
-                members[0].output.code,
-                min(a.starts for a in members),
-                max(a.ends for a in members),
-                status,
-            )
-        )
-    return sorted(rows), True
+        rows.append((label, min(a.starts for a in members), max(a.ends for a in members), status))
+    return sorted(rows), level

@@ -78,11 +78,15 @@ def period_edit(request, network, cycle, period_pk=None):
 # The work plan
 
 
-def _timeline(rows, by_output) -> str:
-    title = _("Timeline of the outputs") if by_output else _("Timeline of the activities")
+def _timeline(rows, level: str) -> str:
+    titles = {
+        "activity": _("Timeline of the activities"),
+        "output": _("Timeline of the outputs"),
+        "outcome": _("Timeline of the outcomes"),
+    }
     return timeline_svg(
         rows,
-        title=title,
+        title=titles[level],
         status_colours=TIMELINE_COLOURS,
         status_labels=dict(ActivityStatus.choices),
     )
