@@ -37,7 +37,7 @@ from gcmhub.workplan.forms import (
     ReportForm,
     ReturnForm,
 )
-from gcmhub.workplan.models import REPORT_POLICY, ActivityStatus, Indicator
+from gcmhub.workplan.models import REPORT_POLICY, Activity, ActivityStatus, Indicator
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SECTION = "workplan"
@@ -111,6 +111,19 @@ def workplan(request, network, cycle):
     return render(request, "workplan/workplan.html", context)
 
 
+def _keep(saved: list, record):
+    saved.append(record)
+    return record
+
+
+def _plan_url(cycle, record) -> str:
+    """The work plan with the outcome of `record` (an output or an activity) open, at it."""
+    output = record.output if isinstance(record, Activity) else record
+    home = output.parent or output
+    anchor = f"activity-{record.pk}" if isinstance(record, Activity) else f"output-{record.pk}"
+    return f"{cycle_reverse('workplan', cycle)}?outcome={home.outcome_id}#{anchor}"
+
+
 @require_safe
 @cycle_page(Perm.WORKPLAN_VIEW)
 def gap_view(request, network, cycle):
@@ -136,18 +149,22 @@ def output_edit(request, network, cycle, output_pk=None):
             request,
             _("Record the cooperation framework's outcomes first: outputs serve them."),
         )
-    return form_page(
+    saved = []
+    response = form_page(
         request,
         network=network,
         cycle=cycle,
         section=SECTION,
         form=form,
-        save=lambda data: services.output_save(cycle=cycle, by=request.user, output=output, **data),
+        save=lambda data: _keep(
+            saved, services.output_save(cycle=cycle, by=request.user, output=output, **data)
+        ),
         success=_("The output has been saved."),
         title=str(output) if output else _("New output"),
         back=back,
         can_delete=output is not None,
     )
+    return redirect(_plan_url(cycle, saved[0])) if saved else response
 
 
 @cycle_page(Perm.WORKPLAN_MANAGE)
@@ -167,20 +184,23 @@ def activity_edit(request, network, cycle, activity_pk=None):
         "ends": cycle.end_date,
     }
     form = ActivityForm(request.POST or None, cycle=cycle, initial=initial)
-    return form_page(
+    saved = []
+    response = form_page(
         request,
         network=network,
         cycle=cycle,
         section=SECTION,
         form=form,
-        save=lambda data: services.activity_save(
-            cycle=cycle, by=request.user, activity=activity, **data
+        save=lambda data: _keep(
+            saved,
+            services.activity_save(cycle=cycle, by=request.user, activity=activity, **data),
         ),
         success=_("The activity has been saved."),
         title=str(activity) if activity else _("New activity"),
         back=back,
         can_delete=activity is not None,
     )
+    return redirect(_plan_url(cycle, saved[0])) if saved else response
 
 
 # Indicators
