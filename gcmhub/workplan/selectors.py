@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -107,6 +108,7 @@ class PlanActivity:
     starts: dt.date
     ends: dt.date
     output_code: str
+    output_ids: tuple[int, ...]  # its output's, and that output's output's for a sub-output
     outcome_id: int
     outcome_code: str
 
@@ -161,6 +163,9 @@ def plan_activities(cycle) -> tuple[list[PlanActivity], dict[int, int]]:
                 starts=starts,
                 ends=ends,
                 output_code=outputs[output_id]["code"],
+                output_ids=tuple(
+                    pk for pk in (output_id, outputs[output_id]["parent_id"]) if pk is not None
+                ),
                 outcome_id=outcome_id,
                 outcome_code=outcome_code,
             )
@@ -188,6 +193,7 @@ def _summarise(cycle, timeline) -> dict:
     facts_ = [a.facts for a in activities]
     outcome_of = {a.facts.id: a.outcome_id for a in activities}
     totals = rollup.rollup(facts_, lambda f: [outcome_of[f.id]])
+    outputs_of = {a.facts.id: a.output_ids for a in activities}
     counts: dict[int, int] = defaultdict(int)
     for activity in activities:
         counts[activity.outcome_id] += 1
@@ -198,6 +204,7 @@ def _summarise(cycle, timeline) -> dict:
             pk: {"total": totals.get(pk), "outputs": n, "activities": counts[pk]}
             for pk, n in outputs.items()
         },
+        "output_totals": rollup.rollup(facts_, lambda f: outputs_of[f.id]),
         "timeline": str(timeline(rows, level)) if rows else "",
         "timeline_level": level,
     }
@@ -211,15 +218,19 @@ class OutcomeSummary:
     activities: int
 
 
+def _summary(cycle, timeline) -> dict:
+    stamp = rollup_stamp(cycle) + ":" + timezone.localdate().isoformat()  # today's line
+    return remembered(
+        f"workplan:summary:{cycle.pk}", stamp=stamp, compute=lambda: _summarise(cycle, timeline)
+    )
+
+
 def workplan_summary(cycle, *, timeline) -> dict:
     """The work plan at a glance, computed once per change of its data (core.memo): the
     roll-up of the whole plan and of each outcome (strategic priority → outcome, with its
     numbers of outputs and activities), and the timeline chart (`timeline(rows, level)`
     draws it). Its queries do not depend on the plan's size once remembered."""
-    stamp = rollup_stamp(cycle) + ":" + timezone.localdate().isoformat()  # today's line
-    summary = remembered(
-        f"workplan:summary:{cycle.pk}", stamp=stamp, compute=lambda: _summarise(cycle, timeline)
-    )
+    summary = _summary(cycle, timeline)
     outcomes = FrameworkOutcome.objects.filter(pk__in=summary["outcomes"]).select_related(
         "priority"
     )
@@ -240,33 +251,46 @@ def outcome_of(cycle, pk: int) -> FrameworkOutcome | None:
     return FrameworkOutcome.objects.filter(priority__framework__cycle=cycle, pk=pk).first()
 
 
-def outcome_plan(cycle, outcome) -> list[OutputNode]:
-    """The outputs of `outcome` (each with its sub-outputs) and their activities with their
-    completion, and each output's roll-up."""
+OUTCOME_PAGE = 50  # activities of an outcome on a page
+
+
+def outcome_plan(cycle, outcome, *, page: str | None, timeline) -> Page:
+    """A page of the outputs of `outcome` (each followed by its sub-outputs) with their
+    activities, `OUTCOME_PAGE` activities at a time: the page's `object_list` is its outputs
+    as `OutputNode`s (an output whose activities run over two pages is on both), each with
+    its roll-up (from the plan's summary) and its activities with their completion."""
     # An output under its outcome, a sub-output under its output's.
     of_outcome = Q(parent__isnull=True, outcome=outcome) | Q(parent__outcome=outcome)
     outputs = list(Output.objects.filter(of_outcome, cycle=cycle).order_by("code"))
-    activities = list(activities_of(cycle).filter(output__in=outputs))
-    for activity in activities:
-        activity.facts = facts(activity)
-        activity.completion = rollup.completion(activity.facts)
-
-    def keys(f):
-        output = output_of[f.id]
-        return [output.pk] + ([output.parent_id] if output.parent_id else [])
-
-    output_of = {a.pk: a.output for a in activities}
-    totals = rollup.rollup([a.facts for a in activities], keys)
-    nodes = {o.pk: OutputNode(output=o, total=totals.get(o.pk)) for o in outputs}
-    for activity in activities:
-        nodes[activity.output_id].activities.append(activity)
-    top = []
+    children = defaultdict(list)
     for output in outputs:
-        if output.parent_id in nodes:
-            nodes[output.parent_id].children.append(nodes[output.pk])
-        else:
-            top.append(nodes[output.pk])
-    return top
+        if output.parent_id:
+            children[output.parent_id].append(output)
+    order = [
+        o for top in outputs if not top.parent_id for o in [top, *children[top.pk]]
+    ]  # each output, then its sub-outputs
+    of_output = defaultdict(list)
+    for pk, output_id in (
+        Activity.objects.filter(output__in=outputs).order_by("code").values_list("pk", "output_id")
+    ):
+        of_output[output_id].append(pk)
+    # One entry per activity, and one for each output without any.
+    entries = [(o, pk) for o in order for pk in of_output[o.pk] or [None]]
+    result = Paginator(entries, OUTCOME_PAGE).get_page(page)
+    shown = {pk for _output, pk in result.object_list if pk}
+    activities = {a.pk: a for a in activities_of(cycle).filter(pk__in=shown)}
+    totals = _summary(cycle, timeline)["output_totals"]
+    nodes: list[OutputNode] = []
+    for output, pk in result.object_list:
+        if not nodes or nodes[-1].output.pk != output.pk:
+            nodes.append(OutputNode(output=output, total=totals.get(output.pk)))
+        if pk:
+            activity = activities[pk]
+            activity.facts = facts(activity)
+            activity.completion = rollup.completion(activity.facts)
+            nodes[-1].activities.append(activity)
+    result.object_list = nodes
+    return result
 
 
 @dataclass

@@ -102,12 +102,16 @@ def workplan(request, network, cycle):
         return download(exports.workplan_xlsx(cycle), XLSX, "work-plan.xlsx")
     opened = request.GET.get("outcome", "")
     outcome = selectors.outcome_of(cycle, int(opened)) if opened.isdigit() else None
-    nodes = selectors.outcome_plan(cycle, outcome) if outcome else []
+    page = (
+        selectors.outcome_plan(cycle, outcome, page=request.GET.get("page"), timeline=_timeline)
+        if outcome
+        else None
+    )
     if request.htmx and outcome:
-        context = _context(network, cycle, nodes=nodes)
+        context = _context(network, cycle, opened=outcome, outcome_page=page)
         return render(request, "workplan/workplan.html#outputs", context)
     summary = selectors.workplan_summary(cycle, timeline=_timeline)
-    context = _context(network, cycle, plan=summary, opened=outcome, nodes=nodes)
+    context = _context(network, cycle, plan=summary, opened=outcome, outcome_page=page)
     return render(request, "workplan/workplan.html", context)
 
 

@@ -60,6 +60,36 @@ def test_an_outcome_opens_with_its_outputs_and_activities(
     assert "Information sharing" not in _plan(client, cycle, "?outcome=x")
 
 
+def test_a_large_outcome_opens_fifty_activities_at_a_time(
+    client, cycle, world, coordinator, outcome, output, org_a
+):
+    sub = services.output_save(
+        cycle=cycle, by=coordinator, outcome=outcome, parent=output, code="4.2.1.1", title="Sub"
+    )
+    empty = services.output_save(
+        cycle=cycle, by=coordinator, outcome=outcome, code="4.2.9", title="Nothing yet"
+    )
+    for n in range(50):
+        services.activity_save(
+            cycle=cycle, by=coordinator, **activity_data(sub, [org_a], code=f"S{n:02d}")
+        )
+    client.force_login(coordinator)
+    assert "3 outputs and their activities (51)" in _plan(client, cycle)
+    first = _plan(client, cycle, f"?outcome={outcome.pk}", **HTMX)
+    assert "Output 4.2.1" in first and "Sub-output 4.2.1.1" in first
+    assert "S48" in first and "S49" not in first and "4.2.9" not in first
+    assert f'hx-get="?outcome={outcome.pk}&amp;page=2"' in first
+    # The sub-output's roll-up counts all its activities, not only those of the page.
+    assert "0 of 50 activities completed" in first and "0 of 51 activities completed" in first
+    second = _plan(client, cycle, f"?outcome={outcome.pk}&page=2", **HTMX)
+    assert "S49" in second and "Sub-output 4.2.1.1" in second and "Nothing yet" in second
+    assert "More activities" not in second
+    # Without JavaScript: the page with the outcome open at its second page.
+    page = _plan(client, cycle, f"?outcome={outcome.pk}&page=2")
+    assert "<html" in page and "S49" in page and "S48" not in page
+    assert empty.code in page
+
+
 def test_each_change_of_the_plan_shows_on_the_next_request(
     client, cycle, world, coordinator, output, org_a
 ):
@@ -98,6 +128,7 @@ def test_the_timeline_draws_outputs_then_outcomes_as_the_plan_grows(cycle, coord
                 starts=dt.date(2021, 1, 1),
                 ends=dt.date(2021, 12, 31),
                 output_code=f"O{n % outputs}",
+                output_ids=(n % outputs,),
                 outcome_id=n % 3,
                 outcome_code=f"1.{n % 3}",
             )
