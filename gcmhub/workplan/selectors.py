@@ -218,10 +218,16 @@ class OutcomeSummary:
     activities: int
 
 
+SUMMARY_SHAPE = 1
+
+
 def _summary(cycle, timeline) -> dict:
     stamp = rollup_stamp(cycle) + ":" + timezone.localdate().isoformat()  # today's line
+    # The name carries the summary's shape: a release that changes it does not read the old.
     return remembered(
-        f"workplan:summary:{cycle.pk}", stamp=stamp, compute=lambda: _summarise(cycle, timeline)
+        f"workplan:summary:{SUMMARY_SHAPE}:{cycle.pk}",
+        stamp=stamp,
+        compute=lambda: _summarise(cycle, timeline),
     )
 
 
