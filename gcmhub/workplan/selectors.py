@@ -257,14 +257,25 @@ def outcome_of(cycle, pk: int) -> FrameworkOutcome | None:
     return FrameworkOutcome.objects.filter(priority__framework__cycle=cycle, pk=pk).first()
 
 
+def activity_outcome(cycle, pk: int) -> FrameworkOutcome | None:
+    """The outcome under which the plan shows activity `pk` of the cycle, or None."""
+    found = (
+        Activity.objects.filter(output__cycle=cycle, pk=pk)
+        .values_list("output__outcome_id", "output__parent__outcome_id")
+        .first()
+    )
+    return outcome_of(cycle, found[1] or found[0]) if found else None
+
+
 OUTCOME_PAGE = 50  # activities of an outcome on a page
 
 
-def outcome_plan(cycle, outcome, *, page: str | None, timeline) -> Page:
+def outcome_plan(cycle, outcome, *, page: str | None, timeline, activity_pk=None) -> Page:
     """A page of the outputs of `outcome` (each followed by its sub-outputs) with their
     activities, `OUTCOME_PAGE` activities at a time: the page's `object_list` is its outputs
     as `OutputNode`s (an output whose activities run over two pages is on both), each with
-    its roll-up (from the plan's summary) and its activities with their completion."""
+    its roll-up (from the plan's summary) and its activities with their completion. With
+    `activity_pk`, the page that shows that activity."""
     # An output under its outcome, a sub-output under its output's.
     of_outcome = Q(parent__isnull=True, outcome=outcome) | Q(parent__outcome=outcome)
     outputs = list(Output.objects.filter(of_outcome, cycle=cycle).order_by("code"))
@@ -282,6 +293,9 @@ def outcome_plan(cycle, outcome, *, page: str | None, timeline) -> Page:
         of_output[output_id].append(pk)
     # One entry per activity, and one for each output without any.
     entries = [(o, pk) for o in order for pk in of_output[o.pk] or [None]]
+    if activity_pk is not None:
+        position = next((i for i, (_o, pk) in enumerate(entries) if pk == activity_pk), 0)
+        page = str(position // OUTCOME_PAGE + 1)
     result = Paginator(entries, OUTCOME_PAGE).get_page(page)
     shown = {pk for _output, pk in result.object_list if pk}
     activities = {a.pk: a for a in activities_of(cycle).filter(pk__in=shown)}

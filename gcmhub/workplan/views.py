@@ -96,14 +96,23 @@ def _timeline(rows, level: str) -> str:
 @cycle_page(Perm.WORKPLAN_VIEW)
 def workplan(request, network, cycle):
     """The plan at a glance: the roll-up per outcome and the timeline. An outcome's outputs
-    and activities open on demand (`?outcome=<pk>`: the fragment for htmx, or the page with
-    that outcome open)."""
+    and activities open on demand (`?outcome=<pk>&page=<n>`: the fragment for htmx, or the
+    page with that outcome open; `?activity=<pk>`: the page showing that activity)."""
     if request.GET.get("format") == "xlsx":
         return download(exports.workplan_xlsx(cycle), XLSX, "work-plan.xlsx")
-    opened = request.GET.get("outcome", "")
-    outcome = selectors.outcome_of(cycle, int(opened)) if opened.isdigit() else None
+    opened, activity = request.GET.get("outcome", ""), request.GET.get("activity", "")
+    if activity.isdigit():  # the outcome of an activity, at the page that shows it
+        outcome = selectors.activity_outcome(cycle, int(activity))
+    else:
+        outcome = selectors.outcome_of(cycle, int(opened)) if opened.isdigit() else None
     page = (
-        selectors.outcome_plan(cycle, outcome, page=request.GET.get("page"), timeline=_timeline)
+        selectors.outcome_plan(
+            cycle,
+            outcome,
+            page=request.GET.get("page"),
+            timeline=_timeline,
+            activity_pk=int(activity) if activity.isdigit() else None,
+        )
         if outcome
         else None
     )
@@ -122,10 +131,11 @@ def _keep(saved: list, record):
 
 def _plan_url(cycle, record) -> str:
     """The work plan with the outcome of `record` (an output or an activity) open, at it."""
-    output = record.output if isinstance(record, Activity) else record
-    home = output.parent or output
-    anchor = f"activity-{record.pk}" if isinstance(record, Activity) else f"output-{record.pk}"
-    return f"{cycle_reverse('workplan', cycle)}?outcome={home.outcome_id}#{anchor}"
+    plan = cycle_reverse("workplan", cycle)
+    if isinstance(record, Activity):
+        return f"{plan}?activity={record.pk}#activity-{record.pk}"
+    home = record.parent or record
+    return f"{plan}?outcome={home.outcome_id}#output-{record.pk}"
 
 
 @require_safe

@@ -88,6 +88,10 @@ def test_a_large_outcome_opens_fifty_activities_at_a_time(
     page = _plan(client, cycle, f"?outcome={outcome.pk}&page=2")
     assert "<html" in page and "S49" in page and "S48" not in page
     assert empty.code in page
+    # An activity's own address opens its outcome at the page that shows it.
+    last = Activity.objects.get(code="S49")
+    page = _plan(client, cycle, f"?activity={last.pk}")
+    assert f'id="activity-{last.pk}"' in page and "S48" not in page
 
 
 def test_each_change_of_the_plan_shows_on_the_next_request(
@@ -172,9 +176,8 @@ def test_a_saved_activity_is_shown_in_its_outcome_opened(client, cycle, world, c
         "status": "ongoing",
     }
     response = client.post(url(cycle, "activity-edit", activity_pk=activity.pk), data, follow=True)
-    outcome = activity.output.outcome_id
     assert response.redirect_chain[-1][0] == (
-        f"{url(cycle, 'workplan')}?outcome={outcome}#activity-{activity.pk}"
+        f"{url(cycle, 'workplan')}?activity={activity.pk}#activity-{activity.pk}"
     )
     page = response.content.decode()
     assert "The activity has been saved." in page and "smuggling routes, renamed" in page
