@@ -100,28 +100,33 @@ def workplan(request, network, cycle):
     page with that outcome open; `?activity=<pk>`: the page showing that activity)."""
     if request.GET.get("format") == "xlsx":
         return download(exports.workplan_xlsx(cycle), XLSX, "work-plan.xlsx")
-    opened, activity = request.GET.get("outcome", ""), request.GET.get("activity", "")
-    if activity.isdigit():  # the outcome of an activity, at the page that shows it
-        outcome = selectors.activity_outcome(cycle, int(activity))
-    else:
-        outcome = selectors.outcome_of(cycle, int(opened)) if opened.isdigit() else None
-    page = (
-        selectors.outcome_plan(
-            cycle,
-            outcome,
-            page=request.GET.get("page"),
-            timeline=_timeline,
-            activity_pk=int(activity) if activity.isdigit() else None,
-        )
-        if outcome
-        else None
-    )
+    outcome, page = _opened_outcome(request, cycle)
     if request.htmx and outcome:
         context = _context(network, cycle, opened=outcome, outcome_page=page)
         return render(request, "workplan/workplan.html#outputs", context)
     summary = selectors.workplan_summary(cycle, timeline=_timeline)
     context = _context(network, cycle, plan=summary, opened=outcome, outcome_page=page)
     return render(request, "workplan/workplan.html", context)
+
+
+def _opened_outcome(request, cycle):
+    """The outcome asked for (`?outcome=`, or that of `?activity=`) and its page of outputs
+    and activities; (None, None) when none is."""
+    opened, activity = request.GET.get("outcome", ""), request.GET.get("activity", "")
+    if activity.isdigit():
+        outcome = selectors.activity_outcome(cycle, int(activity))
+    else:
+        outcome = selectors.outcome_of(cycle, int(opened)) if opened.isdigit() else None
+    if outcome is None:
+        return None, None
+    page = selectors.outcome_plan(
+        cycle,
+        outcome,
+        page=request.GET.get("page"),
+        timeline=_timeline,
+        activity_pk=int(activity) if activity.isdigit() else None,
+    )
+    return outcome, page
 
 
 def _keep(saved: list, record):
