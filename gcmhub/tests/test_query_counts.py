@@ -8,9 +8,8 @@ and reports, attendees, agenda items, notifications, history, search entries) an
 read again: it must take exactly as many queries as before, and answer as before.
 
 The cache is emptied before each read: what `core.memo` keeps is computed again, so a read
-costs all it may cost. The
-header's count of tasks is counted on every read (as when the session's count is stale), so
-what it costs is counted too. Each read runs in a transaction rolled back after it, so a page
+costs all it may cost. The header's count of tasks is counted on every read (as when the
+session's count is stale), so what it costs is counted too. Each read runs in a transaction rolled back after it, so a page
 that writes (a download that queues a file) leaves the next read as the first found it.
 
 The demo is loaded, read, grown and read again once for the whole module (a few minutes), and
@@ -31,12 +30,18 @@ from django.db import connection, reset_queries, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from gcmhub.assessments.models import Consultation, Input, Need
 from gcmhub.core.models import Cycle, User
-from gcmhub.directory.models import Organisation
+from gcmhub.directory.models import Membership, Organisation
+from gcmhub.documents.models import Comment, Section
 from gcmhub.exports.models import ExportJob
+from gcmhub.meetings.models import AgendaItem, Attendee, Outcome
+from gcmhub.notifications.models import Notification
+from gcmhub.search.models import Entry
 from gcmhub.tests.grow import grow_network
 from gcmhub.tests.test_methods import demo_kwargs, routes, url_of
 from gcmhub.todo import header
+from gcmhub.workplan.models import Activity, Indicator, ProgressReport
 
 PERSONAS = ("coordinator", "focal", "observer")
 
@@ -46,6 +51,25 @@ WITH_QUERY = {
     "search?q-tr": ("search", "?q=g%C3%B6%C3%A7"),
     "search?q&kind": ("search", "?q=migration&kind=input"),
 }
+
+# What `grow_network` must add to (each its own kind of list on the pages).
+GROWN = [
+    Organisation,
+    Membership,
+    Input,
+    Need,
+    Consultation,
+    Section,
+    Comment,
+    Activity,
+    Indicator,
+    ProgressReport,
+    Attendee,
+    AgendaItem,
+    Outcome,
+    Notification,
+    Entry,
+]
 
 # The most queries any page may take on the demo: a page past it has an N+1 to look at anyway.
 MOST = 80
@@ -119,7 +143,8 @@ def _read_every_page(clients, kwargs) -> dict:
 
 @pytest.fixture(scope="module")
 def reads(django_db_setup, django_db_blocker, tmp_path_factory):
-    """{(page, persona): read} on the demo and on the grown demo."""
+    """{(page, persona): read} on the demo and on the grown demo, and {model: (rows before,
+    rows after)} of what grew."""
     media = tmp_path_factory.mktemp("media")
     with (
         django_db_blocker.unblock(),
@@ -135,14 +160,19 @@ def reads(django_db_setup, django_db_blocker, tmp_path_factory):
             clients[persona] = Client()
             clients[persona].force_login(User.objects.get(username=persona))
         before = _read_every_page(clients, kwargs)
+        counted = [model.objects.count() for model in GROWN]
         grow_network(
             Cycle.objects.get(pk=kwargs["cycle_pk"]).network,
             under=Organisation.objects.get(pk=kwargs["organisation_pk"]),
         )
+        grown = {
+            model.__name__: (n, model.objects.count())
+            for model, n in zip(GROWN, counted, strict=True)
+        }
         after = _read_every_page(clients, kwargs)
         transaction.set_rollback(True)
     cache.clear()
-    return before, after
+    return before, after, grown
 
 
 def _shape(sql: str) -> str:
@@ -178,8 +208,15 @@ def test_page_takes_as_many_queries_however_much_the_network_has(reads, page, pe
     )
 
 
+def test_the_network_grew_in_everything_its_pages_list(reads):
+    _, _, grown = reads
+    assert {name: after > before for name, (before, after) in grown.items()} == {
+        model.__name__: True for model in GROWN
+    }, grown
+
+
 def test_every_page_is_read_by_every_persona(reads):
-    before, _ = reads
+    before, _, _ = reads
     assert len(PAGES) > 120
     answered = {key for (key, persona), read in before.items() if read.status == 200}
     # Most pages show something to at least one persona (the others are redirects and files).
