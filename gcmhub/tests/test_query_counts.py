@@ -9,8 +9,9 @@ read again: it must take exactly as many queries as before, and answer as before
 
 The cache is emptied before each read: what `core.memo` keeps is computed again, so a read
 costs all it may cost. The header's count of tasks is counted on every read (as when the
-session's count is stale), so what it costs is counted too. Each read runs in a transaction rolled back after it, so a page
-that writes (a download that queues a file) leaves the next read as the first found it.
+session's count is stale), so what it costs is counted too. Each read runs in a transaction
+rolled back after it, so a page that writes (a download that queues a file) leaves the next
+read as the first found it.
 
 The demo is loaded, read, grown and read again once for the whole module (a few minutes), and
 rolled back at the end; the tests compare the figures. A page that still grows and belongs to
