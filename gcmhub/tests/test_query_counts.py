@@ -13,6 +13,9 @@ session's count is stale), so what it costs is counted too. Each read runs in a 
 rolled back after it, so a page that writes (a download that queues a file) leaves the next
 read as the first found it.
 
+Like the two crawls, it runs on SQLite only (marker `crawl`): how many queries a page takes is
+the code's, not the database's.
+
 The demo is loaded, read, grown and read again once for the whole module (a few minutes), and
 rolled back at the end; the tests compare the figures. A page that still grows and belongs to
 another part of issue 17 is marked `xfail(strict=True)` below with that part: its fix shows as
@@ -43,6 +46,8 @@ from gcmhub.tests.grow import grow_network
 from gcmhub.tests.test_methods import demo_kwargs, routes, url_of
 from gcmhub.todo import header
 from gcmhub.workplan.models import Activity, Indicator, ProgressReport
+
+pytestmark = pytest.mark.crawl
 
 PERSONAS = ("coordinator", "focal", "observer")
 
