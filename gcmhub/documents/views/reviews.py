@@ -73,7 +73,7 @@ def review_detail(request, network, cycle, review_pk):
     if can_comment:
         form = CommentForm(
             request.POST or None,
-            sections=review.version.content["sections"],
+            sections=selectors.version_outline(review.version),
             initial={"section_key": request.GET.get("section")},
         )
         if request.method == "POST" and form.is_valid():
@@ -107,7 +107,7 @@ def comment_edit(request, network, cycle, review_pk, comment_pk):
     ):
         raise PermissionDenied
     form = CommentEditForm(
-        request.POST or None, sections=review.version.content["sections"], comment=comment
+        request.POST or None, sections=selectors.version_outline(review.version), comment=comment
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -207,7 +207,7 @@ def comment_matrix(request, network, cycle, review_pk):
     form = MatrixFilterForm(
         request.GET or None,
         organisations=review.organisations.order_by("name"),
-        sections=review.version.content["sections"],
+        sections=selectors.version_outline(review.version),
     )
     filters = form.cleaned_data if form.is_valid() else {}
     comments = selectors.matrix(visible, filters)
