@@ -4,6 +4,7 @@ matrix and the dispositions."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -122,24 +123,56 @@ def comment_edit(request, network, cycle, review_pk, comment_pk):
     return _review_page(request, network, cycle, review, form=form, editing=comment)
 
 
+# A review with more comments than this shows each section's (submitted) comments when the
+# reader opens them; the reader's own drafts are always shown.
+COMMENTS_ON_DEMAND_FROM = 100
+
+
 def _review_page(request, network, cycle, review, *, form, editing=None):
+    """The review page; with many comments, each section's submitted ones on demand
+    (?comments=<key>: htmx loads them, or the page with them open)."""
     version = review.version
-    comments = list(selectors.comments_visible_to(request.user, review))
+    visible = selectors.comments_visible_to(request.user, review)
+    submitted = visible.filter(submitted_at__isnull=False)
+    counts = dict(submitted.order_by().values_list("section_key").annotate(count=Count("pk")))
+    on_demand = sum(counts.values()) > COMMENTS_ON_DEMAND_FROM
+    opened = request.GET.get("comments", "") if on_demand else ""
+    if on_demand and request.htmx and opened:
+        page = {"network": network, "cycle": cycle, "review": review}
+        return render(
+            request,
+            "documents/review_detail.html#section-comments",
+            {**page, "others": submitted.filter(section_key=opened).order_by("number", "pk")},
+        )
+    if on_demand:
+        # The reader's drafts, and the submitted comments of the section opened.
+        visible = visible.filter(
+            Q(submitted_at__isnull=True) | Q(section_key=opened, submitted_at__isnull=False)
+        )
+    comments = list(visible)
     by_section = {}
     for comment in comments:
-        by_section.setdefault(comment.section_key, []).append(comment)
-    for section in version.content["sections"]:
-        section["comments"] = by_section.get(section["key"], [])
+        if on_demand and comment.is_submitted:
+            by_section.setdefault((comment.section_key, "others"), []).append(comment)
+        else:
+            by_section.setdefault((comment.section_key, "comments"), []).append(comment)
+    content = version.content
+    for section in content["sections"]:
+        section["comments"] = by_section.get((section["key"], "comments"), [])
+        section["others"] = by_section.get((section["key"], "others"), [])
+        section["count"] = counts.get(section["key"], 0)
     page = context(
         network,
         cycle,
         review=review,
         version=version,
         document=version.document,
-        content=version.content,
+        content=content,
         mode="screen",
         form=form,
         editing=editing,
+        on_demand=on_demand,
+        opened=opened,
         drafts=[c for c in comments if c.author_id == request.user.pk and not c.is_submitted],
     )
     return render(request, "documents/review_detail.html", page)
