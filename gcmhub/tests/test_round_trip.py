@@ -739,6 +739,16 @@ BLANK_FORMS: list[Blank] = [
         "recommendation-list",
         "consultant",
         lambda: cycle_kwargs(document_pk=_in_cycle("documents.Document", kind="voluntary_review")),
+        # The form to add one is opened on demand (it lists every input of the cycle).
+        page=lambda: (
+            reverse(
+                "recommendation-list",
+                kwargs=cycle_kwargs(
+                    document_pk=_in_cycle("documents.Document", kind="voluntary_review")
+                ),
+            )
+            + "?add=1"
+        ),
     ),
     Blank(
         "review-create",

@@ -359,8 +359,14 @@ def recommendation_list(request, network, cycle, document_pk):
     if request.method == "POST" and final:
         locked(request, document)
         return redirect(request.path)
-    if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network) and not final:
+    can_edit = user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network) and not final
+    # The form lists every input of the cycle: made when asked for (?add=1: htmx swaps it in,
+    # or the page with it), not with every reading of the list.
+    if can_edit and (request.method == "POST" or request.GET.get("add")):
         form = RecommendationForm(request.POST or None, cycle=cycle)
+        if request.method == "GET" and request.htmx:
+            page = {"network": network, "cycle": cycle, "document": document, "form": form}
+            return render(request, "documents/recommendation_list.html#add-form", page)
         if request.method == "POST" and form.is_valid():
             services.recommendation_save(document=document, by=request.user, **form.cleaned_data)
             messages.success(request, _("The recommendation has been added."))
@@ -377,6 +383,7 @@ def recommendation_list(request, network, cycle, document_pk):
             document=document,
             recommendations=prefetch(recommendations),
             form=form,
+            can_edit=can_edit,
             other_language=languages[1] if len(languages) > 1 else None,
         ),
     )
