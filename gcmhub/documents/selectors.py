@@ -68,6 +68,35 @@ def version_outline(version: Version) -> list[dict]:
     return next(iter(version_summary(version)["editions"].values()))["sections"]
 
 
+def versions_compared(old: Version, new: Version) -> list[dict]:
+    """Each edition of `new` compared with `old`'s: {"language", "sections" (see
+    `diff.compare`), "older_has_it"}. Versions never change: the comparison of two is made
+    once (by their contents' hashes)."""
+    from gcmhub.documents.content import editions_of
+    from gcmhub.documents.diff import compare_editions
+
+    def compared():
+        both = Version.objects.filter(pk__in=[old.pk, new.pk])
+        contents = dict(both.values_list("pk", "content"))
+        old_content, new_content = contents[old.pk], contents[new.pk]
+        return [
+            {
+                "language": language,
+                "sections": sections,
+                # A version issued before documents had two editions has only its own.
+                "older_has_it": language in editions_of(old_content),
+            }
+            for language, sections in compare_editions(old_content, new_content)
+        ]
+
+    return remembered(
+        f"documents:compare:{old.pk}:{new.pk}",
+        stamp=f"{old.content_hash}:{new.content_hash}",
+        compute=compared,
+        per_language=False,
+    )
+
+
 def reviews_of(document: Document) -> QuerySet[Review]:
     return (
         Review.objects.filter(version__document=document)

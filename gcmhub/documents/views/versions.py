@@ -20,8 +20,7 @@ from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_endorsement, get_version
 from gcmhub.documents.bilingual import document_languages, language_name
-from gcmhub.documents.content import build_content, edition_of, editions_of
-from gcmhub.documents.diff import compare_editions
+from gcmhub.documents.content import build_content, edition_of
 from gcmhub.documents.forms import EndorsementForm, IssueForm
 from gcmhub.documents.models import Document, Version
 from gcmhub.documents.views.common import context, reading
@@ -189,8 +188,6 @@ def version_compare(request, network, cycle, document_pk):
     by_pk = {str(v.pk): v for v in versions}
     new = by_pk.get(request.GET.get("b")) or versions[0]
     old = by_pk.get(request.GET.get("a")) or versions[1]
-    old_content = document.versions.values_list("content", flat=True).get(pk=old.pk)
-    new_content = document.versions.values_list("content", flat=True).get(pk=new.pk)
     page = context(
         network,
         cycle,
@@ -199,14 +196,8 @@ def version_compare(request, network, cycle, document_pk):
         old=old,
         new=new,
         editions=[
-            {
-                "language": language,
-                "name": language_name(language),
-                "sections": sections,
-                # A version issued before documents had two editions has only its own.
-                "older_has_it": language in editions_of(old_content),
-            }
-            for language, sections in compare_editions(old_content, new_content)
+            {**edition, "name": language_name(edition["language"])}
+            for edition in selectors.versions_compared(old, new)
         ],
     )
     return render(request, "documents/version_compare.html", page)
