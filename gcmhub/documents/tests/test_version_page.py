@@ -95,3 +95,36 @@ def test_the_version_is_read_once_then_its_headings_are_kept(
         q["sql"] for q in captured.captured_queries if '"documents_version"."content"' in q["sql"]
     ]
     assert read == []
+
+
+def test_a_comparison_is_made_once_and_a_new_version_is_compared_anew(
+    client, cycle, document, version, consultant, monkeypatch
+):
+    from gcmhub.documents import diff, services
+    from gcmhub.documents.tests.conftest import revise
+
+    revise(document, consultant, text="<p>Alpha.</p>")
+    second = services.version_issue(document=document, by=consultant, confirmed=True)
+    compare = reverse(
+        "version-compare",
+        kwargs={
+            "network_slug": cycle.network.slug,
+            "cycle_pk": cycle.pk,
+            "document_pk": document.pk,
+        },
+    )
+    client.force_login(consultant)
+    calls = []
+    made = diff.compare_editions
+    monkeypatch.setattr(diff, "compare_editions", lambda *a: calls.append(1) or made(*a))
+    first = client.get(compare).content.decode()
+    assert "<ins>Alpha." in first
+    assert "<ins>Alpha." in client.get(compare).content.decode()
+    assert len(calls) == 1
+    revise(document, consultant, text="<p>Beta.</p>")
+    services.version_issue(document=document, by=consultant, confirmed=True)
+    page = client.get(compare).content.decode()
+    assert "<ins>Beta." in page and "<del>Alpha." in page
+    assert len(calls) == 2
+    older = client.get(compare, {"a": version.pk, "b": second.pk}).content.decode()
+    assert "<ins>Alpha." in older
