@@ -456,8 +456,10 @@ CASES: list[Case] = [
         lambda: cycle_kwargs(
             review_pk=_in_cycle("documents.Review"), comment_pk=_in_cycle("documents.Comment")
         ),
-        page=lambda: reverse(
-            "comment-matrix", kwargs=cycle_kwargs(review_pk=_in_cycle("documents.Review"))
+        # The matrix with that comment's row being disposed: the one form of the page.
+        page=lambda: (
+            reverse("comment-matrix", kwargs=cycle_kwargs(review_pk=_in_cycle("documents.Review")))
+            + f"?edit={_in_cycle('documents.Comment')}"
         ),
         change=lambda form: {
             f"c{_in_cycle('documents.Comment')}-reply": "Done in the next version."
