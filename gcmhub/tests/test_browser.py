@@ -293,6 +293,12 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, wo
 
     consultant.goto(review_url)
     consultant.get_by_role("link", name="Comments matrix").click()
+    # Plain rows: the form of the row being disposed only, swapped in when asked for.
+    expect(consultant.locator("select[name$='-disposition']")).to_have_count(0)
+    row = consultant.locator("tr", has_text="Name return and readmission")
+    row.get_by_role("link", name="Give a disposition").click()
+    expect(consultant.locator("select[name$='-disposition']")).to_have_count(1)
+    expect(consultant.locator("select[name$='-disposition']")).to_be_focused()
     consultant.locator("select[name$='-disposition']").select_option(label="Accepted")
     consultant.locator("textarea[name$='-reply']").fill("Added to the summary.")
     consultant.locator("select[name$='-addressed']").select_option(label="The next version")
