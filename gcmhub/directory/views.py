@@ -85,7 +85,7 @@ def organisation_detail(request, network, organisation_pk):
         "network": network,
         "organisation": organisation,
         "ancestors": selectors.organisation_ancestors(organisation),
-        "children": organisation.children.order_by("name"),
+        "children": selectors.organisation_children(organisation),
         "focal_points": focal_points,
         "section": "organisations",
     }
