@@ -202,22 +202,28 @@ def coverage(
     }
 
 
-def objective_inputs(user, *, cycle: Cycle, objective: Objective) -> list[Input]:
+def objective_inputs(user, *, cycle: Cycle, objective: Objective) -> QuerySet[Input]:
     """Every input on an objective the user may read, with its details (fixed queries)."""
-    return list(
+    return (
         inputs_for_user(user, cycle=cycle)
         .filter(objective=objective)
         .select_related("organisation")
         .prefetch_related(
             *_input_contents(),
         )
-        .order_by("organisation__name")
+        .order_by("organisation__name", "pk")
     )
 
 
-def needs_by_type(inputs: list[Input]) -> list[tuple[str, str, int]]:
-    """Count needs per type over prefetched inputs: (type, label, count), every type listed."""
-    counts = Counter(need.type for input in inputs for need in input.needs.all())
+def needs_by_type(inputs: QuerySet[Input]) -> list[tuple[str, str, int]]:
+    """Count the needs of `inputs` per type, in one aggregate query: (type, label, count),
+    every type listed."""
+    counts = dict(
+        Need.objects.filter(input__in=inputs.values("pk"))
+        .order_by()
+        .values_list("type")
+        .annotate(n=Count("pk"))
+    )
     return [(value, label, counts.get(value, 0)) for value, label in NeedType.choices]
 
 

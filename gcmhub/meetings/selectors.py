@@ -1,6 +1,7 @@
 """Reads of meetings, and the rules of the validation stage that other apps ask about."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -9,6 +10,7 @@ from gcmhub.documents.models import Document, Review, ReviewStatus
 from gcmhub.meetings.models import (
     Attendee,
     Meeting,
+    MeetingInvitation,
     MeetingType,
     Outcome,
     OutcomeType,
@@ -17,15 +19,24 @@ from gcmhub.meetings.models import (
 )
 
 
+def _count(queryset) -> Subquery:
+    """The number of rows of `queryset` (filtered on OuterRef), as a subquery: two counts
+    joined in one query would count the rows of their product."""
+    return Coalesce(
+        Subquery(queryset.order_by().values("meeting_id").annotate(n=Count("pk")).values("n")),
+        0,
+    )
+
+
 def meetings_of(cycle) -> QuerySet[Meeting]:
     return (
         Meeting.objects.filter(cycle=cycle)
         .select_related("version__document", "cycle__network")
         .defer("version__content")
         .annotate(
-            invited=Count("invitations", distinct=True),
-            present=Count(
-                "attendees", filter=Q(attendees__presence=Presence.PRESENT), distinct=True
+            invited=_count(MeetingInvitation.objects.filter(meeting_id=OuterRef("pk"))),
+            present=_count(
+                Attendee.objects.filter(meeting_id=OuterRef("pk"), presence=Presence.PRESENT)
             ),
         )
         .order_by("-starts_at")

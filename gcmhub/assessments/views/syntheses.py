@@ -23,6 +23,7 @@ from gcmhub.framework.models import Objective
 from gcmhub.reporting.charts import bar_chart_svg
 
 COVERAGE_COLUMNS = 40  # organisations per page of the coverage matrix
+SIDE_BY_SIDE = 30  # inputs per page of the synthesis of an objective
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -78,8 +79,11 @@ def objective_synthesis(request, network, cycle, number):
             "text": synthesis.text,
         },
     )
-    inputs = selectors.objective_inputs(request.user, cycle=cycle, objective=objective)
-    needs = selectors.needs_by_type(inputs)
+    readable = selectors.objective_inputs(request.user, cycle=cycle, objective=objective)
+    needs = selectors.needs_by_type(readable)
+    # Side by side a page at a time; the needs by type count them all.
+    page = Paginator(readable, SIDE_BY_SIDE).get_page(request.GET.get("page"))
+    inputs = list(page.object_list)
     for input in inputs:
         input.cycle = cycle  # read for this user: who may translate it asks no query
     cited = [c for input in inputs for c in input.consultations.all()]
@@ -105,6 +109,8 @@ def objective_synthesis(request, network, cycle, number):
         template="assessments/objective_synthesis.html",
         objective=objective,
         inputs=inputs,
+        page=page,
+        filters=request.GET,
         needs=needs,
         chart=bar_chart_svg(
             [label for _value, label, _count in needs],
