@@ -132,8 +132,10 @@ def _with_state(assignments: QuerySet[Assignment], cycle: Cycle) -> QuerySet[Ass
         cycle=cycle,
         organisation_id=OuterRef("organisation_id"),
         objective_id=OuterRef("objective_id"),
-    ).values("state")[:1]
-    return assignments.annotate(input_state=Coalesce(Subquery(state), Value("missing")))
+    ).order_by()  # one input per pair at most: no sort, no join
+    return assignments.annotate(
+        input_state=Coalesce(Subquery(state.values("state")[:1]), Value("missing"))
+    )
 
 
 def coverage(

@@ -69,6 +69,13 @@ def register_of(meeting: Meeting) -> QuerySet[Attendee]:
     )
 
 
+def presence_counts(meeting: Meeting) -> dict:
+    """{presence: number of attendees} for every presence, and "total" (one query)."""
+    counts = dict(meeting.attendees.order_by().values_list("presence").annotate(n=Count("pk")))
+    found = {presence: counts.get(presence, 0) for presence in Presence.values}
+    return {**found, "total": sum(found.values())}
+
+
 def headcount(meeting: Meeting) -> dict:
     """{"present": people marked present, "total": people on the register} (one query)."""
     counts = meeting.attendees.aggregate(

@@ -28,7 +28,7 @@ from gcmhub.meetings.forms import (
     ReplyForm,
     ValidationOutcomeForm,
 )
-from gcmhub.meetings.models import MeetingType, Presence
+from gcmhub.meetings.models import MeetingType
 from gcmhub.meetings.views.common import (
     _agenda,
     _context,
@@ -168,8 +168,12 @@ def meeting_detail(request, network, cycle, meeting_pk):
         for i in invitations
         if i.person_id == request.user.pk or actor.speaks_for(i.organisation_id)
     ]
-    register = list(selectors.register_of(meeting))
-    counts = {p: sum(1 for a in register if a.presence == p) for p in Presence.values}
+    # The register (every attendee) is read when asked for: `?register=1`, which the
+    # page's "The register" fetches when opened (htmx), or a link without JavaScript.
+    register = list(selectors.register_of(meeting)) if request.GET.get("register") else None
+    if request.htmx and register is not None:
+        return render(request, "meetings/meeting_detail.html#register", {"register": register})
+    counts = selectors.presence_counts(meeting)
     context = _context(
         network,
         cycle,
