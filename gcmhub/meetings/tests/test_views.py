@@ -15,6 +15,7 @@ from gcmhub.meetings import services
 from gcmhub.meetings.models import Outcome, OutcomeType, Presence, ValidationOutcome
 from gcmhub.meetings.tests.conftest import agreed_change, meeting_data, validate
 from gcmhub.tests.matrix import A, F, N, assert_page_matrix, by_page
+from gcmhub.tests.queries import assert_constant_queries
 
 
 def url(cycle, name, **kwargs):
@@ -127,7 +128,7 @@ def test_a_walk_in_is_added_from_the_check_in_page(client, cycle, world, consult
         {"name": "Deniz Yavuz", "organisation_name": "Municipality of Ankara"},
     )
     assert response.status_code == 302
-    walk_in = meeting.attendees.get(name="Deniz Yavuz")
+    walk_in = meeting.attendees.get(name="Deniz Yavuz", organisation_name="Ankara")
     assert walk_in.walk_in and walk_in.presence == Presence.PRESENT
     response = client.post(url(cycle, "check-in", meeting_pk=meeting.pk), {"name": "Nobody"})
     assert "Choose the organisation or write its name." in response.content.decode()
@@ -410,3 +411,92 @@ def test_meeting_pages_keep_a_constant_number_of_queries(
     for page, count in zip(pages, counts, strict=True):
         with django_assert_max_num_queries(count):
             client.get(page)
+
+
+def test_the_register_comes_when_asked_for_with_the_counts_always_shown(
+    client, cycle, world, coordinator, focal_a
+):
+    meeting = world["meeting"]
+    services.attendee_add(
+        meeting=meeting, by=coordinator, name="Deniz Yavuz", organisation_name="Ankara"
+    )
+    client.force_login(focal_a)
+    page = url(cycle, "meeting-detail", meeting_pk=meeting.pk)
+    content = client.get(page).content.decode()
+    assert "1 present, 0 absent, 0 excused, 2 not checked in." in content
+    assert "Deniz Yavuz" not in content
+    assert 'hx-get="?register=1"' in content and 'href="?register=1#register"' in content
+    # Without JavaScript: the whole page, the register open.
+    content = client.get(page, {"register": "1"}).content.decode()
+    assert '<details id="register" open>' in content
+    assert 'Deniz Yavuz <span class="muted">(' in content
+    # With htmx: the list alone.
+    fragment = client.get(page, {"register": "1"}, headers={"HX-Request": "true"})
+    fragment = fragment.content.decode()
+    assert fragment.lstrip().startswith('<ul class="plain small">')
+    assert "Deniz Yavuz" in fragment and "<html" not in fragment
+
+
+def test_the_meeting_list_counts_invitations_and_attendees_each_once(
+    client, cycle, world, coordinator
+):
+    meeting = world["meeting"]
+    for n in range(3):
+        services.attendee_add(
+            meeting=meeting, by=coordinator, name=f"Walk-in {n}", organisation_name="Ankara"
+        )
+    client.force_login(coordinator)
+    response = client.get(url(cycle, "meeting-list"))
+    [listed] = [m for m in response.context["meetings"] if m.pk == meeting.pk]
+    invited = meeting.invitations.count()
+    assert (listed.invited, listed.present) == (invited, 3)
+    assert invited == 2  # the two focal points
+
+
+def test_meeting_pages_keep_their_queries_with_many_attendees_and_outcomes(
+    client, cycle, world, consultant, coordinator, django_assert_max_num_queries
+):
+    from gcmhub.tests.factories import MembershipFactory, OrganisationFactory
+
+    meeting = world["meeting"]
+    item = meeting.agenda_items.first()
+    services.attendee_add(
+        meeting=meeting, by=coordinator, name="First walk-in", organisation_name="Ankara"
+    )
+    services.outcome_save(
+        meeting=meeting, by=consultant, type=OutcomeType.DECISION, text="Agreed", agenda_item=item
+    )
+    client.force_login(coordinator)
+    detail = url(cycle, "meeting-detail", meeting_pk=meeting.pk)
+    pages = [
+        url(cycle, "meeting-list"),
+        detail,
+        detail + "?register=1",
+        url(cycle, "minutes", meeting_pk=meeting.pk),
+        url(cycle, "outcome-add", meeting_pk=meeting.pk, item_pk=item.pk),
+        url(cycle, "check-in", meeting_pk=meeting.pk),
+        url(cycle, "invitations", meeting_pk=meeting.pk),
+        url(cycle, "agenda-edit", meeting_pk=meeting.pk),
+        url(cycle, "action-list"),
+    ]
+
+    def grow():
+        organisations = OrganisationFactory.create_batch(5, network=cycle.network)
+        for organisation in organisations:
+            MembershipFactory(network=cycle.network, role="focal_point", organisation=organisation)
+        services.invitations_set(meeting=meeting, by=coordinator, organisations=organisations)
+        for n in range(6):
+            services.attendee_add(
+                meeting=meeting, by=coordinator, name=f"Walk-in {n}", organisation_name="Ankara"
+            )
+            services.outcome_save(
+                meeting=meeting,
+                by=consultant,
+                type=OutcomeType.ACTION_POINT,
+                text=f"Send the figures {n}",
+                agenda_item=item if n % 2 else None,
+                owner_organisation=organisations[n % 5],
+                due_date=dt.date(2021, 9, 1),
+            )
+
+    assert_constant_queries(client, pages, grow, django_assert_max_num_queries, most=60)
