@@ -452,3 +452,21 @@ def test_organisation_page_keeps_its_queries_however_deep_and_wide_the_tree(
     assert len(response.context["children"]) == 7
     for child in response.context["children"]:
         assert f'<a href="{child.get_absolute_url()}">{child.label}</a>' in content
+
+
+def test_organisation_list_shows_the_tree_a_page_at_a_time(
+    client, network, focal_a, org_a, monkeypatch
+):
+    from gcmhub.directory import views
+
+    monkeypatch.setattr(views, "ORGANISATIONS_PER_PAGE", 2)
+    OrganisationFactory(network=network, name="Department of Data", parent=org_a)
+    OrganisationFactory(network=network, name="Zeta Office")
+    client.force_login(focal_a)
+    first = client.get(url("organisation-list", network))
+    second = client.get(url("organisation-list", network), {"page": 2})
+    assert [o.name for o in first.context["organisations"]] == ["Ministry A", "Department of Data"]
+    assert [o.name for o in second.context["organisations"]] == ["Zeta Office"]
+    for response in [first, second]:
+        assert "3 organisations" in response.content.decode()
+    assert 'href="?page=2"' in first.content.decode()

@@ -128,7 +128,7 @@ def test_a_walk_in_is_added_from_the_check_in_page(client, cycle, world, consult
         {"name": "Deniz Yavuz", "organisation_name": "Municipality of Ankara"},
     )
     assert response.status_code == 302
-    walk_in = meeting.attendees.get(name="Deniz Yavuz", organisation_name="Ankara")
+    walk_in = meeting.attendees.get(name="Deniz Yavuz")
     assert walk_in.walk_in and walk_in.presence == Presence.PRESENT
     response = client.post(url(cycle, "check-in", meeting_pk=meeting.pk), {"name": "Nobody"})
     assert "Choose the organisation or write its name." in response.content.decode()
@@ -500,3 +500,22 @@ def test_meeting_pages_keep_their_queries_with_many_attendees_and_outcomes(
             )
 
     assert_constant_queries(client, pages, grow, django_assert_max_num_queries, most=60)
+
+
+def test_the_check_in_shows_the_register_a_page_at_a_time_and_counts_everyone(
+    client, cycle, world, coordinator, monkeypatch
+):
+    from gcmhub.meetings.views import attendance
+
+    monkeypatch.setattr(attendance, "CHECK_IN_ROWS", 1)
+    meeting = world["meeting"]
+    services.attendee_add(
+        meeting=meeting, by=coordinator, name="Deniz Yavuz", organisation_name="Ankara"
+    )
+    client.force_login(coordinator)
+    page = url(cycle, "check-in", meeting_pk=meeting.pk)
+    pages = [client.get(page, {"page": n}).content.decode() for n in [1, 2, 3]]
+    for content in pages:
+        assert "1 person present of 3 on the register." in content
+    assert "Page 1 of 3" in pages[0] and 'href="?page=2"' in pages[0]
+    assert ["Deniz Yavuz" in content for content in pages] == [True, False, False]
