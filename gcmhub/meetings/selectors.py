@@ -15,6 +15,7 @@ from gcmhub.meetings.models import (
     Outcome,
     OutcomeType,
     Presence,
+    Reply,
     ValidationOutcome,
 )
 
@@ -74,6 +75,13 @@ def presence_counts(meeting: Meeting) -> dict:
     counts = dict(meeting.attendees.order_by().values_list("presence").annotate(n=Count("pk")))
     found = {presence: counts.get(presence, 0) for presence in Presence.values}
     return {**found, "total": sum(found.values())}
+
+
+def reply_counts(meeting: Meeting) -> list[tuple[str, int]]:
+    """(reply as shown, number of invitations) for each reply given, in the replies' order
+    (one query)."""
+    counts = dict(meeting.invitations.order_by().values_list("reply").annotate(n=Count("pk")))
+    return [(label, counts[value]) for value, label in Reply.choices if counts.get(value)]
 
 
 def headcount(meeting: Meeting) -> dict:

@@ -472,6 +472,7 @@ def test_meeting_pages_keep_their_queries_with_many_attendees_and_outcomes(
         url(cycle, "meeting-list"),
         detail,
         detail + "?register=1",
+        detail + "?invited=1",
         url(cycle, "minutes", meeting_pk=meeting.pk),
         url(cycle, "outcome-add", meeting_pk=meeting.pk, item_pk=item.pk),
         url(cycle, "check-in", meeting_pk=meeting.pk),
@@ -519,3 +520,21 @@ def test_the_check_in_shows_the_register_a_page_at_a_time_and_counts_everyone(
         assert "1 person present of 3 on the register." in content
     assert "Page 1 of 3" in pages[0] and 'href="?page=2"' in pages[0]
     assert ["Deniz Yavuz" in content for content in pages] == [True, False, False]
+
+
+def test_who_is_invited_comes_when_asked_for_with_the_replies_counted(
+    client, cycle, world, focal_a, focal_b
+):
+    meeting = world["meeting"]
+    client.force_login(focal_b)
+    page = url(cycle, "meeting-detail", meeting_pk=meeting.pk)
+    content = client.get(page).content.decode()
+    assert "No reply yet: 2" in content
+    assert "Ministry A (MA): " not in content  # the list itself
+    assert "Agency B (AB) is invited. Current reply: No reply yet." in content  # their own
+    assert 'hx-get="?invited=1"' in content and 'href="?invited=1#invited"' in content
+    content = client.get(page, {"invited": "1"}).content.decode()
+    assert '<details id="invited" open>' in content
+    assert f"Ministry A (MA): {focal_a.get_full_name() or focal_a.username}" in content
+    fragment = client.get(page, {"invited": "1"}, headers={"HX-Request": "true"})
+    assert fragment.content.decode().lstrip().startswith('<ul class="plain small">')
