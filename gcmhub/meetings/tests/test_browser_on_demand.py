@@ -1,6 +1,6 @@
 """In Chromium: what a large network's pages show a page at a time or when opened: the
-coverage matrix's next organisations, a meeting's register, the form to record an outcome.
-Each opens from the keyboard too."""
+coverage matrix's next organisations, a meeting's register and who is invited, the form to
+record an outcome. Each opens from the keyboard too."""
 
 import re
 
@@ -48,6 +48,10 @@ def test_the_coverage_pages_and_the_meeting_details_open_when_asked(browser, dem
     register.locator("summary").focus()
     page.keyboard.press("Enter")
     expect(register.get_by_text(re.compile("Selin Kaya"))).to_be_visible()
+    invited = page.locator("#invited")
+    expect(invited.locator("li")).to_have_count(0)
+    invited.locator("summary").click()
+    expect(invited.locator("li").first).to_be_visible()
 
     page.goto(_cycle_url(demo, "minutes", meeting_pk=meeting.pk))
     opener = page.locator("details.add-outcome").first
