@@ -1,8 +1,9 @@
 """Reads of the needs assessment, filtered by what the user may see."""
 
-from collections import Counter, defaultdict
+from collections import Counter
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from gcmhub.assessments.models import (
     INPUT_POLICY,
@@ -111,48 +112,84 @@ def consultations_for_user(user, *, cycle: Cycle) -> QuerySet[Consultation]:
     return consultations.none()
 
 
-def coverage(cycle: Cycle, *, organisation_type: str = "", round_table: int | None = None) -> dict:
+def coverage_columns(cycle: Cycle, *, organisation_type: str = "") -> list:
+    """The organisations asked about at least one objective, the columns of the coverage
+    matrix, by short name (one query of their names only)."""
+    from gcmhub.directory.models import Organisation
+
+    asked = cycle.assignments.all()
+    if organisation_type:
+        asked = asked.filter(organisation__type=organisation_type)
+    organisations = Organisation.objects.filter(pk__in=asked.values("organisation_id")).only(
+        "pk", "network_id", "name", "name_tr", "acronym", "acronym_tr"
+    )
+    return sorted(organisations, key=lambda o: o.short_name)
+
+
+def _with_state(assignments: QuerySet[Assignment], cycle: Cycle) -> QuerySet[Assignment]:
+    """Each assignment with the state of its input as `input_state` ("missing" if none)."""
+    state = Input.objects.filter(
+        cycle=cycle,
+        organisation_id=OuterRef("organisation_id"),
+        objective_id=OuterRef("objective_id"),
+    ).order_by()  # one input per pair at most: no sort, no join
+    return assignments.annotate(
+        input_state=Coalesce(Subquery(state.values("state")[:1]), Value("missing"))
+    )
+
+
+def coverage(
+    cycle: Cycle,
+    *,
+    organisation_type: str = "",
+    round_table: int | None = None,
+    columns: list | None = None,
+) -> dict:
     """The matrix of objectives x organisations asked, with the state of each input.
 
-    Four queries whatever the size: objectives, assignments, inputs, organisations.
+    `columns` (default: every organisation asked, `coverage_columns`) are the organisations
+    whose cells are read, a page of them; the totals per objective and overall count every
+    organisation asked, by aggregate queries. A fixed number of queries whatever the size.
     """
     objectives = list(Objective.objects.select_related("round_table").order_by("number"))
     if round_table:
         objectives = [o for o in objectives if o.round_table.number == round_table]
-    assignments = cycle.assignments.select_related("organisation")
+    if columns is None:
+        columns = coverage_columns(cycle, organisation_type=organisation_type)
+    assignments = cycle.assignments.filter(objective__in=[o.pk for o in objectives])
     if organisation_type:
         assignments = assignments.filter(organisation__type=organisation_type)
-    assigned = defaultdict(set)
-    organisations = {}
-    for a in assignments:
-        assigned[a.organisation_id].add(a.objective_id)
-        organisations[a.organisation_id] = a.organisation
-    states = {
-        (organisation_id, objective_id): state
-        for organisation_id, objective_id, state in cycle.inputs.values_list(
-            "organisation_id", "objective_id", "state"
-        )
+    with_state = _with_state(assignments, cycle)
+    by_objective = {
+        (row["objective_id"], row["input_state"]): row["n"]
+        for row in with_state.order_by()
+        .values("objective_id", "input_state")
+        .annotate(n=Count("pk"))
     }
-    columns = sorted(organisations.values(), key=lambda o: o.short_name)
+    cells = {
+        (organisation_id, objective_id): state
+        for organisation_id, objective_id, state in with_state.filter(
+            organisation_id__in=[o.pk for o in columns]
+        ).values_list("organisation_id", "objective_id", "input_state")
+    }
     rows = []
     totals = Counter()
     column_totals = {o.pk: Counter() for o in columns}
     for objective in objectives:
-        cells = []
-        row_totals = Counter()
+        row_totals = Counter(
+            {state: n for (pk, state), n in by_objective.items() if pk == objective.pk}
+        )
+        totals.update(row_totals)
+        row = []
         for organisation in columns:
-            if objective.pk not in assigned[organisation.pk]:
-                cells.append(None)
-                continue
-            state = states.get((organisation.pk, objective.pk), "missing")
-            cells.append(state)
-            row_totals[state] += 1
-            column_totals[organisation.pk][state] += 1
-            totals[state] += 1
+            state = cells.get((organisation.pk, objective.pk))
+            row.append(state)
+            if state is not None:
+                column_totals[organisation.pk][state] += 1
         rows.append(
             {
                 "objective": objective,
-                "cells": cells,
+                "cells": row,
                 "totals": row_totals,
                 "asked": sum(row_totals.values()),
             }
@@ -167,22 +204,28 @@ def coverage(cycle: Cycle, *, organisation_type: str = "", round_table: int | No
     }
 
 
-def objective_inputs(user, *, cycle: Cycle, objective: Objective) -> list[Input]:
+def objective_inputs(user, *, cycle: Cycle, objective: Objective) -> QuerySet[Input]:
     """Every input on an objective the user may read, with its details (fixed queries)."""
-    return list(
+    return (
         inputs_for_user(user, cycle=cycle)
         .filter(objective=objective)
         .select_related("organisation")
         .prefetch_related(
             *_input_contents(),
         )
-        .order_by("organisation__name")
+        .order_by("organisation__name", "pk")
     )
 
 
-def needs_by_type(inputs: list[Input]) -> list[tuple[str, str, int]]:
-    """Count needs per type over prefetched inputs: (type, label, count), every type listed."""
-    counts = Counter(need.type for input in inputs for need in input.needs.all())
+def needs_by_type(inputs: QuerySet[Input]) -> list[tuple[str, str, int]]:
+    """Count the needs of `inputs` per type, in one aggregate query: (type, label, count),
+    every type listed."""
+    counts = dict(
+        Need.objects.filter(input__in=inputs.values("pk"))
+        .order_by()
+        .values_list("type")
+        .annotate(n=Count("pk"))
+    )
     return [(value, label, counts.get(value, 0)) for value, label in NeedType.choices]
 
 

@@ -8,9 +8,12 @@ from gcmhub.directory.models import Invitation, Membership, Organisation
 
 def get_organisation_for_network(network: Network, pk: int) -> Organisation:
     try:
-        return network.organisations.select_related("parent").get(pk=pk)
+        organisation = network.organisations.select_related("parent").get(pk=pk)
     except Organisation.DoesNotExist:
         raise Http404 from None
+    if organisation.parent is not None:
+        organisation.parent.network = network  # its link names the network
+    return organisation
 
 
 def get_membership_for_network(network: Network, pk: int) -> Membership:

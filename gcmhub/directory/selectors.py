@@ -42,13 +42,25 @@ def organisation_tree(organisations) -> list[Organisation]:
 
 
 def organisation_ancestors(organisation: Organisation) -> list[Organisation]:
-    """Return the chain of parents, top first (one query per level; trees are shallow)."""
-    chain = []
-    current = organisation.parent
-    while current is not None:
-        chain.insert(0, current)
-        current = current.parent
-    return chain
+    """Return the chain of parents, top first, in two queries however deep the tree."""
+    if organisation.parent_id is None:
+        return []
+    network = organisation.network
+    parents = dict(network.organisations.values_list("pk", "parent_id"))
+    chain_ids, current = [], organisation.parent_id
+    while current is not None and current not in chain_ids:
+        chain_ids.insert(0, current)
+        current = parents.get(current)
+    found = network.organisations.in_bulk(chain_ids)
+    return [found[pk] for pk in chain_ids if pk in found]
+
+
+def organisation_children(organisation: Organisation) -> list[Organisation]:
+    """The departments and units right under an organisation, by name, their links ready."""
+    children = list(organisation.children.order_by("name"))
+    for child in children:
+        child.network = organisation.network
+    return children
 
 
 def descendant_ids(organisation: Organisation) -> set[int]:

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,6 +36,8 @@ from gcmhub.directory.forms import (
 from gcmhub.directory.models import Membership
 from gcmhub.directory.stages import setup_facts
 
+ORGANISATIONS_PER_PAGE = 100  # rows of the organisations' tree
+
 
 @require_safe
 @network_page(Perm.ORGANISATION_VIEW)
@@ -45,10 +48,13 @@ def organisation_list(request, network):
         filterset.is_bound and filterset.is_valid() and any(filterset.form.cleaned_data.values())
     )
     rows = selectors.organisation_tree(list(filterset.qs if filtered else organisations))
+    page = Paginator(rows, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "network": network,
         "filter": filterset,
-        "organisations": rows,
+        "organisations": page.object_list,
+        "page": page,
+        "filters": request.GET,
         "filtered": filtered,
         "section": "organisations",
     }
@@ -85,7 +91,7 @@ def organisation_detail(request, network, organisation_pk):
         "network": network,
         "organisation": organisation,
         "ancestors": selectors.organisation_ancestors(organisation),
-        "children": organisation.children.order_by("name"),
+        "children": selectors.organisation_children(organisation),
         "focal_points": focal_points,
         "section": "organisations",
     }

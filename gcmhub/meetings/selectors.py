@@ -1,6 +1,7 @@
 """Reads of meetings, and the rules of the validation stage that other apps ask about."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -9,12 +10,23 @@ from gcmhub.documents.models import Document, Review, ReviewStatus
 from gcmhub.meetings.models import (
     Attendee,
     Meeting,
+    MeetingInvitation,
     MeetingType,
     Outcome,
     OutcomeType,
     Presence,
+    Reply,
     ValidationOutcome,
 )
+
+
+def _count(queryset) -> Subquery:
+    """The number of rows of `queryset` (filtered on OuterRef), as a subquery: two counts
+    joined in one query would count the rows of their product."""
+    return Coalesce(
+        Subquery(queryset.order_by().values("meeting_id").annotate(n=Count("pk")).values("n")),
+        0,
+    )
 
 
 def meetings_of(cycle) -> QuerySet[Meeting]:
@@ -23,9 +35,9 @@ def meetings_of(cycle) -> QuerySet[Meeting]:
         .select_related("version__document", "cycle__network")
         .defer("version__content")
         .annotate(
-            invited=Count("invitations", distinct=True),
-            present=Count(
-                "attendees", filter=Q(attendees__presence=Presence.PRESENT), distinct=True
+            invited=_count(MeetingInvitation.objects.filter(meeting_id=OuterRef("pk"))),
+            present=_count(
+                Attendee.objects.filter(meeting_id=OuterRef("pk"), presence=Presence.PRESENT)
             ),
         )
         .order_by("-starts_at")
@@ -56,6 +68,20 @@ def register_of(meeting: Meeting) -> QuerySet[Attendee]:
     return meeting.attendees.select_related("organisation").order_by(
         "organisation__name", "organisation_name", "name"
     )
+
+
+def presence_counts(meeting: Meeting) -> dict:
+    """{presence: number of attendees} for every presence, and "total" (one query)."""
+    counts = dict(meeting.attendees.order_by().values_list("presence").annotate(n=Count("pk")))
+    found = {presence: counts.get(presence, 0) for presence in Presence.values}
+    return {**found, "total": sum(found.values())}
+
+
+def reply_counts(meeting: Meeting) -> list[tuple[str, int]]:
+    """(reply as shown, number of invitations) for each reply given, in the replies' order
+    (one query)."""
+    counts = dict(meeting.invitations.order_by().values_list("reply").annotate(n=Count("pk")))
+    return [(label, counts[value]) for value, label in Reply.choices if counts.get(value)]
 
 
 def headcount(meeting: Meeting) -> dict:

@@ -769,7 +769,6 @@ BLANK_FORMS: list[Blank] = [
             meeting_pk=_meeting("network"),
             item_pk=_pk("meetings.AgendaItem", meeting_id=_meeting("network")),
         ),
-        page=lambda: reverse("minutes", kwargs=cycle_kwargs(meeting_pk=_meeting("network"))),
     ),
     Blank("working-group-create", "coordinator", cycle_kwargs),
     Blank("sop-rule-create", "coordinator", cycle_kwargs),

@@ -396,3 +396,133 @@ def test_an_untouched_save_keeps_the_inputs_version(client, world, focal_a):
     assert post_form(client, page_form(client.get(edit))).status_code == 302
     draft.refresh_from_db()
     assert (draft.version, draft.history.count()) == (version, records)
+
+
+# At a network's size: pages of rows, totals that count them all, queries that do not grow
+
+
+def test_coverage_shows_the_organisations_a_page_at_a_time_and_totals_them_all(
+    client, world, cycle, coordinator, monkeypatch
+):
+    from gcmhub.assessments.views import syntheses
+    from gcmhub.tests.factories import OrganisationFactory
+
+    monkeypatch.setattr(syntheses, "COVERAGE_COLUMNS", 2)
+    objective = Objective.objects.get(number=9)
+    late = OrganisationFactory(network=cycle.network, name="Zeta Office", acronym="ZO")
+    make_input(cycle, late, objective, State.ACCEPTED)
+    client.force_login(coordinator)
+    first = client.get(url(world, "coverage"))
+    second = client.get(url(world, "coverage"), {"page": 2})
+    assert [o.short_name for o in first.context["matrix"]["columns"]] == ["AB", "MA"]
+    assert [o.short_name for o in second.context["matrix"]["columns"]] == ["ZO"]
+    assert "Organisations 1 to 2 of 3 in the columns" in first.content.decode()
+    assert 'href="?page=2"' in first.content.decode()
+    for response in [first, second]:
+        row = next(r for r in response.context["matrix"]["rows"] if r["objective"] == objective)
+        # Objective 9 is asked of all three, whichever page shows their columns.
+        assert row["asked"] == 3
+        assert row["totals"] == {"draft": 1, "submitted": 1, "accepted": 1}
+    assert second.context["matrix"]["column_asked"] == [1]
+    # The Excel file keeps every organisation.
+    from openpyxl import load_workbook
+
+    export = client.get(url(world, "coverage"), {"format": "xlsx", "page": 2})
+    header = [c.value for c in next(load_workbook(io.BytesIO(export.content)).active.iter_rows(3))]
+    assert header[1:4] == ["AB", "MA", "ZO"]
+
+
+def test_synthesis_shows_the_inputs_a_page_at_a_time_and_counts_every_need(
+    client, world, cycle, consultant, monkeypatch
+):
+    from gcmhub.assessments.views import syntheses
+    from gcmhub.tests.factories import OrganisationFactory
+
+    monkeypatch.setattr(syntheses, "SIDE_BY_SIDE", 1)
+    late = OrganisationFactory(network=cycle.network, name="Zeta Office")
+    make_input(cycle, late, Objective.objects.get(number=9), State.SUBMITTED, situation="Zeta.")
+    for input in Input.objects.filter(objective__number=9):  # the draft is not read
+        input.needs.create(type="data", description=f"Data of {input.organisation.name}")
+    client.force_login(consultant)
+    target = url(world, "objective-synthesis", number=9)
+    first = client.get(target).content.decode()
+    second = client.get(target, {"page": 2}).content.decode()
+    assert "Agency B view." in first and "Agency B view." not in second
+    assert "Data of Zeta Office" in second and "Data of Zeta Office" not in first
+    assert "Data of Ministry A" not in first + second
+    assert "Inputs 1 to 1 of 2; the needs by type count them all." in first
+    for page in [first, second]:
+        assert '<td>Data</td><td class="num">2</td>' in page
+
+
+def test_assessment_pages_keep_their_queries_as_the_network_grows(
+    client, world, cycle, coordinator, consultant, django_assert_max_num_queries
+):
+    from gcmhub.tests.factories import OrganisationFactory
+
+    objective = Objective.objects.get(number=9)
+    for cites in Input.objects.exclude(state=State.DRAFT):  # each kind of record shown, once
+        cites.consultations.add(world["consultation"])
+    client.force_login(coordinator)
+    pages = [
+        url(world, "assessment-home"),
+        url(world, "assignment-list"),
+        url(world, "input-list"),
+        url(world, "input-detail", input_pk=world["submitted"].pk),
+        url(world, "consultation-list"),
+        url(world, "consultation-detail", consultation_pk=world["consultation"].pk),
+        url(world, "coverage"),
+        url(world, "coverage") + "?organisation_type=government&round_table=2",
+        url(world, "objective-synthesis", number=9),
+    ]
+
+    def grow():
+        for n, organisation in enumerate(
+            OrganisationFactory.create_batch(8, network=cycle.network)
+        ):
+            for number in [9, 10]:
+                input = make_input(
+                    cycle, organisation, Objective.objects.get(number=number), State.SUBMITTED
+                )
+                input.needs.create(type="data", description="More data")
+                cited = Consultation.objects.create(
+                    cycle=cycle, date="2021-04-07", type="workshop", title=f"Workshop {n}"
+                )
+                cited.organisations.set([organisation])
+                input.consultations.add(cited, world["consultation"])
+        world["submitted"].consultations.add(*Consultation.objects.all())
+        assert Input.objects.filter(objective=objective).count() == 10
+
+    assert_constant_queries(client, pages, grow, django_assert_max_num_queries, most=40)
+
+
+def test_the_assessment_page_pages_the_organisations_with_their_counts(
+    client, world, cycle, consultant, monkeypatch
+):
+    from gcmhub.assessments.views import collection
+
+    monkeypatch.setattr(collection, "ORGANISATIONS_PER_PAGE", 1)
+    client.force_login(consultant)
+    first = client.get(url(world, "assessment-home"))
+    second = client.get(url(world, "assessment-home"), {"page": 2})
+    rows = [
+        (o.label, o.asked, o.n_accepted, o.n_submitted, o.n_returned, o.n_draft)
+        for response in [first, second]
+        for o in response.context["organisations"]
+    ]
+    assert rows == [("Agency B (AB)", 1, 0, 1, 0, 0), ("Ministry A (MA)", 2, 0, 1, 0, 1)]
+    assert 'href="?page=2"' in first.content.decode()
+
+
+def test_who_is_asked_what_pages_the_organisation_tree(
+    client, world, cycle, coordinator, monkeypatch
+):
+    from gcmhub.assessments.views import assignments
+
+    monkeypatch.setattr(assignments, "ORGANISATIONS_PER_PAGE", 1)
+    client.force_login(coordinator)
+    second = client.get(url(world, "assignment-list"), {"page": 2})
+    [organisation] = second.context["organisations"]
+    assert organisation.name == "Ministry A"
+    assert [a.objective.number for a in organisation.cycle_assignments] == [9, 10]
+    assert "Page 2 of 2" in second.content.decode()

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -17,6 +18,8 @@ from gcmhub.core.feedback import report_errors
 from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_page
 from gcmhub.core.permissions import Perm
 from gcmhub.directory.access import get_organisation_for_network
+
+ORGANISATIONS_PER_PAGE = 50  # rows of the list of who is asked what
 
 
 @cycle_page(Perm.ASSESSMENT_MANAGE)
@@ -67,10 +70,15 @@ def assignment_edit(request, network, cycle, organisation_pk):
 def assignment_list(request, network, cycle):
     from gcmhub.directory.selectors import organisation_tree
 
+    # The tree a page of organisations at a time, with the assignments of that page.
+    tree = organisation_tree(list(network.organisations.all()))
+    page = Paginator(tree, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    organisations = list(page.object_list)
     by_organisation = {}
-    for assignment in cycle.assignments.select_related("objective"):
+    for assignment in cycle.assignments.filter(
+        organisation__in=[o.pk for o in organisations]
+    ).select_related("objective"):
         by_organisation.setdefault(assignment.organisation_id, []).append(assignment)
-    organisations = organisation_tree(list(network.organisations.all()))
     for organisation in organisations:
         organisation.cycle_assignments = sorted(
             by_organisation.get(organisation.pk, []), key=lambda a: a.objective.number
@@ -79,6 +87,8 @@ def assignment_list(request, network, cycle):
         "network": network,
         "cycle": cycle,
         "organisations": organisations,
+        "page": page,
+        "filters": request.GET,
         "section": "assessment",
     }
     return render(request, "assessments/assignment_list.html", context)

@@ -2,7 +2,9 @@
 instructions, closing and reopening it, the requests to the organisations asked."""
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -20,6 +22,8 @@ from gcmhub.core.pages import act_and_back, cycle_page, cycle_redirect, cycle_re
 from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.core.workflow import State
 from gcmhub.directory.access import get_organisation_for_network
+
+ORGANISATIONS_PER_PAGE = 50  # rows of the table of organisations asked
 
 
 @require_safe
@@ -44,21 +48,29 @@ def assessment_home(request, network, cycle):
             upload_form=UploadForm(),
         )
     if user_has_perm(request.user, Perm.INPUT_REVIEW, network=network):
-        context["organisations"] = _organisation_progress(cycle)
+        page = Paginator(_organisation_progress(cycle), ORGANISATIONS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        context.update(organisations=list(page.object_list), page=page, filters=request.GET)
     if user_has_perm(request.user, Perm.ASSESSMENT_MANAGE, network=network):
         context["collection_form"] = CollectionForm(instance=collection)
     return render(request, "assessments/assessment_home.html", context)
 
 
 def _organisation_progress(cycle):
-    counts = {
-        f"n_{state}": Count("inputs", filter=Q(inputs__cycle=cycle, inputs__state=state))
-        for state in State.values
-    }
+    """The organisations asked, each with the number of objectives asked and of inputs in
+    each state: counts by subqueries (joined, the two lists would count their product)."""
+
+    def counted(queryset):
+        rows = queryset.order_by().values("organisation_id").annotate(n=Count("pk"))
+        return Coalesce(Subquery(rows.values("n")), 0)
+
+    asked = cycle.assignments.filter(organisation_id=OuterRef("pk"))
+    inputs = cycle.inputs.filter(organisation_id=OuterRef("pk"))
     return (
-        cycle.network.organisations.filter(assignments__cycle=cycle)
-        .annotate(asked=Count("assignments", filter=Q(assignments__cycle=cycle), distinct=True))
-        .annotate(**{k: Count("inputs", filter=v.filter, distinct=True) for k, v in counts.items()})
+        cycle.network.organisations.filter(pk__in=cycle.assignments.values("organisation_id"))
+        .annotate(asked=counted(asked))
+        .annotate(**{f"n_{state}": counted(inputs.filter(state=state)) for state in State.values})
         .order_by("name")
     )
 

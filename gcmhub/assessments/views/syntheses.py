@@ -1,6 +1,7 @@
 """The reviewers' reading of the inputs: coverage of the objectives, and the synthesis per
 objective."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -21,6 +22,8 @@ from gcmhub.editions.texts import edition, language_name, other_languages, prefe
 from gcmhub.framework.models import Objective
 from gcmhub.reporting.charts import bar_chart_svg
 
+COVERAGE_COLUMNS = 40  # organisations per page of the coverage matrix
+SIDE_BY_SIDE = 30  # inputs per page of the synthesis of an objective
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -30,17 +33,29 @@ def coverage(request, network, cycle):
     form = CoverageFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     round_table = int(filters["round_table"]) if filters.get("round_table") else None
-    matrix = selectors.coverage(
-        cycle, organisation_type=filters.get("organisation_type", ""), round_table=round_table
-    )
+    organisation_type = filters.get("organisation_type", "")
+    columns = selectors.coverage_columns(cycle, organisation_type=organisation_type)
     if request.GET.get("format") == "xlsx":
+        matrix = selectors.coverage(
+            cycle, organisation_type=organisation_type, round_table=round_table, columns=columns
+        )
         content = coverage_xlsx(cycle=cycle, matrix=matrix)
         return download(content, XLSX, f"coverage-{cycle.pk}.xlsx")
+    # The screen shows the organisations a page at a time; the totals count them all.
+    page = Paginator(columns, COVERAGE_COLUMNS).get_page(request.GET.get("page"))
+    matrix = selectors.coverage(
+        cycle,
+        organisation_type=organisation_type,
+        round_table=round_table,
+        columns=list(page.object_list),
+    )
     context = {
         "network": network,
         "cycle": cycle,
         "form": form,
         "matrix": matrix,
+        "page": page,
+        "filters": request.GET,
         "states": State.choices,
         "query": request.GET.urlencode(),
         "section": "assessment",
@@ -64,8 +79,11 @@ def objective_synthesis(request, network, cycle, number):
             "text": synthesis.text,
         },
     )
-    inputs = selectors.objective_inputs(request.user, cycle=cycle, objective=objective)
-    needs = selectors.needs_by_type(inputs)
+    readable = selectors.objective_inputs(request.user, cycle=cycle, objective=objective)
+    needs = selectors.needs_by_type(readable)
+    # Side by side a page at a time; the needs by type count them all.
+    page = Paginator(readable, SIDE_BY_SIDE).get_page(request.GET.get("page"))
+    inputs = list(page.object_list)
     for input in inputs:
         input.cycle = cycle  # read for this user: who may translate it asks no query
     cited = [c for input in inputs for c in input.consultations.all()]
@@ -91,6 +109,8 @@ def objective_synthesis(request, network, cycle, number):
         template="assessments/objective_synthesis.html",
         objective=objective,
         inputs=inputs,
+        page=page,
+        filters=request.GET,
         needs=needs,
         chart=bar_chart_svg(
             [label for _value, label, _count in needs],

@@ -422,3 +422,51 @@ def test_setup_page_lists_organisations_without_a_focal_point(
     assert response.context["facts"]["without_focal_point"] == 1
     rows = {o.name: [m.user for m in o.focal_point_list] for o in response.context["organisations"]}
     assert rows == {"Agency B": [], "Ministry A": [focal_a]}
+
+
+def test_organisation_page_keeps_its_queries_however_deep_and_wide_the_tree(
+    client, network, coordinator, org_a, django_assert_max_num_queries
+):
+    department = OrganisationFactory(network=network, name="Department", parent=org_a)
+    OrganisationFactory(network=network, name="Unit 0", parent=department)
+    client.force_login(coordinator)
+    page = url("organisation-detail", network, organisation_pk=department.pk)
+    with django_assert_max_num_queries(14) as small:
+        response = client.get(page)
+    assert [a.name for a in response.context["ancestors"]] == ["Ministry A"]
+    # Deeper above it, wider below it.
+    top = OrganisationFactory(network=network, name="Presidency")
+    middle = OrganisationFactory(network=network, name="Directorate", parent=top)
+    org_a.parent = middle
+    org_a.save()
+    OrganisationFactory.create_batch(6, network=network, parent=department)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(page)
+    content = response.content.decode()
+    assert [a.name for a in response.context["ancestors"]] == [
+        "Presidency",
+        "Directorate",
+        "Ministry A",
+    ]
+    assert f'<a href="{top.get_absolute_url()}">' in content
+    assert len(response.context["children"]) == 7
+    for child in response.context["children"]:
+        assert f'<a href="{child.get_absolute_url()}">{child.label}</a>' in content
+
+
+def test_organisation_list_shows_the_tree_a_page_at_a_time(
+    client, network, focal_a, org_a, monkeypatch
+):
+    from gcmhub.directory import views
+
+    monkeypatch.setattr(views, "ORGANISATIONS_PER_PAGE", 2)
+    OrganisationFactory(network=network, name="Department of Data", parent=org_a)
+    OrganisationFactory(network=network, name="Zeta Office")
+    client.force_login(focal_a)
+    first = client.get(url("organisation-list", network))
+    second = client.get(url("organisation-list", network), {"page": 2})
+    assert [o.name for o in first.context["organisations"]] == ["Ministry A", "Department of Data"]
+    assert [o.name for o in second.context["organisations"]] == ["Zeta Office"]
+    for response in [first, second]:
+        assert "3 organisations" in response.content.decode()
+    assert 'href="?page=2"' in first.content.decode()

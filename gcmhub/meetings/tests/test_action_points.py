@@ -124,9 +124,15 @@ def test_the_minutes_page_records_an_organisation_as_owner_and_the_tracker_names
     kwargs = {"network_slug": cycle.network.slug, "cycle_pk": cycle.pk, "meeting_pk": meeting.pk}
     item = meeting.agenda_items.first()
     client.force_login(consultant)
+    add = reverse("outcome-add", kwargs={**kwargs, "item_pk": item.pk})
     page = client.get(reverse("minutes", kwargs=kwargs)).content.decode()
-    assert f'name="o{item.pk}-owner_organisation"' in page
-    assert "Agency B (AB)</option>" in page
+    # The form comes when "Record an outcome" opens (htmx), or as a page of its own.
+    assert f'hx-get="{add}"' in page and f'<a href="{add}">' in page
+    for headers in [{}, {"HX-Request": "true"}]:
+        form = client.get(add, headers=headers).content.decode()
+        assert f'name="o{item.pk}-owner_organisation"' in form
+        assert "Agency B (AB)</option>" in form
+    assert "<html" not in form
     client.post(
         reverse("outcome-add", kwargs={**kwargs, "item_pk": item.pk}),
         {

@@ -15,6 +15,7 @@ from gcmhub.meetings import services
 from gcmhub.meetings.models import Outcome, OutcomeType, Presence, ValidationOutcome
 from gcmhub.meetings.tests.conftest import agreed_change, meeting_data, validate
 from gcmhub.tests.matrix import A, F, N, assert_page_matrix, by_page
+from gcmhub.tests.queries import assert_constant_queries
 
 
 def url(cycle, name, **kwargs):
@@ -410,3 +411,130 @@ def test_meeting_pages_keep_a_constant_number_of_queries(
     for page, count in zip(pages, counts, strict=True):
         with django_assert_max_num_queries(count):
             client.get(page)
+
+
+def test_the_register_comes_when_asked_for_with_the_counts_always_shown(
+    client, cycle, world, coordinator, focal_a
+):
+    meeting = world["meeting"]
+    services.attendee_add(
+        meeting=meeting, by=coordinator, name="Deniz Yavuz", organisation_name="Ankara"
+    )
+    client.force_login(focal_a)
+    page = url(cycle, "meeting-detail", meeting_pk=meeting.pk)
+    content = client.get(page).content.decode()
+    assert "1 present, 0 absent, 0 excused, 2 not checked in." in content
+    assert "Deniz Yavuz" not in content
+    assert 'hx-get="?register=1"' in content and 'href="?register=1#register"' in content
+    # Without JavaScript: the whole page, the register open.
+    content = client.get(page, {"register": "1"}).content.decode()
+    assert '<details id="register" open>' in content
+    assert 'Deniz Yavuz <span class="muted">(' in content
+    # With htmx: the list alone.
+    fragment = client.get(page, {"register": "1"}, headers={"HX-Request": "true"})
+    fragment = fragment.content.decode()
+    assert fragment.lstrip().startswith('<ul class="plain small">')
+    assert "Deniz Yavuz" in fragment and "<html" not in fragment
+
+
+def test_the_meeting_list_counts_invitations_and_attendees_each_once(
+    client, cycle, world, coordinator
+):
+    meeting = world["meeting"]
+    for n in range(3):
+        services.attendee_add(
+            meeting=meeting, by=coordinator, name=f"Walk-in {n}", organisation_name="Ankara"
+        )
+    client.force_login(coordinator)
+    response = client.get(url(cycle, "meeting-list"))
+    [listed] = [m for m in response.context["meetings"] if m.pk == meeting.pk]
+    invited = meeting.invitations.count()
+    assert (listed.invited, listed.present) == (invited, 3)
+    assert invited == 2  # the two focal points
+
+
+def test_meeting_pages_keep_their_queries_with_many_attendees_and_outcomes(
+    client, cycle, world, consultant, coordinator, django_assert_max_num_queries
+):
+    from gcmhub.tests.factories import MembershipFactory, OrganisationFactory
+
+    meeting = world["meeting"]
+    item = meeting.agenda_items.first()
+    services.attendee_add(
+        meeting=meeting, by=coordinator, name="First walk-in", organisation_name="Ankara"
+    )
+    services.outcome_save(
+        meeting=meeting, by=consultant, type=OutcomeType.DECISION, text="Agreed", agenda_item=item
+    )
+    client.force_login(coordinator)
+    detail = url(cycle, "meeting-detail", meeting_pk=meeting.pk)
+    pages = [
+        url(cycle, "meeting-list"),
+        detail,
+        detail + "?register=1",
+        detail + "?invited=1",
+        url(cycle, "minutes", meeting_pk=meeting.pk),
+        url(cycle, "outcome-add", meeting_pk=meeting.pk, item_pk=item.pk),
+        url(cycle, "check-in", meeting_pk=meeting.pk),
+        url(cycle, "invitations", meeting_pk=meeting.pk),
+        url(cycle, "agenda-edit", meeting_pk=meeting.pk),
+        url(cycle, "action-list"),
+    ]
+
+    def grow():
+        organisations = OrganisationFactory.create_batch(5, network=cycle.network)
+        for organisation in organisations:
+            MembershipFactory(network=cycle.network, role="focal_point", organisation=organisation)
+        services.invitations_set(meeting=meeting, by=coordinator, organisations=organisations)
+        for n in range(6):
+            services.attendee_add(
+                meeting=meeting, by=coordinator, name=f"Walk-in {n}", organisation_name="Ankara"
+            )
+            services.outcome_save(
+                meeting=meeting,
+                by=consultant,
+                type=OutcomeType.ACTION_POINT,
+                text=f"Send the figures {n}",
+                agenda_item=item if n % 2 else None,
+                owner_organisation=organisations[n % 5],
+                due_date=dt.date(2021, 9, 1),
+            )
+
+    assert_constant_queries(client, pages, grow, django_assert_max_num_queries, most=60)
+
+
+def test_the_check_in_shows_the_register_a_page_at_a_time_and_counts_everyone(
+    client, cycle, world, coordinator, monkeypatch
+):
+    from gcmhub.meetings.views import attendance
+
+    monkeypatch.setattr(attendance, "CHECK_IN_ROWS", 1)
+    meeting = world["meeting"]
+    services.attendee_add(
+        meeting=meeting, by=coordinator, name="Deniz Yavuz", organisation_name="Ankara"
+    )
+    client.force_login(coordinator)
+    page = url(cycle, "check-in", meeting_pk=meeting.pk)
+    pages = [client.get(page, {"page": n}).content.decode() for n in [1, 2, 3]]
+    for content in pages:
+        assert "1 person present of 3 on the register." in content
+    assert "Page 1 of 3" in pages[0] and 'href="?page=2"' in pages[0]
+    assert ["Deniz Yavuz" in content for content in pages] == [True, False, False]
+
+
+def test_who_is_invited_comes_when_asked_for_with_the_replies_counted(
+    client, cycle, world, focal_a, focal_b
+):
+    meeting = world["meeting"]
+    client.force_login(focal_b)
+    page = url(cycle, "meeting-detail", meeting_pk=meeting.pk)
+    content = client.get(page).content.decode()
+    assert "No reply yet: 2" in content
+    assert "Ministry A (MA): " not in content  # the list itself
+    assert "Agency B (AB) is invited. Current reply: No reply yet." in content  # their own
+    assert 'hx-get="?invited=1"' in content and 'href="?invited=1#invited"' in content
+    content = client.get(page, {"invited": "1"}).content.decode()
+    assert '<details id="invited" open>' in content
+    assert f"Ministry A (MA): {focal_a.get_full_name() or focal_a.username}" in content
+    fragment = client.get(page, {"invited": "1"}, headers={"HX-Request": "true"})
+    assert fragment.content.decode().lstrip().startswith('<ul class="plain small">')

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -23,6 +24,8 @@ from gcmhub.meetings.models import Presence
 from gcmhub.meetings.views.common import (
     _context,
 )
+
+CHECK_IN_ROWS = 100  # people per page of the check-in
 
 
 @cycle_page(Perm.MEETING_MANAGE)
@@ -108,7 +111,10 @@ def check_in(request, network, cycle, meeting_pk):
             return redirect(request.path)
         except ValidationError as error:
             form_errors(form, error)
-    register = list(selectors.register_of(meeting))
+    # The register a page at a time (a large meeting's is long); the headcount counts all.
+    page = Paginator(selectors.register_of(meeting), CHECK_IN_ROWS).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "meetings/check_in.html",
@@ -116,11 +122,12 @@ def check_in(request, network, cycle, meeting_pk):
             network,
             cycle,
             meeting=meeting,
-            register=register,
+            register=page.object_list,
+            page=page,
+            filters=request.GET,
             form=form,
             presences=[p for p in Presence.choices if p[0] != Presence.UNKNOWN],
-            present=sum(1 for a in register if a.presence == Presence.PRESENT),
-            total=len(register),
+            **selectors.headcount(meeting),
         ),
     )
 

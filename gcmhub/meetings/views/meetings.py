@@ -28,7 +28,7 @@ from gcmhub.meetings.forms import (
     ReplyForm,
     ValidationOutcomeForm,
 )
-from gcmhub.meetings.models import MeetingType, Presence
+from gcmhub.meetings.models import MeetingType
 from gcmhub.meetings.views.common import (
     _agenda,
     _context,
@@ -157,19 +157,30 @@ def meeting_edit(request, network, cycle, meeting_pk):
 @cycle_page(Perm.MEETING_VIEW)
 def meeting_detail(request, network, cycle, meeting_pk):
     meeting = get_meeting_for_user(request.user, cycle, meeting_pk)
-    invitations = list(
-        meeting.invitations.select_related("organisation", "person").order_by(
+    actor = actor_for(request.user, network)
+    mine = meeting.invitations.filter(person=request.user)
+    if actor.speaks_for(actor.organisation_id):
+        mine = mine | meeting.invitations.filter(organisation_id=actor.organisation_id)
+    mine = list(
+        mine.select_related("organisation").order_by("organisation__name", "person__last_name")[:1]
+    )
+    # The register and the list of invitations (every attendee, every organisation) are read
+    # when asked for: `?register=1`, `?invited=1`, which the page's details fetch when opened
+    # (htmx), or links without JavaScript.
+    register = list(selectors.register_of(meeting)) if request.GET.get("register") else None
+    invitations = None
+    if request.GET.get("invited"):
+        invitations = meeting.invitations.select_related("organisation", "person").order_by(
             "organisation__name", "person__last_name"
         )
-    )
-    actor = actor_for(request.user, network)
-    mine = [
-        i
-        for i in invitations
-        if i.person_id == request.user.pk or actor.speaks_for(i.organisation_id)
-    ]
-    register = list(selectors.register_of(meeting))
-    counts = {p: sum(1 for a in register if a.presence == p) for p in Presence.values}
+    if request.htmx and (register is not None or invitations is not None):
+        fragment = "register" if register is not None else "invited"
+        return render(
+            request,
+            f"meetings/meeting_detail.html#{fragment}",
+            {"register": register, "invitations": invitations},
+        )
+    counts = selectors.presence_counts(meeting)
     context = _context(
         network,
         cycle,
@@ -177,6 +188,7 @@ def meeting_detail(request, network, cycle, meeting_pk):
         agenda=_agenda(request, network, meeting),
         loose_outcomes=_loose_outcomes(request, network, meeting),
         invitations=invitations,
+        replies=selectors.reply_counts(meeting),
         my_invitation=mine[0] if mine else None,
         reply_form=ReplyForm(
             initial={"reply": mine[0].reply, "delegate": mine[0].delegate} if mine else None

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gcmhub.core.access import actor_for
 from gcmhub.core.feedback import report_errors, report_form_errors
@@ -82,14 +82,14 @@ def minutes(request, network, cycle, meeting_pk):
     agenda = _agenda(request, network, meeting)
     for item in agenda:
         item.form = MinutesForm(prefix=f"m{item.pk}", initial={"minutes": item.minutes})
-        item.outcome_form = OutcomeForm(prefix=f"o{item.pk}", sections=sections, network=network)
+    # The form to record an outcome (its lists name every organisation and person of the
+    # network) comes when a "Record an outcome" is opened: `outcome_add`.
     context = _context(
         network,
         cycle,
         meeting=meeting,
         agenda=agenda,
         loose_outcomes=_loose_outcomes(request, network, meeting),
-        loose_form=OutcomeForm(prefix="o0", sections=sections, network=network),
         sections={s["key"]: f"{s['number']}. {s['title']}" for s in sections},
     )
     return render(request, "meetings/minutes.html", context)
@@ -111,9 +111,11 @@ def minutes_save(request, network, cycle, meeting_pk, item_pk):
     return redirect(_minutes_url(network, cycle, meeting, f"item-{item.pk}"))
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @cycle_page(Perm.MEETING_SECRETARIAT)
 def outcome_add(request, network, cycle, meeting_pk, item_pk):
+    """Record an outcome of an agenda item (0: of none). GET: the form, as a page of its own
+    or (htmx) the fragment the minutes page opens in place."""
     meeting = get_meeting_for_user(request.user, cycle, meeting_pk)
     item = None
     if item_pk:
@@ -121,8 +123,14 @@ def outcome_add(request, network, cycle, meeting_pk, item_pk):
         if item is None:
             raise Http404
     form = OutcomeForm(
-        request.POST, prefix=f"o{item_pk}", sections=_sections(meeting), network=network
+        request.POST or None, prefix=f"o{item_pk}", sections=_sections(meeting), network=network
     )
+    if request.method != "POST":
+        template = "meetings/outcome_form.html"
+        if request.htmx:
+            template += "#outcome-form"
+        context = _context(network, cycle, meeting=meeting, item=item, item_pk=item_pk, form=form)
+        return render(request, template, context)
     if form.is_valid():
         try:
             services.outcome_save(
