@@ -619,6 +619,7 @@ def build_network(index: int, factor: int, password_hash: str, prose: Prose) -> 
         "cycle": current.pk,
         "previous_cycle": previous.pk,
         "coordinator": coordinator.username,
+        "coordinators": [u.username for u in users["coordinator"]],
         "focal_point": focal_points[0].user.username,
         "focal_points": [m.user.username for m in focal_points],
     }
@@ -665,6 +666,32 @@ def build(networks: int = NETWORKS, *, jobs: int = JOBS, log=print) -> list[dict
     else:
         for job in plan:
             done(_build_one(job))
+    return sorted(built, key=lambda n: (n["factor"], n["slug"]))
+
+
+def existing() -> list[dict]:
+    """What `build` returned, read back from a database it built (`--no-build`)."""
+    from gcmhub.core.models import Network
+
+    built = []
+    for network in Network.objects.filter(slug__startswith="bench-").order_by("pk"):
+        factor = int(network.slug.split("-")[1].rstrip("x")) if network.slug.endswith("x") else 1
+        cycles = list(network.cycles.order_by("start_date"))
+        members = network.memberships.select_related("user")
+        coordinators = [m.user.username for m in members.filter(role="coordinator")]
+        focal_points = [m.user.username for m in members.filter(role="focal_point")]
+        built.append(
+            {
+                "slug": network.slug,
+                "factor": factor,
+                "cycle": cycles[-1].pk,
+                "previous_cycle": cycles[0].pk,
+                "coordinator": coordinators[0],
+                "coordinators": coordinators,
+                "focal_point": focal_points[0],
+                "focal_points": focal_points,
+            }
+        )
     return sorted(built, key=lambda n: (n["factor"], n["slug"]))
 
 
