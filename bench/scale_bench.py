@@ -435,11 +435,16 @@ def _compare(before: dict, latest: dict) -> list[str]:
 
 
 def _facts(label: str, run: dict) -> str:
+    built = (
+        f"built in {run['build_seconds']:.0f} s ({run['jobs']} processes)"
+        if run.get("build_seconds") is not None
+        else "built earlier (`--no-build`)"
+    )
+    note = f" {run['note']}" if run.get("note") else ""
     return (
         f"**{label}**: {run['date']}, commit `{run['commit']}`, {run['database']}, "
-        f"{run['networks']} networks at 1x + 4x + 16x built in {run['build_seconds']:.0f} s "
-        f"({run['jobs']} processes), BENCH_REPEAT={run['repeat']}, load average "
-        f"{run['load_average']:.1f} on {run['cores']} cores while crawling."
+        f"{run['networks']} networks at 1x + 4x + 16x {built}, BENCH_REPEAT={run['repeat']}, "
+        f"load average {run['load_average']:.1f} on {run['cores']} cores while crawling.{note}"
     )
 
 
@@ -529,12 +534,15 @@ def main() -> None:
     started = time.perf_counter()
     if arguments.no_build:
         built = scale.existing()
+        run["networks"] = sum(1 for n in built if n["factor"] == 1)
+        run["build_seconds"] = None
     else:
         log(f"Building {scale.NETWORKS} networks + {' + '.join(f'{f}x' for f in scale.FACTORS)}")
         scale.prepare_database()
         built = scale.build(scale.NETWORKS, log=log)
-    run["build_seconds"] = time.perf_counter() - started
-    log(f"Built in {run['build_seconds']:.0f} s")
+        run["build_seconds"] = time.perf_counter() - started
+        log(f"Built in {run['build_seconds']:.0f} s")
+    run["note"] = os.environ.get("BENCH_NOTE", "")
     crawled = None
     if not arguments.no_crawl:
         log("Crawling")
