@@ -500,6 +500,13 @@ every size; 50 users on 2 workers: ≥ 4x the "before" pages per second, p95 ≤
 """
 
 
+def database_name(connection) -> str:
+    if connection.vendor != "postgresql":
+        return connection.vendor
+    version = connection.cursor().connection.info.server_version  # e.g. 150018
+    return f"PostgreSQL {version // 10000}.{version % 10000}"
+
+
 def commit() -> str:
     try:
         return subprocess.run(
@@ -523,9 +530,7 @@ def main() -> None:
     run = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit(),
-        "database": f"{connection.vendor} {connection.cursor().connection.info.server_version}"
-        if connection.vendor == "postgresql"
-        else connection.vendor,
+        "database": database_name(connection),
         "networks": scale.NETWORKS,
         "jobs": scale.JOBS,
         "repeat": REPEAT,
