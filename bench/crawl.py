@@ -25,7 +25,9 @@ SLOW_MS = float(os.environ.get("BENCH_SLOW_MS", "2000"))
 LINK = re.compile(r"""(?:href|hx-get)\s*=\s*["']([^"'#]*)""")
 GET_FORM = re.compile(r"""<form\b(?=[^>]*method=["']get["'])[^>]*action=["']([^"'#]*)""", re.I)
 FILE_SUFFIX = re.compile(r"\.(docx|pdf|xlsx|csv|ics|zip|json|png|svg|xml|txt|odt|ods)$")
-FILE_NAMES = ("download", "file-", "export", "questionnaire", "ics", "schema", "api-")
+# URL names of downloads and file jobs (file-job, file-download, file-retry); the pages that
+# list exports or take an upload are pages and are measured.
+FILE_NAMES = ("download", "file-", "schema", "api-")
 SKIP_NAMES = ("logout", "language-set", "admin:", "set_language")
 SKIP_PREFIXES = ("/static/", "/media/", "/admin/", "/api/", "/accounts/logout")
 
