@@ -7,13 +7,14 @@ export PYTHONDONTWRITEBYTECODE := 1
 ADDRESS ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install system-deps chromium run test lint format migrations-check messages bench clean
+.PHONY: help install system-deps chromium run test lint format migrations-check messages bench bench-all clean
 
 help:
 	@echo "make run     set up everything and serve the demo on http://127.0.0.1:8000"
 	@echo "make test    set up and run ruff, the migrations check and the whole test suite"
 	@echo "make install create the virtual environment, install, migrate, compile translations"
 	@echo "make messages  refresh locale/tr/LC_MESSAGES/django.po from the code"
+	@echo "make bench   the scale bench on a throwaway PostgreSQL: bench/results-scale.md"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,7 +65,17 @@ messages: $(VENV)/.installed
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
 
-bench: install
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+# The scale bench (bench/README.md) on a PostgreSQL 15 cluster of its own, removed at the end;
+# BENCH_ARGS=--before files the figures as the "before" ones.
+bench: install $(VENV)/.bench-installed
+	bench/with-postgres $(PY) bench/scale_bench.py $(BENCH_ARGS)
+
+# The scale bench, then the pages', documents' and search's benches (SQLite by default).
+bench-all: bench
 	$(PY) bench/run.py
 	$(PY) bench/documents.py
 	$(PY) bench/search.py

@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The load run's names of the requests that are not the mix of pages (bench/locustfile.py).
+LOAD_BASELINE = "login page (baseline)"
+LOAD_SIGN_IN = "sign in"
 
 
 def setup_django(default_database: str, *, settings_module: str = "config.settings") -> None:

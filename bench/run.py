@@ -211,17 +211,14 @@ def build_meeting(cycle, coordinator, organisations):
     meeting = services.meeting_save(
         cycle=cycle,
         by=coordinator,
-        data={
-            "title": "Bench validation meeting",
-            "type": "validation",
-            "date": dt.date(2021, 6, 24),
-            "start_time": dt.time(10, 0),
-            "end_time": dt.time(13, 0),
-            "time_zone": "Europe/Istanbul",
-            "venue": "Ankara",
-            "online_link": "",
-            "version": Version.objects.get(pk=VERSION_PK),
-        },
+        title="Bench validation meeting",
+        type="validation",
+        date=dt.date(2021, 6, 24),
+        start_time=dt.time(10, 0),
+        end_time=dt.time(13, 0),
+        time_zone="Europe/Istanbul",
+        venue="Ankara",
+        version=Version.objects.get(pk=VERSION_PK),
     )
     services.agenda_save(
         meeting=meeting,
@@ -236,7 +233,9 @@ def build_meeting(cycle, coordinator, organisations):
         services.outcome_save(
             meeting=meeting,
             by=coordinator,
-            data={"type": "agreed_change", "text": f"Change {i}.", "agenda_item": items[i % 10]},
+            type="agreed_change",
+            text=f"Change {i}.",
+            agenda_item=items[i % 10],
         )
     MEETING_PK = meeting.pk
 

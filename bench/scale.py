@@ -5,8 +5,9 @@ bench/scale.sqlite3 by default): BENCH_NETWORKS networks (60) of the size of a r
 one at 4x and one at 16x. A network at 1x has 40 organisations in a three-level tree, 35 members
 (2 coordinators, 2 consultants, 27 focal points, 4 observers), and 2 cycles (2019-2020, then
 2021-2022), each with ~690 inputs of 500-3,000 characters on the 23 objectives (submitted,
-accepted, returned, draft), their needs and proposed actions, 8 consultations, a synthesis per
-objective, 20 score sheets and a decision on every objective. The current cycle also has a
+accepted, returned, draft; the collection closed), their needs and proposed actions, 8
+consultations, a synthesis per objective, 20 score sheets of a closed scoring round and a
+decision on every objective. The current cycle also has a
 30-section needs assessment report with 3 issued versions and 400 comments over the reviews of
 the first two, a validation meeting on the last version with 60 attendees, 10 agenda items with
 minutes and 30 outcomes, and a work plan of 120 activities with 40 indicators, their targets and
@@ -239,19 +240,43 @@ def build_assessment(cycle, organisations, factor: int, prose: Prose, rng) -> li
     return inputs
 
 
+def close_collection(cycle, coordinator) -> None:
+    """The collection of inputs as it is once over: requested, then closed by the coordinator
+    (the drafts left are those never submitted)."""
+    from django.utils import timezone
+
+    from gcmhub.assessments.models import Collection
+
+    now = timezone.now()
+    Collection.objects.update_or_create(
+        cycle=cycle,
+        defaults={
+            "deadline": cycle.start_date + dt.timedelta(days=90),
+            "instructions": "Describe the situation, the gaps and the needs for each objective.",
+            "requests_sent_at": now,
+            "closed_at": now,
+            "closed_by": coordinator,
+        },
+    )
+
+
 def build_priorities(cycle, organisations, factor: int, prose: Prose, rng) -> None:
-    """The scoring round with its default criteria, submitted score sheets on every objective,
-    and a decision on each of the 23."""
+    """The scoring round with its default criteria, opened and closed, its submitted score
+    sheets on every objective, and a decision on each of the 23."""
     from django.utils import timezone
 
     from gcmhub.framework.models import Objective
     from gcmhub.priorities.models import Decision, DecisionHorizon, ScoreRow, ScoreSheet
     from gcmhub.priorities.services import round_prepare
 
-    round_prepare(cycle=cycle)
+    scoring_round = round_prepare(cycle=cycle)
     keys = list(cycle.criteria.values_list("key", flat=True))
     objectives = list(Objective.objects.order_by("number"))
     now = timezone.now()
+    scoring_round.status = "closed"
+    scoring_round.deadline = cycle.start_date + dt.timedelta(days=120)
+    scoring_round.opened_at = scoring_round.closed_at = now
+    scoring_round.save()
     sheets = _with_history(
         ScoreSheet,
         (
@@ -596,6 +621,7 @@ def build_network(index: int, factor: int, password_hash: str, prose: Prose) -> 
         current = build_cycle(network, start_year=2021, title="Cycle 2021-2022")
         for cycle in (previous, current):
             build_assessment(cycle, organisations, factor, prose, rng)
+            close_collection(cycle, coordinator)
             build_priorities(cycle, organisations, factor, prose, rng)
         focal_points = list(
             network.memberships.filter(role="focal_point").select_related("user", "organisation")
@@ -619,6 +645,7 @@ def build_network(index: int, factor: int, password_hash: str, prose: Prose) -> 
         "cycle": current.pk,
         "previous_cycle": previous.pk,
         "coordinator": coordinator.username,
+        "coordinators": [u.username for u in users["coordinator"]],
         "focal_point": focal_points[0].user.username,
         "focal_points": [m.user.username for m in focal_points],
     }
@@ -665,6 +692,32 @@ def build(networks: int = NETWORKS, *, jobs: int = JOBS, log=print) -> list[dict
     else:
         for job in plan:
             done(_build_one(job))
+    return sorted(built, key=lambda n: (n["factor"], n["slug"]))
+
+
+def existing() -> list[dict]:
+    """What `build` returned, read back from a database it built (`--no-build`)."""
+    from gcmhub.core.models import Network
+
+    built = []
+    for network in Network.objects.filter(slug__startswith="bench-").order_by("pk"):
+        factor = int(network.slug.split("-")[1].rstrip("x")) if network.slug.endswith("x") else 1
+        cycles = list(network.cycles.order_by("start_date"))
+        members = network.memberships.select_related("user")
+        coordinators = [m.user.username for m in members.filter(role="coordinator")]
+        focal_points = [m.user.username for m in members.filter(role="focal_point")]
+        built.append(
+            {
+                "slug": network.slug,
+                "factor": factor,
+                "cycle": cycles[-1].pk,
+                "previous_cycle": cycles[0].pk,
+                "coordinator": coordinators[0],
+                "coordinators": coordinators,
+                "focal_point": focal_points[0],
+                "focal_points": focal_points,
+            }
+        )
     return sorted(built, key=lambda n: (n["factor"], n["slug"]))
 
 
