@@ -367,8 +367,11 @@ def objective_priority(request, network, cycle, number):
         )
     decision = priority.decisions.get(number)
     manage = user_has_perm(request.user, Perm.PRIORITY_MANAGE, network=network)
+    # The decision's form (every organisation and input of the objective to tick) is made
+    # when it is opened: `?edit=1`, loaded into the page by htmx or as the whole page.
+    editing = manage and (request.method == "POST" or request.GET.get("edit") == "1")
     form = None
-    if manage:
+    if editing:
         form = _decision_form(request, cycle, objective, decision)
         if request.method == "POST" and form.is_valid():
             try:
@@ -397,10 +400,14 @@ def objective_priority(request, network, cycle, number):
         "criteria": priority.criteria,
         "chart": charts.cached_svg(charts.spread_figure, **spread, title=title, chart_id="spread"),
         "decision": decision,
+        "manage": manage,
         "form": form,
         "section": "priorities",
     }
-    return render(request, "priorities/objective_priority.html", context)
+    template = "priorities/objective_priority.html"
+    if request.htmx and form is not None and request.method == "GET":
+        template += "#decision-form"
+    return render(request, template, context)
 
 
 def _suggested(rank, count):

@@ -100,8 +100,8 @@ def test_the_imrf_pages_take_as_many_queries_with_more_data(
     client,
     cycle,
     coordinator,
-    results_ready,
-    django_assert_max_num_queries,  # noqa: F811
+    results_ready,  # noqa: F811
+    django_assert_max_num_queries,
 ):
     next_cycle = factories.CycleFactory(
         network=cycle.network,
