@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
 from gcmhub.core import workflow
@@ -45,23 +46,33 @@ def sheets_for_user(user, *, cycle: Cycle) -> QuerySet[ScoreSheet]:
     return cycle.score_sheets.filter(seen)
 
 
-def sheets_with_progress(cycle: Cycle) -> list[ScoreSheet]:
-    """Invited organisations' sheets, each with `answered`: objectives scored or declined."""
-    sheets = list(
-        cycle.score_sheets.select_related("organisation", "submitted_by").order_by(
-            "organisation__name"
-        )
+def sheets_with_progress(cycle: Cycle, *, page: str | int | None = 1, size: int = 50) -> Page:
+    """A page of the invited organisations' sheets (by name), each with `answered`: objectives
+    scored or declined (counted once per change of the scores)."""
+    sheets = cycle.score_sheets.select_related("organisation", "submitted_by").order_by(
+        "organisation__name", "pk"
     )
-    answered = Counter(
+    found = Paginator(sheets, size).get_page(page)
+    answered = remembered(
+        f"priorities:answered:{cycle.pk}",
+        stamp=scores_stamp(cycle),
+        compute=lambda: _answered(cycle),
+        per_language=False,
+    )
+    for sheet in found:
+        sheet.answered = answered.get(sheet.pk, 0)
+    return found
+
+
+def _answered(cycle: Cycle) -> Counter:
+    """Objectives each sheet of the cycle scored or declined, by sheet id."""
+    return Counter(
         sheet_id
         for sheet_id, values, outside in ScoreRow.objects.filter(sheet__cycle=cycle).values_list(
             "sheet_id", "values", "outside_mandate"
         )
         if outside or any(v is not None for v in (values or {}).values())
     )
-    for sheet in sheets:
-        sheet.answered = answered.get(sheet.pk, 0)
-    return sheets
 
 
 @dataclass

@@ -51,17 +51,14 @@ def priorities_home(request, network, cycle):
         "section": "priorities",
     }
     if user_has_perm(request.user, Perm.PRIORITY_RESULTS, network=network):
-        sheets = with_steps(
-            request.user,
-            selectors.sheets_with_progress(cycle),
-            cycle=cycle,
-            scoring_round=scoring_round,
-        )
+        sheets = selectors.sheets_with_progress(cycle, page=request.GET.get("page"))
+        with_steps(request.user, sheets, cycle=cycle, scoring_round=scoring_round)
         context.update(
-            sheets=sheets, submitted=sum(1 for s in sheets if s.state == State.SUBMITTED)
+            sheets=sheets,
+            submitted=cycle.score_sheets.filter(state=State.SUBMITTED).count(),
         )
     if user_has_perm(request.user, Perm.PRIORITY_MANAGE, network=network):
-        invited = [s.organisation for s in context.get("sheets", [])]
+        invited = list(cycle.score_sheets.values_list("organisation_id", flat=True))
         initial = invited or list(services.organisations_default_invited(cycle))
         context.update(
             invite_form=InviteForm(network=network, initial={"organisations": initial}),

@@ -260,3 +260,25 @@ def test_the_decisions_form_is_opened_on_demand(client, cycle, coordinator, resu
     fragment = client.get(target, {"edit": "1"}, headers={"HX-Request": "true"})
     assert fragment.text.lstrip().startswith('<form method="post" action="' + target)
     assert 'name="rationale"' in fragment.text and "The scores" not in fragment.text
+
+
+def test_the_completion_table_shows_fifty_organisations_a_page(
+    client, cycle, coordinator, results_ready
+):
+    from gcmhub.priorities.tests.conftest import submitted_sheet
+    from gcmhub.tests.factories import OrganisationFactory
+
+    for n, organisation in enumerate(OrganisationFactory.create_batch(53, network=cycle.network)):
+        ScoreSheet.objects.create(cycle=cycle, organisation=organisation)
+        if n < 3:
+            submitted_sheet(cycle, organisation, lambda number: 4)
+    client.force_login(coordinator)
+    first = client.get(url(cycle, "priorities-home"))
+    assert "5 of 55 invited organisations have submitted." in first.text
+    assert len(first.context["sheets"]) == 50
+    assert "Page 1 of 2" in first.text and 'href="?page=2" rel="next"' in first.text
+    second = client.get(url(cycle, "priorities-home"), {"page": 2})
+    assert [s.organisation.name for s in second.context["sheets"]] == sorted(
+        ScoreSheet.objects.filter(cycle=cycle).values_list("organisation__name", flat=True)
+    )[50:]
+    assert "23 / 23" in first.text  # a submitted sheet's objectives answered
