@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -393,7 +394,7 @@ def objective_priority(request, network, cycle, number):
         "result": result,
         "ranked_count": priority.ranked_count,
         "suggested": _suggested(result.rank, priority.ranked_count),
-        "rows": rows,
+        "rows": Paginator(rows, 50).get_page(request.GET.get("page")),
         "criteria": priority.criteria,
         "chart": charts.cached_svg(charts.spread_figure, **spread, title=title, chart_id="spread"),
         "decision": decision,

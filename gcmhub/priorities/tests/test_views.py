@@ -282,3 +282,22 @@ def test_the_completion_table_shows_fifty_organisations_a_page(
         ScoreSheet.objects.filter(cycle=cycle).values_list("organisation__name", flat=True)
     )[50:]
     assert "23 / 23" in first.text  # a submitted sheet's objectives answered
+
+
+def test_the_scores_of_an_objective_show_fifty_organisations_a_page(
+    client, cycle, coordinator, results_ready
+):
+    from gcmhub.priorities.tests.conftest import submitted_sheet
+    from gcmhub.tests.factories import OrganisationFactory
+
+    for organisation in OrganisationFactory.create_batch(50, network=cycle.network):
+        ScoreSheet.objects.create(cycle=cycle, organisation=organisation)
+        submitted_sheet(cycle, organisation, lambda number: 4)
+    client.force_login(coordinator)
+    target = url(cycle, "objective-priority", number=1)
+    first, second = client.get(target), client.get(target, {"page": 2})
+    assert len(first.context["rows"]) == 50 and len(second.context["rows"]) == 2
+    assert "Page 1 of 2" in first.text and 'href="?page=2" rel="next"' in first.text
+    names = sorted(ScoreSheet.objects.values_list("organisation__name", flat=True))
+    assert [r.sheet.organisation.name for r in second.context["rows"]] == names[50:]
+    assert first.context["result"].organisations == 52  # the figures and chart: every one
