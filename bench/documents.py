@@ -26,6 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import WORDS, html_of, sentence, text_of
+
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE = ROOT / "bench" / "documents.sqlite3"
 RESULTS = ROOT / "bench" / "results-documents.md"
@@ -51,36 +54,6 @@ def setup_django():
     from django.conf import settings
 
     settings.DEBUG = False  # as in production: no query log
-
-
-# Text that reads like text: sentences of a migration report, picked at random.
-
-VOCABULARY = (
-    "migration governance coordination national institutions data protection returns labour "
-    "integration capacity reporting municipalities civil society partners border management "
-    "documentation regular pathways remittances diaspora trafficking smuggling registration "
-    "services health education vulnerable women children workers cooperation framework plan "
-    "monitoring evaluation indicators survey ministry directorate provincial office strategy "
-    "legislation training standard procedures referral mechanisms consular assistance"
-)
-WORDS = VOCABULARY.split()
-
-
-def sentence(rng: random.Random) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(9, 22))]
-    return " ".join(words).capitalize() + "."
-
-
-def text_of(rng: random.Random, length: int) -> str:
-    sentences, size = [], 0
-    while size < length:
-        sentences.append(sentence(rng))
-        size += len(sentences[-1]) + 1
-    return " ".join(sentences)[:length].rstrip() + "."
-
-
-def html_of(rng: random.Random, paragraphs: int) -> str:
-    return "".join(f"<p>{text_of(rng, rng.randint(400, 900))}</p>" for _ in range(paragraphs))
 
 
 # The large network

@@ -9,13 +9,17 @@ a result is made from is a stamp that moves with every change of them, and only 
     chart = remembered(f"priorities:matrix:{cycle.pk}", stamp=stamp, compute=lambda: draw(...))
 
 The results live in Django's cache (`settings.CACHES`: the database by default, Redis or
-memcached by setting when several machines serve the site), under the reader's language.
+memcached by setting when several machines serve the site), under the reader's language. A
+release runs `migrate`, which forgets them all: a new release never reads a result in the shape an
+older one stored.
 """
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models import Max, QuerySet
 from django.utils.translation import get_language
 
@@ -49,3 +53,10 @@ def remembered(
     value = compute()
     cache.set(key, (stamp, value), timeout)
     return value
+
+
+def forget_after_migrate(**kwargs) -> None:
+    """Every remembered result is forgotten (the cache is emptied): connected to `post_migrate`.
+    Before `createcachetable` has made the database cache's table there is nothing to forget."""
+    with suppress(DatabaseError):
+        cache.clear()

@@ -531,8 +531,10 @@ def test_the_work_plan_moves_with_an_activity_and_an_accepted_progress_report(br
     expect(coordinator.get_by_role("status")).to_contain_text("The report is accepted")
     assert ProgressReport.objects.get(period__label="2022 H1").state == "accepted"
 
-    # The roll-up and the gap view follow.
+    # The roll-up and the gap view follow; the outcome's activities open on demand.
     coordinator.get_by_role("link", name="Work plan", exact=True).last.click()
+    outcome = coordinator.locator("section.workplan-outcome", has_text="Outcome 4.2")
+    outcome.locator("summary").click()
     expect(coordinator.locator("#activity-" + str(_activity_pk("4.2.1.a")))).to_contain_text("70 %")
     coordinator.get_by_role("link", name="Gaps").click()
     expect(coordinator.locator("tr", has_text="9. Counter smuggling")).to_contain_text("70 %")

@@ -44,3 +44,53 @@ def test_a_report_by_sex_is_checked_then_submitted_with_the_total_computed(brows
         ("Female", 90),
         ("Male", 100),
     ]
+
+
+def test_the_work_plan_opens_an_outcome_and_pages_through_indicators(browser, demo):
+    import datetime as dt
+    from decimal import Decimal
+
+    from gcmhub.workplan.models import Activity, Indicator, Output
+
+    output = Output.objects.get(code="4.2.1", cycle__title="GCM Needs Assessment 2021")
+    reporter = Indicator.objects.filter(cycle=output.cycle).first().reported_by
+    Indicator.objects.bulk_create(
+        Indicator(
+            cycle=output.cycle, output=output, code=f"Z-{n:02d}", name=f"Z{n}", reported_by=reporter
+        )
+        for n in range(50)
+    )
+    Activity.objects.bulk_create(
+        Activity(
+            output=output,
+            code=f"4.2.1.z{n:02d}",
+            title=f"Extra activity {n}",
+            starts=dt.date(2021, 9, 1),
+            ends=dt.date(2022, 6, 30),
+            budget_planned=Decimal(1000),
+        )
+        for n in range(50)
+    )
+    page = new_page(browser)
+    sign_in(page, demo, "observer")
+    page.get_by_role("link", name="Work plan", exact=True).first.click()
+    activity = page.locator("tr", has_text="4.2.1.a")
+    expect(activity).to_have_count(0)
+    outcome = page.locator("section.workplan-outcome", has_text="Outcome 4.2")
+    outcome.locator("summary").focus()
+    page.keyboard.press("Enter")  # opened from the keyboard; htmx loads its outputs
+    expect(activity).to_be_visible()
+    expect(outcome.locator(".workplan-output").first).to_contain_text("Output 4.2.1")
+    # Fifty activities at a time: the next ones follow below.
+    last = page.locator("tr", has_text="Extra activity 49")
+    expect(last).to_have_count(0)
+    outcome.get_by_role("link", name="More activities of this outcome").click()
+    expect(last).to_be_visible()
+    expect(activity).to_be_visible()
+
+    page.get_by_role("link", name="Indicators").click()
+    expect(page.locator("#main")).to_contain_text("Page 1 of 2")
+    expect(page.locator("tr", has_text="Z-49")).to_have_count(0)
+    page.get_by_role("link", name=re.compile("Next")).click()
+    expect(page.locator("tr", has_text="Z-49")).to_be_visible()
+    expect(page.locator("#main")).to_contain_text("Page 2 of 2")

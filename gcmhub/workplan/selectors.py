@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from gcmhub.core.memo import history_stamp, remembered
 from gcmhub.core.permissions import Actor
 from gcmhub.core.workflow import State, visible_states
 from gcmhub.framework.models import (
@@ -17,7 +19,6 @@ from gcmhub.framework.models import (
     Objective,
     ObjectiveTarget,
     SdgTarget,
-    StrategicPriority,
 )
 from gcmhub.priorities.models import Decision, DecisionHorizon
 from gcmhub.workplan import rollup
@@ -98,71 +99,218 @@ class OutputNode:
     total: rollup.Rollup | None = None
 
 
-@dataclass
-class OutcomeNode:
-    outcome: FrameworkOutcome
-    outputs: list[OutputNode] = field(default_factory=list)
-    total: rollup.Rollup | None = None
+@dataclass(frozen=True)
+class PlanActivity:
+    """What the summary of the plan reads of an activity."""
+
+    facts: rollup.ActivityFacts
+    code: str
+    starts: dt.date
+    ends: dt.date
+    output_code: str
+    output_ids: tuple[int, ...]  # its output's, and that output's output's for a sub-output
+    outcome_id: int
+    outcome_code: str
 
 
-@dataclass
-class PriorityNode:
-    priority: StrategicPriority
-    outcomes: list[OutcomeNode] = field(default_factory=list)
-
-
-def workplan(cycle) -> dict:
-    """The results hierarchy (strategic priority → outcome → output → sub-output →
-    activity) with the roll-up at each level, and the activities' completion."""
-    activities = list(activities_of(cycle))
-    outputs = list(
-        Output.objects.filter(cycle=cycle).select_related("outcome__priority").order_by("code")
-    )
-    by_pk = {o.pk: o for o in outputs}
-    fact_list = []
-    for activity in activities:
-        activity.facts = facts(activity)
-        activity.completion = rollup.completion(activity.facts)
-        fact_list.append(activity.facts)
-    output_of = {a.pk: a.output for a in activities}
-
-    def output_keys(f):
-        output = output_of[f.id]
-        return [("output", output.pk)] + (
-            [("output", output.parent_id)] if output.parent_id else []
+def plan_activities(cycle) -> tuple[list[PlanActivity], dict[int, int]]:
+    """The cycle's activities as the summary reads them (three queries, no model instances),
+    and the number of outputs of each outcome. An output counts under its outcome, a
+    sub-output under its output's."""
+    outputs = {
+        o["pk"]: o
+        for o in Output.objects.filter(cycle=cycle).values(
+            "pk", "code", "outcome_id", "outcome__code", "parent_id"
         )
-
-    totals = rollup.rollup(fact_list, output_keys)
-    totals.update(
-        rollup.rollup(fact_list, lambda f: [("outcome", by_pk[output_of[f.id].pk].outcome_id)])
-    )
-    nodes = {o.pk: OutputNode(output=o, total=totals.get(("output", o.pk))) for o in outputs}
-    for activity in activities:
-        nodes[activity.output_id].activities.append(activity)
-    outcome_nodes: dict[int, OutcomeNode] = {}
-    for output in outputs:
-        node = nodes[output.pk]
-        if output.parent_id:
-            nodes[output.parent_id].children.append(node)
-            continue
-        outcome = output.outcome
-        if outcome.pk not in outcome_nodes:
-            outcome_nodes[outcome.pk] = OutcomeNode(
-                outcome=outcome, total=totals.get(("outcome", outcome.pk))
-            )
-        outcome_nodes[outcome.pk].outputs.append(node)
-    priorities: dict[int, PriorityNode] = {}
-    for outcome_node in sorted(outcome_nodes.values(), key=lambda n: n.outcome.code):
-        priority = outcome_node.outcome.priority
-        priorities.setdefault(priority.pk, PriorityNode(priority=priority)).outcomes.append(
-            outcome_node
-        )
-    return {
-        "priorities": sorted(priorities.values(), key=lambda p: p.priority.number),
-        "activities": activities,
-        "outputs": outputs,
-        "total": rollup.rollup(fact_list, lambda f: ["all"]).get("all"),
     }
+    for output in outputs.values():
+        home = outputs.get(output["parent_id"], output)
+        output["home"] = (home["outcome_id"], home["outcome__code"])
+    reported = defaultdict(list)
+    for activity_id, starts, percent in ActivityProgress.objects.filter(
+        activity__output__cycle=cycle, report__state=State.ACCEPTED
+    ).values_list("activity_id", "report__period__starts", "percent_complete"):
+        reported[activity_id].append((starts, percent))
+    rows = (
+        Activity.objects.filter(output__cycle=cycle)
+        .order_by("output__code", "code")
+        .values_list(
+            "pk",
+            "code",
+            "output_id",
+            "starts",
+            "ends",
+            "status",
+            "budget_planned",
+            "budget_secured",
+            "currency",
+        )
+    )
+    activities = []
+    for pk, code, output_id, starts, ends, status, planned, secured, currency in rows:
+        outcome_id, outcome_code = outputs[output_id]["home"]
+        activities.append(
+            PlanActivity(
+                facts=rollup.ActivityFacts(
+                    id=pk,
+                    status=status,
+                    planned=planned,
+                    secured=secured,
+                    currency=currency,
+                    reported=tuple(reported[pk]),
+                ),
+                code=code,
+                starts=starts,
+                ends=ends,
+                output_code=outputs[output_id]["code"],
+                output_ids=tuple(
+                    pk for pk in (output_id, outputs[output_id]["parent_id"]) if pk is not None
+                ),
+                outcome_id=outcome_id,
+                outcome_code=outcome_code,
+            )
+        )
+    counts: dict[int, int] = defaultdict(int)
+    for output in outputs.values():
+        counts[output["home"][0]] += 1
+    return activities, dict(counts)
+
+
+def rollup_stamp(cycle) -> str:
+    """The stamp (core.memo) of what the work plan's roll-ups are made from: its outputs,
+    activities (their objectives included), periods, progress reports and their rows."""
+    return history_stamp(
+        Output.history.filter(cycle_id=cycle.pk),
+        Activity.history.filter(output__cycle_id=cycle.pk),
+        ReportingPeriod.history.filter(cycle_id=cycle.pk),
+        ProgressReport.history.filter(period__cycle_id=cycle.pk),
+        ActivityProgress.history.filter(report__period__cycle_id=cycle.pk),
+    )
+
+
+def _summarise(cycle, timeline) -> dict:
+    activities, outputs = plan_activities(cycle)
+    facts_ = [a.facts for a in activities]
+    outcome_of = {a.facts.id: a.outcome_id for a in activities}
+    totals = rollup.rollup(facts_, lambda f: [outcome_of[f.id]])
+    outputs_of = {a.facts.id: a.output_ids for a in activities}
+    counts: dict[int, int] = defaultdict(int)
+    for activity in activities:
+        counts[activity.outcome_id] += 1
+    rows, level = timeline_rows(activities)
+    return {
+        "total": rollup.rollup(facts_, lambda f: ["all"]).get("all"),
+        "outcomes": {
+            pk: {"total": totals.get(pk), "outputs": n, "activities": counts[pk]}
+            for pk, n in outputs.items()
+        },
+        "output_totals": rollup.rollup(facts_, lambda f: outputs_of[f.id]),
+        "timeline": str(timeline(rows, level)) if rows else "",
+        "timeline_level": level,
+    }
+
+
+@dataclass
+class OutcomeSummary:
+    outcome: FrameworkOutcome
+    total: rollup.Rollup | None
+    outputs: int
+    activities: int
+
+
+SUMMARY_SHAPE = 1
+
+
+def _summary(cycle, timeline) -> dict:
+    stamp = rollup_stamp(cycle) + ":" + timezone.localdate().isoformat()  # today's line
+    # The name carries the summary's shape: a release that changes it does not read the old.
+    return remembered(
+        f"workplan:summary:{SUMMARY_SHAPE}:{cycle.pk}",
+        stamp=stamp,
+        compute=lambda: _summarise(cycle, timeline),
+    )
+
+
+def workplan_summary(cycle, *, timeline) -> dict:
+    """The work plan at a glance, computed once per change of its data (core.memo): the
+    roll-up of the whole plan and of each outcome (strategic priority → outcome, with its
+    numbers of outputs and activities), and the timeline chart (`timeline(rows, level)`
+    draws it). Its queries do not depend on the plan's size once remembered."""
+    summary = _summary(cycle, timeline)
+    outcomes = FrameworkOutcome.objects.filter(pk__in=summary["outcomes"]).select_related(
+        "priority"
+    )
+    priorities: dict[int, dict] = {}
+    for outcome in sorted(outcomes, key=lambda o: o.code):
+        entry = priorities.setdefault(
+            outcome.priority_id, {"priority": outcome.priority, "outcomes": []}
+        )
+        entry["outcomes"].append(OutcomeSummary(outcome=outcome, **summary["outcomes"][outcome.pk]))
+    return {
+        **summary,
+        "priorities": sorted(priorities.values(), key=lambda p: p["priority"].number),
+    }
+
+
+def outcome_of(cycle, pk: int) -> FrameworkOutcome | None:
+    """The outcome `pk` of the cycle's cooperation framework, or None."""
+    return FrameworkOutcome.objects.filter(priority__framework__cycle=cycle, pk=pk).first()
+
+
+def activity_outcome(cycle, pk: int) -> FrameworkOutcome | None:
+    """The outcome under which the plan shows activity `pk` of the cycle, or None."""
+    found = (
+        Activity.objects.filter(output__cycle=cycle, pk=pk)
+        .values_list("output__outcome_id", "output__parent__outcome_id")
+        .first()
+    )
+    return outcome_of(cycle, found[1] or found[0]) if found else None
+
+
+OUTCOME_PAGE = 50  # activities of an outcome on a page
+
+
+def outcome_plan(cycle, outcome, *, page: str | None, timeline, activity_pk=None) -> Page:
+    """A page of the outputs of `outcome` (each followed by its sub-outputs) with their
+    activities, `OUTCOME_PAGE` activities at a time: the page's `object_list` is its outputs
+    as `OutputNode`s (an output whose activities run over two pages is on both), each with
+    its roll-up (from the plan's summary) and its activities with their completion. With
+    `activity_pk`, the page that shows that activity."""
+    # An output under its outcome, a sub-output under its output's.
+    of_outcome = Q(parent__isnull=True, outcome=outcome) | Q(parent__outcome=outcome)
+    outputs = list(Output.objects.filter(of_outcome, cycle=cycle).order_by("code"))
+    children = defaultdict(list)
+    for output in outputs:
+        if output.parent_id:
+            children[output.parent_id].append(output)
+    order = [
+        o for top in outputs if not top.parent_id for o in [top, *children[top.pk]]
+    ]  # each output, then its sub-outputs
+    of_output = defaultdict(list)
+    for pk, output_id in (
+        Activity.objects.filter(output__in=outputs).order_by("code").values_list("pk", "output_id")
+    ):
+        of_output[output_id].append(pk)
+    # One entry per activity, and one for each output without any.
+    entries = [(o, pk) for o in order for pk in of_output[o.pk] or [None]]
+    if activity_pk is not None:
+        position = next((i for i, (_o, pk) in enumerate(entries) if pk == activity_pk), 0)
+        page = str(position // OUTCOME_PAGE + 1)
+    result = Paginator(entries, OUTCOME_PAGE).get_page(page)
+    shown = {pk for _output, pk in result.object_list if pk}
+    activities = {a.pk: a for a in activities_of(cycle).filter(pk__in=shown)}
+    totals = _summary(cycle, timeline)["output_totals"]
+    nodes: list[OutputNode] = []
+    for output, pk in result.object_list:
+        if not nodes or nodes[-1].output.pk != output.pk:
+            nodes.append(OutputNode(output=output, total=totals.get(output.pk)))
+        if pk:
+            activity = activities[pk]
+            activity.facts = facts(activity)
+            activity.completion = rollup.completion(activity.facts)
+            nodes[-1].activities.append(activity)
+    result.object_list = nodes
+    return result
 
 
 @dataclass
@@ -174,15 +322,16 @@ class ObjectiveGap:
     total: rollup.Rollup | None
 
 
-def gaps(cycle, activities: list[Activity] | None = None) -> dict:
+def gaps(cycle) -> dict:
     """The prioritised objectives (short, medium, long term) with their activities and funding
-    gap, and those with no activity at all."""
-    activities = activities if activities is not None else list(activities_of(cycle))
-    for activity in activities:
-        if not hasattr(activity, "facts"):
-            activity.facts = facts(activity)
-    objectives_of = {a.pk: [o.pk for o in a.objectives.all()] for a in activities}
-    totals = rollup.rollup([a.facts for a in activities], lambda f: objectives_of[f.id])
+    gap, and those with no activity at all; the totals per objective are computed once per
+    change of the plan (core.memo)."""
+    totals = remembered(
+        f"workplan:objectives:{cycle.pk}",
+        stamp=rollup_stamp(cycle),
+        compute=lambda: _objective_totals(cycle),
+        per_language=False,
+    )
     decisions = (
         Decision.objects.filter(cycle=cycle)
         .exclude(horizon=DecisionHorizon.NOT_NOW)
@@ -207,6 +356,17 @@ def gaps(cycle, activities: list[Activity] | None = None) -> dict:
     }
 
 
+def _objective_totals(cycle) -> dict[int, rollup.Rollup]:
+    """The roll-up of the activities under each GCM objective they serve."""
+    activities, _outputs = plan_activities(cycle)
+    objectives_of = defaultdict(list)
+    for activity_id, objective_id in Activity.objectives.through.objects.filter(
+        activity__output__cycle=cycle
+    ).values_list("activity_id", "objective_id"):
+        objectives_of[activity_id].append(objective_id)
+    return rollup.rollup([a.facts for a in activities], lambda f: objectives_of[f.id])
+
+
 # Indicators and reports
 
 
@@ -218,28 +378,34 @@ def breakdowns_of(cycle) -> list[Breakdown]:
     """The cycle's breakdowns with their categories and the codes of the indicators using them."""
     return list(
         Breakdown.objects.filter(cycle=cycle)
-        .prefetch_related("categories", Prefetch("indicators", Indicator.objects.order_by("code")))
+        .prefetch_related(
+            "categories", Prefetch("indicators", Indicator.objects.only("code").order_by("code"))
+        )
         .order_by("name")
     )
 
 
-def indicators_of(cycle, periods: list[ReportingPeriod]) -> list[Indicator]:
-    """Indicators with their targets and accepted actuals per period (`cells`), in period
-    order, and the progress towards the target where both are numbers. Each cell's `parts`
-    are its values by category, breakdown by breakdown ([(breakdown, [(category, value)])]),
-    and `breakdown_series` the same per breakdown across the periods, for a chart."""
-    indicators = list(
+def indicator_rows(cycle) -> QuerySet[Indicator]:
+    """The cycle's indicators in the order of their codes, ready for `indicators_of`."""
+    return (
         Indicator.objects.filter(cycle=cycle)
         .select_related("output", "outcome", "reported_by")
         .prefetch_related("targets", "breakdowns__categories")
         .order_by("code")
     )
+
+
+def indicators_of(cycle, periods: list[ReportingPeriod], indicators=None) -> list[Indicator]:
+    """Indicators with their targets and accepted actuals per period (`cells`), in period
+    order, and the progress towards the target where both are numbers. Each cell's `parts`
+    are its values by category, breakdown by breakdown ([(breakdown, [(category, value)])]),
+    and `breakdown_series` the same per breakdown across the periods, for a chart."""
+    indicators = list(indicator_rows(cycle) if indicators is None else indicators)
+    accepted = IndicatorActual.objects.filter(indicator__cycle=cycle, report__state=State.ACCEPTED)
+    if indicators is not None:  # a page of them
+        accepted = accepted.filter(indicator__in=[i.pk for i in indicators])
     actuals = defaultdict(dict)
-    for actual in (
-        IndicatorActual.objects.filter(indicator__cycle=cycle, report__state=State.ACCEPTED)
-        .select_related("report")
-        .prefetch_related("parts")
-    ):
+    for actual in accepted.select_related("report").prefetch_related("parts"):
         actuals[actual.indicator_id][actual.report.period_id] = actual
     for indicator in indicators:
         targets = {t.period_id: t for t in indicator.targets.all()}
@@ -328,31 +494,28 @@ def current_period(periods: list[ReportingPeriod], today: dt.date | None = None)
     return upcoming[0] if upcoming else (periods[-1] if periods else None)
 
 
-TIMELINE_ACTIVITIES = 40
+TIMELINE_BARS = 40
 
 
-def timeline_rows(activities: list[Activity]) -> tuple[list[tuple], bool]:
+def timeline_rows(activities: list[PlanActivity]) -> tuple[list[tuple], str]:
     """(label, start, end, status) per activity; for a large plan, one bar per output (from its
-    first start to its last end) so that the chart stays readable. Returns (rows, by_output)."""
-    if len(activities) <= TIMELINE_ACTIVITIES:
-        return [(a.code, a.starts, a.ends, a.status) for a in activities], False
-    groups: dict[int, list[Activity]] = defaultdict(list)
-    for activity in activities:
-        if activity.status != "cancelled":
-            groups[activity.output_id].append(activity)
+    first start to its last end), or per outcome for a very large one, so that the chart stays
+    readable. Returns (rows, "activity", "output" or "outcome")."""
+    if len(activities) <= TIMELINE_BARS:
+        return [(a.code, a.starts, a.ends, a.facts.status) for a in activities], "activity"
+    live = [a for a in activities if a.facts.status != "cancelled"]
+    level = "output" if len({a.output_code for a in live}) <= TIMELINE_BARS else "outcome"
+    groups: dict[str, list[PlanActivity]] = defaultdict(list)
+    for activity in live:
+        groups[activity.output_code if level == "output" else activity.outcome_code].append(
+            activity
+        )
     rows = []
-    for members in groups.values():
-        statuses = {a.status for a in members}
+    for label, members in groups.items():
+        statuses = {a.facts.status for a in members}
         status = next(
             (s for s in ("delayed", "ongoing") if s in statuses),
             "completed" if statuses == {"completed"} else "planned",
         )
-        rows.append(
-            (
-                members[0].output.code,
-                min(a.starts for a in members),
-                max(a.ends for a in members),
-                status,
-            )
-        )
-    return sorted(rows), True
+        rows.append((label, min(a.starts for a in members), max(a.ends for a in members), status))
+    return sorted(rows), level

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -36,10 +37,11 @@ from gcmhub.workplan.forms import (
     ReportForm,
     ReturnForm,
 )
-from gcmhub.workplan.models import REPORT_POLICY, ActivityStatus, Indicator
+from gcmhub.workplan.models import REPORT_POLICY, Activity, ActivityStatus, Indicator
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SECTION = "workplan"
+PAGE_SIZE = 50  # indicators or progress reports on a page
 
 # The colour of each activity status on the timeline; its legend follows this order.
 TIMELINE_COLOURS = {
@@ -76,29 +78,69 @@ def period_edit(request, network, cycle, period_pk=None):
 # The work plan
 
 
+def _timeline(rows, level: str) -> str:
+    titles = {
+        "activity": _("Timeline of the activities"),
+        "output": _("Timeline of the outputs"),
+        "outcome": _("Timeline of the outcomes"),
+    }
+    return timeline_svg(
+        rows,
+        title=titles[level],
+        status_colours=TIMELINE_COLOURS,
+        status_labels=dict(ActivityStatus.choices),
+    )
+
+
 @require_safe
 @cycle_page(Perm.WORKPLAN_VIEW)
 def workplan(request, network, cycle):
+    """The plan at a glance: the roll-up per outcome and the timeline. An outcome's outputs
+    and activities open on demand (`?outcome=<pk>&page=<n>`: the fragment for htmx, or the
+    page with that outcome open; `?activity=<pk>`: the page showing that activity)."""
     if request.GET.get("format") == "xlsx":
         return download(exports.workplan_xlsx(cycle), XLSX, "work-plan.xlsx")
-    plan = selectors.workplan(cycle)
-    rows, by_output = selectors.timeline_rows(plan["activities"])
-    title = _("Timeline of the outputs") if by_output else _("Timeline of the activities")
-    context = _context(
-        network,
-        cycle,
-        plan=plan,
-        timeline=timeline_svg(
-            rows,
-            title=title,
-            status_colours=TIMELINE_COLOURS,
-            status_labels=dict(ActivityStatus.choices),
-        )
-        if rows
-        else "",
-        timeline_by_output=by_output,
-    )
+    outcome, page = _opened_outcome(request, cycle)
+    if request.htmx and outcome:
+        context = _context(network, cycle, opened=outcome, outcome_page=page)
+        return render(request, "workplan/workplan.html#outputs", context)
+    summary = selectors.workplan_summary(cycle, timeline=_timeline)
+    context = _context(network, cycle, plan=summary, opened=outcome, outcome_page=page)
     return render(request, "workplan/workplan.html", context)
+
+
+def _opened_outcome(request, cycle):
+    """The outcome asked for (`?outcome=`, or that of `?activity=`) and its page of outputs
+    and activities; (None, None) when none is."""
+    opened, activity = request.GET.get("outcome", ""), request.GET.get("activity", "")
+    if activity.isdigit():
+        outcome = selectors.activity_outcome(cycle, int(activity))
+    else:
+        outcome = selectors.outcome_of(cycle, int(opened)) if opened.isdigit() else None
+    if outcome is None:
+        return None, None
+    page = selectors.outcome_plan(
+        cycle,
+        outcome,
+        page=request.GET.get("page"),
+        timeline=_timeline,
+        activity_pk=int(activity) if activity.isdigit() else None,
+    )
+    return outcome, page
+
+
+def _keep(saved: list, record):
+    saved.append(record)
+    return record
+
+
+def _plan_url(cycle, record) -> str:
+    """The work plan with the outcome of `record` (an output or an activity) open, at it."""
+    plan = cycle_reverse("workplan", cycle)
+    if isinstance(record, Activity):
+        return f"{plan}?activity={record.pk}#activity-{record.pk}"
+    home = record.parent or record
+    return f"{plan}?outcome={home.outcome_id}#output-{record.pk}"
 
 
 @require_safe
@@ -126,18 +168,22 @@ def output_edit(request, network, cycle, output_pk=None):
             request,
             _("Record the cooperation framework's outcomes first: outputs serve them."),
         )
-    return form_page(
+    saved = []
+    response = form_page(
         request,
         network=network,
         cycle=cycle,
         section=SECTION,
         form=form,
-        save=lambda data: services.output_save(cycle=cycle, by=request.user, output=output, **data),
+        save=lambda data: _keep(
+            saved, services.output_save(cycle=cycle, by=request.user, output=output, **data)
+        ),
         success=_("The output has been saved."),
         title=str(output) if output else _("New output"),
         back=back,
         can_delete=output is not None,
     )
+    return redirect(_plan_url(cycle, saved[0])) if saved else response
 
 
 @cycle_page(Perm.WORKPLAN_MANAGE)
@@ -157,20 +203,23 @@ def activity_edit(request, network, cycle, activity_pk=None):
         "ends": cycle.end_date,
     }
     form = ActivityForm(request.POST or None, cycle=cycle, initial=initial)
-    return form_page(
+    saved = []
+    response = form_page(
         request,
         network=network,
         cycle=cycle,
         section=SECTION,
         form=form,
-        save=lambda data: services.activity_save(
-            cycle=cycle, by=request.user, activity=activity, **data
+        save=lambda data: _keep(
+            saved,
+            services.activity_save(cycle=cycle, by=request.user, activity=activity, **data),
         ),
         success=_("The activity has been saved."),
         title=str(activity) if activity else _("New activity"),
         back=back,
         can_delete=activity is not None,
     )
+    return redirect(_plan_url(cycle, saved[0])) if saved else response
 
 
 # Indicators
@@ -180,15 +229,19 @@ def activity_edit(request, network, cycle, activity_pk=None):
 @cycle_page(Perm.WORKPLAN_VIEW)
 def indicator_list(request, network, cycle):
     periods = selectors.periods_of(cycle)
-    indicators = selectors.indicators_of(cycle, periods)
     if request.GET.get("format") == "xlsx":
+        indicators = selectors.indicators_of(cycle, periods)
         return download(
             exports.indicators_xlsx(cycle, indicators, periods), XLSX, "indicators.xlsx"
         )
+    page = Paginator(selectors.indicator_rows(cycle), PAGE_SIZE).get_page(request.GET.get("page"))
+    indicators = selectors.indicators_of(cycle, periods, page.object_list)
     context = _context(
         network,
         cycle,
         indicators=indicators,
+        page=page,
+        filters=request.GET.copy(),
         periods=periods,
         breakdowns=selectors.breakdowns_of(cycle),
         charts=breakdown_charts(indicators, periods),
@@ -306,11 +359,15 @@ def indicator_edit(request, network, cycle, indicator_pk=None):
 def report_list(request, network, cycle):
     actor = actor_for(request.user, network)
     periods = selectors.periods_of(cycle)
+    reports = selectors.visible_progress_reports(cycle, actor)
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
     context = _context(
         network,
         cycle,
         periods=periods,
-        reports=selectors.visible_progress_reports(cycle, actor),
+        reports=page.object_list,
+        page=page,
+        filters=request.GET.copy(),
         own=actor.has(REPORT_POLICY.author),
         current=selectors.current_period(periods),
     )

@@ -46,3 +46,15 @@ def test_each_language_has_its_own(network, org_a):
         _names(network, calls)
         _names(network, calls)
     assert len(calls) == 2
+
+
+def test_a_release_forgets_what_the_code_before_it_remembered(network, org_a):
+    """`migrate` (which every release runs) empties the cache: a result in an older shape is
+    never read."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    calls = []
+    _names(network, calls)
+    emit_post_migrate_signal(0, False, "default")  # what `migrate` does at its end
+    _names(network, calls)
+    assert len(calls) == 2

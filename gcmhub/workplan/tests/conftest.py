@@ -3,6 +3,8 @@ from decimal import Decimal
 
 import pytest
 
+from gcmhub.coordination import services as coordination_services
+from gcmhub.coordination.tests.conftest import rule_data
 from gcmhub.tests.factories import CooperationFrameworkFactory, FrameworkOutcomeFactory
 from gcmhub.workplan import services
 
@@ -78,3 +80,33 @@ def indicator(cycle, coordinator, output, org_a, periods):
         reported_by=org_a,
         targets={periods[0]: (Decimal(100), ""), periods[1]: (Decimal(250), "")},
     )
+
+
+@pytest.fixture
+def world(cycle, coordinator, activity, indicator, periods, focal_a, personas, output):
+    rule = coordination_services.sop_rule_save(cycle=cycle, by=coordinator, **rule_data())
+    group = coordination_services.working_group_save(
+        network=cycle.network, by=coordinator, name="Data group"
+    )
+    report = services.progress_report_open(period=periods[0], by=focal_a)
+    services.progress_report_save(
+        report=report,
+        by=focal_a,
+        summary="",
+        activity_rows=[
+            {"activity": activity, "status": "ongoing", "percent_complete": 40, "narrative": ""}
+        ],
+        actual_rows=[{"indicator": indicator, "value": Decimal(80), "text": ""}],
+        expected_version=1,
+    )
+    report.refresh_from_db()
+    services.progress_report_submit(report=report, by=focal_a)
+    return {
+        "rule": rule,
+        "group": group,
+        "report": report,
+        "activity": activity,
+        "indicator": indicator,
+        "output": output,
+        "period": periods[0],
+    }

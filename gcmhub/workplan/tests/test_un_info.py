@@ -125,7 +125,8 @@ def test_the_coordinator_marks_an_activity_on_its_page(client, cycle, coordinato
     assert (marked.gender_marker, marked.human_rights_marker) == ("3", "")
     assert marked.lnob_groups == ["children", "refugees"]
     assert list(marked.partner_organisations.all()) == []
-    page = client.get(url(cycle, "workplan")).content.decode()
+    opened = f"{url(cycle, 'workplan')}?outcome={marked.output.outcome_id}"
+    page = client.get(opened).content.decode()
     assert "Contributing UN entities: IOM" in page and "Gender marker 3" in page
 
 
