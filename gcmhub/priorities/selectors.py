@@ -1,9 +1,7 @@
 """Reads of the prioritisation, and the bridge from the database to the pure aggregation."""
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
@@ -103,10 +101,6 @@ class PriorityResults:
         return rows
 
 
-# Remembered results are the aggregation code's: a release that changes it computes them again.
-AGGREGATION_CODE = hashlib.sha256(Path(aggregation.__file__).read_bytes()).hexdigest()[:12]
-
-
 def scores_stamp(cycle: Cycle, *, extra: object = "") -> str:
     """What the aggregation of a cycle is made from: its score sheets (their states) and their
     rows (the scores), as the audit trail stamps them (two queries)."""
@@ -152,8 +146,7 @@ def priority_results(cycle: Cycle, *, with_sensitivity: bool = True) -> Priority
     }
     weights = [(c.key, str(c.weight), c.axis) for c in criteria]  # read anyway: the stamp's part
     results, submitted = remembered(
-        f"priorities:results:{cycle.pk}:{'sensitivity' if with_sensitivity else 'plain'}"
-        f":{AGGREGATION_CODE}",
+        f"priorities:results:{cycle.pk}:{'sensitivity' if with_sensitivity else 'plain'}",
         stamp=scores_stamp(cycle, extra=repr((weights, list(objectives)))),
         compute=lambda: _aggregated(
             cycle, criteria, list(objectives), with_sensitivity=with_sensitivity
