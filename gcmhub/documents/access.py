@@ -24,7 +24,8 @@ def get_section(document: Document, pk: int) -> Section:
 
 def get_version(document: Document, pk: int) -> Version:
     try:
-        version = document.versions.get(pk=pk)
+        # The whole frozen report is read when a page needs it (see selectors.version_summary).
+        version = document.versions.defer("content").get(pk=pk)
     except Version.DoesNotExist:
         raise Http404 from None
     version.document = document
@@ -33,8 +34,10 @@ def get_version(document: Document, pk: int) -> Version:
 
 def get_review(cycle, pk: int) -> Review:
     try:
-        review = Review.objects.select_related("version__document").get(
-            pk=pk, version__document__cycle=cycle
+        review = (
+            Review.objects.select_related("version__document")
+            .defer("version__content")  # the whole frozen report: read when a page needs it
+            .get(pk=pk, version__document__cycle=cycle)
         )
     except Review.DoesNotExist:
         raise Http404 from None

@@ -72,13 +72,19 @@ def content_warnings(content: dict) -> list[str]:
 
 
 def build_content(
-    document: Document, language: str | None = None, *, cache: dict | None = None
+    document: Document,
+    language: str | None = None,
+    *,
+    cache: dict | None = None,
+    only: set[str] | None = None,
 ) -> dict:
     """The edition of `document` in `language` (default: the document's own): every title and
     text in that language where it has one (else the original, its language marked: `lang`
     on the section), the labels and the data in that language.
 
-    The editions of one document share `cache` (the data read once, see `Data`)."""
+    The editions of one document share `cache` (the data read once, see `Data`). With `only`
+    (section keys), the other sections are their headings alone ({"key", "number", "title",
+    "kind"}): their data is not read."""
     language = language or document.language
     cache = cache if cache is not None else {}
     with translation.override(language):
@@ -93,6 +99,12 @@ def build_content(
         built = []
         for position, section in enumerate(sections, start=1):
             title = data.text(section, "title")
+            if only is not None and section.key not in only:
+                built.append(
+                    {"key": section.key, "number": str(position), "title": title.text,
+                     "kind": section.kind}
+                )  # fmt: skip
+                continue
             body = data.text(section, "body")
             item = _section(
                 data,
@@ -114,16 +126,16 @@ def build_content(
             and not any(s.kind == COMPENDIUM for s in sections)
         ):
             # The compendium closes the document, after the annexes of its outline.
-            built.append(
-                _section(
-                    data,
-                    key="annex-compendium",
-                    number=len(built) + 1,
-                    title=str(part_of(COMPENDIUM).label),
-                    kind=COMPENDIUM,
-                    html="",
+            key, title = "annex-compendium", str(part_of(COMPENDIUM).label)
+            number = len(built) + 1
+            if only is not None and key not in only:
+                built.append(
+                    {"key": key, "number": str(number), "title": title, "kind": COMPENDIUM}
                 )
-            )
+            else:
+                built.append(
+                    _section(data, key=key, number=number, title=title, kind=COMPENDIUM, html="")
+                )
         return {
             "title": data.text(document, "title").text,
             "subtitle": data.text(document, "subtitle").text,

@@ -41,9 +41,9 @@ def fingerprint(*values) -> str:
 def languages_of(version: Version) -> list[str]:
     """The languages a version has files in: those of its editions, its own first (one for a
     version issued before documents had two editions, or of a document in one language)."""
-    from gcmhub.documents.content import editions_of
+    from gcmhub.documents.selectors import version_summary
 
-    return list(editions_of(version.content))
+    return list(version_summary(version)["editions"])
 
 
 def version_key(version: Version, *, language: str, fmt: str) -> str:
@@ -235,13 +235,20 @@ def version_files(version: Version) -> list[dict]:
     """Each file of `version` as the version holds now: {"fmt", "language", "job"}, the job
     ready, pending or failed (None for a file not asked for yet), in the order of its
     languages and formats."""
-    found = []
+    from gcmhub.core.models import FileJob
+
+    wanted = {}  # (key, fingerprint): (fmt, language), in order
     for language in languages_of(version):
         digest = version_fingerprint(version, language=language)
         for fmt in FORMATS:
-            job = current_job(version_key(version, language=language, fmt=fmt), digest)
-            found.append({"fmt": fmt, "language": language, "job": job})
-    return found
+            wanted[(version_key(version, language=language, fmt=fmt), digest)] = (fmt, language)
+    jobs = {}  # the newest job of each, read at once
+    for job in FileJob.objects.filter(key__in=[key for key, _ in wanted]).order_by("pk"):
+        jobs[(job.key, job.fingerprint)] = job
+    return [
+        {"fmt": fmt, "language": language, "job": jobs.get(pair)}
+        for pair, (fmt, language) in wanted.items()
+    ]
 
 
 def draft_file_request(document: Document, *, fmt: str, by, language: str | None = None):

@@ -1,8 +1,11 @@
 """Reads of documents and reviews, filtered by what the user may see."""
 
+import json
+
 from django.db.models import Q, QuerySet
 
 from gcmhub.core.access import actor_for, network_of
+from gcmhub.core.memo import remembered
 from gcmhub.core.permissions import Perm
 from gcmhub.documents.models import Comment, Document, Review, Version
 
@@ -19,6 +22,79 @@ def latest_version(document: Document) -> Version | None:
 
 def final_version(document: Document) -> Version | None:
     return document.versions.filter(major__gte=1).first()
+
+
+def version_summary(version: Version) -> dict:
+    """What the page of a version shows before a section is opened, without reading its
+    content again (a version never changes: kept by its content's hash): {"editions":
+    {language: the edition's title, language, network, cycle and sections ({"key", "number",
+    "title", "kind"}), its own language first}, "complete": the languages complete, "size":
+    the characters of its content}."""
+    from gcmhub.documents.content import complete_languages, editions_of
+
+    def summary():
+        content = Version.objects.values_list("content", flat=True).get(pk=version.pk)
+        return {
+            "editions": {
+                language: {
+                    **{key: edition.get(key) for key in SUMMARY_KEYS},
+                    "sections": [
+                        {key: s[key] for key in ("key", "number", "title", "kind")}
+                        for s in edition["sections"]
+                    ],
+                }
+                for language, edition in editions_of(content).items()
+            },
+            "complete": complete_languages(content),
+            "size": len(json.dumps(content, ensure_ascii=False)),
+        }
+
+    if getattr(version, "_summary", None) is None:  # once a request, however many ask
+        version._summary = remembered(
+            f"documents:version:{version.pk}",
+            stamp=version.content_hash,
+            compute=summary,
+            per_language=False,
+        )
+    return version._summary
+
+
+SUMMARY_KEYS = ("title", "subtitle", "network", "cycle", "country", "language", "labels")
+
+
+def version_outline(version: Version) -> list[dict]:
+    """The sections of `version` in its own language ({"key", "number", "title", "kind"}),
+    without reading its content again (see `version_summary`)."""
+    return next(iter(version_summary(version)["editions"].values()))["sections"]
+
+
+def versions_compared(old: Version, new: Version) -> list[dict]:
+    """Each edition of `new` compared with `old`'s: {"language", "sections" (see
+    `diff.compare`), "older_has_it"}. Versions never change: the comparison of two is made
+    once (by their contents' hashes)."""
+    from gcmhub.documents.content import editions_of
+    from gcmhub.documents.diff import compare_editions
+
+    def compared():
+        both = Version.objects.filter(pk__in=[old.pk, new.pk])
+        contents = dict(both.values_list("pk", "content"))
+        old_content, new_content = contents[old.pk], contents[new.pk]
+        return [
+            {
+                "language": language,
+                "sections": sections,
+                # A version issued before documents had two editions has only its own.
+                "older_has_it": language in editions_of(old_content),
+            }
+            for language, sections in compare_editions(old_content, new_content)
+        ]
+
+    return remembered(
+        f"documents:compare:{old.pk}:{new.pk}",
+        stamp=f"{old.content_hash}:{new.content_hash}",
+        compute=compared,
+        per_language=False,
+    )
 
 
 def reviews_of(document: Document) -> QuerySet[Review]:

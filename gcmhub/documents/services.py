@@ -16,7 +16,7 @@ from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.text import clean_text
 from gcmhub.directory.models import Organisation
-from gcmhub.documents import files, hooks
+from gcmhub.documents import files, hooks, selectors
 from gcmhub.documents.bilingual import document_languages
 from gcmhub.documents.content import (
     content_hash,
@@ -607,7 +607,7 @@ def comment_save(
     carries the whole comment, does not)."""
     comment = locked(comment) if comment is not None else None
     organisation_id = _reviewer_organisation(by, review)
-    sections = {s["key"]: s["title"] for s in review.version.content["sections"]}
+    sections = {s["key"]: s["title"] for s in selectors.version_outline(review.version)}
     if comment is not None:
         if comment.review_id != review.pk or comment.author_id != by.pk or comment.is_submitted:
             raise PermissionDenied

@@ -21,13 +21,21 @@ class Waiting:
     obj: object
     field: str
     field_label: str
-    label: str
     language: str
     original_language: str
     edition: Edition
     changed_by: object | None
     changed_at: datetime | None
-    url: str | None
+
+    # What names and links the text: asked for by the rows shown only (a page of the queue).
+    @property
+    def label(self) -> str:
+        return paired_of(self.obj).label(self.obj)
+
+    @property
+    def url(self) -> str | None:
+        paired = paired_of(self.obj)
+        return paired.url(self.obj) if paired.url else None
 
     @property
     def status(self) -> str:
@@ -61,13 +69,11 @@ def waiting(objs, *, languages: list[str] | None = None) -> list[Waiting]:
                         obj=obj,
                         field=field,
                         field_label=str(obj._meta.get_field(field).verbose_name),
-                        label=paired.label(obj),
                         language=language,
                         original_language=source,
                         edition=found,
                         changed_by=changed_by,
                         changed_at=changed_at,
-                        url=paired.url(obj) if paired.url else None,
                     )
                 )
     return rows

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -166,17 +167,24 @@ def translate(request, network, cycle, label, pk):
     return render(request, "editions/translate.html", context)
 
 
+QUEUE_PAGE = 50  # texts per page of the cycle's translation queue
+
+
 @require_safe
 @cycle_page(Perm.TRANSLATE)
 def queue(request, network, cycle):
+    """The cycle's texts waiting for a translation, a page at a time."""
     objs = [obj for obj in cycle_texts(cycle) if paired_of(obj).may_translate(request.user, obj)]
     language = request.GET.get("language")
     rows = waiting(objs, languages=[language] if language in languages() else None)
+    page = Paginator(rows, QUEUE_PAGE).get_page(request.GET.get("page"))
     context = {
         "network": network,
         "cycle": cycle,
         "section": "",
-        "rows": rows,
+        "rows": page.object_list,
+        "page": page,
+        "filters": request.GET,
         "counts": summary(rows),
         "language": language,
         "languages": [(code, language_name(code)) for code in languages()],

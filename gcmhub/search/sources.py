@@ -299,7 +299,7 @@ def _activity_texts(activity: Activity, translations: dict):
             title=f"{activity.code} {title}",
             place=activity.output.code,
             body=activity.description,
-            url=f"{url}#activity-{activity.pk}",
+            url=f"{url}?activity={activity.pk}#activity-{activity.pk}",  # its outcome opened
             objectives=objectives,
             organisations=organisations,
         )

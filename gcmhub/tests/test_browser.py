@@ -13,18 +13,21 @@ from gcmhub.tests.browser import BROWSER_TESTS, console, new_page
 
 pytestmark = BROWSER_TESTS
 
+# One SQLite connection for several threads (the live server's requests, the worker, the test's
+# own reads while the page polls): a write in one while another is inside a transaction meets
+# "database table is locked" (a request's session then reads as deleted, and the page is a 400).
+# So they take turns: one request, one task or one look of the test's at a time, as SQLite itself
+# would have them on a file.
+TURN = threading.Lock()
+
 
 @pytest.fixture
 def worker(demo, live_server, settings):
     """A real worker beside the live server: the database queue's loop in a thread, on the
     live server's connection (the in-memory test database exists in that one connection, as
     for the live server's own thread). The files the demo asked for (its versions') are not
-    this test's: they are dropped first.
-
-    One SQLite connection for several threads: a write in one while another is inside a
-    transaction meets "database table is locked" (a request's session then reads as deleted,
-    and the page is a 400). So the worker and the requests take turns: one task, or one
-    request, at a time, as SQLite itself would on a file."""
+    this test's: they are dropped first. The worker, the requests and `files_made` take turns
+    (`TURN`)."""
     from django.db import OperationalError, connections
 
     from gcmhub.tests.tasks import run_next_task
@@ -35,19 +38,18 @@ def worker(demo, live_server, settings):
     shared = connections["default"]
     shared.inc_thread_sharing()
     stop = threading.Event()
-    turn = threading.Lock()
     httpd = live_server.thread.httpd
     application = httpd.get_app()
 
     def in_turn(environ, start_response):
-        with turn:
+        with TURN:
             return application(environ, start_response)
 
     def loop():
         connections["default"] = shared
         while not stop.is_set():
             try:
-                with turn:
+                with TURN:
                     ran = run_next_task()
             except OperationalError:  # the test's own thread was writing: again
                 ran = 0
@@ -83,15 +85,18 @@ def files_made(timeout: float = 120) -> None:
     from gcmhub.core.models import FileJob
 
     deadline = time.monotonic() + timeout
-    while FileJob.objects.exclude(status="done").exists():
-        errors = list(FileJob.objects.filter(status="failed").values_list("error", flat=True))
-        assert time.monotonic() < deadline, f"the worker did not make the files: {errors}"
-        try:
-            jobs.sweep()
-            for job in FileJob.objects.filter(status="failed", error__contains="locked"):
-                jobs.retry(job)
-        except OperationalError:
-            pass
+    while True:
+        with TURN:
+            if not FileJob.objects.exclude(status="done").exists():
+                return
+            errors = list(FileJob.objects.filter(status="failed").values_list("error", flat=True))
+            assert time.monotonic() < deadline, f"the worker did not make the files: {errors}"
+            try:
+                jobs.sweep()
+                for job in FileJob.objects.filter(status="failed", error__contains="locked"):
+                    jobs.retry(job)
+            except OperationalError:
+                pass
         time.sleep(0.3)
 
 
@@ -289,6 +294,12 @@ def test_a_report_is_issued_reviewed_answered_and_issued_again(browser, demo, wo
 
     consultant.goto(review_url)
     consultant.get_by_role("link", name="Comments matrix").click()
+    # Plain rows: the form of the row being disposed only, swapped in when asked for.
+    expect(consultant.locator("select[name$='-disposition']")).to_have_count(0)
+    row = consultant.locator("tr", has_text="Name return and readmission")
+    row.get_by_role("link", name="Give a disposition").click()
+    expect(consultant.locator("select[name$='-disposition']")).to_have_count(1)
+    expect(consultant.locator("select[name$='-disposition']")).to_be_focused()
     consultant.locator("select[name$='-disposition']").select_option(label="Accepted")
     consultant.locator("textarea[name$='-reply']").fill("Added to the summary.")
     consultant.locator("select[name$='-addressed']").select_option(label="The next version")

@@ -458,8 +458,10 @@ CASES: list[Case] = [
         lambda: cycle_kwargs(
             review_pk=_in_cycle("documents.Review"), comment_pk=_in_cycle("documents.Comment")
         ),
-        page=lambda: reverse(
-            "comment-matrix", kwargs=cycle_kwargs(review_pk=_in_cycle("documents.Review"))
+        # The matrix with that comment's row being disposed: the one form of the page.
+        page=lambda: (
+            reverse("comment-matrix", kwargs=cycle_kwargs(review_pk=_in_cycle("documents.Review")))
+            + f"?edit={_in_cycle('documents.Comment')}"
         ),
         change=lambda form: {
             f"c{_in_cycle('documents.Comment')}-reply": "Done in the next version."
@@ -741,6 +743,16 @@ BLANK_FORMS: list[Blank] = [
         "recommendation-list",
         "consultant",
         lambda: cycle_kwargs(document_pk=_in_cycle("documents.Document", kind="voluntary_review")),
+        # The form to add one is opened on demand (it lists every input of the cycle).
+        page=lambda: (
+            reverse(
+                "recommendation-list",
+                kwargs=cycle_kwargs(
+                    document_pk=_in_cycle("documents.Document", kind="voluntary_review")
+                ),
+            )
+            + "?add=1"
+        ),
     ),
     Blank(
         "review-create",

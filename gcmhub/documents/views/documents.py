@@ -33,41 +33,57 @@ from gcmhub.documents.views.common import context, locked, reading
 from gcmhub.editions.forms import TranslationForm
 from gcmhub.editions.services import translation_save
 
+# In a cycle with this many inputs or more, the draft shows its sections' headings first and
+# builds a section when it is opened (its findings quote every input).
+DRAFT_ON_DEMAND_FROM = 100
+
 
 @require_safe
 @cycle_page(Perm.DOCUMENT_VIEW)
 def document_detail(request, network, cycle, document_pk):
+    """The live draft: every section in full, or in a cycle with many inputs its sections'
+    headings, each section built when a reader opens it (htmx loads it; without JavaScript
+    ?section=<key> is the page with it open), every section in full with ?all=1."""
     document = get_document(cycle, document_pk)
     final = selectors.final_version(document)
     if final is not None:
         # The document no longer changes: its final version is the document.
         return cycle_redirect("version-detail", cycle, document_pk=document.pk, version_pk=final.pk)
+    whole = request.GET.get("all") == "1" or cycle.inputs.count() < DRAFT_ON_DEMAND_FROM
+    key = "" if whole else request.GET.get("section", "")
     cache = {}  # the data read once for both editions
+    if request.htmx and key:
+        language = reading(request, dict.fromkeys(document_languages(document)))
+        content = build_content(document, language["edition"], cache=cache, only={key})
+        return render(
+            request,
+            "documents/_section_body.html",
+            {"s": _built(content, key), "content": content, "mode": "screen"},
+        )
     contents = {
-        language: build_content(document, language, cache=cache)
+        language: build_content(document, language, cache=cache, only=None if whole else {key})
         for language in document_languages(document)
     }
-    # Before the links are added to the content read.
-    draft_files = files.draft_editions_files(document, contents=contents)
+    if whole:  # Before the links are added to the content read.
+        draft_files = files.draft_editions_files(document, contents=contents)
+    else:  # Each file's button: asking for it shows the one made from the draft as it is.
+        draft_files = [
+            {"language": language, "fmt": fmt, "job": None}
+            for language in contents
+            for fmt in files.FORMATS
+        ]
     for file in draft_files:
         file["name"] = language_name(file["language"])
     shown = reading(request, contents)
     content = shown["content"]
     if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network):
-        sections = {s.key: s for s in document.sections.all()}
-        for item in content["sections"]:
-            section = sections[item["key"]]
-            kwargs = {"document_pk": document.pk, "section_pk": section.pk}
-            item["edit_url"] = cycle_reverse("section-edit", cycle, **kwargs)
-            item["history_url"] = cycle_reverse("section-history", cycle, **kwargs)
-            part = part_of(item["kind"])
-            if part is not None and part.link:
-                item["extra_url"] = cycle_reverse(part.link, cycle, document_pk=document.pk)
+        _edit_links(cycle, document, content["sections"])
     page = context(
         network,
         cycle,
         document=document,
         mode="screen",
+        whole=whole,
         **shown,
         **_queue(request, document),
         versions=selectors.versions_of(document),
@@ -75,7 +91,32 @@ def document_detail(request, network, cycle, document_pk):
         issue_form=IssueForm(),
         draft_files=draft_files,
     )
+    if key:
+        page["opened"] = {"key": key, "section": _built(content, key), "content": content}
     return render(request, "documents/document_detail.html", page)
+
+
+def _built(content: dict, key: str) -> dict:
+    """The section `key` of `content`, built in full (404 if the draft has none)."""
+    for section in content["sections"]:
+        if section["key"] == key and "html" in section:
+            return section
+    raise Http404
+
+
+def _edit_links(cycle, document, items) -> None:
+    """Add to each section of the content read the links of who may edit it."""
+    sections = {s.key: s for s in document.sections.all()}
+    for item in items:
+        section = sections.get(item["key"])
+        if section is None:  # the compendium: made from the inputs, not written
+            continue
+        kwargs = {"document_pk": document.pk, "section_pk": section.pk}
+        item["edit_url"] = cycle_reverse("section-edit", cycle, **kwargs)
+        item["history_url"] = cycle_reverse("section-history", cycle, **kwargs)
+        part = part_of(item["kind"])
+        if part is not None and part.link:
+            item["extra_url"] = cycle_reverse(part.link, cycle, document_pk=document.pk)
 
 
 def _queue(request, document) -> dict:
@@ -318,8 +359,14 @@ def recommendation_list(request, network, cycle, document_pk):
     if request.method == "POST" and final:
         locked(request, document)
         return redirect(request.path)
-    if user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network) and not final:
+    can_edit = user_has_perm(request.user, Perm.DOCUMENT_EDIT, network=network) and not final
+    # The form lists every input of the cycle: made when asked for (?add=1: htmx swaps it in,
+    # or the page with it), not with every reading of the list.
+    if can_edit and (request.method == "POST" or request.GET.get("add")):
         form = RecommendationForm(request.POST or None, cycle=cycle)
+        if request.method == "GET" and request.htmx:
+            page = {"network": network, "cycle": cycle, "document": document, "form": form}
+            return render(request, "documents/recommendation_list.html#add-form", page)
         if request.method == "POST" and form.is_valid():
             services.recommendation_save(document=document, by=request.user, **form.cleaned_data)
             messages.success(request, _("The recommendation has been added."))
@@ -336,6 +383,7 @@ def recommendation_list(request, network, cycle, document_pk):
             document=document,
             recommendations=prefetch(recommendations),
             form=form,
+            can_edit=can_edit,
             other_language=languages[1] if len(languages) > 1 else None,
         ),
     )

@@ -3,7 +3,10 @@ matrix and the dispositions."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
@@ -71,7 +74,7 @@ def review_detail(request, network, cycle, review_pk):
     if can_comment:
         form = CommentForm(
             request.POST or None,
-            sections=review.version.content["sections"],
+            sections=selectors.version_outline(review.version),
             initial={"section_key": request.GET.get("section")},
         )
         if request.method == "POST" and form.is_valid():
@@ -105,7 +108,7 @@ def comment_edit(request, network, cycle, review_pk, comment_pk):
     ):
         raise PermissionDenied
     form = CommentEditForm(
-        request.POST or None, sections=review.version.content["sections"], comment=comment
+        request.POST or None, sections=selectors.version_outline(review.version), comment=comment
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -120,24 +123,56 @@ def comment_edit(request, network, cycle, review_pk, comment_pk):
     return _review_page(request, network, cycle, review, form=form, editing=comment)
 
 
+# A review with more comments than this shows each section's (submitted) comments when the
+# reader opens them; the reader's own drafts are always shown.
+COMMENTS_ON_DEMAND_FROM = 100
+
+
 def _review_page(request, network, cycle, review, *, form, editing=None):
+    """The review page; with many comments, each section's submitted ones on demand
+    (?comments=<key>: htmx loads them, or the page with them open)."""
     version = review.version
-    comments = list(selectors.comments_visible_to(request.user, review))
+    visible = selectors.comments_visible_to(request.user, review)
+    submitted = visible.filter(submitted_at__isnull=False)
+    counts = dict(submitted.order_by().values_list("section_key").annotate(count=Count("pk")))
+    on_demand = sum(counts.values()) > COMMENTS_ON_DEMAND_FROM
+    opened = request.GET.get("comments", "") if on_demand else ""
+    if on_demand and request.htmx and opened:
+        page = {"network": network, "cycle": cycle, "review": review}
+        return render(
+            request,
+            "documents/review_detail.html#section-comments",
+            {**page, "others": submitted.filter(section_key=opened).order_by("number", "pk")},
+        )
+    if on_demand:
+        # The reader's drafts, and the submitted comments of the section opened.
+        visible = visible.filter(
+            Q(submitted_at__isnull=True) | Q(section_key=opened, submitted_at__isnull=False)
+        )
+    comments = list(visible)
     by_section = {}
     for comment in comments:
-        by_section.setdefault(comment.section_key, []).append(comment)
-    for section in version.content["sections"]:
-        section["comments"] = by_section.get(section["key"], [])
+        if on_demand and comment.is_submitted:
+            by_section.setdefault((comment.section_key, "others"), []).append(comment)
+        else:
+            by_section.setdefault((comment.section_key, "comments"), []).append(comment)
+    content = version.content
+    for section in content["sections"]:
+        section["comments"] = by_section.get((section["key"], "comments"), [])
+        section["others"] = by_section.get((section["key"], "others"), [])
+        section["count"] = counts.get(section["key"], 0)
     page = context(
         network,
         cycle,
         review=review,
         version=version,
         document=version.document,
-        content=version.content,
+        content=content,
         mode="screen",
         form=form,
         editing=editing,
+        on_demand=on_demand,
+        opened=opened,
         drafts=[c for c in comments if c.author_id == request.user.pk and not c.is_submitted],
     )
     return render(request, "documents/review_detail.html", page)
@@ -191,19 +226,24 @@ def _later_versions(review):
     ]
 
 
+MATRIX_PAGE = 50  # comments per page of the matrix
+
+
 @require_safe
 @cycle_page(Perm.DOCUMENT_VIEW)
 def comment_matrix(request, network, cycle, review_pk):
+    """The review's comments, a page of plain rows at a time; a disposition form only in the
+    row being disposed (`?edit=<pk>`: swapped in by htmx, or the page with it)."""
     review = get_review(cycle, review_pk)
     document = review.version.document
     visible = selectors.comments_visible_to(request.user, review).filter(submitted_at__isnull=False)
     form = MatrixFilterForm(
         request.GET or None,
         organisations=review.organisations.order_by("name"),
-        sections=review.version.content["sections"],
+        sections=selectors.version_outline(review.version),
     )
     filters = form.cleaned_data if form.is_valid() else {}
-    comments = list(selectors.matrix(visible, filters))
+    comments = selectors.matrix(visible, filters)
     title = _("Comments on %(document)s, version %(number)s") % {
         "document": document.title,
         "number": review.version.number,
@@ -212,64 +252,136 @@ def comment_matrix(request, network, cycle, review_pk):
     if fmt == "xlsx":  # quick: made here
         language = request.LANGUAGE_CODE
         return download(
-            comments_matrix_xlsx(title=title, comments=comments),
+            comments_matrix_xlsx(title=title, comments=list(comments)),
             XLSX,
             names.comments_file_name(review, language=language, fmt="xlsx"),
         )
     if fmt == "docx":  # made by the worker
         job = files.comments_file_request(
-            review, title=title, comments=comments, language=request.LANGUAGE_CODE, by=request.user
+            review,
+            title=title,
+            comments=list(comments),
+            language=request.LANGUAGE_CODE,
+            by=request.user,
         )
         return files.serve_or_wait(request, job)
     can_dispose = user_has_perm(request.user, Perm.COMMENT_DISPOSE, network=network)
-    if can_dispose:
-        later_versions = _later_versions(review)
-        for comment in comments:
-            comment.form = DispositionForm(
-                prefix=f"c{comment.pk}",
-                versions=later_versions,
-                initial={
-                    "disposition": comment.disposition,
-                    "reply": comment.reply,
-                    "addressed": str(comment.addressed_in_id)
-                    if comment.addressed_in_id
-                    else ("next" if comment.address_in_next else ""),
-                },
-            )
-    page = context(
-        network,
-        cycle,
-        review=review,
-        document=document,
-        comments=comments,
-        form=form,
-        title=title,
-        can_dispose=can_dispose,
-        query=request.GET.urlencode(),
+    query = _matrix_query(request.GET)
+    page_context = {
+        "network": network,
+        "cycle": cycle,
+        "review": review,
+        "can_dispose": can_dispose,
+        "query": query,
+        "filters": _without(request.GET, "edit", "row"),
+    }
+    edit = request.GET.get("edit", "")
+    if request.htmx and (edit or request.GET.get("row")):
+        # One row, swapped in place: with its form (edit), or plain again (row).
+        comment = _matrix_row(comments, edit or request.GET["row"])
+        if edit and can_dispose:
+            comment.form = _disposition_form(review, comment)
+        return render(request, "documents/comment_matrix.html#row", {**page_context, "c": comment})
+    page = Paginator(comments, MATRIX_PAGE).get_page(request.GET.get("page"))
+    if can_dispose and edit.isdigit():
+        for comment in page.object_list:
+            if comment.pk == int(edit):
+                comment.form = _disposition_form(review, comment)
+    page_context.update(
+        context(
+            network,
+            cycle,
+            document=document,
+            comments=page.object_list,
+            page=page,
+            form=form,
+            title=title,
+            export_query=_without(request.GET, "edit", "row", "page", "format").urlencode(),
+        )
     )
-    return render(request, "documents/comment_matrix.html", page)
+    return render(request, "documents/comment_matrix.html", page_context)
+
+
+def _matrix_row(comments, pk: str):
+    """The comment `pk` among the matrix's `comments` (404 if it is not one of them)."""
+    if not pk.isdigit():
+        raise Http404
+    return get_object_or_404(comments, pk=pk)
+
+
+def _disposition_form(review, comment, data=None):
+    form = DispositionForm(
+        data,
+        prefix=f"c{comment.pk}",
+        versions=_later_versions(review),
+        initial={
+            "disposition": comment.disposition,
+            "reply": comment.reply,
+            "addressed": str(comment.addressed_in_id)
+            if comment.addressed_in_id
+            else ("next" if comment.address_in_next else ""),
+        },
+    )
+    form.fields["disposition"].widget.attrs["autofocus"] = True  # the row just opened
+    return form
+
+
+def _without(query, *keys):
+    kept = query.copy()
+    for key in keys:
+        kept.pop(key, None)
+    return kept
+
+
+def _matrix_query(query) -> str:
+    """The matrix's filters and page, as a query string (without the row being edited)."""
+    return _without(query, "edit", "row", "format").urlencode()
 
 
 @require_POST
 @cycle_page(Perm.COMMENT_DISPOSE)
 def comment_dispose(request, network, cycle, review_pk, comment_pk):
+    """Save a comment's disposition: back to the matrix's page it was given on, or (htmx)
+    its row, plain again, or with the form and its errors."""
     review = get_review(cycle, review_pk)
     comment = get_comment(review, comment_pk)
-    form = DispositionForm(request.POST, prefix=f"c{comment.pk}", versions=_later_versions(review))
+    form = _disposition_form(review, comment, request.POST)
+    saved = None
     if form.is_valid():
         try:
             services.comment_dispose(comment=comment, by=request.user, **form.data_for_service())
-            messages.success(
-                request, _("Comment %(number)s has its disposition.") % {"number": comment.number}
-            )
+            saved = _("Comment %(number)s has its disposition.") % {"number": comment.number}
         except ValidationError as error:
-            report_errors(request, error)
-    else:
+            if request.htmx:
+                form_errors(form, error)
+            else:
+                report_errors(request, error)
+    elif not request.htmx:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(
                     request,
                     _("Comment %(number)s: %(error)s") % {"number": comment.number, "error": error},
                 )
+    if request.htmx:
+        row = selectors.comments_visible_to(request.user, review).get(pk=comment.pk)
+        if saved is None:
+            row.form = form
+        page_context = {
+            "network": network,
+            "cycle": cycle,
+            "review": review,
+            "can_dispose": True,
+            "query": _matrix_query(QueryDict(request.POST.get("back", ""))),
+            "c": row,
+            "saved": saved,
+        }
+        return render(request, "documents/comment_matrix.html#row", page_context)
+    if saved:
+        messages.success(request, saved)
+    back = QueryDict(request.POST.get("back", ""), mutable=True)
+    if saved is None:
+        back["edit"] = comment.pk  # the form again, to put right
+    back = _without(back, "row", "format").urlencode()
     url = cycle_reverse("comment-matrix", cycle, review_pk=review.pk)
-    return redirect(f"{url}#comment-{comment.pk}")
+    return redirect(f"{url}{'?' + back if back else ''}#comment-{comment.pk}")

@@ -20,13 +20,15 @@ from gcmhub.core.permissions import Perm, user_has_perm
 from gcmhub.documents import files, selectors, services
 from gcmhub.documents.access import get_document, get_endorsement, get_version
 from gcmhub.documents.bilingual import document_languages, language_name
-from gcmhub.documents.content import build_content, complete_languages, editions_of
-from gcmhub.documents.diff import compare_editions
+from gcmhub.documents.content import build_content, edition_of
 from gcmhub.documents.forms import EndorsementForm, IssueForm
 from gcmhub.documents.models import Document, Version
 from gcmhub.documents.views.common import context, reading
 
 ONE_CLICK = dt.timedelta(minutes=2)
+# A version longer than this (characters of its frozen content, about twice its page's HTML)
+# shows its sections' headings first, each section's text when it is opened.
+ON_DEMAND_FROM = 100_000
 
 
 def _issue(request, network, cycle, document, *, final: bool):
@@ -90,10 +92,12 @@ def _version_for_reader(request, network, cycle, document_pk, version_pk):
     return document, version
 
 
-def _version_page(request, version) -> dict:
-    """What the pages of a version show of its editions: the one read, the links to the
-    others, each edition's files and whether it is complete."""
-    complete = complete_languages(version.content)
+def _version_page(request, version, *, whole: bool = True) -> dict:
+    """What the pages of a version show of its editions: the one read (`whole`: every
+    section in full; else their headings, and the section asked for with ?section=), the
+    links to the others, each edition's files and whether it is complete."""
+    summary = selectors.version_summary(version)
+    complete = summary["complete"]
     version_files = files.version_files(version)
     downloads = [
         {
@@ -104,40 +108,71 @@ def _version_page(request, version) -> dict:
         }
         for language in files.languages_of(version)
     ]
-    return {
-        **reading(request, version.content),
+    page = {
+        **reading(request, version.content if whole else summary["editions"]),
         "mode": "screen",
+        "whole": whole,
         "files": version_files,
         "downloads": downloads,
     }
+    key = request.GET.get("section")
+    if not whole and key:
+        page["opened"] = _section_of(version, page["edition"], key)
+    return page
+
+
+def _section_of(version, language, key) -> dict:
+    """{"section": the section `key` of the version's edition in `language`, "content": the
+    edition}; 404 if it has none."""
+    edition = edition_of(version.content, language)
+    for section in edition["sections"]:
+        if section["key"] == key:
+            return {"key": key, "section": section, "content": edition}
+    raise Http404
+
+
+def _version_context(request, network, cycle, document, version, **extra) -> dict:
+    whole = (
+        request.GET.get("all") == "1" or selectors.version_summary(version)["size"] < ON_DEMAND_FROM
+    )
+    return context(
+        network,
+        cycle,
+        document=document,
+        version=version,
+        **extra,
+        **_version_page(request, version, whole=whole),
+    )
 
 
 @require_safe
 @cycle_page(Perm.CYCLE_VIEW)
 def version_detail(request, network, cycle, document_pk, version_pk):
+    """A version: every section in full, or for a long one (`ON_DEMAND_FROM`) its sections'
+    headings, each section's text when a reader opens it (htmx loads it; without JavaScript
+    ?section=<key> is the page with it open), every section in full with ?all=1."""
     document, version = _version_for_reader(request, network, cycle, document_pk, version_pk)
-    if not user_has_perm(request.user, Perm.DOCUMENT_VIEW, network=network):
+    if request.htmx and request.GET.get("section"):
+        language = reading(request, selectors.version_summary(version)["editions"])["edition"]
+        opened = _section_of(version, language, request.GET["section"])
         return render(
             request,
-            "documents/final_detail.html",
-            context(
-                network,
-                cycle,
-                document=document,
-                version=version,
-                **_version_page(request, version),
-            ),
+            "documents/_section_body.html",
+            {"s": opened["section"], "content": opened["content"], "mode": "screen"},
         )
+    if not user_has_perm(request.user, Perm.DOCUMENT_VIEW, network=network):
+        page = _version_context(request, network, cycle, document, version)
+        return render(request, "documents/final_detail.html", page)
     versions = list(selectors.versions_of(document))
-    page = context(
+    page = _version_context(
+        request,
         network,
         cycle,
-        document=document,
-        version=version,
+        document,
+        version,
         versions=versions,
         reviews=selectors.reviews_of(document).filter(version=version),
         final=any(v.major >= 1 for v in versions),
-        **_version_page(request, version),
     )
     return render(request, "documents/version_detail.html", page)
 
@@ -153,8 +188,6 @@ def version_compare(request, network, cycle, document_pk):
     by_pk = {str(v.pk): v for v in versions}
     new = by_pk.get(request.GET.get("b")) or versions[0]
     old = by_pk.get(request.GET.get("a")) or versions[1]
-    old_content = document.versions.values_list("content", flat=True).get(pk=old.pk)
-    new_content = document.versions.values_list("content", flat=True).get(pk=new.pk)
     page = context(
         network,
         cycle,
@@ -163,14 +196,8 @@ def version_compare(request, network, cycle, document_pk):
         old=old,
         new=new,
         editions=[
-            {
-                "language": language,
-                "name": language_name(language),
-                "sections": sections,
-                # A version issued before documents had two editions has only its own.
-                "older_has_it": language in editions_of(old_content),
-            }
-            for language, sections in compare_editions(old_content, new_content)
+            {**edition, "name": language_name(edition["language"])}
+            for edition in selectors.versions_compared(old, new)
         ],
     )
     return render(request, "documents/version_compare.html", page)

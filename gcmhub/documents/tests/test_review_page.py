@@ -1,0 +1,80 @@
+"""The page of a review with many comments: each section's submitted comments when the reader
+opens them (htmx, or the page with them open), the reader's own drafts always."""
+
+import pytest
+from django.urls import reverse
+
+from gcmhub.documents import services
+from gcmhub.documents.tests.conftest import comment
+from gcmhub.documents.views import reviews
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def page(cycle, review):
+    return reverse(
+        "review-detail",
+        kwargs={"network_slug": cycle.network.slug, "cycle_pk": cycle.pk, "review_pk": review.pk},
+    )
+
+
+@pytest.fixture
+def many(monkeypatch, review, focal_a, focal_b):
+    """A review counted as having many comments: two of A's submitted on the executive
+    summary, one of B's on the context, and a draft of A's."""
+    monkeypatch.setattr(reviews, "COMMENTS_ON_DEMAND_FROM", 0)
+    comment(review, focal_a, text="First of A.")
+    comment(review, focal_a, text="Second of A.")
+    comment(review, focal_b, text="One of B.", section="context")
+    services.comments_submit(review=review, by=focal_a)
+    services.comments_submit(review=review, by=focal_b)
+    comment(review, focal_a, text="A draft of A.", section="context")
+
+
+def test_few_comments_are_shown_in_their_sections(client, consultant, review, focal_a, page):
+    comment(review, focal_a, text="First of A.")
+    services.comments_submit(review=review, by=focal_a)
+    client.force_login(consultant)
+    text = client.get(page).content.decode()
+    assert "First of A." in text and "comments on this section" not in text
+
+
+def test_many_comments_are_counted_per_section_and_shown_when_opened(
+    client, consultant, page, many
+):
+    client.force_login(consultant)
+    text = client.get(page).content.decode()
+    assert "First of A." not in text and "One of B." not in text
+    assert "2 comments on this section" in text and "1 comment on this section" in text
+    assert 'hx-get="?comments=executive-summary"' in text
+    assert "?comments=executive-summary#s-executive-summary" in text
+
+
+def test_htmx_loads_a_sections_comments_alone(client, consultant, page, many):
+    client.force_login(consultant)
+    fragment = client.get(page, {"comments": "executive-summary"}, headers=HTMX).content.decode()
+    assert "First of A." in fragment and "Second of A." in fragment
+    assert "One of B." not in fragment and "<html" not in fragment
+
+
+def test_without_javascript_the_link_opens_the_page_with_that_sections_comments(
+    client, consultant, page, many
+):
+    client.force_login(consultant)
+    text = client.get(page, {"comments": "context"}).content.decode()
+    assert "One of B." in text and "First of A." not in text
+    assert '<details class="section-comments" open>' in text
+
+
+def test_the_reviewer_always_sees_their_drafts_and_only_what_they_may_read(
+    client, focal_a, focal_b, page, many
+):
+    client.force_login(focal_a)
+    text = client.get(page).content.decode()
+    assert "A draft of A." in text and "Submit 1 comment" in text
+    assert "One of B." not in client.get(page, {"comments": "context"}).content.decode()
+    client.force_login(focal_b)
+    fragment = client.get(page, {"comments": "executive-summary"}, headers=HTMX).content.decode()
+    assert "First of A." not in fragment  # not disposed yet: A's alone
+    assert "A draft of A." not in client.get(page, {"comments": "context"}).content.decode()
