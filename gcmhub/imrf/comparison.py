@@ -1,14 +1,28 @@
 """The same objectives across the network's cycles: horizon, scores and agreement, activities
-and indicator progress, for the comparison page and its chart."""
+and indicator progress, for the comparison page and its chart.
+
+The figures are computed once per change of what they are made from (core.memo): the scores,
+criteria and decisions, the activities and their objectives, the indicators with their targets
+and the actuals of accepted reports, of every cycle of the network."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 
+from gcmhub.core.memo import history_stamp, remembered
 from gcmhub.core.selectors import cycles_for_network
 from gcmhub.framework.models import Objective
+from gcmhub.priorities.models import Criterion, Decision, ScoreRow, ScoreSheet
 from gcmhub.priorities.selectors import priority_results
 from gcmhub.workplan import selectors as workplan_selectors
-from gcmhub.workplan.models import ActivityStatus
+from gcmhub.workplan.models import (
+    Activity,
+    ActivityStatus,
+    Indicator,
+    IndicatorActual,
+    IndicatorTarget,
+    ProgressReport,
+    ReportingPeriod,
+)
 
 
 @dataclass
@@ -33,14 +47,16 @@ def _cycle_cells(cycle) -> dict[int, Cell]:
         cell.mean, cell.spread, cell.rank = result.mean, result.spread, result.rank
     for number, decision in results.decisions.items():
         cells[number].horizon = decision.get_horizon_display()
-    activities = [
-        a for a in workplan_selectors.activities_of(cycle) if a.status != ActivityStatus.CANCELLED
-    ]
+    # Each activity once per objective it serves (one query: the activities' links).
+    links = (
+        Activity.objectives.through.objects.filter(activity__output__cycle=cycle)
+        .exclude(activity__status=ActivityStatus.CANCELLED)
+        .values_list("objective__number", "activity__output_id")
+    )
     objectives_of_output = defaultdict(set)
-    for activity in activities:
-        for objective in activity.objectives.all():
-            cells[objective.number].activities += 1
-            objectives_of_output[activity.output_id].add(objective.number)
+    for number, output_id in links:
+        cells[number].activities += 1
+        objectives_of_output[output_id].add(number)
     progress = defaultdict(list)
     periods = workplan_selectors.periods_of(cycle)
     for indicator in workplan_selectors.indicators_of(cycle, periods):
@@ -50,16 +66,44 @@ def _cycle_cells(cycle) -> dict[int, Cell]:
                 progress[number].append(known[-1])
     for number, values in progress.items():
         cells[number].progress = sum(values) / len(values)
-    return cells
+    return dict(cells)
+
+
+def comparison_stamp(network, *, extra: object = "") -> str:
+    """What the comparison of the network's cycles is made from, as the audit trail stamps it."""
+    n = network.pk
+    return history_stamp(
+        ScoreSheet.history.filter(cycle__network_id=n),
+        ScoreRow.history.filter(sheet__cycle__network_id=n),
+        Criterion.history.filter(cycle__network_id=n),
+        Decision.history.filter(cycle__network_id=n),
+        Activity.history.filter(output__cycle__network_id=n),
+        ReportingPeriod.history.filter(cycle__network_id=n),
+        Indicator.history.filter(cycle__network_id=n),
+        IndicatorTarget.history.filter(indicator__cycle__network_id=n),
+        ProgressReport.history.filter(period__cycle__network_id=n),
+        IndicatorActual.history.filter(indicator__cycle__network_id=n),
+        extra=extra,
+    )
 
 
 def comparison(network) -> dict:
     """Rows of objectives, a cell per cycle (oldest first); objectives with no data in any
     cycle are left out."""
     cycles = list(cycles_for_network(network))[::-1]
-    per_cycle = [_cycle_cells(cycle) for cycle in cycles]
+    objectives = list(Objective.objects.order_by("number"))
+    # The cycles and objectives are read anyway: their names are part of the stamp.
+    read = (
+        [(c.pk, c.display_title) for c in cycles],
+        [(o.number, o.short_label) for o in objectives],
+    )
+    per_cycle = remembered(
+        f"imrf:compare:{network.pk}",
+        stamp=comparison_stamp(network, extra=repr(read)),
+        compute=lambda: [_cycle_cells(cycle) for cycle in cycles],
+    )
     rows = []
-    for objective in Objective.objects.order_by("number"):
+    for objective in objectives:
         cells = [cells.get(objective.number, Cell()) for cells in per_cycle]
         if all(cell.empty for cell in cells):
             continue

@@ -19,7 +19,7 @@ from gcmhub.imrf.files import cca_file_request
 from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.selectors import carried_over_groups
 from gcmhub.priorities.models import DecisionHorizon
-from gcmhub.reporting.charts import grouped_bar_figure, to_svg
+from gcmhub.reporting.charts import cached_svg, grouped_bar_figure
 
 
 def _context(network, cycle, **extra):
@@ -97,7 +97,8 @@ def compare(request, network, cycle):
     chart = ""
     scored = [r for r in data["rows"] if any(c.mean is not None for c in r["cells"])]
     if scored:
-        figure = grouped_bar_figure(
+        chart = cached_svg(
+            grouped_bar_figure,
             [f"{r['objective'].number}. {r['objective'].short_label}" for r in scored],
             [
                 (
@@ -108,8 +109,9 @@ def compare(request, network, cycle):
             ],
             value_label=_("Mean weighted score (1 to 5)"),
             max_value=5,
+            title=_("Mean score per objective and cycle"),
+            chart_id="compare",
         )
-        chart = to_svg(figure, title=_("Mean score per objective and cycle"), chart_id="compare")
     return render(
         request, "imrf/compare.html", _context(network, cycle, chart=chart, scored=scored, **data)
     )

@@ -3,10 +3,12 @@
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
 from gcmhub.core import workflow
 from gcmhub.core.access import actor_for
+from gcmhub.core.memo import history_stamp, remembered
 from gcmhub.core.models import Cycle
 from gcmhub.core.workflow import State
 from gcmhub.framework.models import Objective
@@ -42,23 +44,33 @@ def sheets_for_user(user, *, cycle: Cycle) -> QuerySet[ScoreSheet]:
     return cycle.score_sheets.filter(seen)
 
 
-def sheets_with_progress(cycle: Cycle) -> list[ScoreSheet]:
-    """Invited organisations' sheets, each with `answered`: objectives scored or declined."""
-    sheets = list(
-        cycle.score_sheets.select_related("organisation", "submitted_by").order_by(
-            "organisation__name"
-        )
+def sheets_with_progress(cycle: Cycle, *, page: str | int | None = 1, size: int = 50) -> Page:
+    """A page of the invited organisations' sheets (by name), each with `answered`: objectives
+    scored or declined (counted once per change of the scores)."""
+    sheets = cycle.score_sheets.select_related("organisation", "submitted_by").order_by(
+        "organisation__name", "pk"
     )
-    answered = Counter(
+    found = Paginator(sheets, size).get_page(page)
+    answered = remembered(
+        f"priorities:answered:{cycle.pk}",
+        stamp=scores_stamp(cycle),
+        compute=lambda: _answered(cycle),
+        per_language=False,
+    )
+    for sheet in found:
+        sheet.answered = answered.get(sheet.pk, 0)
+    return found
+
+
+def _answered(cycle: Cycle) -> Counter:
+    """Objectives each sheet of the cycle scored or declined, by sheet id."""
+    return Counter(
         sheet_id
         for sheet_id, values, outside in ScoreRow.objects.filter(sheet__cycle=cycle).values_list(
             "sheet_id", "values", "outside_mandate"
         )
         if outside or any(v is not None for v in (values or {}).values())
     )
-    for sheet in sheets:
-        sheet.answered = answered.get(sheet.pk, 0)
-    return sheets
 
 
 @dataclass
@@ -66,8 +78,7 @@ class PriorityResults:
     results: aggregation.Results
     criteria: list[Criterion]
     objectives: dict[int, Objective]
-    organisations: dict[str, object]
-    submitted: int
+    submitted: int  # organisations whose submitted scores the results are made from
     decisions: dict[int, Decision]
 
     @property
@@ -90,12 +101,20 @@ class PriorityResults:
         return rows
 
 
-def priority_results(cycle: Cycle, *, with_sensitivity: bool = True) -> PriorityResults:
-    """Aggregate the submitted score sheets of a cycle (four queries whatever their number)."""
-    criteria = criteria_for(cycle)
-    objectives = {
-        o.number: o for o in Objective.objects.select_related("round_table").order_by("number")
-    }
+def scores_stamp(cycle: Cycle, *, extra: object = "") -> str:
+    """What the aggregation of a cycle is made from: its score sheets (their states) and their
+    rows (the scores), as the audit trail stamps them (two queries)."""
+    return history_stamp(
+        ScoreSheet.history.filter(cycle_id=cycle.pk),
+        ScoreRow.history.filter(sheet__cycle_id=cycle.pk),
+        extra=extra,
+    )
+
+
+def _aggregated(
+    cycle: Cycle, criteria: list[Criterion], numbers: list[int], *, with_sensitivity: bool
+) -> tuple[aggregation.Results, int]:
+    """The aggregation of the cycle's submitted scores and how many organisations submitted."""
     rows = ScoreRow.objects.filter(sheet__cycle=cycle, sheet__state=State.SUBMITTED).values_list(
         "sheet__organisation_id", "objective__number", "values", "outside_mandate"
     )
@@ -108,17 +127,31 @@ def priority_results(cycle: Cycle, *, with_sensitivity: bool = True) -> Priority
         )
         for organisation_id, number, values, outside in rows
     ]
-    organisations = {
-        str(o.pk): o
-        for o in cycle.network.organisations.filter(
-            score_sheets__cycle=cycle, score_sheets__state=State.SUBMITTED
-        )
-    }
+    submitted = cycle.score_sheets.filter(state=State.SUBMITTED).count()
     results = aggregation.aggregate(
         [aggregation.Criterion(c.key, float(c.weight), c.axis) for c in criteria],
         answers,
-        list(objectives),
+        numbers,
         with_sensitivity=with_sensitivity,
+    )
+    return results, submitted
+
+
+def priority_results(cycle: Cycle, *, with_sensitivity: bool = True) -> PriorityResults:
+    """Aggregate the submitted score sheets of a cycle: computed once per change of the scores
+    or of the criteria (then remembered), the decisions read as they are now."""
+    criteria = criteria_for(cycle)
+    objectives = {
+        o.number: o for o in Objective.objects.select_related("round_table").order_by("number")
+    }
+    weights = [(c.key, str(c.weight), c.axis) for c in criteria]  # read anyway: the stamp's part
+    results, submitted = remembered(
+        f"priorities:results:{cycle.pk}:{'sensitivity' if with_sensitivity else 'plain'}",
+        stamp=scores_stamp(cycle, extra=repr((weights, list(objectives)))),
+        compute=lambda: _aggregated(
+            cycle, criteria, list(objectives), with_sensitivity=with_sensitivity
+        ),
+        per_language=False,
     )
     decisions = {
         d.objective.number: d
@@ -128,8 +161,7 @@ def priority_results(cycle: Cycle, *, with_sensitivity: bool = True) -> Priority
         results=results,
         criteria=criteria,
         objectives=objectives,
-        organisations=organisations,
-        submitted=len(organisations),
+        submitted=submitted,
         decisions=decisions,
     )
 

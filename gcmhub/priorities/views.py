@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -51,17 +52,14 @@ def priorities_home(request, network, cycle):
         "section": "priorities",
     }
     if user_has_perm(request.user, Perm.PRIORITY_RESULTS, network=network):
-        sheets = with_steps(
-            request.user,
-            selectors.sheets_with_progress(cycle),
-            cycle=cycle,
-            scoring_round=scoring_round,
-        )
+        sheets = selectors.sheets_with_progress(cycle, page=request.GET.get("page"))
+        with_steps(request.user, sheets, cycle=cycle, scoring_round=scoring_round)
         context.update(
-            sheets=sheets, submitted=sum(1 for s in sheets if s.state == State.SUBMITTED)
+            sheets=sheets,
+            submitted=cycle.score_sheets.filter(state=State.SUBMITTED).count(),
         )
     if user_has_perm(request.user, Perm.PRIORITY_MANAGE, network=network):
-        invited = [s.organisation for s in context.get("sheets", [])]
+        invited = list(cycle.score_sheets.values_list("organisation_id", flat=True))
         initial = invited or list(services.organisations_default_invited(cycle))
         context.update(
             invite_form=InviteForm(network=network, initial={"organisations": initial}),
@@ -367,8 +365,11 @@ def objective_priority(request, network, cycle, number):
         )
     decision = priority.decisions.get(number)
     manage = user_has_perm(request.user, Perm.PRIORITY_MANAGE, network=network)
+    # The decision's form (every organisation and input of the objective to tick) is made
+    # when it is opened: `?edit=1`, loaded into the page by htmx or as the whole page.
+    editing = manage and (request.method == "POST" or request.GET.get("edit") == "1")
     form = None
-    if manage:
+    if editing:
         form = _decision_form(request, cycle, objective, decision)
         if request.method == "POST" and form.is_valid():
             try:
@@ -393,14 +394,18 @@ def objective_priority(request, network, cycle, number):
         "result": result,
         "ranked_count": priority.ranked_count,
         "suggested": _suggested(result.rank, priority.ranked_count),
-        "rows": rows,
+        "rows": Paginator(rows, 50).get_page(request.GET.get("page")),
         "criteria": priority.criteria,
         "chart": charts.cached_svg(charts.spread_figure, **spread, title=title, chart_id="spread"),
         "decision": decision,
+        "manage": manage,
         "form": form,
         "section": "priorities",
     }
-    return render(request, "priorities/objective_priority.html", context)
+    template = "priorities/objective_priority.html"
+    if request.htmx and form is not None and request.method == "GET":
+        template += "#decision-form"
+    return render(request, template, context)
 
 
 def _suggested(rank, count):

@@ -237,6 +237,7 @@ def test_scores_are_submitted_and_a_decision_against_the_rank_needs_a_rationale(
     first = coordinator.locator("table.ranking tbody tr").first
     expect(first.locator("td").first).to_have_text("1")
     first.get_by_role("link").click()
+    coordinator.get_by_text("Record or change the decision").click()  # loads the form (htmx)
     coordinator.get_by_label("Not prioritised now").check()
     coordinator.get_by_label("Rationale").fill("")
     coordinator.get_by_role("button", name="Record the decision").click()

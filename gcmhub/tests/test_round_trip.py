@@ -412,6 +412,8 @@ CASES: list[Case] = [
         "objective-priority",
         "coordinator",
         lambda: cycle_kwargs(number=10),
+        # the decision's form is opened on demand (issue 17)
+        page=lambda: reverse("objective-priority", kwargs=cycle_kwargs(number=10)) + "?edit=1",
         change={"rationale": "Most inputs ask for it first."},
         expect={("priorities.Decision", "rationale"), ("priorities.Decision", "decided_at")},
     ),

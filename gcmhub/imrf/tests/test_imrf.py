@@ -454,3 +454,30 @@ def test_the_imrf_page_says_what_the_turkish_brief_quotes_untranslated(case, cli
     assert url(cycle, "translations") + "?language=tr" in page
     client.force_login(users["focal"])
     assert url(cycle, "translations") not in client.get(url(cycle, "imrf")).content.decode()
+
+
+def test_the_comparison_is_computed_once_until_the_network_changes_it(case, client):
+    from unittest import mock
+
+    from gcmhub.imrf import comparison
+    from gcmhub.workplan.models import ActivityStatus
+
+    cycle, users = case
+    client.force_login(users["coordinator"])
+    page = url(cycle, "cycle-compare")
+    with mock.patch.object(comparison, "_cycle_cells", wraps=comparison._cycle_cells) as cells:
+        first = client.get(page).context["rows"]
+        client.get(page)
+        assert cells.call_count == 2  # once for each of the two cycles, on the first request
+        decision = Decision.objects.get(cycle=cycle, objective__number=10)
+        decision.horizon = "long"
+        decision.save()
+        activity = Activity.objects.filter(output__cycle=cycle, objectives__number=10).first()
+        activity.status = ActivityStatus.CANCELLED
+        activity.save()
+        again = client.get(page).context["rows"]
+        assert cells.call_count == 4
+    before = next(r for r in first if r["objective"].number == 10)["cells"][0]
+    after = next(r for r in again if r["objective"].number == 10)["cells"][0]
+    assert after.horizon == "Long term" != before.horizon
+    assert after.activities == before.activities - 1

@@ -169,7 +169,7 @@ def test_a_rationale_is_tagged_with_the_language_it_is_written_in(
     client.force_login(coordinator)
     target = url(cycle, "objective-priority", number=1)
     speak("tr")
-    form = client.get(target).context["form"]
+    form = client.get(target + "?edit=1").context["form"]
     assert form["language"].value() == "tr"  # the writer's interface language by default
     client.post(
         target, {"version": 1, "horizon": "long", "rationale": "Önce yeni bir yasa gerekiyor."}
@@ -177,7 +177,7 @@ def test_a_rationale_is_tagged_with_the_language_it_is_written_in(
     decision = Decision.objects.get()
     assert decision.language == "tr"
     speak("en")
-    response = client.get(target)
+    response = client.get(target + "?edit=1")
     assert '<p lang="tr">Önce yeni bir yasa gerekiyor.</p>' in response.content.decode()
     assert response.context["form"]["language"].value() == "tr"  # the decision's, once it has one
     client.post(
@@ -244,3 +244,60 @@ def test_criteria_cannot_be_posted_once_scoring_is_open(client, cycle, coordinat
     response = client.get(url(cycle, "priority-criteria"))
     assert response.context["formset"] is None
     assert client.post(url(cycle, "priority-criteria"), {}).status_code == 403
+
+
+def test_the_decisions_form_is_opened_on_demand(client, cycle, coordinator, results_ready):
+    client.force_login(coordinator)
+    target = url(cycle, "objective-priority", number=1)
+    page = client.get(target)
+    assert page.context["form"] is None
+    assert f'hx-get="{target}?edit=1"' in page.text
+    assert f'<a href="{target}?edit=1#decision-form">Open the form</a>' in page.text
+    assert 'name="rationale"' not in page.text
+    full = client.get(target, {"edit": "1"})  # without JavaScript: the page with the form open
+    assert '<details class="decision-edit" open>' in full.text
+    assert 'name="rationale"' in full.text and "The scores" in full.text
+    fragment = client.get(target, {"edit": "1"}, headers={"HX-Request": "true"})
+    assert fragment.text.lstrip().startswith('<form method="post" action="' + target)
+    assert 'name="rationale"' in fragment.text and "The scores" not in fragment.text
+
+
+def test_the_completion_table_shows_fifty_organisations_a_page(
+    client, cycle, coordinator, results_ready
+):
+    from gcmhub.priorities.tests.conftest import submitted_sheet
+    from gcmhub.tests.factories import OrganisationFactory
+
+    for n, organisation in enumerate(OrganisationFactory.create_batch(53, network=cycle.network)):
+        ScoreSheet.objects.create(cycle=cycle, organisation=organisation)
+        if n < 3:
+            submitted_sheet(cycle, organisation, lambda number: 4)
+    client.force_login(coordinator)
+    first = client.get(url(cycle, "priorities-home"))
+    assert "5 of 55 invited organisations have submitted." in first.text
+    assert len(first.context["sheets"]) == 50
+    assert "Page 1 of 2" in first.text and 'href="?page=2" rel="next"' in first.text
+    second = client.get(url(cycle, "priorities-home"), {"page": 2})
+    assert [s.organisation.name for s in second.context["sheets"]] == sorted(
+        ScoreSheet.objects.filter(cycle=cycle).values_list("organisation__name", flat=True)
+    )[50:]
+    assert "23 / 23" in first.text  # a submitted sheet's objectives answered
+
+
+def test_the_scores_of_an_objective_show_fifty_organisations_a_page(
+    client, cycle, coordinator, results_ready
+):
+    from gcmhub.priorities.tests.conftest import submitted_sheet
+    from gcmhub.tests.factories import OrganisationFactory
+
+    for organisation in OrganisationFactory.create_batch(50, network=cycle.network):
+        ScoreSheet.objects.create(cycle=cycle, organisation=organisation)
+        submitted_sheet(cycle, organisation, lambda number: 4)
+    client.force_login(coordinator)
+    target = url(cycle, "objective-priority", number=1)
+    first, second = client.get(target), client.get(target, {"page": 2})
+    assert len(first.context["rows"]) == 50 and len(second.context["rows"]) == 2
+    assert "Page 1 of 2" in first.text and 'href="?page=2" rel="next"' in first.text
+    names = sorted(ScoreSheet.objects.values_list("organisation__name", flat=True))
+    assert [r.sheet.organisation.name for r in second.context["rows"]] == names[50:]
+    assert first.context["result"].organisations == 52  # the figures and chart: every one

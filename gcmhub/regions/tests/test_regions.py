@@ -284,3 +284,23 @@ def test_demo_puts_turkiye_in_its_region_with_a_regional_coordinator(client):
     data = region_aggregates(region=region)
     assert data.with_final == 1
     assert sum(r.total for r in data.objectives) > 0
+
+
+def test_region_pages_take_as_many_queries_with_more_networks(
+    client, world, django_assert_max_num_queries
+):
+    from gcmhub.tests.queries import assert_constant_queries
+
+    def grow():
+        for n in range(3):
+            network = factories.NetworkFactory(slug=f"grown-{n}", country="AM")
+            cycle = factories.CycleFactory(network=network)
+            write_report(cycle, title=f"Grown {n}", horizons={1: "short", 2: "long"}, final=True)
+            world["region"].networks.add(network)
+
+    client.force_login(world["regional"])
+    pages = [
+        reverse("region-list"),
+        reverse("region-detail", kwargs={"region_slug": "caucasus"}),
+    ]
+    assert_constant_queries(client, pages, grow, django_assert_max_num_queries, most=9)
