@@ -291,12 +291,13 @@ if PROXY_COUNT:
     AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
-# The cache holds the API's throttling counts: in the database by default, so that every app
-# process counts the same requests (`manage.py createcachetable` creates its table).
+# The cache holds the API's throttling counts, the header's task counts and core.memo's results:
+# in the database by default, so that every app process counts the same requests and reads the
+# same results (`manage.py createcachetable` creates its table); Redis or memcached by setting.
 CACHES = {
     "default": {
         "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
-        "LOCATION": "gcmhub_cache",
+        "LOCATION": os.environ.get("CACHE_LOCATION", "gcmhub_cache"),
     }
 }
 
