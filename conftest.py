@@ -45,8 +45,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Throttling counts live in the cache: no test inherits another's requests. (Sign-in
-    lockouts live in the database, rolled back or flushed after each test.)"""
+    """Throttling counts and what `core.memo` keeps live in the cache: no test inherits another's
+    requests, nor a result kept for another test's data (whose rolled-back rows may have had the
+    same ids and history ids). (Sign-in lockouts live in the database, rolled back or flushed
+    after each test.)"""
     from django.core.cache import cache
 
     cache.clear()
@@ -71,15 +73,6 @@ def run_tasks(db):
     from gcmhub.tests.tasks import run_tasks
 
     return run_tasks
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache: a result `core.memo` kept for another test's data
-    (whose rolled-back rows may have had the same ids and history ids) is never read."""
-    from django.core.cache import cache
-
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

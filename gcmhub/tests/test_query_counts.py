@@ -47,7 +47,9 @@ from gcmhub.tests.test_methods import demo_kwargs, routes, url_of
 from gcmhub.todo import header
 from gcmhub.workplan.models import Activity, Indicator, ProgressReport
 
-pytestmark = pytest.mark.crawl
+# django_db: the session then sets the test database up even when this module runs alone (the
+# module's fixture reads it; pytest-django sets up the databases its tests are marked for).
+pytestmark = [pytest.mark.crawl, pytest.mark.django_db]
 
 PERSONAS = ("coordinator", "focal", "observer")
 
