@@ -300,6 +300,9 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_LOCATION", "gcmhub_cache"),
     }
 }
+if CACHES["default"]["BACKEND"].endswith("db.DatabaseCache"):
+    # Room for every cycle's remembered results (Django's default keeps 300 entries).
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 20_000}
 
 # Background work (Django's Tasks API, the django-tasks backport): the database backend, so
 # the queue needs nothing beside the database; workers run `manage.py db_worker`.

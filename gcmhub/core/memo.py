@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils.translation import get_language
 
 T = TypeVar("T")
@@ -29,10 +29,15 @@ WEEK = 7 * 24 * 3600
 
 def history_stamp(*histories: QuerySet, extra: object = "") -> str:
     """The stamp of the data in these history querysets (`Model.history.filter(...)`): the
-    highest history id of each, one query each. `extra`: anything else the result depends on
-    that is not audited (a setting, a date)."""
-    lasts = [history.aggregate(last=Max("history_id"))["last"] or 0 for history in histories]
-    return ":".join(str(last) for last in [*lasts, extra])
+    highest history id and the number of history rows of each, one query each. The count too:
+    PostgreSQL hands out ids when a row is written, not when its transaction commits, so a write
+    that commits after a later one adds rows under the highest id. `extra`: anything else the
+    result depends on that is not audited (a setting, a date)."""
+    parts = []
+    for history in histories:
+        row = history.aggregate(last=Max("history_id"), rows=Count("history_id"))
+        parts.append(f"{row['last'] or 0}.{row['rows']}")
+    return ":".join([*parts, str(extra)])
 
 
 def remembered(

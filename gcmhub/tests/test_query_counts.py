@@ -85,12 +85,6 @@ MOST = 80
 # Pages that still grow, and the part of issue 17 that owns them (see the module's docstring):
 # {(url name, persona): part}.
 GROWS: dict[tuple[str, str], str] = {
-    # One query per agenda item's outcome owners (organisation, person) and one for outcomes.
-    ("minutes", "coordinator"): "E",
-    # The organisation's child organisations read their network one by one.
-    ("organisation-detail", "coordinator"): "E",
-    ("organisation-detail", "focal"): "E",
-    ("organisation-detail", "observer"): "E",
     # A query per consultation's history, and per text's translations.
     ("translations", "coordinator"): "D",
 }

@@ -113,6 +113,9 @@ def _opened_outcome(request, cycle):
     """The outcome asked for (`?outcome=`, or that of `?activity=`) and its page of outputs
     and activities; (None, None) when none is."""
     opened, activity = request.GET.get("outcome", ""), request.GET.get("activity", "")
+    # ASCII digits only: "²".isdigit() is true, and int("²") fails.
+    opened = opened if opened.isascii() else ""
+    activity = activity if activity.isascii() else ""
     if activity.isdigit():
         outcome = selectors.activity_outcome(cycle, int(activity))
     else:

@@ -102,6 +102,9 @@ def test_without_javascript_the_edit_link_opens_the_page_with_that_rows_form(
     assert forms_in(page) == 1
     assert f'name="c{target.pk}-disposition"' in page
     assert f'name="c{comments[0].pk}-disposition"' not in page
+    # Not a comment's number ("²".isdigit() is true): the plain page, no form.
+    assert forms_in(client.get(matrix, {"edit": "²"}).content.decode()) == 0
+    assert client.get(matrix, {"row": "²"}, headers={"HX-Request": "true"}).status_code == 404
 
 
 def test_htmx_swaps_in_the_rows_form_then_the_saved_row(

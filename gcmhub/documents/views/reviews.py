@@ -283,7 +283,7 @@ def comment_matrix(request, network, cycle, review_pk):
             comment.form = _disposition_form(review, comment)
         return render(request, "documents/comment_matrix.html#row", {**page_context, "c": comment})
     page = Paginator(comments, MATRIX_PAGE).get_page(request.GET.get("page"))
-    if can_dispose and edit.isdigit():
+    if can_dispose and edit.isascii() and edit.isdigit():
         for comment in page.object_list:
             if comment.pk == int(edit):
                 comment.form = _disposition_form(review, comment)
@@ -304,7 +304,7 @@ def comment_matrix(request, network, cycle, review_pk):
 
 def _matrix_row(comments, pk: str):
     """The comment `pk` among the matrix's `comments` (404 if it is not one of them)."""
-    if not pk.isdigit():
+    if not (pk.isascii() and pk.isdigit()):
         raise Http404
     return get_object_or_404(comments, pk=pk)
 
@@ -364,7 +364,7 @@ def comment_dispose(request, network, cycle, review_pk, comment_pk):
                     _("Comment %(number)s: %(error)s") % {"number": comment.number, "error": error},
                 )
     if request.htmx:
-        row = selectors.comments_visible_to(request.user, review).get(pk=comment.pk)
+        row = get_object_or_404(selectors.comments_visible_to(request.user, review), pk=comment.pk)
         if saved is None:
             row.form = form
         page_context = {

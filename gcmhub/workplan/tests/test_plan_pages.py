@@ -58,6 +58,8 @@ def test_an_outcome_opens_with_its_outputs_and_activities(
     other = factories.FrameworkOutcomeFactory(code="9.9")
     assert "Information sharing" not in _plan(client, cycle, f"?outcome={other.pk}")
     assert "Information sharing" not in _plan(client, cycle, "?outcome=x")
+    # A digit that is not an ASCII one ("²".isdigit() is true): the summary, not an error.
+    assert "Information sharing" not in _plan(client, cycle, "?outcome=%C2%B2&activity=%C2%B2")
 
 
 def test_a_large_outcome_opens_fifty_activities_at_a_time(
