@@ -2,8 +2,9 @@
 
 A page that draws a chart or aggregates a whole cycle does it again only when the data it is
 made from changed. What changed is read from the audit trail: every write of an audited model
-(create, change, delete) adds a row to its history table, so the highest history id of the rows
-a result is made from is a stamp that moves with every change of them, and only then.
+(create, change, delete) adds a row to its history table, so the highest history id and the
+number of history rows of what a result is made from are a stamp that moves with every change of
+them, and only then.
 
     stamp = history_stamp(ScoreSheet.history.filter(cycle_id=cycle.pk), ...)
     chart = remembered(f"priorities:matrix:{cycle.pk}", stamp=stamp, compute=lambda: draw(...))
