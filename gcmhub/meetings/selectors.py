@@ -1,6 +1,6 @@
 """Reads of meetings, and the rules of the validation stage that other apps ask about."""
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -65,8 +65,10 @@ def agenda_of(meeting: Meeting):
 
 
 def register_of(meeting: Meeting) -> QuerySet[Attendee]:
+    """The register in its order: walk-ins (no organisation of the network) first, on
+    PostgreSQL as on SQLite; then by organisation and name; the pk keeps pages apart."""
     return meeting.attendees.select_related("organisation").order_by(
-        "organisation__name", "organisation_name", "name"
+        F("organisation__name").asc(nulls_first=True), "organisation_name", "name", "pk"
     )
 
 
