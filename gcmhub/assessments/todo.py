@@ -1,10 +1,12 @@
 """What the needs assessment asks of people (My tasks): inputs to write or fix for the focal
 points, inputs waiting for review for the secretariat."""
 
-from django.db.models import Q
+from django.db.models import Count, Min, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gcmhub.assessments.models import Assignment, Input
+from gcmhub.core.models import Cycle
 from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import State
@@ -82,17 +84,28 @@ def inputs_to_write(user, memberships):
     return items
 
 
+# Up to this many submitted inputs of a cycle are listed one by one; more become one row that
+# opens the cycle's inputs waiting for review (a whole collection would be thousands of rows).
+LISTED = 5
+
+
 def inputs_to_review(user, memberships):
-    """Submitted inputs waiting for the coordinator or the consultant (one query)."""
+    """Submitted inputs waiting for the coordinator or the consultant: each one while a cycle
+    has few, one row per cycle with their number once it has more than `LISTED` (three
+    queries, however many are waiting)."""
     secretariat = holding(memberships, Perm.INPUT_REVIEW)
     if not secretariat:
         return []
-    inputs = (
-        Input.objects.filter(in_networks(secretariat), state=State.SUBMITTED)
-        .select_related("cycle__network", "organisation", "objective")
-        .order_by("submitted_at")
-    )
-    return [
+    waiting = Input.objects.filter(in_networks(secretariat), state=State.SUBMITTED)
+    per_cycle = {
+        row["cycle_id"]: row
+        for row in waiting.order_by()
+        .values("cycle_id")
+        .annotate(count=Count("pk"), first=Min("submitted_at"))
+    }
+    few = [pk for pk, row in per_cycle.items() if row["count"] <= LISTED]
+    many = [pk for pk, row in per_cycle.items() if row["count"] > LISTED]
+    items = [
         Item(
             kind_label=_("Input to review"),
             title=_("%(organisation)s on objective %(number)s")
@@ -102,8 +115,28 @@ def inputs_to_review(user, memberships):
             cycle=i.cycle,
             since=i.submitted_at,
         )
-        for i in inputs
+        for i in waiting.filter(cycle_id__in=few)
+        .select_related("cycle__network", "organisation", "objective")
+        .order_by("submitted_at")
     ]
+    for cycle in Cycle.objects.filter(pk__in=many).select_related("network") if many else []:
+        row = per_cycle[cycle.pk]
+        items.append(
+            Item(
+                kind_label=_("Inputs to review"),
+                title=ngettext(
+                    "%(count)s submitted input waits for review",
+                    "%(count)s submitted inputs wait for review",
+                    row["count"],
+                )
+                % {"count": row["count"]},
+                url=cycle_reverse("input-list", cycle) + f"?state={State.SUBMITTED}",
+                network=cycle.network,
+                cycle=cycle,
+                since=row["first"],
+            )
+        )
+    return items
 
 
 def register() -> None:

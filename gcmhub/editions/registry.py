@@ -51,6 +51,22 @@ def changed_in_history(obj) -> tuple:
     return (record.history_user, record.history_date) if record else (None, None)
 
 
+def changed_in_histories(objs) -> dict:
+    """`changed_in_history` of many objects of one model at once (one query): {pk: (who,
+    when)}; an object without history is left out."""
+    from django.db.models import Max
+
+    if not objs:
+        return {}
+    history = type(objs[0]).history.model
+    pks = [obj.pk for obj in objs]
+    latest = history.objects.filter(id__in=pks).values("id").annotate(last=Max("history_id"))
+    rows = history.objects.filter(history_id__in=latest.values("last")).select_related(
+        "history_user"
+    )
+    return {row.id: (row.history_user, row.history_date) for row in rows}
+
+
 def label_of(model) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}"
 

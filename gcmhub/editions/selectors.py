@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from gcmhub.editions.registry import paired_of
+from gcmhub.editions.registry import changed_in_histories, changed_in_history, paired_of
 from gcmhub.editions.texts import (
     Edition,
     edition,
@@ -50,11 +50,18 @@ def waiting(objs, *, languages: list[str] | None = None) -> list[Waiting]:
     """The texts of `objs` (registered objects) with a missing or stale edition in one of
     `languages` (default: every language but each text's own), in the order given."""
     rows = []
-    for obj in prefetch(objs):
+    objs = prefetch(objs)
+    from_history = _changed_from_history(objs)
+    for obj in objs:
         paired = paired_of(obj)
         source = original_language(obj)
         wanted = languages or other_languages(source)
-        changed_by, changed_at = paired.changed(obj) if paired.changed else (None, None)
+        if paired.changed is changed_in_history:
+            changed_by, changed_at = from_history.get((paired.key, obj.pk), (None, None))
+        elif paired.changed:
+            changed_by, changed_at = paired.changed(obj)
+        else:
+            changed_by, changed_at = None, None
         for field in paired.fields:
             if is_blank(getattr(obj, field)):
                 continue
@@ -77,6 +84,21 @@ def waiting(objs, *, languages: list[str] | None = None) -> list[Waiting]:
                     )
                 )
     return rows
+
+
+def _changed_from_history(objs) -> dict:
+    """{(paired key, pk): (who, when)} of the objects whose `changed` reads their history: one
+    query per model, not one per object."""
+    by_key: dict[str, list] = {}
+    for obj in objs:
+        paired = paired_of(obj)
+        if paired.changed is changed_in_history:
+            by_key.setdefault(paired.key, []).append(obj)
+    found = {}
+    for key, group in by_key.items():
+        for pk, changed in changed_in_histories(group).items():
+            found[key, pk] = changed
+    return found
 
 
 def summary(rows: list[Waiting]) -> dict:

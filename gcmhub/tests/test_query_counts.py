@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from unittest import mock
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, reset_queries, transaction
@@ -84,10 +85,7 @@ MOST = 80
 
 # Pages that still grow, and the part of issue 17 that owns them (see the module's docstring):
 # {(url name, persona): part}.
-GROWS: dict[tuple[str, str], str] = {
-    # A query per consultation's history, and per text's translations.
-    ("translations", "coordinator"): "D",
-}
+GROWS: dict[tuple[str, str], str] = {}
 
 
 def _accepts_get(view) -> bool:
@@ -126,6 +124,7 @@ class Read:
 
 def _read(client, url) -> Read:
     cache.clear()  # what core.memo keeps is computed again: the read costs all it may cost
+    ContentType.objects.clear_cache()  # and the content types a page asks for are asked again
     reset_queries()  # the connection's log keeps 9,000 queries: start with it empty
     with transaction.atomic():
         with CaptureQueriesContext(connection) as captured:

@@ -23,3 +23,51 @@ def test_the_queue_shows_a_page_of_texts_and_counts_them_all(client, cycle, cons
     assert second.count('class="button" href="') == 2
     turkish = client.get(queue, {"language": "tr", "page": 2}).content.decode()
     assert 'language=tr&amp;page=1" rel="prev"' in turkish
+
+
+def test_the_queue_names_who_changed_each_text_last_in_a_query_per_kind(
+    client, cycle, consultant, coordinator, django_assert_max_num_queries
+):
+    import datetime as dt
+
+    from gcmhub.assessments.models import Consultation
+    from gcmhub.assessments.services import consultation_save
+
+    for n in range(3):
+        consultation_save(
+            cycle=cycle,
+            by=consultant,
+            date=dt.date(2021, 3, n + 1),
+            type=Consultation._meta.get_field("type").choices[0][0],
+            title=f"Round table {n}",
+        )
+    last = Consultation.objects.get(title="Round table 2")
+    consultation_save(
+        cycle=cycle,
+        by=coordinator,
+        consultation=last,
+        date=last.date,
+        type=last.type,
+        title="Round table 2, again",
+    )
+    coordinator.first_name, coordinator.last_name = "Ayşe", "Coordinator"
+    coordinator.save()
+    client.force_login(consultant)
+    queue = reverse(
+        "translations", kwargs={"network_slug": cycle.network.slug, "cycle_pk": cycle.pk}
+    )
+    with django_assert_max_num_queries(40) as few:
+        page = client.get(queue).content.decode()
+    rows = [row for row in page.split("<tr") if "Round table" in row]
+    assert len(rows) == 3
+    assert ["Ayşe Coordinator" in row for row in rows] == [False, False, True]
+    for n in range(3, 9):
+        consultation_save(
+            cycle=cycle,
+            by=consultant,
+            date=dt.date(2021, 4, n),
+            type=last.type,
+            title=f"Round table {n}",
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(queue).content.decode().count("Round table") >= 9

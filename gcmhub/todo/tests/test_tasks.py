@@ -200,8 +200,9 @@ def test_the_list_costs_the_same_queries_with_more_data(
     django_assert_max_num_queries,
 ):
     make_input(cycle, org_a, objective, State.RETURNED)
+    make_input(cycle, OrganisationFactory(network=network), objective, State.SUBMITTED)
     with django_assert_max_num_queries(30) as few:
-        tasks_for_user(coordinator)
+        assert len(tasks_for_user(coordinator)) == 1  # the one input to review
         tasks_for_user(focal_a)
     before = len(few.captured_queries)
     for number in range(1, 9):
@@ -209,8 +210,30 @@ def test_the_list_costs_the_same_queries_with_more_data(
         make_input(cycle, org, Objective.objects.get(number=number), State.SUBMITTED)
         make_input(cycle, org_a, Objective.objects.get(number=number + 10), State.RETURNED)
     with django_assert_max_num_queries(before):
-        assert len(tasks_for_user(coordinator)) == 8
+        assert len(tasks_for_user(coordinator)) == 1  # nine inputs to review: one row
         assert len(tasks_for_user(focal_a)) >= 9
+
+
+def test_many_inputs_to_review_are_one_row_that_opens_them(
+    client, cycle, network, objective, assignments, collection, coordinator
+):
+    from gcmhub.assessments.todo import LISTED
+
+    orgs = [OrganisationFactory(network=network, name=f"Agency {n}") for n in range(LISTED + 1)]
+    for org in orgs[:LISTED]:
+        make_input(cycle, org, objective, State.SUBMITTED)
+    assert len(_labels(coordinator)) == LISTED  # a few: each its own row
+    make_input(cycle, orgs[-1], objective, State.SUBMITTED)
+    [item] = tasks_for_user(coordinator)
+    assert (item.kind_label, item.title) == (
+        "Inputs to review",
+        f"{LISTED + 1} submitted inputs wait for review",
+    )
+    assert item.url.endswith(f"/inputs/?state={State.SUBMITTED}")
+    page = _page(client, coordinator)
+    assert f"{LISTED + 1} submitted inputs wait for review" in page
+    listed = client.get(item.url).content.decode()
+    assert [org.name for org in orgs if org.name in listed] == [org.name for org in orgs]
 
 
 def test_home_and_sign_in_land_on_my_tasks(client, cycle, focal_a):
