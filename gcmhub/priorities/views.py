@@ -329,6 +329,11 @@ def results(request, network, cycle):
     return render(request, "priorities/results.html", context)
 
 
+# Up to this many organisations, the chart of an objective's scores names each with its dot; a
+# larger network gets the number of organisations per score (the table names them all).
+SPREAD_NAMED = 40
+
+
 @cycle_page(Perm.PRIORITY_RESULTS)
 def objective_priority(request, network, cycle, number):
     try:
@@ -343,23 +348,26 @@ def objective_priority(request, network, cycle, number):
         for r in rows
         if not r.outside_mandate and str(r.sheet.organisation_id) in result.organisation_scores
     ]
-    spread = {
-        "names": [r.sheet.organisation.short_name for r in scored],
-        "values": [result.organisation_scores[str(r.sheet.organisation_id)] for r in scored],
-        "value_label": _("Weighted score (1 to 5)"),
-        "mean": result.mean,
-    }
-    title = _("Scores of objective %(number)d by organisation") % {"number": number}
+    values = [result.organisation_scores[str(r.sheet.organisation_id)] for r in scored]
+    if len(scored) <= SPREAD_NAMED:  # a dot per organisation, each named
+        figure = charts.spread_figure
+        spread = {"names": [r.sheet.organisation.short_name for r in scored], "values": values}
+        title = _("Scores of objective %(number)d by organisation") % {"number": number}
+    else:  # too many to name: how many gave each score; the table below names them
+        figure = charts.distribution_figure
+        spread = {"values": values, "count_label": _("Organisations")}
+        title = _("Scores of objective %(number)d: organisations per score") % {"number": number}
+    spread.update(value_label=_("Weighted score (1 to 5)"), mean=result.mean)
     fmt = request.GET.get("format")
     if fmt == "png":
         return download(
-            charts.cached_png(charts.spread_figure, **spread),
+            charts.cached_png(figure, **spread),
             "image/png",
             f"objective-{number}-scores.png",
         )
     if fmt == "svg":
         return download(
-            str(charts.cached_svg(charts.spread_figure, **spread, title=title)),
+            str(charts.cached_svg(figure, **spread, title=title)),
             "image/svg+xml",
             f"objective-{number}-scores.svg",
         )
@@ -396,7 +404,8 @@ def objective_priority(request, network, cycle, number):
         "suggested": _suggested(result.rank, priority.ranked_count),
         "rows": Paginator(rows, 50).get_page(request.GET.get("page")),
         "criteria": priority.criteria,
-        "chart": charts.cached_svg(charts.spread_figure, **spread, title=title, chart_id="spread"),
+        "chart": charts.cached_svg(figure, **spread, title=title, chart_id="spread"),
+        "chart_named": figure is charts.spread_figure,
         "decision": decision,
         "manage": manage,
         "form": form,

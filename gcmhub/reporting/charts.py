@@ -238,6 +238,26 @@ def spread_figure(names, values, *, value_label: str, mean: float | None = None)
     return figure
 
 
+def distribution_figure(values, *, value_label: str, count_label: str, mean=None):
+    """How many organisations gave each score on one objective (bands of half a point on the
+    1-5 scale), for an objective scored by more organisations than a dot each can name."""
+    edges = [1 + step / 2 for step in range(9)]  # 1, 1.5, ... 5
+    figure, axes = plt.subplots(figsize=(7, 3.2), dpi=100)
+    counts, _edges, _bars = axes.hist(values, bins=edges, color=BRAND, edgecolor="white")
+    for left, count in zip(edges, counts, strict=False):
+        if count:
+            axes.text(left + 0.25, count, f"{int(count)}", ha="center", va="bottom", fontsize=9)
+    axes.set_xlim(0.8, 5.2)
+    axes.set_xticks([1, 2, 3, 4, 5])
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    if mean is not None:
+        axes.axvline(mean, color=CONTESTED, linestyle="--", linewidth=1)
+    axes.set_xlabel(str(value_label))
+    axes.set_ylabel(str(count_label))
+    figure.tight_layout()
+    return figure
+
+
 def timeline_figure(
     rows, *, status_colours: dict[str, str], status_labels: dict[str, str], today=None
 ):

@@ -70,3 +70,27 @@ def test_the_report_files_reuse_one_drawing_of_the_matrix(results_ready, consult
     pdf = render_pdf(version.content, version_line="0.1", content_hash=version.content_hash)
     assert pdf.startswith(b"%PDF")
     assert drawings.call_count == 1  # the PDF's image is the Word file's drawing
+
+
+def test_an_objective_scored_by_many_organisations_counts_them_per_score(
+    client, coordinator, results_ready, network, drawings
+):
+    from gcmhub.priorities.models import ScoreSheet
+    from gcmhub.priorities.views import SPREAD_NAMED
+    from gcmhub.tests.factories import OrganisationFactory
+
+    client.force_login(coordinator)
+    page = url(results_ready, "objective-priority", number=1)
+    named = client.get(page).text
+    assert "Scores of objective 1 by organisation" in named
+    for n in range(SPREAD_NAMED):
+        org = OrganisationFactory(network=network, name=f"Scoring agency {n:02d}")
+        ScoreSheet.objects.create(cycle=results_ready, organisation=org)
+        submitted_sheet(results_ready, org, lambda number: 4)
+    counted = client.get(page).text
+    assert "Scores of objective 1: organisations per score" in counted
+    assert f"{SPREAD_NAMED + 2} organisations scored this objective" in counted
+    assert "Scoring agency 00" not in counted.split('id="spread-title"')[1].split("</svg>")[0]
+    assert "Scoring agency 00" in counted  # the table names each
+    svg = client.get(page, {"format": "svg"}).content.decode()
+    assert "organisations per score" in svg
