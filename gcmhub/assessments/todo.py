@@ -1,12 +1,12 @@
 """What the needs assessment asks of people (My tasks): inputs to write or fix for the focal
 points, inputs waiting for review for the secretariat."""
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gcmhub.assessments.models import Assignment, Input
-from gcmhub.core.models import Cycle
 from gcmhub.core.pages import cycle_reverse
 from gcmhub.core.permissions import Perm
 from gcmhub.core.workflow import State
@@ -91,51 +91,52 @@ LISTED = 5
 
 def inputs_to_review(user, memberships):
     """Submitted inputs waiting for the coordinator or the consultant: each one while a cycle
-    has few, one row per cycle with their number once it has more than `LISTED` (three
-    queries, however many are waiting)."""
+    has few, one row per cycle with their number once it has more than `LISTED`. One query:
+    the first `LISTED + 1` of each cycle, with the cycle's count beside each."""
     secretariat = holding(memberships, Perm.INPUT_REVIEW)
     if not secretariat:
         return []
-    waiting = Input.objects.filter(in_networks(secretariat), state=State.SUBMITTED)
-    per_cycle = {
-        row["cycle_id"]: row
-        for row in waiting.order_by()
-        .values("cycle_id")
-        .annotate(count=Count("pk"), first=Min("submitted_at"))
-    }
-    few = [pk for pk, row in per_cycle.items() if row["count"] <= LISTED]
-    many = [pk for pk, row in per_cycle.items() if row["count"] > LISTED]
-    items = [
-        Item(
-            kind_label=_("Input to review"),
-            title=_("%(organisation)s on objective %(number)s")
-            % {"organisation": i.organisation.short_name, "number": i.objective.number},
-            url=cycle_reverse("input-detail", i.cycle, input_pk=i.pk),
-            network=i.cycle.network,
-            cycle=i.cycle,
-            since=i.submitted_at,
+    per_cycle = {"partition_by": [F("cycle_id")]}
+    inputs = (
+        Input.objects.filter(in_networks(secretariat), state=State.SUBMITTED)
+        .annotate(
+            waiting=Window(Count("pk"), **per_cycle),
+            place=Window(RowNumber(), order_by=[F("submitted_at"), F("pk")], **per_cycle),
         )
-        for i in waiting.filter(cycle_id__in=few)
+        .filter(place__lte=LISTED + 1)
         .select_related("cycle__network", "organisation", "objective")
-        .order_by("submitted_at")
-    ]
-    for cycle in Cycle.objects.filter(pk__in=many).select_related("network") if many else []:
-        row = per_cycle[cycle.pk]
-        items.append(
-            Item(
-                kind_label=_("Inputs to review"),
-                title=ngettext(
-                    "%(count)s submitted input waits for review",
-                    "%(count)s submitted inputs wait for review",
-                    row["count"],
+        .order_by("submitted_at", "pk")
+    )
+    items = []
+    for i in inputs:
+        if i.waiting <= LISTED:
+            items.append(
+                Item(
+                    kind_label=_("Input to review"),
+                    title=_("%(organisation)s on objective %(number)s")
+                    % {"organisation": i.organisation.short_name, "number": i.objective.number},
+                    url=cycle_reverse("input-detail", i.cycle, input_pk=i.pk),
+                    network=i.cycle.network,
+                    cycle=i.cycle,
+                    since=i.submitted_at,
                 )
-                % {"count": row["count"]},
-                url=cycle_reverse("input-list", cycle) + f"?state={State.SUBMITTED}",
-                network=cycle.network,
-                cycle=cycle,
-                since=row["first"],
             )
-        )
+        elif i.place == 1:  # the cycle's oldest: one row for all of them
+            items.append(
+                Item(
+                    kind_label=_("Inputs to review"),
+                    title=ngettext(
+                        "%(count)s submitted input waits for review",
+                        "%(count)s submitted inputs wait for review",
+                        i.waiting,
+                    )
+                    % {"count": i.waiting},
+                    url=cycle_reverse("input-list", i.cycle) + f"?state={State.SUBMITTED}",
+                    network=i.cycle.network,
+                    cycle=i.cycle,
+                    since=i.submitted_at,
+                )
+            )
     return items
 
 

@@ -10,7 +10,7 @@ from gcmhub.coordination.models import Responsible, SopKind, WorkingGroup
 from gcmhub.coordination.schedule import State
 from gcmhub.coordination.services import sop_rule_problems
 from gcmhub.core.forms import DateInput, ticked
-from gcmhub.directory.forms import use_tree_choices
+from gcmhub.directory.forms import tree_choices, use_tree_choices
 from gcmhub.framework.models import RoundTable
 
 
@@ -32,8 +32,10 @@ class WorkingGroupForm(forms.Form):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["round_table"].label_from_instance = lambda r: f"{r.number}. {r.theme}"
-        use_tree_choices(self.fields["chair"], network.organisations.all())
-        use_tree_choices(self.fields["members"], network.organisations.all())
+        organisations = network.organisations.all()
+        tree = tree_choices(organisations)
+        use_tree_choices(self.fields["chair"], organisations, tree)
+        use_tree_choices(self.fields["members"], organisations, tree)
 
 
 EXAMPLE_DATE = dt.date(2022, 6, 15)
@@ -148,9 +150,10 @@ class SopRuleForm(forms.Form):
             "For one-off obligations (a mid-term review): one date per line, e.g. %(example)s."
         ) % {"example": _example()}
         organisations = network.organisations.all()
-        use_tree_choices(self.fields["organisations"], organisations)
+        tree = tree_choices(organisations)
+        use_tree_choices(self.fields["organisations"], organisations, tree)
         for name in ("chair", "minutes_by", "recipient"):
-            use_tree_choices(self.fields[name], organisations)
+            use_tree_choices(self.fields[name], organisations, tree)
         self.fields["working_group"].queryset = WorkingGroup.objects.filter(network=network)
 
     def clean(self):

@@ -7,12 +7,13 @@ def current_language() -> str:
     return (get_language() or "en").split("-")[0]
 
 
-def localized(obj, field: str) -> str:
-    """Return `field` in the active language: `<field>_<lang>` if set, else the English value.
+def localized(obj, field: str, language: str | None = None) -> str:
+    """Return `field` in the active language (or `language`, when the caller has asked for it
+    once for many): `<field>_<lang>` if set, else the English value.
 
     English lives either in `<field>_en` (reference data) or in plain `<field>` (names).
     """
-    value = getattr(obj, f"{field}_{current_language()}", "")
+    value = getattr(obj, f"{field}_{language or current_language()}", "")
     if value:
         return value
     return getattr(obj, f"{field}_en", None) or getattr(obj, field, "")

@@ -1,8 +1,16 @@
 """Form widgets shared by every app."""
 
+import html
+
 from django import forms
-from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+
+def _escape(value) -> str:
+    """`conditional_escape`, without its lazy wrappers (called for every option)."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 def _attrs(attrs: dict) -> str:
@@ -11,25 +19,22 @@ def _attrs(attrs: dict) -> str:
     for name, value in attrs.items():
         if value is False or value is None:
             continue
-        parts.append(f" {name}" if value is True else f' {name}="{conditional_escape(value)}"')
+        parts.append(f" {name}" if value is True else f' {name}="{_escape(value)}"')
     return "".join(parts)
 
 
 def _option(option: dict) -> str:
     """One tick box, as `input_option.html` writes it: the input inside its label."""
     value = option["value"]
-    field = format_html(
-        '<input type="{}" name="{}"{}',
-        option["type"],
-        option["name"],
-        format_html(' value="{}"', value) if value is not None else "",
-    )
+    field = f'<input type="{_escape(option["type"])}" name="{_escape(option["name"])}"'
+    if value is not None:
+        field += f' value="{_escape(value)}"'
     field = f"{field}{_attrs(option['attrs'])}>\n"
     if not option["wrap_label"]:
         return field + "\n"
     target = option["attrs"].get("id")
-    label_for = format_html(' for="{}"', target) if target else ""
-    return f"<label{label_for}>{field} {conditional_escape(option['label'])}</label>\n"
+    label_for = f' for="{_escape(target)}"' if target else ""
+    return f"<label{label_for}>{field} {_escape(option['label'])}</label>\n"
 
 
 def options_html(widget: dict) -> str:
@@ -40,13 +45,13 @@ def options_html(widget: dict) -> str:
     css = widget["attrs"].get("class")
     parts = [
         "<div",
-        format_html(' id="{}"', id_) if id_ else "",
-        format_html(' class="{}"', css) if css else "",
+        f' id="{_escape(id_)}"' if id_ else "",
+        f' class="{_escape(css)}"' if css else "",
         ">",
     ]
     for group, options, _index in widget["optgroups"]:
         if group:
-            parts.append(format_html("\n  <div><label>{}</label>", group))
+            parts.append(f"\n  <div><label>{_escape(group)}</label>")
         parts.extend(f"<div>\n    {_option(option)}\n</div>" for option in options)
         if group:
             parts.append("\n  </div>")
@@ -70,5 +75,21 @@ class CheckboxPicker(forms.CheckboxSelectMultiple):
             if option["selected"]
         ]
         context["widget"]["chosen"] = chosen
-        context["widget"]["options_html"] = options_html(context["widget"])
         return context
+
+
+def select_options_html(widget: dict) -> str:
+    """The options of a list box, in the markup of Django's `select.html`, written here rather
+    than by a template include per option (a list of every organisation of a large network)."""
+    parts = []
+    for group, options, _index in widget["optgroups"]:
+        if group:
+            parts.append(f'\n  <optgroup label="{_escape(group)}">')
+        parts.extend(
+            f'\n  <option value="{_escape(option["value"])}"{_attrs(option["attrs"])}>'
+            f"{_escape(option['label'])}</option>\n"
+            for option in options
+        )
+        if group:
+            parts.append("\n  </optgroup>")
+    return mark_safe("".join(parts))  # every value above is escaped

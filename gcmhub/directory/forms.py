@@ -16,16 +16,20 @@ class OrganisationChoiceField(forms.ModelChoiceField):
         return obj.label
 
 
-def use_tree_choices(field, queryset) -> None:
-    """Offer organisations as a tree: departments indented under their ministry, in the
-    alphabetical order of the interface language (an empty choice only where the field has
-    one: not in a multiple choice)."""
-    field.queryset = queryset
+def tree_choices(queryset) -> list[tuple[int, str]]:
+    """The organisations of `queryset` as a tree's choices: departments indented under their
+    ministry, in the alphabetical order of the interface language (one query). Made once for
+    a form whose several fields offer the same organisations."""
     indent = "\u2003"  # an em space: kept by browsers inside <option>
+    return [(org.pk, indent * org.depth + org.label) for org in organisation_tree(list(queryset))]
+
+
+def use_tree_choices(field, queryset, tree: list | None = None) -> None:
+    """Offer organisations as a tree (`tree_choices`, or `tree` made from the same queryset),
+    an empty choice only where the field has one: not in a multiple choice."""
+    field.queryset = queryset
     blank = [] if field.empty_label is None else [("", field.empty_label)]
-    field.choices = blank + [
-        (org.pk, indent * org.depth + org.label) for org in organisation_tree(list(queryset))
-    ]
+    field.choices = blank + (tree if tree is not None else tree_choices(queryset))
 
 
 def https_urls(field, **kwargs):

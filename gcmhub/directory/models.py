@@ -7,7 +7,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from gcmhub.core.fields import network_fk, user_fk
-from gcmhub.core.i18n import Localized
+from gcmhub.core.i18n import Localized, current_language, localized
 from gcmhub.core.permissions import Role
 
 
@@ -105,14 +105,15 @@ class Organisation(models.Model):
 
     @property
     def short_name(self) -> str:
-        return self.display_acronym or self.display_name
+        language = current_language()  # asked once: lists ask it of hundreds
+        return localized(self, "acronym", language) or localized(self, "name", language)
 
     @property
     def label(self) -> str:
         """Name with its acronym, as shown in lists and choices."""
-        if self.display_acronym:
-            return f"{self.display_name} ({self.display_acronym})"
-        return self.display_name
+        language = current_language()
+        name, acronym = localized(self, "name", language), localized(self, "acronym", language)
+        return f"{name} ({acronym})" if acronym else name
 
 
 def organisation_fk(related_name: str, *, on_delete=models.CASCADE):

@@ -87,6 +87,7 @@ def register() -> None:
             url=_section_url,
             changed=lambda s: (s.updated_by, s.updated_at),
             select_related=("document__cycle__network", "updated_by"),
+            cycle_path="document__cycle",
         )
     )
     register(
@@ -100,6 +101,7 @@ def register() -> None:
             url=_recommendation_url,
             changed=lambda r: (r.updated_by, r.updated_at),
             select_related=("document__cycle__network", "updated_by"),
+            cycle_path="document__cycle",
         )
     )
 
@@ -113,4 +115,9 @@ def register() -> None:
                 texts.extend(document_texts(document))
         return texts
 
-    register_cycle_texts(cycle_documents_texts)
+    def cycle_documents_locked(cycle) -> str:
+        """How many of the cycle's documents a final version locks (their texts leave the
+        queue)."""
+        return str(cycle.documents.filter(versions__major__gte=1).distinct().count())
+
+    register_cycle_texts(cycle_documents_texts, stamp=cycle_documents_locked)

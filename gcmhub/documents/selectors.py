@@ -17,7 +17,9 @@ def versions_of(document: Document) -> QuerySet[Version]:
 
 
 def latest_version(document: Document) -> Version | None:
-    return document.versions.order_by("-major", "-minor").first()
+    """The latest version, without its frozen content (read if asked for: a large report's
+    is megabytes)."""
+    return document.versions.order_by("-major", "-minor").defer("content").first()
 
 
 def final_version(document: Document) -> Version | None:

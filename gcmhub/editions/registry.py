@@ -34,6 +34,7 @@ class Paired:
     changed: Callable[[Any], tuple] | None = None
     rich: tuple[str, ...] = ()  # fields holding sanitised HTML (the rich-text editor)
     select_related: tuple[str, ...] = ()  # what the translate page reads with the object
+    cycle_path: str = "cycle"  # the lookup from the object to its cycle (its history's too)
 
     @property
     def key(self) -> str:
@@ -42,6 +43,7 @@ class Paired:
 
 _PAIRED: dict[str, Paired] = {}
 _CYCLE_TEXTS: list[Callable[[Any], Iterable]] = []
+_CYCLE_STAMPS: list[Callable[[Any], str]] = []
 
 
 def changed_in_history(obj) -> tuple:
@@ -75,10 +77,21 @@ def register(paired: Paired) -> None:
     _PAIRED[paired.key] = paired
 
 
-def register_cycle_texts(texts: Callable[[Any], Iterable]) -> None:
-    """`texts(cycle)`: the registered objects of a cycle its translation queue lists."""
+def register_cycle_texts(
+    texts: Callable[[Any], Iterable], stamp: Callable[[Any], str] | None = None
+) -> None:
+    """`texts(cycle)`: the registered objects of a cycle its translation queue lists.
+    `stamp(cycle)`: what else decides which they are, beyond the texts' own history (a
+    document locked by its final version), as a short string: the remembered queue is made
+    again when it changes."""
     if texts not in _CYCLE_TEXTS:
         _CYCLE_TEXTS.append(texts)
+    if stamp is not None and stamp not in _CYCLE_STAMPS:
+        _CYCLE_STAMPS.append(stamp)
+
+
+def cycle_texts_stamp(cycle) -> str:
+    return ":".join(stamp(cycle) for stamp in _CYCLE_STAMPS)
 
 
 def paired_of(obj_or_model) -> Paired:
@@ -87,6 +100,10 @@ def paired_of(obj_or_model) -> Paired:
         return _PAIRED[label_of(model)]
     except KeyError:
         raise LookupError(f"{label_of(model)} has no editions registered") from None
+
+
+def all_paired() -> list[Paired]:
+    return list(_PAIRED.values())
 
 
 def paired_by_key(key: str) -> Paired | None:

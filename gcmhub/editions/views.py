@@ -15,8 +15,8 @@ from gcmhub.core.permissions import Perm
 from gcmhub.core.text import word_diff
 from gcmhub.editions import services
 from gcmhub.editions.forms import KeepForm, TranslationForm
-from gcmhub.editions.registry import cycle_texts, paired_by_key, paired_of
-from gcmhub.editions.selectors import summary, waiting
+from gcmhub.editions.registry import paired_by_key, paired_of
+from gcmhub.editions.selectors import cycle_queue, queued_rows
 from gcmhub.editions.texts import (
     edition,
     language_name,
@@ -174,18 +174,19 @@ QUEUE_PAGE = 50  # texts per page of the cycle's translation queue
 @cycle_page(Perm.TRANSLATE)
 def queue(request, network, cycle):
     """The cycle's texts waiting for a translation, a page at a time."""
-    objs = [obj for obj in cycle_texts(cycle) if paired_of(obj).may_translate(request.user, obj)]
     language = request.GET.get("language")
-    rows = waiting(objs, languages=[language] if language in languages() else None)
-    page = Paginator(rows, QUEUE_PAGE).get_page(request.GET.get("page"))
+    queued = cycle_queue(
+        request.user, cycle, language=language if language in languages() else None
+    )
+    page = Paginator(queued, QUEUE_PAGE).get_page(request.GET.get("page"))
     context = {
         "network": network,
         "cycle": cycle,
         "section": "",
-        "rows": page.object_list,
+        "rows": queued_rows(page.object_list),
         "page": page,
         "filters": request.GET,
-        "counts": summary(rows),
+        "counts": queued.counts(),
         "language": language,
         "languages": [(code, language_name(code)) for code in languages()],
         "here": request.get_full_path(),

@@ -317,3 +317,45 @@ def test_still_right_with_a_changed_translation_on_the_page_keeps_what_was_typed
         row.text == "Eski çeviri."
         and edition(Synthesis.objects.get(pk=text.pk), "text", "tr").stale
     )
+
+
+def test_the_queue_is_remembered_and_follows_every_write(paired, client, cycle, consultant):
+    """The cycle's queue is computed once per change: a translation saved takes its text off,
+    an original changed puts it back as out of date, a new text joins it."""
+    import re
+
+    from gcmhub.assessments.services import synthesis_save
+
+    def save(number, text):
+        current = Synthesis.objects.filter(cycle=cycle, objective__number=number).first()
+        return synthesis_save(
+            cycle=cycle,
+            objective=Objective.objects.get(number=number),
+            by=consultant,
+            text=text,
+            expected_version=current.version if current else 1,
+            language="en",
+        )
+
+    def queue() -> list[str]:
+        page = client.get(reverse("translations", kwargs=kwargs)).content.decode()
+        return [
+            f"{number} {'stale' if 'out of date' in row else 'missing'}"
+            for row in page.split("<tr")[2:]  # the rows after the heading's
+            for number in re.findall(r"Synthesis of objective (\d+)\b", row)
+        ]
+
+    kwargs = {"network_slug": cycle.network.slug, "cycle_pk": cycle.pk}
+    client.force_login(consultant)
+    first = save(1, "Data are scattered.")
+    save(2, "Referral works.")
+    assert queue() == ["1 missing", "2 missing"]
+    assert queue() == ["1 missing", "2 missing"]  # read again from what was remembered
+    services.translation_save(
+        obj=first, field="text", language="tr", text="Veriler dağınık.", by=consultant
+    )
+    assert queue() == ["2 missing"]
+    save(1, "Data are scattered across ministries.")
+    assert queue() == ["1 stale", "2 missing"]
+    save(3, "Returns are voluntary.")
+    assert queue() == ["1 stale", "2 missing", "3 missing"]

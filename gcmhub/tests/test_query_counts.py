@@ -5,7 +5,8 @@ Every page of the app that answers a GET (the routes of the URL configuration, a
 read as the coordinator, a focal point and the observer on the demo; then the network grows
 (`grow.grow_network`: more organisations, people, inputs, comments, activities with indicators
 and reports, attendees, agenda items, notifications, history, search entries) and each page is
-read again: it must take exactly as many queries as before, and answer as before.
+read again: it must take no more queries than before (fewer only where a page shows fewer kinds of
+records: a translation queue), and answer as before.
 
 The cache is emptied before each read: what `core.memo` keeps is computed again, so a read
 costs all it may cost. The header's count of tasks is counted on every read (as when the
@@ -203,7 +204,9 @@ def test_page_takes_as_many_queries_however_much_the_network_has(reads, page, pe
     before, after = reads[0][page, persona], reads[1][page, persona]
     assert after.status == before.status, f"answered {after.status}, not {before.status}"
     assert before.count <= MOST, f"{before.count} queries on the demo"
-    assert after.count == before.count, (
+    # No more than on the demo: a page of a queue may take fewer when its first page holds
+    # fewer kinds of text (a query each) than the demo's.
+    assert after.count <= before.count, (
         f"{before.count} queries on the demo, {after.count} grown:\n"
         + _grown_queries(before, after)
     )

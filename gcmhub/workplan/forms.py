@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput, ticked
 from gcmhub.core.widgets import CheckboxPicker
-from gcmhub.directory.forms import use_tree_choices
+from gcmhub.directory.forms import tree_choices, use_tree_choices
 from gcmhub.directory.models import OrganisationType
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
 from gcmhub.workplan.breakdowns import Split, reconcile
@@ -148,11 +148,12 @@ class ActivityForm(forms.Form):
         ).order_by("order")
         self.fields["recommendations"].label_from_instance = lambda r: f"{r.order}. {r.text}"
         organisations = cycle.network.organisations.all()
-        use_tree_choices(self.fields["lead_organisations"], organisations)
+        tree = tree_choices(organisations)
+        use_tree_choices(self.fields["lead_organisations"], organisations, tree)
         use_tree_choices(
             self.fields["un_entities"], organisations.filter(type=OrganisationType.UN_AGENCY)
         )
-        use_tree_choices(self.fields["partner_organisations"], organisations)
+        use_tree_choices(self.fields["partner_organisations"], organisations, tree)
         self.fields["sdg_targets"].label_from_instance = lambda t: t.code
 
     def clean(self):

@@ -23,6 +23,11 @@ def page(cycle, document, version):
     )
 
 
+def compare_url(cycle, document) -> str:
+    kwargs = {"network_slug": cycle.network.slug, "cycle_pk": cycle.pk, "document_pk": document.pk}
+    return reverse("version-compare", kwargs=kwargs)
+
+
 @pytest.fixture
 def long(monkeypatch):
     """Every version counts as long."""
@@ -105,14 +110,7 @@ def test_a_comparison_is_made_once_and_a_new_version_is_compared_anew(
 
     revise(document, consultant, text="<p>Alpha.</p>")
     second = services.version_issue(document=document, by=consultant, confirmed=True)
-    compare = reverse(
-        "version-compare",
-        kwargs={
-            "network_slug": cycle.network.slug,
-            "cycle_pk": cycle.pk,
-            "document_pk": document.pk,
-        },
-    )
+    compare = compare_url(cycle, document)
     client.force_login(consultant)
     calls = []
     made = diff.compare_editions
@@ -128,3 +126,29 @@ def test_a_comparison_is_made_once_and_a_new_version_is_compared_anew(
     assert len(calls) == 2
     older = client.get(compare, {"a": version.pk, "b": second.pk}).content.decode()
     assert "<ins>Alpha." in older
+
+
+def test_a_long_comparison_shows_the_changes_and_opens_unchanged_sections_on_demand(
+    client, cycle, document, version, consultant, long
+):
+    from gcmhub.documents import services
+    from gcmhub.documents.tests.conftest import revise
+
+    revise(document, consultant, text="<p>Alpha.</p>")
+    second = services.version_issue(document=document, by=consultant, confirmed=True)
+    compare = compare_url(cycle, document)
+    query = {"a": version.pk, "b": second.pk}
+    client.force_login(consultant)
+    page = client.get(compare, query).content.decode()
+    assert "<ins>Alpha." in page  # the change, in full
+    assert SUMMARY not in page  # an unchanged section: its heading, its text when opened
+    key = document.sections.get(body__contains=SUMMARY).key
+    link = f"?a={version.pk}&amp;b={second.pk}&amp;edition={document.language}&amp;section={key}"
+    assert f'hx-get="{link}"' in page and f'href="{link}#d-' in page
+    opened = {**query, "edition": document.language, "section": key}
+    fragment = client.get(compare, opened, headers=HTMX).content.decode()
+    assert SUMMARY in fragment and "<html" not in fragment
+    without_script = client.get(compare, opened).content.decode()
+    assert SUMMARY in without_script and "<details open>" in without_script
+    missing = client.get(compare, {**opened, "section": "nowhere"}, headers=HTMX)
+    assert missing.status_code == 404

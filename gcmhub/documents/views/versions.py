@@ -188,6 +188,20 @@ def version_compare(request, network, cycle, document_pk):
     by_pk = {str(v.pk): v for v in versions}
     new = by_pk.get(request.GET.get("b")) or versions[0]
     old = by_pk.get(request.GET.get("a")) or versions[1]
+    editions = selectors.versions_compared(old, new)
+    # A long report's unchanged sections are shown when opened (?edition=&section=, loaded by
+    # htmx into the page): the changes are what a reader compares for.
+    opened = (request.GET.get("edition", ""), request.GET.get("section", ""))
+    if request.htmx and all(opened):
+        for edition in editions:
+            for section in edition["sections"]:
+                if (edition["language"], section["key"]) == opened:
+                    return render(
+                        request,
+                        "documents/version_compare.html#diff-text",
+                        {"s": section, "e": edition},
+                    )
+        raise Http404
     page = context(
         network,
         cycle,
@@ -195,10 +209,9 @@ def version_compare(request, network, cycle, document_pk):
         versions=versions,
         old=old,
         new=new,
-        editions=[
-            {**edition, "name": language_name(edition["language"])}
-            for edition in selectors.versions_compared(old, new)
-        ],
+        on_demand=selectors.version_summary(new)["size"] >= ON_DEMAND_FROM,
+        opened=opened,
+        editions=[{**edition, "name": language_name(edition["language"])} for edition in editions],
     )
     return render(request, "documents/version_compare.html", page)
 

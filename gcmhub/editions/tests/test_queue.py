@@ -71,3 +71,12 @@ def test_the_queue_names_who_changed_each_text_last_in_a_query_per_kind(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(queue).content.decode().count("Round table") >= 9
+
+
+def test_a_text_is_blank_when_it_says_nothing_but_markup_and_spaces():
+    from gcmhub.editions.texts import is_blank
+
+    blank = ["", None, "  \n\t", "\u00a0", "<p></p>", "<p>&nbsp;</p>\n<p> <br></p>", "&nbsp;"]
+    assert [is_blank(text) for text in blank] == [True] * len(blank)
+    said = ["A law.", " x ", "<p>A law.</p>", "Fish & chips", "<p>&nbsp;a</p>", "1 < 2"]
+    assert [is_blank(text) for text in said] == [False] * len(said)

@@ -5,6 +5,7 @@ from django.http import Http404
 
 from gcmhub.core.pages import cycle_reverse
 from gcmhub.documents.models import Version
+from gcmhub.documents.selectors import version_outline
 from gcmhub.meetings import selectors
 from gcmhub.meetings.access import with_steps
 
@@ -14,7 +15,9 @@ def _context(network, cycle, **extra):
 
 
 def _sections(meeting):
-    return meeting.version.content["sections"] if meeting.version_id else []
+    """The sections of the meeting's version ({"key", "number", "title", "kind"}), without
+    reading its frozen content (megabytes for a large report)."""
+    return version_outline(meeting.version) if meeting.version_id else []
 
 
 def _versions(cycle):
