@@ -201,7 +201,7 @@ def section_edit(request, network, cycle, document_pk, section_pk):
         return redirect(document)
     section = get_section(document, section_pk)
     section.document = document
-    back = f"{document.get_absolute_url()}#s-{section.key}"
+    back = document.section_url(section.key)
     translating = request.method == "POST" and (
         "translate" in request.POST or "keep" in request.POST
     )
@@ -343,7 +343,7 @@ def section_history(request, network, cycle, document_pk, section_pk):
         cycle,
         object=section,
         rows=records_to_rows(section.history.all()),
-        back_url=document.get_absolute_url(),
+        back_url=document.section_url(section.key),
     )
     return render(request, "core/history.html", page)
 
