@@ -40,3 +40,15 @@ def test_saving_a_section_goes_back_to_it_opened(client, consultant, document, l
     assert "Written after the workshop." in client.get(response.url).content.decode()
     history = client.get(section_url("section-history", document, section)).content.decode()
     assert f'href="{back}"' in history
+
+
+def test_an_opened_section_shows_its_edit_links_once(client, consultant, document, long):
+    section = document.sections.get(key="context")
+    edit = section_url("section-edit", document, section)
+    history = section_url("section-history", document, section)
+    client.force_login(consultant)
+    for query in ({"section": "context"}, {"all": "1"}, {}):
+        page = client.get(document.get_absolute_url(), query).content.decode()
+        assert page.count(f'href="{edit}"') == 1, query
+        assert page.count(f'href="{history}"') == 1, query
+        assert page.count(f"Edit the text of “{section.title}”") == 1, query
