@@ -58,7 +58,7 @@ def test_the_matrix_shows_plain_rows_with_a_link_to_dispose_each(
     client.force_login(consultant)
     page = client.get(matrix).content.decode()
     assert forms_in(page) == 0
-    assert page.count("Give a disposition") == MATRIX_PAGE
+    assert page.count(">Give a disposition</a>") == MATRIX_PAGE
     assert f"?edit={comments[0].pk}#comment-{comments[0].pk}" in page
 
 
@@ -125,6 +125,38 @@ def test_htmx_swaps_in_the_rows_form_then_the_saved_row(
     assert forms_in(saved) == 0 and "Change the disposition" in saved
     target.refresh_from_db()
     assert (target.disposition, target.reply) == ("accepted", "Done in 2.1.")
+
+
+def links_to_dispose(page: str) -> list[str]:
+    """The opening tags of the rows' links to their disposition form."""
+    return re.findall(r'<a href="\?[^"]*edit=\d+#comment-\d+"[^>]*>', page)
+
+
+def test_each_link_to_dispose_names_its_comment(client, consultant, comments, matrix):
+    client.force_login(consultant)
+    links = links_to_dispose(client.get(matrix).content.decode())
+    assert len(links) == MATRIX_PAGE
+    assert 'aria-label="Give a disposition to comment 1"' in links[0]
+    assert 'aria-label="Give a disposition to comment 2"' in links[1]
+    assert not any("autofocus" in link for link in links)  # a page's first look moves nothing
+
+
+def test_after_an_htmx_save_the_keyboard_is_on_the_saved_rows_link(
+    client, cycle, review, consultant, comments, matrix
+):
+    client.force_login(consultant)
+    target = comments[2]
+    dispose = url(cycle, "comment-dispose", review_pk=review.pk, comment_pk=target.pk)
+    saved = client.post(
+        dispose,
+        {f"c{target.pk}-disposition": "accepted", f"c{target.pk}-reply": "Done in 2.1."},
+        headers=HTMX,
+    ).content.decode()
+    [link] = links_to_dispose(saved)
+    assert "autofocus" in link and 'aria-label="Change the disposition of comment 3"' in link
+    cancelled = client.get(matrix, {"row": comments[0].pk}, headers=HTMX).content.decode()
+    [link] = links_to_dispose(cancelled)
+    assert "autofocus" in link and 'aria-label="Give a disposition to comment 1"' in link
 
 
 def test_htmx_keeps_the_form_with_its_error_when_the_reply_is_missing(

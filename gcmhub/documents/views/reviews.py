@@ -281,7 +281,8 @@ def comment_matrix(request, network, cycle, review_pk):
         comment = _matrix_row(comments, edit or request.GET["row"])
         if edit and can_dispose:
             comment.form = _disposition_form(review, comment)
-        return render(request, "documents/comment_matrix.html#row", {**page_context, "c": comment})
+        row = {**page_context, "c": comment, "focus": not edit}  # back from the form: its link
+        return render(request, "documents/comment_matrix.html#row", row)
     page = Paginator(comments, MATRIX_PAGE).get_page(request.GET.get("page"))
     if can_dispose and edit.isascii() and edit.isdigit():
         for comment in page.object_list:
@@ -375,6 +376,7 @@ def comment_dispose(request, network, cycle, review_pk, comment_pk):
             "query": _matrix_query(QueryDict(request.POST.get("back", ""))),
             "c": row,
             "saved": saved,
+            "focus": saved is not None,  # the keyboard stays on the row saved: on its link
         }
         return render(request, "documents/comment_matrix.html#row", page_context)
     if saved:
