@@ -4,6 +4,7 @@ form only in the row being disposed (swapped in by htmx, or the page with it wit
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -213,3 +214,39 @@ def test_a_row_of_another_review_is_not_found(client, consultant, matrix):
     client.force_login(consultant)
     assert client.get(matrix, {"edit": "999999"}, headers=HTMX).status_code == 404
     assert client.get(matrix, {"row": "x"}, headers=HTMX).status_code == 404
+
+
+def test_the_turkish_matrix_shows_section_titles_in_turkish(
+    client, cycle, review, document, consultant, comments, matrix, django_assert_max_num_queries
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+    client.force_login(consultant)
+    page = client.get(matrix).content.decode()
+    assert page.count(">Yönetici özeti</td>") == MATRIX_PAGE
+    assert "Executive summary" not in page
+    assert '<option value="executive-summary">1. Yönetici özeti</option>' in page
+    row = client.get(matrix, {"row": comments[0].pk}, headers=HTMX).content.decode()
+    assert ">Yönetici özeti</td>" in row
+    # The translations are read once, however many rows.
+    with django_assert_max_num_queries(30) as few:
+        client.get(matrix)
+    many(review, comments[0].organisation, comments[0].author, 20)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(matrix)
+
+
+def test_a_title_without_a_turkish_edition_is_marked_as_english(
+    client, review, document, consultant, comments, matrix
+):
+    from gcmhub.editions.models import Translation
+
+    section = document.sections.get(key="executive-summary")
+    Translation.objects.filter(object_id=section.pk, field="title", language="tr").delete()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+    client.force_login(consultant)
+    page = client.get(matrix).content.decode()
+    assert page.count('<span lang="en">Executive summary</span>') == MATRIX_PAGE
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(matrix).content.decode()
+    assert english.count(">Executive summary</td>") == MATRIX_PAGE
+    assert '<span lang="en">' not in english
