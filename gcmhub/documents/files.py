@@ -15,6 +15,7 @@ Their names (network, document, version, language) are made in `documents.names`
 import hashlib
 import json
 
+from django.db.models import Max
 from django.utils import timezone, translation
 
 from gcmhub.documents import hooks
@@ -283,6 +284,31 @@ def draft_editions_files(document: Document, *, contents: dict[str, dict]) -> li
         {"language": language, "fmt": fmt, "job": job}
         for language, content in contents.items()
         for fmt, job in draft_files(document, content=content).items()
+    ]
+
+
+def draft_last_files(document: Document, *, languages) -> list[dict]:
+    """Each file of the draft's editions in `languages` as last asked for, without building
+    the draft (a long one is built a section at a time): {"language", "fmt", "job"}, the job
+    the newest of its file, made, being made or failed, from the draft as it was when asked
+    for (None for a file never asked for). One query."""
+    from gcmhub.core.models import FileJob
+
+    wanted = {
+        draft_key(document, language=language, fmt=fmt): (language, fmt)
+        for language in languages
+        for fmt in FORMATS
+    }
+    newest = (
+        FileJob.objects.filter(key__in=list(wanted))
+        .values("key")
+        .annotate(last=Max("pk"))
+        .values("last")
+    )
+    jobs = {job.key: job for job in FileJob.objects.filter(pk__in=newest)}
+    return [
+        {"language": language, "fmt": fmt, "job": jobs.get(key)}
+        for key, (language, fmt) in wanted.items()
     ]
 
 

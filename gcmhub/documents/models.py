@@ -2,6 +2,7 @@
 app or built from the data, recommendations, immutable versions, and review rounds with comments."""
 
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
@@ -98,6 +99,12 @@ class Document(models.Model):
                 "document_pk": self.pk,
             },
         )
+
+    def section_url(self, key: str, *, edition: str | None = None) -> str:
+        """The draft at its section `key`, opened (a long draft shows only its sections'
+        headings until one is opened: ?section=), in the edition `edition` if given."""
+        query = {"edition": edition, "section": key} if edition else {"section": key}
+        return f"{self.get_absolute_url()}?{urlencode(query)}#s-{key}"
 
 
 class Section(models.Model):

@@ -3,6 +3,7 @@
 import json
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
 
 from gcmhub.core.access import actor_for, network_of
 from gcmhub.core.memo import remembered
@@ -144,3 +145,32 @@ def matrix(comments: QuerySet[Comment], filters: dict) -> QuerySet[Comment]:
     elif filters.get("disposition"):
         comments = comments.filter(disposition=filters["disposition"])
     return comments.order_by("number", "pk")
+
+
+def section_titles(document: Document, language: str | None = None) -> dict:
+    """{section key: its title in `language` (default: the reader's), an `editions.Edition`
+    (`text`, `language`, `missing`)}; the sections' translations read in one query."""
+    from gcmhub.editions.texts import edition, prefetch
+
+    sections = prefetch(document.sections.only("pk", "key", "title", "document_id"))
+    for section in sections:
+        section.document = document  # its language is the document's
+    return {section.key: edition(section, "title", language) for section in sections}
+
+
+def comments_titled(comments, document: Document, titles: dict | None = None) -> list:
+    """`comments`, each with `section_heading`: its section's title in the reader's language
+    (see `section_titles`), or the title it was made on if the section has gone since."""
+    from gcmhub.editions.texts import Edition
+
+    titles = section_titles(document) if titles is None else titles
+    reader = get_language().split("-")[0]
+    comments = list(comments)
+    for comment in comments:
+        comment.section_heading = titles.get(comment.section_key) or Edition(
+            text=comment.section_title,
+            language=document.language,
+            wanted=reader,
+            original_language=document.language,
+        )
+    return comments

@@ -65,7 +65,11 @@ def export_job(request, network, cycle, job_pk):
 @cycle_page(EXPORT_PERM)
 def export_download(request, network, cycle, job_pk):
     job = get_job_for_cycle(cycle, job_pk)
-    return jobs.serve(job, content_type=services.CONTENT_TYPES[job.format])
+    content_type = services.CONTENT_TYPES.get(job.format)
+    if content_type is None:  # a job of no known format (an empty one): nothing to serve it as
+        messages.error(request, _("This export has no known format: make a new export."))
+        return cycle_redirect("export-page", cycle)
+    return jobs.serve(job, content_type=content_type)
 
 
 @require_POST

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
@@ -176,6 +177,8 @@ def _comment_texts(comment: Comment, translations: dict):
     document = comment.review.version.document
     body = join(comment.quote, comment.text, comment.reply)
     url = cycle_reverse("review-detail", document.cycle, review_pk=comment.review_id)
+    # A review with many comments shows a section's when they are opened: the link opens them.
+    url = f"{url}?{urlencode({'comments': comment.section_key})}#comment-{comment.pk}"
     yield Text(
         object_id=comment.pk,
         network_id=document.cycle.network_id,
@@ -184,7 +187,7 @@ def _comment_texts(comment: Comment, translations: dict):
         title=comment.section_title,
         place=f"{document.title} · {comment.review.version.number}",
         body=body,
-        url=f"{url}#comment-{comment.pk}",
+        url=url,
         organisations=[comment.organisation_id],
     )
 
@@ -194,7 +197,6 @@ def _comment_texts(comment: Comment, translations: dict):
 
 def _section_texts(section: Section, translations: dict):
     document = section.document
-    url = cycle_reverse("document-detail", document.cycle, document_pk=document.pk)
     for language, translated, texts in editions(
         section, ("title", "body"), document.language, translations
     ):
@@ -207,7 +209,7 @@ def _section_texts(section: Section, translations: dict):
             title=texts["title"] or section.title,
             place=document.title,
             body=plain(texts["body"]),
-            url=f"{url}?edition={language}#s-{section.key}",
+            url=document.section_url(section.key, edition=language),
         )
 
 

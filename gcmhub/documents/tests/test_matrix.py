@@ -4,6 +4,7 @@ form only in the row being disposed (swapped in by htmx, or the page with it wit
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -58,7 +59,7 @@ def test_the_matrix_shows_plain_rows_with_a_link_to_dispose_each(
     client.force_login(consultant)
     page = client.get(matrix).content.decode()
     assert forms_in(page) == 0
-    assert page.count("Give a disposition") == MATRIX_PAGE
+    assert page.count(">Give a disposition</a>") == MATRIX_PAGE
     assert f"?edit={comments[0].pk}#comment-{comments[0].pk}" in page
 
 
@@ -127,6 +128,38 @@ def test_htmx_swaps_in_the_rows_form_then_the_saved_row(
     assert (target.disposition, target.reply) == ("accepted", "Done in 2.1.")
 
 
+def links_to_dispose(page: str) -> list[str]:
+    """The opening tags of the rows' links to their disposition form."""
+    return re.findall(r'<a href="\?[^"]*edit=\d+#comment-\d+"[^>]*>', page)
+
+
+def test_each_link_to_dispose_names_its_comment(client, consultant, comments, matrix):
+    client.force_login(consultant)
+    links = links_to_dispose(client.get(matrix).content.decode())
+    assert len(links) == MATRIX_PAGE
+    assert 'aria-label="Give a disposition to comment 1"' in links[0]
+    assert 'aria-label="Give a disposition to comment 2"' in links[1]
+    assert not any("autofocus" in link for link in links)  # a page's first look moves nothing
+
+
+def test_after_an_htmx_save_the_keyboard_is_on_the_saved_rows_link(
+    client, cycle, review, consultant, comments, matrix
+):
+    client.force_login(consultant)
+    target = comments[2]
+    dispose = url(cycle, "comment-dispose", review_pk=review.pk, comment_pk=target.pk)
+    saved = client.post(
+        dispose,
+        {f"c{target.pk}-disposition": "accepted", f"c{target.pk}-reply": "Done in 2.1."},
+        headers=HTMX,
+    ).content.decode()
+    [link] = links_to_dispose(saved)
+    assert "autofocus" in link and 'aria-label="Change the disposition of comment 3"' in link
+    cancelled = client.get(matrix, {"row": comments[0].pk}, headers=HTMX).content.decode()
+    [link] = links_to_dispose(cancelled)
+    assert "autofocus" in link and 'aria-label="Give a disposition to comment 1"' in link
+
+
 def test_htmx_keeps_the_form_with_its_error_when_the_reply_is_missing(
     client, cycle, review, consultant, comments
 ):
@@ -181,3 +214,39 @@ def test_a_row_of_another_review_is_not_found(client, consultant, matrix):
     client.force_login(consultant)
     assert client.get(matrix, {"edit": "999999"}, headers=HTMX).status_code == 404
     assert client.get(matrix, {"row": "x"}, headers=HTMX).status_code == 404
+
+
+def test_the_turkish_matrix_shows_section_titles_in_turkish(
+    client, cycle, review, document, consultant, comments, matrix, django_assert_max_num_queries
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+    client.force_login(consultant)
+    page = client.get(matrix).content.decode()
+    assert page.count(">Yönetici özeti</td>") == MATRIX_PAGE
+    assert "Executive summary" not in page
+    assert '<option value="executive-summary">1. Yönetici özeti</option>' in page
+    row = client.get(matrix, {"row": comments[0].pk}, headers=HTMX).content.decode()
+    assert ">Yönetici özeti</td>" in row
+    # The translations are read once, however many rows.
+    with django_assert_max_num_queries(30) as few:
+        client.get(matrix)
+    many(review, comments[0].organisation, comments[0].author, 20)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(matrix)
+
+
+def test_a_title_without_a_turkish_edition_is_marked_as_english(
+    client, review, document, consultant, comments, matrix
+):
+    from gcmhub.editions.models import Translation
+
+    section = document.sections.get(key="executive-summary")
+    Translation.objects.filter(object_id=section.pk, field="title", language="tr").delete()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+    client.force_login(consultant)
+    page = client.get(matrix).content.decode()
+    assert page.count('<span lang="en">Executive summary</span>') == MATRIX_PAGE
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(matrix).content.decode()
+    assert english.count(">Executive summary</td>") == MATRIX_PAGE
+    assert '<span lang="en">' not in english

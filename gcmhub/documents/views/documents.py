@@ -66,12 +66,8 @@ def document_detail(request, network, cycle, document_pk):
     }
     if whole:  # Before the links are added to the content read.
         draft_files = files.draft_editions_files(document, contents=contents)
-    else:  # Each file's button: asking for it shows the one made from the draft as it is.
-        draft_files = [
-            {"language": language, "fmt": fmt, "job": None}
-            for language in contents
-            for fmt in files.FORMATS
-        ]
+    else:  # Not built to be hashed: each file as last asked for, and a button to ask again.
+        draft_files = files.draft_last_files(document, languages=list(contents))
     for file in draft_files:
         file["name"] = language_name(file["language"])
     shown = reading(request, contents)
@@ -201,7 +197,7 @@ def section_edit(request, network, cycle, document_pk, section_pk):
         return redirect(document)
     section = get_section(document, section_pk)
     section.document = document
-    back = f"{document.get_absolute_url()}#s-{section.key}"
+    back = document.section_url(section.key)
     translating = request.method == "POST" and (
         "translate" in request.POST or "keep" in request.POST
     )
@@ -343,7 +339,7 @@ def section_history(request, network, cycle, document_pk, section_pk):
         cycle,
         object=section,
         rows=records_to_rows(section.history.all()),
-        back_url=document.get_absolute_url(),
+        back_url=document.section_url(section.key),
     )
     return render(request, "core/history.html", page)
 

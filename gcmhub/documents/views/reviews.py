@@ -237,10 +237,14 @@ def comment_matrix(request, network, cycle, review_pk):
     review = get_review(cycle, review_pk)
     document = review.version.document
     visible = selectors.comments_visible_to(request.user, review).filter(submitted_at__isnull=False)
+    titles = selectors.section_titles(document)  # in the reader's language
     form = MatrixFilterForm(
         request.GET or None,
         organisations=review.organisations.order_by("name"),
-        sections=selectors.version_outline(review.version),
+        sections=[
+            {**s, "title": titles[s["key"]].text} if s["key"] in titles else s
+            for s in selectors.version_outline(review.version)
+        ],
     )
     filters = form.cleaned_data if form.is_valid() else {}
     comments = selectors.matrix(visible, filters)
@@ -278,11 +282,15 @@ def comment_matrix(request, network, cycle, review_pk):
     edit = request.GET.get("edit", "")
     if request.htmx and (edit or request.GET.get("row")):
         # One row, swapped in place: with its form (edit), or plain again (row).
-        comment = _matrix_row(comments, edit or request.GET["row"])
+        [comment] = selectors.comments_titled(
+            [_matrix_row(comments, edit or request.GET["row"])], document, titles
+        )
         if edit and can_dispose:
             comment.form = _disposition_form(review, comment)
-        return render(request, "documents/comment_matrix.html#row", {**page_context, "c": comment})
+        row = {**page_context, "c": comment, "focus": not edit}  # back from the form: its link
+        return render(request, "documents/comment_matrix.html#row", row)
     page = Paginator(comments, MATRIX_PAGE).get_page(request.GET.get("page"))
+    page.object_list = selectors.comments_titled(page.object_list, document, titles)
     if can_dispose and edit.isascii() and edit.isdigit():
         for comment in page.object_list:
             if comment.pk == int(edit):
@@ -365,6 +373,7 @@ def comment_dispose(request, network, cycle, review_pk, comment_pk):
                 )
     if request.htmx:
         row = get_object_or_404(selectors.comments_visible_to(request.user, review), pk=comment.pk)
+        [row] = selectors.comments_titled([row], review.version.document)
         if saved is None:
             row.form = form
         page_context = {
@@ -375,6 +384,7 @@ def comment_dispose(request, network, cycle, review_pk, comment_pk):
             "query": _matrix_query(QueryDict(request.POST.get("back", ""))),
             "c": row,
             "saved": saved,
+            "focus": saved is not None,  # the keyboard stays on the row saved: on its link
         }
         return render(request, "documents/comment_matrix.html#row", page_context)
     if saved:

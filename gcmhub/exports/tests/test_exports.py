@@ -453,3 +453,18 @@ def test_the_demo_cycle_exports_every_kind_it_holds(client, run_tasks):
         "action_points",
     ]:
         assert counts[key] > 0, key
+
+
+@pytest.mark.parametrize("status", [JobStatus.DONE, JobStatus.QUEUED])
+def test_an_export_of_no_known_format_says_so_instead_of_failing(
+    client, cycle, coordinator, status
+):
+    from django.core.files.base import ContentFile
+
+    job = ExportJob(cycle=cycle, requested_by=coordinator, format="", language="en", status=status)
+    job.file.save("export.bin", ContentFile(b"data"), save=False)
+    job.save()
+    client.force_login(coordinator)
+    response = client.get(url(cycle, "export-download", job_pk=job.pk), follow=True)
+    assert response.redirect_chain == [(url(cycle), 302)]
+    assert "This export has no known format: make a new export." in response.content.decode()

@@ -538,3 +538,17 @@ def test_who_is_invited_comes_when_asked_for_with_the_replies_counted(
     assert f"Ministry A (MA): {focal_a.get_full_name() or focal_a.username}" in content
     fragment = client.get(page, {"invited": "1"}, headers={"HX-Request": "true"})
     assert fragment.content.decode().lstrip().startswith('<ul class="plain small">')
+
+
+def test_only_who_may_resolve_an_agreed_change_gets_the_link_to_resolve_it(
+    client, cycle, world, coordinator, consultant, focal_a, observer
+):
+    meeting, change = world["meeting"], world["change"]
+    validate(meeting, coordinator)
+    resolve = url(cycle, "outcome-resolve", meeting_pk=meeting.pk, outcome_pk=change.pk)
+    for user, linked in [(coordinator, True), (consultant, True), (focal_a, False)]:
+        client.force_login(user)
+        page = client.get(url(cycle, "meeting-list")).content.decode()
+        assert "Name the municipalities in the summary." in page, user
+        assert (f'href="{resolve}"' in page) is linked, user
+        assert client.get(resolve).status_code == (200 if linked else 403), user

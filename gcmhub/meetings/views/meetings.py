@@ -19,7 +19,7 @@ from gcmhub.core.permissions import Perm
 from gcmhub.documents import selectors as document_selectors
 from gcmhub.documents.forms import EndorsementForm, IssueForm
 from gcmhub.meetings import selectors, services
-from gcmhub.meetings.access import finalisation_steps, get_meeting_for_user
+from gcmhub.meetings.access import finalisation_steps, get_meeting_for_user, with_steps
 from gcmhub.meetings.calendar import meeting_ics
 from gcmhub.meetings.forms import (
     COMMON_ZONES,
@@ -48,7 +48,7 @@ def meeting_list(request, network, cycle):
     documents = cycle.documents.filter(kind__in=[NEEDS_ASSESSMENT, TERMS_OF_REFERENCE]).order_by(
         "kind"
     )
-    panels = [_finalisation_panel(request, document, actor) for document in documents]
+    panels = [_finalisation_panel(request, network, document, actor) for document in documents]
     context = _context(
         network,
         cycle,
@@ -59,7 +59,7 @@ def meeting_list(request, network, cycle):
     return render(request, "meetings/meeting_list.html", context)
 
 
-def _finalisation_panel(request, document, actor) -> dict:
+def _finalisation_panel(request, network, document, actor) -> dict:
     final = document_selectors.final_version(document)
     endorsements = sorted(
         final.endorsements.select_related("organisation", "responded_by") if final else [],
@@ -83,7 +83,8 @@ def _finalisation_panel(request, document, actor) -> dict:
         "steps": finalisation_steps(actor, final=final, blockers=blockers, own_endorsement=own),
         "latest": document_selectors.latest_version(document),
         "blockers": blockers,
-        "open_changes": selectors.open_changes(document),
+        # Each with its steps: the link to record a resolution only for who may record it.
+        "open_changes": with_steps(request.user, network, selectors.open_changes(document)),
         "validation": selectors.validation_meetings(document).exclude(outcome="").last(),
         "endorsements": endorsements,
         "own_endorsement": own,
