@@ -178,13 +178,15 @@ def plan_activities(cycle) -> tuple[list[PlanActivity], dict[int, int]]:
 
 def rollup_stamp(cycle) -> str:
     """The stamp (core.memo) of what the work plan's roll-ups are made from: its outputs,
-    activities (their objectives included), periods, progress reports and their rows."""
+    activities (their objectives included), periods, progress reports and their rows, and the
+    cooperation framework's outcomes (the summary keeps their codes: the outcomes' timeline)."""
     return history_stamp(
         Output.history.filter(cycle_id=cycle.pk),
         Activity.history.filter(output__cycle_id=cycle.pk),
         ReportingPeriod.history.filter(cycle_id=cycle.pk),
         ProgressReport.history.filter(period__cycle_id=cycle.pk),
         ActivityProgress.history.filter(report__period__cycle_id=cycle.pk),
+        FrameworkOutcome.history.filter(priority__framework__cycle_id=cycle.pk),
     )
 
 

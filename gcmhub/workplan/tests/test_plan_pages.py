@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from gcmhub.coordination import services as coordination_services
 from gcmhub.coordination.tests.conftest import rule_data
 from gcmhub.exports import services as export_services
+from gcmhub.framework import services as framework_services
 from gcmhub.framework.models import Objective
 from gcmhub.priorities.models import Decision
 from gcmhub.tests import factories
@@ -117,6 +118,46 @@ def test_each_change_of_the_plan_shows_on_the_next_request(
     assert "0 of 1 activities completed" in _plan(client, cycle)
     with translation.override("tr"):
         assert "Information sharing" not in _plan(client, cycle)  # Turkish has its own
+
+
+def _timeline(page: str) -> str:
+    return page.split('id="timeline-heading"')[1]
+
+
+def test_an_outcome_given_a_new_code_shows_it_on_the_plan_and_its_timeline(
+    client, cycle, world, coordinator, outcome, org_a, monkeypatch
+):
+    # Two outputs for one bar: the timeline draws a bar per outcome, labelled by its code.
+    monkeypatch.setattr(selectors, "TIMELINE_BARS", 1)
+    more = services.output_save(
+        cycle=cycle, by=coordinator, outcome=outcome, code="4.2.2", title="More"
+    )
+    services.activity_save(cycle=cycle, by=coordinator, **activity_data(more, [org_a], code="B"))
+    client.force_login(coordinator)
+    page = _plan(client, cycle)
+    assert "Outcome 4.2</span>" in page and ">4.2</text>" in _timeline(page)
+    priority = outcome.priority
+    framework = priority.framework
+    framework_services.cooperation_framework_save(
+        cycle=cycle,
+        by=coordinator,
+        framework={
+            "title": framework.title,
+            "start_year": framework.start_year,
+            "end_year": framework.end_year,
+        },
+        priorities=[(priority, {"number": priority.number, "name": priority.name}, False)],
+        outcomes=[
+            (
+                outcome,
+                {"priority_number": priority.number, "code": "4.7", "statement": "Renamed."},
+                False,
+            )
+        ],
+    )
+    page = _plan(client, cycle)
+    assert "Outcome 4.7</span> Renamed." in page and "Outcome 4.2</span>" not in page
+    assert ">4.7</text>" in _timeline(page) and ">4.2</text>" not in _timeline(page)
 
 
 def test_the_timeline_draws_outputs_then_outcomes_as_the_plan_grows(cycle, coordinator):
