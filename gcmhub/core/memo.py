@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, QuerySet, Value
 from django.utils.translation import get_language
 
 T = TypeVar("T")
@@ -39,15 +39,25 @@ def _new_generation() -> str:
 
 def history_stamp(*histories: QuerySet, extra: object = "") -> str:
     """The stamp of the data in these history querysets (`Model.history.filter(...)`): the
-    highest history id and the number of history rows of each, one query each. The count too:
-    PostgreSQL hands out ids when a row is written, not when its transaction commits, so a write
-    that commits after a later one adds rows under the highest id. `extra`: anything else the
-    result depends on that is not audited (a setting, a date)."""
-    parts = []
-    for history in histories:
-        row = history.aggregate(last=Max("history_id"), rows=Count("history_id"))
-        parts.append(f"{row['last'] or 0}.{row['rows']}")
-    return ":".join([*parts, str(extra)])
+    highest history id and the number of history rows of each, in one query for them all. The
+    count too: PostgreSQL hands out ids when a row is written, not when its transaction commits,
+    so a write that commits after a later one adds rows under the highest id. `extra`: anything
+    else the result depends on that is not audited (a setting, a date)."""
+    # One aggregate row per queryset, numbered (a constant is no GROUP BY: the row is the
+    # whole queryset's), the rows together in one UNION ALL.
+    rows = [
+        history.order_by()
+        .annotate(n=Value(n))
+        .values("n")
+        .annotate(last=Max("history_id"), rows=Count("history_id"))
+        .values_list("n", "last", "rows")
+        for n, history in enumerate(histories)
+    ]
+    found = {}
+    if rows:
+        union = rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]
+        found = {n: f"{last or 0}.{count}" for n, last, count in union}
+    return ":".join([*(found[n] for n in range(len(rows))), str(extra)])
 
 
 def remembered(

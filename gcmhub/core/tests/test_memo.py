@@ -101,3 +101,45 @@ def test_a_remembered_result_is_one_read_of_the_cache(network, org_a, monkeypatc
     monkeypatch.setattr(memo, "cache", CountingCache(cache, reads))
     _names(network, calls)
     assert reads == ["get_many"] and len(calls) == 1
+
+
+def test_the_stamp_of_several_histories_is_one_query_and_moves_with_each(
+    network, org_a, focal_a, coordinator, django_assert_num_queries
+):
+    from gcmhub.directory.models import Membership
+
+    other = factories.NetworkFactory(slug="beta")
+    histories = [
+        Organisation.history.filter(network_id=network.pk),
+        Membership.history.filter(network_id=network.pk),
+        Membership.history.filter(organisation__acronym="MA"),  # through a join
+        Organisation.history.filter(network_id=other.pk),  # nothing yet
+    ]
+
+    def stamp():
+        with django_assert_num_queries(1):
+            return history_stamp(*histories, extra="2021-06-24").split(":")
+
+    before = stamp()
+    assert before[3:] == ["0.0", "2021-06-24"] and "0.0" not in before[:3]
+
+    def rename():
+        org_a.name = "Ministry of A"
+        org_a.save()
+
+    def move():
+        membership = Membership.objects.get(user=focal_a)
+        membership.position = "Head of unit"
+        membership.save()
+
+    writes = [
+        (rename, {0}),
+        (move, {1, 2}),
+        (lambda: Membership.objects.get(user=coordinator).delete(), {1}),
+        (lambda: factories.OrganisationFactory(network=other, name="Other"), {3}),
+    ]
+    for write, moved in writes:
+        write()
+        after = stamp()
+        assert {n for n in range(5) if after[n] != before[n]} == moved
+        before = after
