@@ -27,15 +27,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import WORDS, html_of, sentence, text_of
+from common import WORDS, Prose, text_of
+from scale import COMMENTS, SECTIONS, build_cycle, build_report
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE = ROOT / "bench" / "documents.sqlite3"
 RESULTS = ROOT / "bench" / "results-documents.md"
 ORGANISATIONS = 40
 INPUTS = 690
-SECTIONS = 30
-COMMENTS = 400  # over the reviews of 0.1 and 0.2
 DEMO_REPEAT = int(os.environ.get("BENCH_DEMO_REPEAT", "3"))
 LARGE_REPEAT = int(os.environ.get("BENCH_LARGE_REPEAT", "1"))
 DOWNLOAD_REPEAT = int(os.environ.get("BENCH_DOWNLOAD_REPEAT", "20"))
@@ -73,31 +72,19 @@ def build_large():
         ProposedAction,
         Synthesis,
     )
-    from gcmhub.core.models import Cycle, Horizon, Network, User
+    from gcmhub.core.models import Horizon, Network, User
     from gcmhub.core.permissions import Role
     from gcmhub.directory.models import Membership, Organisation
-    from gcmhub.documents.models import Comment, Review
-    from gcmhub.documents.services import document_open, outline_save, version_issue
     from gcmhub.framework.models import Objective
     from gcmhub.priorities.models import Decision, DecisionHorizon, ScoreRow, ScoreSheet
     from gcmhub.priorities.services import round_prepare
-    from gcmhub.report.kind import NEEDS_ASSESSMENT
 
     rng = random.Random(14)
     with transaction.atomic():
         network = Network.objects.create(
             name="Bench documents network", slug="bench-documents", country="TR"
         )
-        cycle = Cycle.objects.create(
-            network=network,
-            title="Bench documents cycle",
-            country="TR",
-            start_date="2021-01-01",
-            end_date="2022-12-31",
-            short_term_until="2022-05-17",
-            medium_term_until="2025-12-31",
-            long_term_until="2030-12-31",
-        )
+        cycle = build_cycle(network, start_year=2021, title="Bench documents cycle")
         types = ["government"] * 24 + ["un_agency"] * 8 + ["civil_society"] * 6 + ["academia"] * 2
         organisations = Organisation.objects.bulk_create(
             Organisation(
@@ -204,55 +191,11 @@ def build_large():
             for o in objectives
         )
 
-        document = document_open(cycle=cycle, kind=NEEDS_ASSESSMENT, by=coordinator)
-        rows = [{"id": s.pk, "title": s.title, "kind": s.kind} for s in document.sections.all()]
-        extra = [
-            {"title": f"Chapter {n + 1}: {sentence(rng)[:80]}", "kind": "narrative"}
-            for n in range(SECTIONS - len(rows))
-        ]
-        outline_save(document=document, by=coordinator, rows=rows[:3] + extra + rows[3:])
-        for section in document.sections.filter(kind="narrative"):
-            section.body = html_of(rng, rng.randint(3, 8))
-            section.save(update_fields=["body"])
-        section_keys = [(s.key, s.title) for s in document.sections.all()]
-
-        versions = []
-        for round_ in range(3):
-            versions.append(version_issue(document=document, by=coordinator, confirmed=True))
-            if round_ == 2:
-                break
-            review = Review.objects.create(
-                version=versions[-1],
-                deadline=dt.date(2021, 6, 14),
-                status="closed",
-                opened_by=coordinator,
-                closed_at=now,
-            )
-            review.organisations.set(organisations)
-            first = round_ * COMMENTS // 2
-            Comment.objects.bulk_create(
-                Comment(
-                    review=review,
-                    number=first + n + 1,
-                    organisation=organisations[n % ORGANISATIONS],
-                    author=users[1 + n % ORGANISATIONS],
-                    section_key=section_keys[n % len(section_keys)][0],
-                    section_title=section_keys[n % len(section_keys)][1],
-                    quote=text_of(rng, rng.randint(40, 200)),
-                    type=["editorial", "substantive", "factual", "objection"][n % 4],
-                    text=text_of(rng, rng.randint(100, 800)),
-                    submitted_at=now,
-                    disposition="accepted" if n % 3 else "",
-                    reply=text_of(rng, rng.randint(50, 300)) if n % 3 else "",
-                    disposed_at=now if n % 3 else None,
-                    disposed_by=coordinator if n % 3 else None,
-                    address_in_next=bool(n % 3),
-                )
-                for n in range(COMMENTS // 2)
-            )
-            changed = document.sections.filter(kind="narrative").first()
-            changed.body += html_of(rng, 1)
-            changed.save(update_fields=["body"])
+        # The report as the scale bench builds it (at 1x: its 30 sections, 3 versions and 400
+        # comments), the comments by the focal points of the organisations, one each.
+        document, versions = build_report(
+            cycle, organisations, users[1:], coordinator, 1, Prose(rng), rng
+        )
     return {
         "network": network.slug,
         "cycle": cycle.pk,

@@ -10,7 +10,7 @@
 - `form_errors` puts a service's refusal on a form; `form_page`, `act_and_back` and
   `delete_and_back` are the shared edit, action and delete flows (`record_initial` fills an
   edit form from its record, `delete_requested` tells its delete button); `cycle_redirect` /
-  `cycle_reverse` name a page of a cycle.
+  `cycle_reverse` name a page of a cycle, `with_query` goes back to its page and filters.
 """
 
 from functools import wraps
@@ -18,6 +18,7 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.forms.models import model_to_dict
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -69,6 +70,14 @@ def cycle_reverse(name: str, cycle, **kwargs) -> str:
 
 def cycle_redirect(name: str, cycle, **kwargs):
     return redirect(cycle_reverse(name, cycle, **kwargs))
+
+
+def with_query(url: str, query: str, *, anchor: str = "") -> str:
+    """`url` with `query`, the query string (page, filters) a form posted back from the page it
+    was on, and `#anchor`: a form without JavaScript returns to the page it was sent from. The
+    query is parsed and encoded again, so that it stays a query string on `url`."""
+    query = QueryDict(query).urlencode()
+    return f"{url}{'?' + query if query else ''}{'#' + anchor if anchor else ''}"
 
 
 def form_errors(form, error: ValidationError) -> None:

@@ -26,7 +26,9 @@ from gcmhub.workplan.models import (
     REPORT_POLICY,
     Activity,
     ActivityProgress,
+    ActualPart,
     Breakdown,
+    BreakdownCategory,
     Indicator,
     IndicatorActual,
     Output,
@@ -178,13 +180,15 @@ def plan_activities(cycle) -> tuple[list[PlanActivity], dict[int, int]]:
 
 def rollup_stamp(cycle) -> str:
     """The stamp (core.memo) of what the work plan's roll-ups are made from: its outputs,
-    activities (their objectives included), periods, progress reports and their rows."""
+    activities (their objectives included), periods, progress reports and their rows, and the
+    cooperation framework's outcomes (the summary keeps their codes: the outcomes' timeline)."""
     return history_stamp(
         Output.history.filter(cycle_id=cycle.pk),
         Activity.history.filter(output__cycle_id=cycle.pk),
         ReportingPeriod.history.filter(cycle_id=cycle.pk),
         ProgressReport.history.filter(period__cycle_id=cycle.pk),
         ActivityProgress.history.filter(report__period__cycle_id=cycle.pk),
+        FrameworkOutcome.history.filter(priority__framework__cycle_id=cycle.pk),
     )
 
 
@@ -436,6 +440,42 @@ def indicators_of(cycle, periods: list[ReportingPeriod], indicators=None) -> lis
             )
         indicator.breakdown_series = _series(indicator, breakdowns)
     return indicators
+
+
+def indicator_charts_stamp(cycle) -> str:
+    """The stamp (core.memo) of what the charts of the indicators are drawn from: the
+    indicators (their breakdowns included), the breakdowns and their categories, the periods,
+    the progress reports (accepted or not) and their actual values and values by category."""
+    return history_stamp(
+        Indicator.history.filter(cycle_id=cycle.pk),
+        Breakdown.history.filter(cycle_id=cycle.pk),
+        BreakdownCategory.history.filter(breakdown__cycle_id=cycle.pk),
+        ReportingPeriod.history.filter(cycle_id=cycle.pk),
+        ProgressReport.history.filter(period__cycle_id=cycle.pk),
+        IndicatorActual.history.filter(indicator__cycle_id=cycle.pk),
+        ActualPart.history.filter(actual__indicator__cycle_id=cycle.pk),
+    )
+
+
+CHARTS_SHAPE = 1
+
+
+def indicator_charts(cycle, periods: list[ReportingPeriod], *, draw) -> list:
+    """The charts of every indicator of the cycle with accepted values by category, whatever
+    the page of indicators shown (`draw(indicators, periods)` draws them, each with what it
+    shows), drawn once per change of their data (core.memo)."""
+
+    def compute():
+        broken_down = Indicator.breakdowns.through.objects.filter(indicator__cycle_id=cycle.pk)
+        rows = indicator_rows(cycle).filter(pk__in=broken_down.values("indicator_id"))
+        return draw(indicators_of(cycle, periods, rows), periods)
+
+    # The name carries the charts' shape: a release that changes it does not read the old.
+    return remembered(
+        f"workplan:indicator-charts:{CHARTS_SHAPE}:{cycle.pk}",
+        stamp=indicator_charts_stamp(cycle),
+        compute=compute,
+    )
 
 
 def _series(indicator, breakdowns) -> list[tuple]:

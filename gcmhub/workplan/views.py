@@ -247,14 +247,16 @@ def indicator_list(request, network, cycle):
         filters=request.GET.copy(),
         periods=periods,
         breakdowns=selectors.breakdowns_of(cycle),
-        charts=breakdown_charts(indicators, periods),
+        charts=selectors.indicator_charts(cycle, periods, draw=breakdown_charts),
     )
     return render(request, "workplan/indicator_list.html", context)
 
 
-def breakdown_charts(indicators, periods) -> list[tuple]:
-    """(indicator, breakdown, chart) for each breakdown of an indicator with accepted values
-    by category: a bar per period stacked by category (side by side for shares)."""
+def breakdown_charts(indicators, periods) -> list[dict]:
+    """A chart for each breakdown of an indicator with accepted values by category: a bar per
+    period stacked by category (side by side for shares); with its title, its categories and
+    its values per period, the chart's text alternative (the indicator may be on another page
+    of the table)."""
     charts = []
     for indicator in indicators:
         for breakdown, series in indicator.breakdown_series:
@@ -271,7 +273,17 @@ def breakdown_charts(indicators, periods) -> list[tuple]:
                 title=title,
                 chart_id=f"breakdown-{indicator.pk}-{breakdown.pk}",
             )
-            charts.append((indicator, breakdown, chart))
+            charts.append(
+                {
+                    "title": title,
+                    "svg": str(chart),
+                    "categories": [label for label, _values in series],
+                    "rows": [
+                        (period.label, [values[n] for _label, values in series])
+                        for n, period in enumerate(periods)
+                    ],
+                }
+            )
     return charts
 
 

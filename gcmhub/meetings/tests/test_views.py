@@ -11,7 +11,7 @@ from gcmhub.documents import services as documents
 from gcmhub.documents.models import EndorsementResponse
 from gcmhub.documents.tests.conftest import revise
 from gcmhub.documents.tests.downloads import fetched
-from gcmhub.meetings import services
+from gcmhub.meetings import selectors, services
 from gcmhub.meetings.models import Outcome, OutcomeType, Presence, ValidationOutcome
 from gcmhub.meetings.tests.conftest import agreed_change, meeting_data, validate
 from gcmhub.tests.matrix import A, F, N, assert_page_matrix, by_page
@@ -520,6 +520,37 @@ def test_the_check_in_shows_the_register_a_page_at_a_time_and_counts_everyone(
         assert "1 person present of 3 on the register." in content
     assert "Page 1 of 3" in pages[0] and 'href="?page=2"' in pages[0]
     assert ["Deniz Yavuz" in content for content in pages] == [True, False, False]
+
+
+def test_a_check_in_without_javascript_returns_to_the_page_it_was_made_on(
+    client, cycle, world, coordinator, monkeypatch
+):
+    from gcmhub.meetings.views import attendance
+
+    monkeypatch.setattr(attendance, "CHECK_IN_ROWS", 1)
+    meeting = world["meeting"]
+    services.attendee_add(
+        meeting=meeting, by=coordinator, name="Deniz Yavuz", organisation_name="Ankara"
+    )
+    second = list(selectors.register_of(meeting))[1]
+    assert second.presence != Presence.PRESENT
+    client.force_login(coordinator)
+    page = url(cycle, "check-in", meeting_pk=meeting.pk)
+    content = client.get(page, {"page": 2, "q": "x y"}).content.decode()
+    mark = url(cycle, "attendee-mark", meeting_pk=meeting.pk, attendee_pk=second.pk)
+    assert f'action="{mark}"' in content
+    assert '<input type="hidden" name="back" value="page=2&amp;q=x+y">' in content
+    response = client.post(mark, {"presence": "present", "back": "page=2&q=x+y"}, follow=True)
+    assert response.redirect_chain == [(f"{page}?page=2&q=x+y#attendee-{second.pk}", 302)]
+    content = response.content.decode()
+    assert "Page 2 of 3" in content and "2 people present of 3 on the register." in content
+    assert f'id="attendee-{second.pk}"' in content
+    assert 'value="present" class="button presence-present" aria-pressed="true"' in content
+    # From the first page (no query), back to the first page; a forged "back" stays a query.
+    response = client.post(mark, {"presence": "absent"})
+    assert response["Location"] == f"{page}#attendee-{second.pk}"
+    response = client.post(mark, {"presence": "absent", "back": "//evil.example/?page=2"})
+    assert response["Location"].startswith(f"{page}?")
 
 
 def test_who_is_invited_comes_when_asked_for_with_the_replies_counted(

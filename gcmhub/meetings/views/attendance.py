@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gcmhub.core.feedback import report_errors, report_form_errors
-from gcmhub.core.pages import cycle_page, cycle_redirect, form_errors
+from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_errors, with_query
 from gcmhub.core.permissions import Perm
 from gcmhub.meetings import selectors, services
 from gcmhub.meetings.access import get_meeting_for_user
@@ -125,6 +125,7 @@ def check_in(request, network, cycle, meeting_pk):
             register=page.object_list,
             page=page,
             filters=request.GET,
+            query=request.GET.urlencode(),  # each mark returns to this page (and its filters)
             form=form,
             presences=[p for p in Presence.choices if p[0] != Presence.UNKNOWN],
             **selectors.headcount(meeting),
@@ -135,6 +136,8 @@ def check_in(request, network, cycle, meeting_pk):
 @require_POST
 @cycle_page(Perm.MEETING_SECRETARIAT)
 def attendee_mark(request, network, cycle, meeting_pk, attendee_pk):
+    """Mark one person: with htmx, their row and the headcount; without, back to the page of
+    the register (and its filters) the mark was made on, at that person."""
     meeting = get_meeting_for_user(request.user, cycle, meeting_pk)
     attendee = meeting.attendees.select_related("organisation").filter(pk=attendee_pk).first()
     if attendee is None:
@@ -154,10 +157,13 @@ def attendee_mark(request, network, cycle, meeting_pk, attendee_pk):
             "meeting": meeting,
             "a": attendee,
             "presences": [p for p in Presence.choices if p[0] != Presence.UNKNOWN],
+            "query": request.POST.get("back", ""),
             **selectors.headcount(meeting),
             "oob": True,
         }
         row = render_to_string("meetings/check_in.html#row", context, request=request)
         count = render_to_string("meetings/check_in.html#headcount", context, request=request)
         return HttpResponse(row + count)
-    return cycle_redirect("check-in", cycle, meeting_pk=meeting.pk)
+    back = cycle_reverse("check-in", cycle, meeting_pk=meeting.pk)
+    query = request.POST.get("back", "")
+    return redirect(with_query(back, query, anchor=f"attendee-{attendee.pk}"))

@@ -433,3 +433,66 @@ def test_the_indicator_list_reads_breakdowns_in_a_constant_number_of_queries(
         indicators = selectors.indicators_of(cycle, periods)
         [b.display_name for i in indicators for b in i.sorted_breakdowns]
         [c.display_label for b in selectors.breakdowns_of(cycle) for c in b.categories.all()]
+
+
+@pytest.mark.django_db
+def test_the_charts_cover_every_indicator_of_the_cycle_not_only_those_of_the_page(
+    client, cycle, broken_down, by_sex, focal_a, coordinator, periods, monkeypatch
+):
+    from gcmhub.workplan import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)  # one indicator a page: 4.2.1-i2 on the second
+    second = services.indicator_save(
+        cycle=cycle,
+        by=coordinator,
+        output=broken_down.output,
+        code="4.2.1-i2",
+        name="Officers trained",
+        kind="numeric",
+        unit="persons",
+        baseline_value=D(0),
+        reported_by=broken_down.reported_by,
+        breakdowns=[by_sex],
+    )
+    sex = categories(by_sex)
+    report = report_of(focal_a, periods[0])
+    services.progress_report_save(
+        report=report,
+        by=focal_a,
+        summary="",
+        activity_rows=[],
+        actual_rows=[
+            {"indicator": indicator, "value": None, "text": "", "parts": parts}
+            for indicator, parts in [
+                (broken_down, {sex["Female"].pk: D(52), sex["Male"].pk: D(68)}),
+                (second, {sex["Female"].pk: D(7), sex["Male"].pk: D(9)}),
+            ]
+        ],
+        expected_version=report.version,
+    )
+    report.refresh_from_db()
+    services.progress_report_submit(report=report, by=focal_a)
+    client.force_login(coordinator)
+    page = client.get(url(cycle, "indicator-list")).content.decode()
+    assert "Actual values by category" not in page  # nothing accepted yet
+    services.progress_report_accept(report=report, by=coordinator)
+    for n in (1, 2):
+        page = client.get(url(cycle, "indicator-list"), {"page": n}).content.decode()
+        table, charts = page.split("Actual values by category")
+        assert f"Page {n} of 2" in table
+        assert ("<strong>4.2.1-i1</strong>" in table, "<strong>4.2.1-i2</strong>" in table) == (
+            n == 1,
+            n == 2,
+        )
+        assert "Every indicator of the cycle with values by category" in charts
+        for code, female, male in [("4.2.1-i1", 52, 68), ("4.2.1-i2", 7, 9)]:
+            assert f">{code} by Sex</title>" in charts  # the chart's text alternative
+            values = charts.split(f"The values of “{code} by Sex”")[1].split("</table>")[0]
+            assert '<th scope="col">Female</th><th scope="col">Male</th>' in values
+            assert f'<th scope="row">2021 H2</th><td>{female}</td><td>{male}</td>' in values
+            assert '<th scope="row">2022 H1</th><td>—</td><td>—</td>' in values
+    # Drawn once per change of their data: not again for the next reader.
+    drawn = []
+    monkeypatch.setattr(views, "breakdown_charts", lambda *args: drawn.append(1) or [])
+    assert ">4.2.1-i2 by Sex</title>" in client.get(url(cycle, "indicator-list")).content.decode()
+    assert drawn == []

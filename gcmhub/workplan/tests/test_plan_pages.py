@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from gcmhub.coordination import services as coordination_services
 from gcmhub.coordination.tests.conftest import rule_data
 from gcmhub.exports import services as export_services
+from gcmhub.framework import services as framework_services
 from gcmhub.framework.models import Objective
 from gcmhub.priorities.models import Decision
 from gcmhub.tests import factories
@@ -85,7 +86,7 @@ def test_a_large_outcome_opens_fifty_activities_at_a_time(
     assert "0 of 50 activities completed" in first and "0 of 51 activities completed" in first
     second = _plan(client, cycle, f"?outcome={outcome.pk}&page=2", **HTMX)
     assert "S49" in second and "Sub-output 4.2.1.1" in second and "Nothing yet" in second
-    assert "More activities" not in second
+    assert 'rel="next"' not in second and 'rel="prev"' not in second  # added below the first
     # Without JavaScript: the page with the outcome open at its second page.
     page = _plan(client, cycle, f"?outcome={outcome.pk}&page=2")
     assert "<html" in page and "S49" in page and "S48" not in page
@@ -94,6 +95,34 @@ def test_a_large_outcome_opens_fifty_activities_at_a_time(
     last = Activity.objects.get(code="S49")
     page = _plan(client, cycle, f"?activity={last.pk}")
     assert f'id="activity-{last.pk}"' in page and "S48" not in page
+
+
+def test_every_page_of_an_outcome_but_the_first_has_previous_and_but_the_last_next(
+    client, cycle, world, coordinator, outcome, output, org_a, monkeypatch
+):
+    monkeypatch.setattr(selectors, "OUTCOME_PAGE", 1)
+    for code in ("4.2.1.b", "4.2.1.c", "4.2.1.d"):
+        services.activity_save(
+            cycle=cycle, by=coordinator, **activity_data(output, [org_a], code=code)
+        )
+    client.force_login(coordinator)
+    at = f"?outcome={outcome.pk}"
+    pages = {n: _plan(client, cycle, f"{at}&page={n}") for n in (1, 2, 3, 4)}
+    for n, page in pages.items():
+        assert f"Page {n} of 4" in page
+        shown = [f"<strong>4.2.1.{letter}</strong>" in page for letter in "abcd"]
+        assert shown == [k == n - 1 for k in range(4)]  # its own activity, one a page
+        previous = f'href="{at}&amp;page={n - 1}#oc-{outcome.pk}" rel="prev">← Previous</a>'
+        after = f'href="{at}&amp;page={n + 1}#oc-{outcome.pk}" hx-get="{at}&amp;page={n + 1}"'
+        assert (previous in page, after in page, 'rel="next">Next →</a>' in page) == (
+            n > 1,
+            n < 4,
+            n < 4,
+        )
+    # With htmx, the next page comes below the one open: the pages before it are above.
+    fragment = _plan(client, cycle, f"{at}&page=3", **HTMX)
+    assert "Page 3 of 4" in fragment and 'rel="prev"' not in fragment
+    assert f'hx-get="{at}&amp;page=4"' in fragment
 
 
 def test_each_change_of_the_plan_shows_on_the_next_request(
@@ -117,6 +146,46 @@ def test_each_change_of_the_plan_shows_on_the_next_request(
     assert "0 of 1 activities completed" in _plan(client, cycle)
     with translation.override("tr"):
         assert "Information sharing" not in _plan(client, cycle)  # Turkish has its own
+
+
+def _timeline(page: str) -> str:
+    return page.split('id="timeline-heading"')[1]
+
+
+def test_an_outcome_given_a_new_code_shows_it_on_the_plan_and_its_timeline(
+    client, cycle, world, coordinator, outcome, org_a, monkeypatch
+):
+    # Two outputs for one bar: the timeline draws a bar per outcome, labelled by its code.
+    monkeypatch.setattr(selectors, "TIMELINE_BARS", 1)
+    more = services.output_save(
+        cycle=cycle, by=coordinator, outcome=outcome, code="4.2.2", title="More"
+    )
+    services.activity_save(cycle=cycle, by=coordinator, **activity_data(more, [org_a], code="B"))
+    client.force_login(coordinator)
+    page = _plan(client, cycle)
+    assert "Outcome 4.2</span>" in page and ">4.2</text>" in _timeline(page)
+    priority = outcome.priority
+    framework = priority.framework
+    framework_services.cooperation_framework_save(
+        cycle=cycle,
+        by=coordinator,
+        framework={
+            "title": framework.title,
+            "start_year": framework.start_year,
+            "end_year": framework.end_year,
+        },
+        priorities=[(priority, {"number": priority.number, "name": priority.name}, False)],
+        outcomes=[
+            (
+                outcome,
+                {"priority_number": priority.number, "code": "4.7", "statement": "Renamed."},
+                False,
+            )
+        ],
+    )
+    page = _plan(client, cycle)
+    assert "Outcome 4.7</span> Renamed." in page and "Outcome 4.2</span>" not in page
+    assert ">4.7</text>" in _timeline(page) and ">4.2</text>" not in _timeline(page)
 
 
 def test_the_timeline_draws_outputs_then_outcomes_as_the_plan_grows(cycle, coordinator):
