@@ -85,6 +85,24 @@ def memberships_for_network(network: Network, *, active: bool = True) -> QuerySe
     )
 
 
+def first_members_by_role(network: Network, shown: int) -> list[Membership]:
+    """The first `shown` active members of each role (in the list's order), each with the
+    number of its role's members (`role_count`): one query however many there are."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    per_role = {"partition_by": [F("role")]}
+    order = [F("user__last_name"), F("user__first_name"), F("user__username"), F("pk")]
+    return list(
+        memberships_for_network(network)
+        .annotate(
+            role_count=Window(Count("pk"), **per_role),
+            place=Window(RowNumber(), order_by=order, **per_role),
+        )
+        .filter(place__lte=shown)
+    )
+
+
 def open_invitations_for_network(network: Network) -> QuerySet[Invitation]:
     return network.invitations.filter(
         accepted_at__isnull=True, revoked_at__isnull=True

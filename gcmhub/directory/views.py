@@ -155,14 +155,36 @@ def organisation_history(request, network, organisation_pk):
     )
 
 
+# People of a role shown on the list before "all of them" (a large network has hundreds of
+# focal points).
+MEMBERS_SHOWN = 50
+
+
 @require_safe
 @network_page(Perm.MEMBER_VIEW)
 def member_list(request, network):
-    memberships = list(selectors.memberships_for_network(network))
-    groups = [(ROLE_PLURALS[role], [m for m in memberships if m.role == role]) for role in Role]
+    """The people of the network by role: the first `MEMBERS_SHOWN` of each role, and all of
+    one role a page at a time (?role=)."""
+    role = request.GET.get("role", "")
+    if role in Role.values:
+        page = Paginator(
+            selectors.memberships_for_network(network).filter(role=role), MEMBERS_SHOWN
+        ).get_page(request.GET.get("page"))
+        groups = [(ROLE_PLURALS[role], list(page.object_list), page.paginator.count, role)]
+    else:
+        page = None
+        shown = selectors.first_members_by_role(network, MEMBERS_SHOWN)
+        groups = [
+            (ROLE_PLURALS[r], members, members[0].role_count, r)
+            for r in Role
+            if (members := [m for m in shown if m.role == r])
+        ]
     context = {
         "network": network,
-        "groups": [(label, members) for label, members in groups if members],
+        "groups": groups,
+        "role": role if page else "",
+        "page": page,
+        "filters": request.GET.copy(),
         "former": selectors.memberships_for_network(network, active=False),
         "invitations": selectors.open_invitations_for_network(network),
         "section": "members",

@@ -196,3 +196,16 @@ def validation_organisations(document: Document) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         pk__in=validation_meetings(document).values("invitations__organisation")
     ).order_by("name")
+
+
+def invitation_counts(meeting) -> dict:
+    """How many are invited, how many e-mails are sent and how many have replied (one query)."""
+    from django.db.models import Count, Q
+
+    from gcmhub.meetings.models import Reply
+
+    return meeting.invitations.order_by().aggregate(
+        invited=Count("pk"),
+        sent=Count("pk", filter=Q(sent_at__isnull=False)),
+        replied=Count("pk", filter=~Q(reply=Reply.PENDING)),
+    )

@@ -158,7 +158,8 @@ def test_member_list_groups_people_by_role(client, network, personas):
     client.force_login(personas["focal_a"])
     response = client.get(url("member-list", network))
     groups = {
-        label: [m.user.username for m in members] for label, members in response.context["groups"]
+        label: [m.user.username for m in members]
+        for label, members, _total, _role in response.context["groups"]
     }
     assert groups == {
         "Coordinators": ["coord"],
@@ -181,6 +182,32 @@ def test_member_list_does_a_fixed_number_of_queries(
     InvitationFactory.create_batch(5, network=network, organisation=org_a)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url("member-list", network))
+
+
+def test_a_role_with_many_people_shows_the_first_and_all_of_them_a_page_at_a_time(
+    client, network, coordinator, org_a, monkeypatch
+):
+    from gcmhub.directory import views
+    from gcmhub.tests.factories import MembershipFactory, UserFactory
+
+    monkeypatch.setattr(views, "MEMBERS_SHOWN", 3)
+    for n in range(7):
+        user = UserFactory(first_name="Focal", last_name=f"Person {n}")
+        MembershipFactory(network=network, user=user, role=Role.FOCAL_POINT, organisation=org_a)
+    client.force_login(coordinator)
+    page = client.get(url("member-list", network)).content.decode()
+    assert 'Focal points <span class="count">7</span>' in page
+    assert [f"Person {n}" in page for n in range(7)] == [True] * 3 + [False] * 4
+    link = f'<a href="?role={Role.FOCAL_POINT}">Show all 7<span class="visually-hidden">'
+    assert f"{link} · Focal points</span> →</a>" in page
+    assert "the first 3 are shown" in page
+    everyone = client.get(url("member-list", network), {"role": Role.FOCAL_POINT})
+    second = client.get(url("member-list", network), {"role": Role.FOCAL_POINT, "page": 2})
+    assert "Page 1 of 3" in everyone.content.decode()
+    assert [f"Person {n}" in second.content.decode() for n in range(7)] == [False] * 3 + [
+        True
+    ] * 3 + [False]
+    assert "Coordinators" not in second.content.decode()
 
 
 def test_coordinator_changes_a_persons_role(client, network, coordinator, focal_a, org_a):

@@ -583,3 +583,23 @@ def test_only_who_may_resolve_an_agreed_change_gets_the_link_to_resolve_it(
         assert "Name the municipalities in the summary." in page, user
         assert (f'href="{resolve}"' in page) is linked, user
         assert client.get(resolve).status_code == (200 if linked else 403), user
+
+
+def test_the_invitations_page_counts_them_all_and_lists_a_page_at_a_time(
+    client, cycle, meeting, coordinator, network, monkeypatch
+):
+    from gcmhub.meetings import services
+    from gcmhub.meetings.views import attendance
+    from gcmhub.tests.factories import OrganisationFactory
+
+    monkeypatch.setattr(attendance, "CHECK_IN_ROWS", 2)
+    more = [OrganisationFactory(network=network, name=f"Zz agency {n}") for n in range(3)]
+    services.invitations_set(meeting=meeting, by=coordinator, organisations=more)
+    services.invitations_send(meeting=meeting, by=coordinator)  # the two with a focal point
+    client.force_login(coordinator)
+    page = url(cycle, "invitations", meeting_pk=meeting.pk)
+    first = client.get(page).content.decode()
+    assert "5 invited · 2 e-mailed · 0 replied" in first
+    assert "Page 1 of 3" in first and "Zz agency" not in first.split("invite-heading")[0]
+    last = client.get(page, {"page": 3}).content.decode()
+    assert "Zz agency 2" in last and "Zz agency 0" not in last

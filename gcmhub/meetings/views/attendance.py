@@ -51,12 +51,22 @@ def invitations(request, network, cycle, meeting_pk):
         except ValidationError as error:
             form_errors(form, error)
     rows = meeting.invitations.select_related("organisation", "person").order_by(
-        "organisation__name", "person__last_name"
+        "organisation__name", "person__last_name", "pk"
     )
+    page = Paginator(rows, CHECK_IN_ROWS).get_page(request.GET.get("page"))
     return render(
         request,
         "meetings/invitations.html",
-        _context(network, cycle, meeting=meeting, form=form, invitations=rows),
+        _context(
+            network,
+            cycle,
+            meeting=meeting,
+            form=form,
+            invitations=page.object_list,
+            page=page,
+            filters=request.GET.copy(),
+            counts=selectors.invitation_counts(meeting),
+        ),
     )
 
 
