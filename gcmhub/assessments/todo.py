@@ -105,6 +105,7 @@ def inputs_to_review(user, memberships):
         )
         .filter(place__lte=LISTED + 1)
         .select_related("cycle__network", "organisation", "objective")
+        .defer("situation", "gaps", "return_reason")  # every waiting input is read for its place
         .order_by("submitted_at", "pk")
     )
     items = []
