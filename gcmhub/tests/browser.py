@@ -90,10 +90,15 @@ def browser():
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+# How long a page waits for an action or a navigation: longer while a worker makes files beside
+# the live server (`test_browser.worker`: a request waits for its turn while a PDF is made).
+TIMEOUT_MS = 10_000
+
+
 def new_page(browser, **options):
     """A page in a context of its own (its own cookies: one person), watched for errors."""
     context = browser.new_context(locale="en-GB", **options)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
     return console.watch(context.new_page())
 
 

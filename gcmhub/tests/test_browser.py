@@ -34,6 +34,14 @@ def worker(demo, live_server, settings):
 
     # Long enough for a PDF on a busy machine (each version has four files: two editions).
     settings.JOB_TIMEOUT_SECONDS = 10
+    # A page waits for its turn while the worker makes one: as long as a PDF may take.
+    from playwright.sync_api import expect
+
+    from gcmhub.tests import browser as pages
+
+    before = pages.TIMEOUT_MS
+    pages.TIMEOUT_MS = 30_000
+    expect.set_options(timeout=30_000)
     drop_the_demo_files()
     shared = connections["default"]
     shared.inc_thread_sharing()
@@ -64,6 +72,8 @@ def worker(demo, live_server, settings):
     thread.join(timeout=60)
     httpd.set_app(application)
     shared.dec_thread_sharing()
+    pages.TIMEOUT_MS = before
+    expect.set_options(timeout=5_000)  # Playwright's own
 
 
 def drop_the_demo_files() -> None:
