@@ -17,7 +17,7 @@ def _attrs(attrs: dict) -> str:
     """The attributes as Django's `attrs.html` writes them (True: the name alone)."""
     parts = []
     for name, value in attrs.items():
-        if value is False or value is None:
+        if value is False:  # as attrs.html: None is written "None"
             continue
         parts.append(f" {name}" if value is True else f' {name}="{_escape(value)}"')
     return "".join(parts)
