@@ -69,12 +69,9 @@ BROWSER_TESTS = [
 def demo(live_server):
     """The demo on a live server; its address. Transactional tests start from an empty
     database: the reference data comes back first."""
-    from django.core.management import call_command
+    from gcmhub.tests.demo import load_demo
 
-    from gcmhub.framework.reference import ensure_reference_data
-
-    ensure_reference_data()
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    load_demo()
     return live_server.url
 
 

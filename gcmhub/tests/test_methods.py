@@ -13,7 +13,6 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -26,6 +25,7 @@ from gcmhub.meetings.models import Attendee, MeetingInvitation, Outcome
 from gcmhub.notifications.models import Notification
 from gcmhub.priorities.models import ScoreSheet
 from gcmhub.regions.models import Region
+from gcmhub.tests.demo import load_demo
 from gcmhub.workplan.models import ProgressReport
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +159,7 @@ def url_of(route: str, kwargs: dict) -> str | None:
 @pytest.fixture
 def demo(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    load_demo()
     client.force_login(User.objects.get(username="coordinator"))
     return demo_kwargs()
 

@@ -4,12 +4,12 @@ first tests below show what it counts as one."""
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.utils.translation import gettext
 
 from gcmhub.core.models import User
 from gcmhub.documents.models import Document
 from gcmhub.tests import pseudo
+from gcmhub.tests.demo import load_demo
 
 # The demo's accounts, one of each role, and a visitor who is not signed in (sign-in page,
 # public reports).
@@ -89,7 +89,7 @@ def test_pseudo_catalogue_marks_the_projects_and_djangos_translations(tmp_path):
 def test_every_page_of_every_persona_is_in_turkish(client, tmp_path):
     """Each page each demo persona reaches from the landing pages, in Turkish: a miss is
     reported with the persona and the page."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    load_demo()
     known = pseudo.known_texts()
     public = [f"/reports/{d.public_token}/" for d in Document.objects.filter(public=True)]
     report, pages = [], 0

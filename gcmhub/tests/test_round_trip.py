@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from gcmhub.tests.demo import load_demo
 from gcmhub.tests.roundtrip import (
     HtmlForm,
     changes,
@@ -39,7 +39,7 @@ def demo(django_db_setup, django_db_blocker):
     """The demo, loaded once for the module inside a transaction rolled back at its end;
     each test runs in its own savepoint on top of it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        load_demo()
         yield
         transaction.set_rollback(True)
 

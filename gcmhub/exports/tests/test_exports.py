@@ -10,7 +10,6 @@ import zipfile
 
 import openpyxl
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,6 +21,7 @@ from gcmhub.exports.models import ExportJob
 from gcmhub.framework.models import Objective
 from gcmhub.priorities.models import Decision
 from gcmhub.tests import factories
+from gcmhub.tests.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -426,7 +426,7 @@ def test_the_demo_cycle_exports_every_kind_it_holds(client, run_tasks):
 
     from gcmhub.core.models import Cycle, FileJob, User
 
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     # The demo's versions queued their Word and PDF files: not this test's work.
     FileJob.objects.all().delete()
     DBTaskResult.objects.all().delete()

@@ -5,7 +5,6 @@ import datetime as dt
 import io
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from docx import Document as WordDocument
 
@@ -15,6 +14,7 @@ from gcmhub.imrf import services
 from gcmhub.imrf.kind import VOLUNTARY_REVIEW
 from gcmhub.imrf.models import CarriedOver
 from gcmhub.priorities.models import Decision
+from gcmhub.tests.demo import load_demo
 from gcmhub.tests.matrix import assert_page_matrix
 from gcmhub.workplan.models import Activity
 
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def case(db):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     cycle = Cycle.objects.get(title="GCM Needs Assessment 2021")
     users = {u.username: u for u in User.objects.all()}
     return cycle, users
