@@ -109,11 +109,16 @@ def open_invitations_for_network(network: Network) -> QuerySet[Invitation]:
     ).select_related("organisation__network", "invited_by")
 
 
-def focal_points_by_organisation(network: Network) -> dict[int, list[Membership]]:
+def focal_points_by_organisation(
+    network: Network, organisations=None
+) -> dict[int, list[Membership]]:
+    """The active focal points of the network's organisations (of `organisations` alone, if
+    given), by organisation id."""
     result: dict[int, list[Membership]] = {}
-    for membership in network.memberships.filter(
-        role=Role.FOCAL_POINT, is_active=True
-    ).select_related("user"):
+    memberships = network.memberships.filter(role=Role.FOCAL_POINT, is_active=True)
+    if organisations is not None:
+        memberships = memberships.filter(organisation__in=[o.pk for o in organisations])
+    for membership in memberships.select_related("user"):
         result.setdefault(membership.organisation_id, []).append(membership)
     return result
 

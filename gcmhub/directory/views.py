@@ -336,15 +336,18 @@ def _accept_and_go(request, invitation, user):
 @require_safe
 @cycle_page(Perm.CYCLE_VIEW)
 def cycle_setup(request, network, cycle):
-    organisations = selectors.organisation_tree(list(selectors.organisations_for_network(network)))
-    focal_points = selectors.focal_points_by_organisation(network)
-    for organisation in organisations:
+    tree = selectors.organisation_tree(list(selectors.organisations_for_network(network)))
+    page = Paginator(tree, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    focal_points = selectors.focal_points_by_organisation(network, page.object_list)
+    for organisation in page.object_list:
         organisation.focal_point_list = focal_points.get(organisation.pk, [])
     context = {
         "network": network,
         "cycle": cycle,
         "facts": setup_facts(cycle),
-        "organisations": organisations,
+        "organisations": page.object_list,
+        "page": page,
+        "filters": request.GET,
         "invitations": selectors.open_invitations_for_network(network)
         if user_has_perm(request.user, Perm.MEMBER_VIEW, network=network)
         else [],

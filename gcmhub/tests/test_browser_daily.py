@@ -3,6 +3,7 @@ adding rows without saving, quoting a passage, editing a draft comment, the phon
 
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -111,14 +112,21 @@ def _open_review_for_focal():
     return review, section
 
 
-def test_a_reviewer_quotes_a_passage_then_edits_the_draft_comment(browser, demo):
+@pytest.mark.parametrize("long", [False, True], ids=["short", "long-version"])
+def test_a_reviewer_quotes_a_passage_then_edits_the_draft_comment(browser, demo, monkeypatch, long):
+    """Short or long (each section's text loaded when it is opened), the passage quoted is the
+    one selected, and the section stays open while the draft is edited."""
     from gcmhub.documents.models import Comment
+    from gcmhub.documents.views import reviews
 
+    if long:
+        monkeypatch.setattr(reviews, "TEXT_ON_DEMAND_FROM", 0)
     review, section = _open_review_for_focal()
     page = new_page(browser)
     sign_in(page, demo, "focal")
     page.goto(demo + reverse("review-detail", kwargs=_cycle_kwargs(review_pk=review.pk)))
     part = page.locator(f"#s-{section['key']}")
+    expect(part.locator("[data-quote-source]")).to_have_count(0 if long else 1)
     part.get_by_text("Read the section").click()
     paragraph = part.locator("[data-quote-source] p").first
     words = paragraph.inner_text().split()[:4]

@@ -17,7 +17,13 @@
     if (source) last = { key: source.dataset.quoteSource, text: selection.toString().replace(/\s+/g, " ").trim() };
   });
 
-  for (const tools of document.querySelectorAll("[data-quote-tools]")) tools.hidden = false;
+  // The buttons, once this script is here to answer them; a section's text loaded when it is
+  // opened (a long version) brings its own.
+  const showTools = () => {
+    for (const tools of document.querySelectorAll("[data-quote-tools]")) tools.hidden = false;
+  };
+  showTools();
+  document.addEventListener("htmx:afterSettle", showTools);
 
   document.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-quote]");

@@ -353,6 +353,28 @@ def test_focal_points_see_only_consultations_of_their_organisation(client, world
     ] == ["Interview with ministry A"]
 
 
+def test_consultations_come_fifty_a_page_newest_first(client, world, coordinator, monkeypatch):
+    import datetime as dt
+
+    from gcmhub.assessments.views import consultations as views
+
+    monkeypatch.setattr(views, "CONSULTATIONS_PAGE", 2)
+    for day in (1, 2):
+        Consultation.objects.create(
+            cycle=world["consultation"].cycle,
+            date=dt.date(2021, 5, day),
+            type="workshop",
+            title=f"Workshop {day}",
+        )
+    client.force_login(coordinator)
+    first = client.get(url(world, "consultation-list"))
+    text = first.content.decode()
+    assert "Workshop 2" in text and "Workshop 1" in text and "ministry A" not in text
+    assert "3 consultations" in text and "Page 1 of 2" in text and "page=2" in text
+    second = client.get(url(world, "consultation-list"), {"page": 2}).content.decode()
+    assert "Interview with ministry A" in second and "Workshop" not in second
+
+
 def test_saving_an_input_again_keeps_its_needs_actions_and_references(client, world, focal_a):
     """The form posted back as the browser sends it, unchanged: every row is still there."""
     from gcmhub.tests.roundtrip import page_form, post_form

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -19,6 +20,8 @@ from gcmhub.core.pages import cycle_page, form_errors
 from gcmhub.core.permissions import Perm
 from gcmhub.editions.texts import prefetch
 
+CONSULTATIONS_PAGE = 50  # consultations a page, newest first
+
 
 @require_safe
 @cycle_page(Perm.CONSULTATION_VIEW)
@@ -27,11 +30,15 @@ def consultation_list(request, network, cycle):
         selectors.consultations_for_user(request.user, cycle=cycle)
         .prefetch_related("organisations", "objectives")
         .annotate(attachment_count=Count("attachments", distinct=True))
+        .order_by("-date", "-pk")
     )
+    page = Paginator(consultations, CONSULTATIONS_PAGE).get_page(request.GET.get("page"))
     context = {
         "network": network,
         "cycle": cycle,
-        "consultations": prefetch(consultations),
+        "consultations": prefetch(page.object_list),
+        "page": page,
+        "filters": request.GET,
         "section": "assessment",
     }
     return render(request, "assessments/consultation_list.html", context)

@@ -451,6 +451,23 @@ def test_setup_page_lists_organisations_without_a_focal_point(
     assert rows == {"Agency B": [], "Ministry A": [focal_a]}
 
 
+def test_setup_page_shows_the_organisations_a_page_at_a_time_with_their_focal_points(
+    client, network, cycle, coordinator, focal_a, org_b, monkeypatch
+):
+    from gcmhub.directory import views
+
+    monkeypatch.setattr(views, "ORGANISATIONS_PER_PAGE", 1)
+    client.force_login(coordinator)
+    page = reverse("cycle-setup", kwargs={"network_slug": network.slug, "cycle_pk": cycle.pk})
+    first = client.get(page).content.decode()
+    # The counts are the network's, whatever the page.
+    assert "2 organisations; 1 without a focal point." in first
+    assert "Agency B" in first and "Ministry A" not in first and "Page 1 of 2" in first
+    second = client.get(page, {"page": 2}).content.decode()
+    assert "Ministry A" in second and "Agency B" not in second
+    assert str(focal_a) in second
+
+
 def test_organisation_page_keeps_its_queries_however_deep_and_wide_the_tree(
     client, network, coordinator, org_a, django_assert_max_num_queries
 ):

@@ -78,3 +78,52 @@ def test_the_reviewer_always_sees_their_drafts_and_only_what_they_may_read(
     fragment = client.get(page, {"comments": "executive-summary"}, headers=HTMX).content.decode()
     assert "First of A." not in fragment  # not disposed yet: A's alone
     assert "A draft of A." not in client.get(page, {"comments": "context"}).content.decode()
+
+
+@pytest.fixture
+def long_version(monkeypatch, review):
+    """The reviewed version counted as long: its sections' texts come when opened. Returns
+    the executive summary's text, as the version froze it."""
+    monkeypatch.setattr(reviews, "TEXT_ON_DEMAND_FROM", 0)
+    section = next(s for s in review.version.content["sections"] if s["key"] == "executive-summary")
+    assert "The summary of the first draft." in section["html"]
+    return "The summary of the first draft."
+
+
+def test_a_long_versions_section_texts_are_loaded_when_opened(client, focal_a, page, long_version):
+    client.force_login(focal_a)
+    text = client.get(page).content.decode()
+    assert long_version not in text
+    assert 'hx-get="?text=executive-summary"' in text
+    assert "?text=executive-summary#s-executive-summary" in text  # without JavaScript
+    fragment = client.get(page, {"text": "executive-summary"}, headers=HTMX).content.decode()
+    assert long_version in fragment and "<html" not in fragment
+    assert 'data-quote="executive-summary"' in fragment  # the reviewer may quote from it
+    assert client.get(page, {"text": "no-such-section"}, headers=HTMX).status_code == 404
+
+
+def test_without_javascript_the_link_opens_the_page_with_that_sections_text(
+    client, focal_a, page, long_version
+):
+    client.force_login(focal_a)
+    text = client.get(page, {"text": "executive-summary"}).content.decode()
+    assert long_version in text
+    assert text.count('<details class="section-text" open>') == 1
+
+
+def test_the_section_of_the_comment_being_edited_shows_its_text(
+    client, cycle, review, focal_a, long_version
+):
+    draft = comment(review, focal_a, text="A draft of A.")
+    client.force_login(focal_a)
+    url = reverse(
+        "comment-edit",
+        kwargs={
+            "network_slug": cycle.network.slug,
+            "cycle_pk": cycle.pk,
+            "review_pk": review.pk,
+            "comment_pk": draft.pk,
+        },
+    )
+    text = client.get(url).content.decode()
+    assert long_version in text and "A draft of A." in text

@@ -126,12 +126,41 @@ def comment_edit(request, network, cycle, review_pk, comment_pk):
 # A review with more comments than this shows each section's (submitted) comments when the
 # reader opens them; the reader's own drafts are always shown.
 COMMENTS_ON_DEMAND_FROM = 100
+# A reviewed version longer than this (characters of its frozen content, as on the version's
+# page) shows each section's text when the reader opens it.
+TEXT_ON_DEMAND_FROM = 100_000
+
+
+def _review_sections(request, version, *, editing) -> tuple[dict, bool]:
+    """The reviewed edition ({"language", "sections"}) and whether its sections' texts come on
+    demand: a long version's sections are its outline, with the text of the one the reader
+    opened (?text=<key>) or is editing a comment on; a short one's are in full."""
+    summary = selectors.version_summary(version)
+    if summary["size"] < TEXT_ON_DEMAND_FROM:
+        return version.content, False
+    edition = next(iter(summary["editions"].values()))
+    wanted = {request.GET.get("text", ""), getattr(editing, "section_key", "")} - {""}
+    sections = [dict(s) for s in edition["sections"]]
+    if wanted:
+        texts = {s["key"]: s for s in version.content["sections"] if s["key"] in wanted}
+        for section in sections:
+            if section["key"] in texts:
+                section.update(texts[section["key"]], loaded=True)
+    return {"language": edition["language"], "sections": sections}, True
 
 
 def _review_page(request, network, cycle, review, *, form, editing=None):
     """The review page; with many comments, each section's submitted ones on demand
     (?comments=<key>: htmx loads them, or the page with them open)."""
     version = review.version
+    text = request.GET.get("text", "")
+    if request.htmx and text:
+        content, _on_demand = _review_sections(request, version, editing=None)
+        for section in content["sections"]:
+            if section["key"] == text:
+                page = {"s": section, "content": content, "form": form}
+                return render(request, "documents/review_detail.html#section-text", page)
+        raise Http404
     visible = selectors.comments_visible_to(request.user, review)
     submitted = visible.filter(submitted_at__isnull=False)
     counts = dict(submitted.order_by().values_list("section_key").annotate(count=Count("pk")))
@@ -156,7 +185,7 @@ def _review_page(request, network, cycle, review, *, form, editing=None):
             by_section.setdefault((comment.section_key, "others"), []).append(comment)
         else:
             by_section.setdefault((comment.section_key, "comments"), []).append(comment)
-    content = version.content
+    content, text_on_demand = _review_sections(request, version, editing=editing)
     for section in content["sections"]:
         section["comments"] = by_section.get((section["key"], "comments"), [])
         section["others"] = by_section.get((section["key"], "others"), [])
@@ -173,6 +202,7 @@ def _review_page(request, network, cycle, review, *, form, editing=None):
         editing=editing,
         on_demand=on_demand,
         opened=opened,
+        text_on_demand=text_on_demand,
         drafts=[c for c in comments if c.author_id == request.user.pk and not c.is_submitted],
     )
     return render(request, "documents/review_detail.html", page)
