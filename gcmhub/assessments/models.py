@@ -211,6 +211,11 @@ class Input(models.Model):
                 name="input_returned_has_reason",
             ),
         ]
+        indexes = [
+            # A cycle's inputs in a state, oldest submitted first: the secretariat's tasks
+            # number the waiting ones from this index alone.
+            models.Index(fields=["cycle", "state", "submitted_at", "id"], name="input_waiting"),
+        ]
 
     def __str__(self):
         return f"{self.organisation.short_name} · {self.objective.number}"

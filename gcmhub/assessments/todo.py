@@ -97,19 +97,32 @@ def inputs_to_review(user, memberships):
     if not secretariat:
         return []
     per_cycle = {"partition_by": [F("cycle_id")]}
-    inputs = (
-        Input.objects.filter(in_networks(secretariat), state=State.SUBMITTED)
+    # Numbered on their ids and times alone (every waiting input is read for its place); the
+    # few listed are then read with what their rows show.
+    placed = {
+        pk: (waiting, place)
+        for pk, waiting, place in Input.objects.filter(
+            in_networks(secretariat), state=State.SUBMITTED
+        )
         .annotate(
             waiting=Window(Count("pk"), **per_cycle),
             place=Window(RowNumber(), order_by=[F("submitted_at"), F("pk")], **per_cycle),
         )
         .filter(place__lte=LISTED + 1)
+        .order_by()  # not the model's ordering: no join to the organisations and objectives
+        .values_list("pk", "waiting", "place")
+    }
+    if not placed:
+        return []
+    inputs = (
+        Input.objects.filter(pk__in=placed)
         .select_related("cycle__network", "organisation", "objective")
-        .defer("situation", "gaps", "return_reason")  # every waiting input is read for its place
+        .defer("situation", "gaps", "return_reason")
         .order_by("submitted_at", "pk")
     )
     items = []
     for i in inputs:
+        i.waiting, i.place = placed[i.pk]
         if i.waiting <= LISTED:
             items.append(
                 Item(

@@ -10,7 +10,7 @@ from gcmhub.coordination.models import Responsible, SopKind, WorkingGroup
 from gcmhub.coordination.schedule import State
 from gcmhub.coordination.services import sop_rule_problems
 from gcmhub.core.forms import DateInput, ticked
-from gcmhub.directory.forms import tree_choices, use_tree_choices
+from gcmhub.directory.forms import network_tree, use_network_tree, use_tree_choices
 from gcmhub.framework.models import RoundTable
 
 
@@ -33,7 +33,7 @@ class WorkingGroupForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["round_table"].label_from_instance = lambda r: f"{r.number}. {r.theme}"
         organisations = network.organisations.all()
-        tree = tree_choices(organisations)
+        tree = network_tree(network)
         use_tree_choices(self.fields["chair"], organisations, tree)
         use_tree_choices(self.fields["members"], organisations, tree)
 
@@ -150,7 +150,7 @@ class SopRuleForm(forms.Form):
             "For one-off obligations (a mid-term review): one date per line, e.g. %(example)s."
         ) % {"example": _example()}
         organisations = network.organisations.all()
-        tree = tree_choices(organisations)
+        tree = network_tree(network)
         use_tree_choices(self.fields["organisations"], organisations, tree)
         for name in ("chair", "minutes_by", "recipient"):
             use_tree_choices(self.fields[name], organisations, tree)
@@ -190,5 +190,5 @@ class ObligationFilterForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        use_tree_choices(self.fields["organisation"], network.organisations.all())
+        use_network_tree(self.fields["organisation"], network)
         self.fields["organisation"].empty_label = _("All")

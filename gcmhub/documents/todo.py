@@ -91,37 +91,39 @@ def comments_to_answer(user, memberships):
     secretariat = holding(memberships, Perm.COMMENT_DISPOSE)
     if not secretariat:
         return []
-    reviews = (
-        Review.objects.filter(in_networks(secretariat, NETWORK))
-        .annotate(
-            waiting=Count(
-                "comments",
-                filter=Q(comments__submitted_at__isnull=False, comments__disposition=""),
-                distinct=True,
-            ),
-            first=Min(
-                "comments__submitted_at",
-                filter=Q(comments__submitted_at__isnull=False, comments__disposition=""),
-            ),
+    # Counted on the comments alone (grouped by review id, not by every column of a review
+    # and its document), then the few reviews read.
+    waiting = {
+        row["review_id"]: row
+        for row in Comment.objects.filter(
+            in_networks(secretariat, f"review__{NETWORK}"),
+            submitted_at__isnull=False,
+            disposition="",
         )
-        .filter(waiting__gt=0)
+        .order_by()
+        .values("review_id")
+        .annotate(n=Count("pk"), first=Min("submitted_at"))
+    }
+    if not waiting:
+        return []
+    reviews = (
+        Review.objects.filter(pk__in=waiting)
         .select_related("version__document__cycle__network")
         .defer("version__content")
-        .order_by("first")
     )
     return [
         _review_item(
             review,
             _("Comments to answer"),
-            since=review.first,
+            since=waiting[review.pk]["first"],
             reason=ngettext(
                 "%(count)s submitted comment has no answer yet.",
                 "%(count)s submitted comments have no answer yet.",
-                review.waiting,
+                waiting[review.pk]["n"],
             )
-            % {"count": review.waiting},
+            % {"count": waiting[review.pk]["n"]},
         )
-        for review in reviews
+        for review in sorted(reviews, key=lambda r: waiting[r.pk]["first"])
     ]
 
 

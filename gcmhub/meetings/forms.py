@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput
 from gcmhub.core.widgets import CheckboxPicker
-from gcmhub.directory.forms import use_tree_choices
+from gcmhub.directory.forms import use_network_tree, use_tree_choices
 from gcmhub.meetings.models import MeetingType, OutcomeType, Presence, Reply, ValidationOutcome
 
 # The zones a network in the region is likely to meet in; any IANA zone can be typed.
@@ -139,7 +139,7 @@ class WalkInForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        use_tree_choices(self.fields["organisation"], network.organisations.all())
+        use_network_tree(self.fields["organisation"], network)
 
 
 class MinutesForm(forms.Form):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput, ticked
-from gcmhub.directory.forms import tree_choices, use_tree_choices
+from gcmhub.directory.forms import network_tree, use_tree_choices
 from gcmhub.priorities.models import Axis, DecisionHorizon
 
 SCORE_CHOICES = [("", "–"), *[(str(n), str(n)) for n in range(1, 6)]]
@@ -163,7 +163,7 @@ class DecisionForm(forms.Form):
         )
         self.fields["sdg_targets"].label_from_instance = lambda t: f"{t.code} ({t.goal.name})"
         organisations = cycle.network.organisations.all()
-        tree = tree_choices(organisations)
+        tree = network_tree(cycle.network)
         for name in ("lead_organisations", "supporting_organisations"):
             use_tree_choices(self.fields[name], organisations, tree)
             self.fields[name].widget.attrs["size"] = 8

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput, ticked
 from gcmhub.core.widgets import CheckboxPicker
-from gcmhub.directory.forms import tree_choices, use_tree_choices
+from gcmhub.directory.forms import network_tree, use_network_tree, use_tree_choices
 from gcmhub.directory.models import OrganisationType
 from gcmhub.framework.models import FrameworkOutcome, Objective, SdgTarget
 from gcmhub.workplan.breakdowns import Split, reconcile
@@ -148,7 +148,7 @@ class ActivityForm(forms.Form):
         ).order_by("order")
         self.fields["recommendations"].label_from_instance = lambda r: f"{r.order}. {r.text}"
         organisations = cycle.network.organisations.all()
-        tree = tree_choices(organisations)
+        tree = network_tree(cycle.network)
         use_tree_choices(self.fields["lead_organisations"], organisations, tree)
         use_tree_choices(
             self.fields["un_entities"], organisations.filter(type=OrganisationType.UN_AGENCY)
@@ -216,7 +216,7 @@ class IndicatorForm(forms.Form):
         self.fields["output"].queryset = Output.objects.filter(cycle=cycle).order_by("code")
         self.fields["outcome"].queryset = _outcomes(cycle)
         self.fields["outcome"].label_from_instance = lambda o: f"{o.code} {o.display_statement}"
-        use_tree_choices(self.fields["reported_by"], cycle.network.organisations.all())
+        use_network_tree(self.fields["reported_by"], cycle.network)
         self.fields["breakdowns"].queryset = Breakdown.objects.filter(cycle=cycle).order_by("name")
         self.fields["breakdowns"].label_from_instance = lambda b: b.display_name
         for period in self.periods:

@@ -319,8 +319,15 @@ def comment_matrix(request, network, cycle, review_pk):
             comment.form = _disposition_form(review, comment)
         row = {**page_context, "c": comment, "focus": not edit}  # back from the form: its link
         return render(request, "documents/comment_matrix.html#row", row)
-    page = Paginator(comments, MATRIX_PAGE).get_page(request.GET.get("page"))
-    page.object_list = selectors.comments_titled(page.object_list, document, titles)
+    # The page's ids from the comments alone (a sort of narrow rows), then its 50 rows with
+    # what they show: not every comment joined to its authors and versions to sort them.
+    page = Paginator(comments.values_list("pk", flat=True), MATRIX_PAGE).get_page(
+        request.GET.get("page")
+    )
+    rows = comments.in_bulk(list(page.object_list))
+    page.object_list = selectors.comments_titled(
+        [rows[pk] for pk in page.object_list if pk in rows], document, titles
+    )
     if can_dispose and edit.isascii() and edit.isdigit():
         for comment in page.object_list:
             if comment.pk == int(edit):
