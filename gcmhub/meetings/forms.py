@@ -187,15 +187,14 @@ class OutcomeForm(forms.Form):
         self.fields["section_key"].choices = [("", "—")] + [
             (s["key"], f"{s['number']}. {s['title']}") for s in sections
         ]
-        organisations = Organisation.objects.none()
         people = User.objects.none()
         if network is not None:
-            organisations = network.organisations.order_by("name")
+            use_network_tree(self.fields["owner_organisation"], network)
             people = User.objects.filter(
                 memberships__network=network, memberships__is_active=True
             ).order_by("last_name", "first_name", "username")
-        self.fields["owner_organisation"].queryset = organisations
-        self.fields["owner_organisation"].label_from_instance = lambda o: o.label
+        else:
+            self.fields["owner_organisation"].queryset = Organisation.objects.none()
         self.fields["owner_person"].queryset = people
         self.fields["owner_person"].label_from_instance = lambda u: u.get_full_name() or u.username
 

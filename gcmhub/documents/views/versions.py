@@ -188,10 +188,11 @@ def version_compare(request, network, cycle, document_pk):
     by_pk = {str(v.pk): v for v in versions}
     new = by_pk.get(request.GET.get("b")) or versions[0]
     old = by_pk.get(request.GET.get("a")) or versions[1]
-    editions = selectors.versions_compared(old, new)
     # A long report's unchanged sections are shown when opened (?edition=&section=, loaded by
-    # htmx into the page): the changes are what a reader compares for.
+    # htmx into the page): the changes are what a reader compares for, and all its page reads.
+    on_demand = selectors.version_summary(new)["size"] >= ON_DEMAND_FROM
     opened = (request.GET.get("edition", ""), request.GET.get("section", ""))
+    editions = selectors.versions_compared(old, new, texts=not on_demand or all(opened))
     if request.htmx and all(opened):
         for edition in editions:
             for section in edition["sections"]:
@@ -209,7 +210,7 @@ def version_compare(request, network, cycle, document_pk):
         versions=versions,
         old=old,
         new=new,
-        on_demand=selectors.version_summary(new)["size"] >= ON_DEMAND_FROM,
+        on_demand=on_demand,
         opened=opened,
         editions=[{**edition, "name": language_name(edition["language"])} for edition in editions],
     )
