@@ -17,7 +17,10 @@ def assessment_facts(cycle) -> dict:
     collection = Collection.objects.filter(cycle=cycle).first()
     asked = cycle.assignments.count()
     states = dict(
-        cycle.inputs.values_list("state").annotate(n=Count("pk")).values_list("state", "n")
+        cycle.inputs.order_by()  # no join for the model's ordering
+        .values_list("state")
+        .annotate(n=Count("pk"))
+        .values_list("state", "n")
     )
     consultations = cycle.consultations.count()
     return {
