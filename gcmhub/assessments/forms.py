@@ -16,7 +16,7 @@ from gcmhub.core.forms import DateInput
 from gcmhub.core.i18n import current_language
 from gcmhub.core.models import Horizon
 from gcmhub.core.widgets import CheckboxPicker
-from gcmhub.directory.forms import use_tree_choices
+from gcmhub.directory.forms import use_network_tree, use_tree_choices
 from gcmhub.editions.texts import prefetch, text_in
 from gcmhub.framework.models import GuidingPrinciple, Objective
 
@@ -248,8 +248,7 @@ class ConsultationForm(forms.ModelForm):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["language"] = language_of(bool(self.instance.pk), self.instance.language)
-        self.fields["organisations"].queryset = network.organisations.order_by("name")
-        self.fields["organisations"].label_from_instance = lambda o: o.label
+        use_network_tree(self.fields["organisations"], network)
         self.fields["objectives"].queryset = Objective.objects.order_by("number")
         self.fields["objectives"].label_from_instance = lambda o: f"{o.number}. {o.short_label}"
 

@@ -4,6 +4,7 @@ from django_prose_editor.fields import ProseEditorFormField
 
 from gcmhub.core.forms import DateInput
 from gcmhub.core.widgets import CheckboxPicker
+from gcmhub.directory.forms import use_network_tree
 from gcmhub.documents.kinds import NARRATIVE, section_kinds
 from gcmhub.documents.models import (
     EDITOR_EXTENSIONS,
@@ -127,8 +128,7 @@ class ReviewForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = network.organisations.order_by("name")
-        self.fields["organisations"].label_from_instance = lambda o: o.label
+        use_network_tree(self.fields["organisations"], network)
 
 
 class CommentForm(forms.Form):
