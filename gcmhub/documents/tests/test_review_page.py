@@ -127,3 +127,15 @@ def test_the_section_of_the_comment_being_edited_shows_its_text(
     )
     text = client.get(url).content.decode()
     assert long_version in text and "A draft of A." in text
+
+
+def test_a_review_of_many_organisations_names_the_first_and_counts_the_others(
+    client, consultant, review, page, monkeypatch
+):
+    monkeypatch.setattr(reviews, "INVITED_NAMED", 1)
+    client.force_login(consultant)
+    text = client.get(page).content.decode()
+    assert "Invited: AB and 1 other organisation" in " ".join(text.split())
+    monkeypatch.setattr(reviews, "INVITED_NAMED", 2)
+    text = " ".join(client.get(page).content.decode().split())
+    assert "Invited: AB, MA</p>" in text and "other organisation" not in text

@@ -204,8 +204,23 @@ def _review_page(request, network, cycle, review, *, form, editing=None):
         opened=opened,
         text_on_demand=text_on_demand,
         drafts=[c for c in comments if c.author_id == request.user.pk and not c.is_submitted],
+        **_invited(review),
     )
     return render(request, "documents/review_detail.html", page)
+
+
+# The organisations invited, named in the page's header up to this many; the others counted.
+INVITED_NAMED = 12
+
+
+def _invited(review) -> dict:
+    named = list(review.organisations.order_by("name")[: INVITED_NAMED + 1])
+    if len(named) <= INVITED_NAMED:
+        return {"invited": named, "invited_more": 0}
+    return {
+        "invited": named[:INVITED_NAMED],
+        "invited_more": review.organisations.count() - INVITED_NAMED,
+    }
 
 
 @require_POST
