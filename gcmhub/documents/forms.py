@@ -215,9 +215,10 @@ class MatrixFilterForm(forms.Form):
     )
 
     def __init__(self, *args, organisations, sections, **kwargs):
+        """`organisations`: (pk, label) of those one may filter on."""
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [("", _("All organisations"))] + [
-            (str(o.pk), o.label) for o in organisations
+            (str(pk), label) for pk, label in organisations
         ]
         self.fields["section"].choices = [("", _("All sections"))] + [
             (s["key"], f"{s['number']}. {s['title']}") for s in sections

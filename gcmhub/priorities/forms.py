@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput, ticked
+from gcmhub.core.workflow import State
 from gcmhub.directory.forms import network_tree, use_tree_choices
 from gcmhub.priorities.models import Axis, DecisionHorizon
 
@@ -167,7 +168,12 @@ class DecisionForm(forms.Form):
         for name in ("lead_organisations", "supporting_organisations"):
             use_tree_choices(self.fields[name], organisations, tree)
             self.fields[name].widget.attrs["size"] = 8
-        self.fields["inputs"].queryset = inputs.select_related("organisation")
-        self.fields["inputs"].label_from_instance = lambda i: (
-            f"{i.organisation.label} ({i.get_state_display()})"
-        )
+        # Each input named by its organisation (from the tree) and state, read as ids alone:
+        # a large network's objective has hundreds of inputs to tick.
+        names = {pk: label.strip() for pk, label in tree}
+        states = dict(State.choices)
+        self.fields["inputs"].queryset = inputs
+        self.fields["inputs"].choices = [
+            (pk, f"{names.get(organisation_id, '')} ({states.get(state, state)})")
+            for pk, organisation_id, state in inputs.values_list("pk", "organisation_id", "state")
+        ]

@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from gcmhub.core.downloads import download
 from gcmhub.core.feedback import report_errors
+from gcmhub.core.i18n import sort_key
 from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_errors
 from gcmhub.core.permissions import Perm, user_has_perm
+from gcmhub.directory.forms import network_tree
 from gcmhub.documents import files, names, selectors, services
 from gcmhub.documents.access import get_comment, get_document, get_review
 from gcmhub.documents.exports import comments_matrix_xlsx
@@ -209,6 +211,14 @@ def _review_page(request, network, cycle, review, *, form, editing=None):
     return render(request, "documents/review_detail.html", page)
 
 
+def _invited_choices(network, review) -> list[tuple[int, str]]:
+    """(pk, label) of the organisations invited, alphabetically: the labels from the network's
+    remembered tree (a 16x network invites 640), their ids read alone."""
+    invited = set(review.organisations.values_list("pk", flat=True))
+    chosen = [(pk, label.strip()) for pk, label in network_tree(network) if pk in invited]
+    return sorted(chosen, key=lambda choice: sort_key(choice[1]))
+
+
 # The organisations invited, named in the page's header up to this many; the others counted.
 INVITED_NAMED = 12
 
@@ -285,7 +295,7 @@ def comment_matrix(request, network, cycle, review_pk):
     titles = selectors.section_titles(document)  # in the reader's language
     form = MatrixFilterForm(
         request.GET or None,
-        organisations=review.organisations.order_by("name"),
+        organisations=_invited_choices(network, review),
         sections=[
             {**s, "title": titles[s["key"]].text} if s["key"] in titles else s
             for s in selectors.version_outline(review.version)
