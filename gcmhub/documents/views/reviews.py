@@ -224,13 +224,12 @@ INVITED_NAMED = 12
 
 
 def _invited(review) -> dict:
+    """The first organisations invited (by name), shown sorted by their short names, and how
+    many more there are."""
     named = list(review.organisations.order_by("name")[: INVITED_NAMED + 1])
-    if len(named) <= INVITED_NAMED:
-        return {"invited": named, "invited_more": 0}
-    return {
-        "invited": named[:INVITED_NAMED],
-        "invited_more": review.organisations.count() - INVITED_NAMED,
-    }
+    more = review.organisations.count() - INVITED_NAMED if len(named) > INVITED_NAMED else 0
+    shown = sorted(named[:INVITED_NAMED], key=lambda o: sort_key(o.short_name))
+    return {"invited": shown, "invited_more": more}
 
 
 @require_POST
