@@ -37,6 +37,13 @@ def network_tree(network) -> list[tuple[int, str]]:
     )
 
 
+def network_names(network, tree: list | None = None) -> dict[int, str]:
+    """{pk: label} of every organisation of `network`, from `network_tree` (or `tree`, read
+    from it already) without the indent: for lists that name organisations without reading
+    them."""
+    return {pk: label.strip() for pk, label in (tree or network_tree(network))}
+
+
 def use_network_tree(field, network) -> None:
     """Offer every organisation of `network`, as a tree (`network_tree`)."""
     use_tree_choices(field, network.organisations.all(), network_tree(network))

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcmhub.core.forms import DateInput, ticked
 from gcmhub.core.workflow import State
-from gcmhub.directory.forms import network_tree, use_tree_choices
+from gcmhub.directory.forms import network_names, network_tree, use_tree_choices
 from gcmhub.priorities.models import Axis, DecisionHorizon
 
 SCORE_CHOICES = [("", "–"), *[(str(n), str(n)) for n in range(1, 6)]]
@@ -170,7 +170,7 @@ class DecisionForm(forms.Form):
             self.fields[name].widget.attrs["size"] = 8
         # Each input named by its organisation (from the tree) and state, read as ids alone:
         # a large network's objective has hundreds of inputs to tick.
-        names = {pk: label.strip() for pk, label in tree}
+        names = network_names(cycle.network, tree)
         states = dict(State.choices)
         self.fields["inputs"].queryset = inputs
         self.fields["inputs"].choices = [

@@ -16,7 +16,7 @@ from gcmhub.core.feedback import report_errors
 from gcmhub.core.i18n import sort_key
 from gcmhub.core.pages import cycle_page, cycle_redirect, cycle_reverse, form_errors
 from gcmhub.core.permissions import Perm, user_has_perm
-from gcmhub.directory.forms import network_tree
+from gcmhub.directory.forms import network_names
 from gcmhub.documents import files, names, selectors, services
 from gcmhub.documents.access import get_comment, get_document, get_review
 from gcmhub.documents.exports import comments_matrix_xlsx
@@ -214,9 +214,9 @@ def _review_page(request, network, cycle, review, *, form, editing=None):
 def _invited_choices(network, review) -> list[tuple[int, str]]:
     """(pk, label) of the organisations invited, alphabetically: the labels from the network's
     remembered tree (a 16x network invites 640), their ids read alone."""
-    invited = set(review.organisations.values_list("pk", flat=True))
-    chosen = [(pk, label.strip()) for pk, label in network_tree(network) if pk in invited]
-    return sorted(chosen, key=lambda choice: sort_key(choice[1]))
+    names = network_names(network)
+    invited = review.organisations.values_list("pk", flat=True)
+    return sorted(((pk, names[pk]) for pk in invited), key=lambda choice: sort_key(choice[1]))
 
 
 # The organisations invited, named in the page's header up to this many; the others counted.
